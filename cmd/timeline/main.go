@@ -1,0 +1,119 @@
+// Command timeline turns a folder of news articles about one story into a
+// sourced chronology, published as a static website.
+//
+// Usage:
+//
+//	timeline build [-src DIR] [-out DIR] [-base-url URL] [-title TEXT]
+//	timeline dates [-dct YYYY-MM-DD] FILE...
+//	timeline version
+//
+// Run "timeline help" for more.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"time"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now}
+	err := m.Run(ctx, os.Args[1:])
+	stop()
+	os.Exit(exitCode(m.Stderr, err))
+}
+
+// Main is the timeline program: its output streams and its clock.
+type Main struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	// Now returns the current time; it dates the build.
+	Now func() time.Time
+}
+
+// usageError is a command line the program cannot run: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+const usage = `timeline turns a folder of news articles about one story into a sourced chronology.
+
+Usage:
+
+	timeline build [-src DIR] [-out DIR] [-base-url URL] [-title TEXT]
+	        build the site of the story in DIR (default testdata/seeds) into -out (default public)
+	timeline dates [-dct YYYY-MM-DD] FILE...
+	        print the temporal expressions of each file, one JSON object a line
+	timeline version
+	        print the version
+
+Run "timeline COMMAND -h" for a command's flags.
+`
+
+// Run runs the command named by args[0] with the rest of args.
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(m.Stderr, usage)
+		return usagef("no command given")
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "build":
+		return m.runBuild(ctx, rest)
+	case "dates":
+		return m.runDates(ctx, rest)
+	case "version":
+		return m.runVersion(rest)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(m.Stdout, usage)
+		return nil
+	default:
+		fmt.Fprint(m.Stderr, usage)
+		return usagef("unknown command %q", cmd)
+	}
+}
+
+// newFlagSet returns a flag set for a command that reports its errors
+// to Main's standard error.
+func (m *Main) newFlagSet(name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(m.Stderr, "usage: timeline %s %s\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args into fs: a bad flag is a usage error, -h is
+// no error at all.
+func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return true, nil
+		}
+		return false, usageError{err.Error()}
+	}
+	return false, nil
+}
+
+// exitCode reports err on stderr and returns the exit status for it:
+// 0 for none, 2 for a usage error, 1 for any other.
+func exitCode(stderr io.Writer, err error) int {
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(stderr, "timeline:", err)
+	var u usageError
+	if errors.As(err, &u) {
+		return 2
+	}
+	return 1
+}

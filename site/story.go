@@ -1,0 +1,183 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/timeline-project/timeline/timeline"
+)
+
+// story is a Timeline checked and arranged for rendering: sources sorted
+// by ID and found by it, and for each source the entries that cite it.
+type story struct {
+	tl      *timeline.Timeline
+	base    string // the site's public address ending in "/", or ""
+	sources []*timeline.Source
+	byID    map[string]*timeline.Source
+	// numbered holds, per source ID, the numbers of its article sentences.
+	numbered map[string]map[int]bool
+	// citers lists, per source ID, the events that cite the source in
+	// chronology order.
+	citers map[string][]citer
+}
+
+// citer is an event that cites a source, and the sentences it cites.
+type citer struct {
+	event     *timeline.Event
+	sentences []int // ascending, no repeats
+}
+
+// newStory checks that tl can be rendered (unique, file-safe source IDs;
+// spans inside their text; citations that point at sentences that
+// exist) and arranges it.
+func newStory(tl *timeline.Timeline, base string) (*story, error) {
+	if tl == nil {
+		return nil, fmt.Errorf("render site: no timeline")
+	}
+	st := &story{
+		tl: tl, base: base,
+		byID:     map[string]*timeline.Source{},
+		numbered: map[string]map[int]bool{},
+		citers:   map[string][]citer{},
+	}
+	for _, src := range tl.Sources {
+		if src == nil {
+			return nil, fmt.Errorf("render site: a source is missing (nil)")
+		}
+		numbered, err := checkSource(src)
+		if err != nil {
+			return nil, fmt.Errorf("check source %q: %w", src.ID, err)
+		}
+		if st.byID[src.ID] != nil {
+			return nil, fmt.Errorf("check source %q: two sources have this id", src.ID)
+		}
+		st.byID[src.ID] = src
+		st.numbered[src.ID] = numbered
+		st.sources = append(st.sources, src)
+	}
+	slices.SortFunc(st.sources, func(a, b *timeline.Source) int { return cmp.Compare(a.ID, b.ID) })
+	if err := st.checkEvents(); err != nil {
+		return nil, err
+	}
+	for i := range tl.Events {
+		st.addCiter(&tl.Events[i])
+	}
+	return st, nil
+}
+
+// checkSource checks that src's ID can name a file and that its blocks
+// and sentences lie inside its text with unique sentence numbers, and
+// returns the numbers of its article sentences.
+func checkSource(src *timeline.Source) (map[int]bool, error) {
+	if src.ID == "" || src.ID == "." || src.ID == ".." || strings.ContainsAny(src.ID, "/\\") {
+		return nil, fmt.Errorf("id cannot name a file")
+	}
+	for i, b := range src.Blocks {
+		if !inside(b.Span, len(src.Text)) {
+			return nil, fmt.Errorf("block %d: span %v outside the text (%d bytes)", i, b.Span, len(src.Text))
+		}
+	}
+	numbered := map[int]bool{}
+	for _, s := range src.Sentences {
+		if s.Block < 0 || s.Block >= len(src.Blocks) {
+			return nil, fmt.Errorf("sentence %d: block %d does not exist", s.N, s.Block)
+		}
+		if !src.Blocks[s.Block].Span.Contains(s.Span) || s.Span.Start > s.Span.End {
+			return nil, fmt.Errorf("sentence %d: span %v outside its block", s.N, s.Span)
+		}
+		if s.N <= 0 {
+			continue
+		}
+		if numbered[s.N] {
+			return nil, fmt.Errorf("two sentences are numbered %d", s.N)
+		}
+		numbered[s.N] = true
+	}
+	return numbered, nil
+}
+
+func inside(s timeline.Span, n int) bool {
+	return 0 <= s.Start && s.Start <= s.End && s.End <= n
+}
+
+// checkEvents checks that every event has a date and a unique ID and
+// that every citation points at an article sentence of a known source.
+func (st *story) checkEvents() error {
+	ids := map[string]bool{}
+	for i := range st.tl.Events {
+		e := &st.tl.Events[i]
+		if e.ID == "" || ids[e.ID] {
+			return fmt.Errorf("check event %d %q: its id is empty or not unique", i, e.ID)
+		}
+		ids[e.ID] = true
+		if e.Date.IsZero() {
+			return fmt.Errorf("check event %q: it has no date", e.ID)
+		}
+		for j, c := range e.Citations {
+			if st.byID[c.Source] == nil {
+				return fmt.Errorf("check event %q: citation %d cites unknown source %q", e.ID, j+1, c.Source)
+			}
+			if !st.numbered[c.Source][c.Sentence] {
+				return fmt.Errorf("check event %q: citation %d cites sentence %d, which source %q does not have",
+					e.ID, j+1, c.Sentence, c.Source)
+			}
+		}
+	}
+	return nil
+}
+
+// addCiter records the sentences e cites in each source.
+func (st *story) addCiter(e *timeline.Event) {
+	for _, c := range e.Citations {
+		list := st.citers[c.Source]
+		if len(list) == 0 || list[len(list)-1].event != e {
+			list = append(list, citer{event: e})
+		}
+		last := &list[len(list)-1]
+		if i, found := slices.BinarySearch(last.sentences, c.Sentence); !found {
+			last.sentences = slices.Insert(last.sentences, i, c.Sentence)
+		}
+		st.citers[c.Source] = list
+	}
+}
+
+// title returns the story's title, or a stand-in when it has none.
+func (st *story) title() string {
+	if t := strings.TrimSpace(st.tl.Title); t != "" {
+		return t
+	}
+	return "Timeline"
+}
+
+// absolute returns the public address of the site file at path, or ""
+// when the site has no base URL.
+func (st *story) absolute(path string) string {
+	if st.base == "" {
+		return ""
+	}
+	return st.base + path
+}
+
+// sourceName returns the shortest name that tells a reader which source
+// it is: its publisher, else its title, else its ID.
+func sourceName(src *timeline.Source) string {
+	return cmp.Or(strings.TrimSpace(src.Publisher), sourceTitle(src))
+}
+
+// sourceTitle returns the source's title, else its file name, else its ID.
+func sourceTitle(src *timeline.Source) string {
+	return cmp.Or(strings.TrimSpace(src.Title), src.File, src.ID)
+}
+
+// sourceHref returns the link from the site's root to the source page
+// of id, with fragment when it is not "".
+func sourceHref(id, fragment string) string {
+	href := "sources/" + url.PathEscape(id) + ".html"
+	if fragment != "" {
+		href += "#" + fragment
+	}
+	return href
+}

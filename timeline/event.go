@@ -1,0 +1,201 @@
+package timeline
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/timeline-project/timeline/timeline/timex"
+)
+
+// maxTitleWords is the most words of an event title.
+const maxTitleWords = 14
+
+// eventOf makes the event of a cluster: its citations in source order,
+// its title from the most central mention, its summary.
+func eventOf(c *cluster, idf map[string]float64) Event {
+	mid := c.central(idf)
+	members := slices.Clone(c.members)
+	slices.SortFunc(members, func(a, b *mention) int {
+		if x := cmp.Compare(a.src.ID, b.src.ID); x != 0 {
+			return x
+		}
+		return cmp.Compare(a.sentence.N, b.sentence.N)
+	})
+	e := Event{
+		Date:      mid.date,
+		Precision: timex.PrecisionDay,
+		PartOfDay: commonPartOfDay(members),
+		Title:     headline(mid),
+		Summary:   collapseSpace(mid.text()),
+	}
+	for _, m := range members {
+		e.Citations = append(e.Citations, Citation{
+			Source:   m.src.ID,
+			Sentence: m.sentence.N,
+			Quote:    collapseSpace(m.text()),
+			DateText: collapseSpace(m.dateText()),
+		})
+	}
+	if n := e.sourceCount(); n > 1 {
+		e.Summary += fmt.Sprintf(" (Reported by %d sources.)", n)
+	}
+	return e
+}
+
+// commonPartOfDay returns the part of day most mentions give, the
+// first of equals; "" when none gives one.
+func commonPartOfDay(ms []*mention) string {
+	counts := map[string]int{}
+	best := ""
+	for _, m := range ms {
+		if m.partOfDay == "" {
+			continue
+		}
+		counts[m.partOfDay]++
+		if counts[m.partOfDay] > counts[best] {
+			best = m.partOfDay
+		}
+	}
+	return best
+}
+
+// leadingWords are sentence openers a title does without.
+var leadingWords = []string{"however", "but", "meanwhile", "in addition", "additionally", "also",
+	"moreover", "furthermore", "and", "still", "yet", "so", "then"}
+
+// datePrepositions stand before a date and go with it.
+var datePrepositions = []string{"early on", "late on", "on", "early", "late", "in", "since", "during", "this", "last", "until", "by", "at", "from"}
+
+// headline makes a short title from a mention's sentence: the words
+// that date it taken out (they stand beside the title), openers such as
+// "However," dropped, and the sentence cut at a clause boundary.
+func headline(m *mention) string {
+	text := m.src.Text
+	before := strings.TrimRightFunc(text[m.sentence.Span.Start:m.dateSpan.Start], unicode.IsSpace)
+	after := text[m.dateSpan.End:m.sentence.Span.End]
+	before = trimDatePreposition(before)
+	possessive := false
+	for _, suffix := range []string{"'s", "’s"} {
+		if strings.HasPrefix(after, suffix) {
+			after, possessive = after[len(suffix):], true
+		}
+		if strings.HasSuffix(m.dateText(), suffix) {
+			possessive = true
+		}
+	}
+	if possessive { // "Following Monday's raid" → "Following the raid"
+		before = strings.TrimSpace(before + " the")
+	}
+	if strings.TrimSpace(before) == "" {
+		after = strings.TrimLeft(after, " ,;:")
+	}
+	s := collapseSpace(before + " " + strings.TrimLeft(after, " "))
+	s = strings.ReplaceAll(s, " ,", ",")
+	s = dropLeadingWords(strings.TrimLeft(s, ",;: "))
+	s = cutAtClause(s, maxTitleWords)
+	s = strings.TrimRight(s, " .,;:!?")
+	s = strings.Trim(s, `"“”'‘’ `)
+	return capitalize(s)
+}
+
+func trimDatePreposition(s string) string {
+	lower := strings.ToLower(s)
+	for _, p := range datePrepositions {
+		if lower == p || strings.HasSuffix(lower, " "+p) {
+			return strings.TrimRightFunc(s[:len(s)-len(p)], unicode.IsSpace)
+		}
+	}
+	return s
+}
+
+func dropLeadingWords(s string) string {
+	for changed := true; changed; {
+		changed = false
+		lower := strings.ToLower(s)
+		for _, w := range leadingWords {
+			if strings.HasPrefix(lower, w+",") || strings.HasPrefix(lower, w+" ") {
+				s = strings.TrimLeft(s[len(w):], ", ")
+				changed = true
+				break
+			}
+		}
+	}
+	return s
+}
+
+// cutAtClause shortens s to at most n words: at the first clause
+// boundary (a comma, semicolon or dash) after six words, else at n words
+// with an ellipsis.
+func cutAtClause(s string, n int) string {
+	fields := strings.Fields(s)
+	if len(fields) <= n {
+		return s
+	}
+	for i := 5; i < n; i++ {
+		f := fields[i]
+		if strings.HasSuffix(f, ",") || strings.HasSuffix(f, ";") || (i+1 < len(fields) && (fields[i+1] == "–" || fields[i+1] == "—")) {
+			return strings.Join(fields[:i+1], " ")
+		}
+	}
+	return strings.Join(fields[:n], " ") + "…"
+}
+
+// shorten returns the first n words of s, with an ellipsis when cut.
+func shorten(s string, n int) string {
+	fields := strings.Fields(s)
+	if len(fields) <= n {
+		return s
+	}
+	return strings.Join(fields[:n], " ") + "…"
+}
+
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// eventIDs gives every event an ID from its date and title, made unique
+// with a number in the events' order.
+func eventIDs(events []Event) {
+	used := map[string]int{}
+	for i := range events {
+		base := events[i].DateString() + "-" + slug(events[i].Title, 6)
+		used[base]++
+		id := base
+		if n := used[base]; n > 1 {
+			id = fmt.Sprintf("%s-%d", base, n)
+		}
+		events[i].ID = id
+	}
+}
+
+// slug returns up to n words of s in lower case joined by hyphens,
+// letters and digits only.
+func slug(s string, n int) string {
+	var parts []string
+	for _, w := range words(s) {
+		if len(parts) == n {
+			break
+		}
+		var b strings.Builder
+		for _, r := range strings.ToLower(w) {
+			if r < 128 && isAlnum(r) {
+				b.WriteRune(r)
+			}
+		}
+		if b.Len() > 0 {
+			parts = append(parts, b.String())
+		}
+	}
+	if len(parts) == 0 {
+		return "event"
+	}
+	return strings.Join(parts, "-")
+}

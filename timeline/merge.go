@@ -1,0 +1,186 @@
+package timeline
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/timeline-project/timeline/timeline/timex"
+)
+
+// Merging: mentions of one happening in several sources become one event.
+// Mentions are compared only within their day (blocking by date), and
+// within a day only with the clusters that share a term with them (an
+// inverted index), so the work grows with the number of mentions, not
+// with its square.
+
+const (
+	// joinSimilarity is the least cosine similarity between a mention and
+	// a cluster's centroid for the mention to join it.
+	joinSimilarity = 0.22
+	// sameSourceSimilarity is the least similarity for a mention to join a
+	// cluster that already cites its source: two sentences of one article
+	// on one day usually report different things.
+	sameSourceSimilarity = 0.5
+	// maxPerSource is the most sentences of one source an event cites.
+	maxPerSource = 4
+)
+
+// cluster is a group of mentions taken for one happening.
+type cluster struct {
+	members  []*mention
+	centroid map[string]float64
+	norm     float64
+	sources  map[*Source]int
+}
+
+func newCluster() *cluster {
+	return &cluster{centroid: map[string]float64{}, sources: map[*Source]int{}}
+}
+
+func (c *cluster) add(m *mention, idf map[string]float64) {
+	c.members = append(c.members, m)
+	c.sources[m.src]++
+	for _, t := range m.terms {
+		c.centroid[t] += idf[t]
+	}
+	c.norm = 0
+	for _, w := range c.centroid {
+		c.norm += w * w
+	}
+	c.norm = math.Sqrt(c.norm)
+}
+
+// similarity is the cosine between a mention's term vector (weighted by
+// idf) and the cluster's centroid.
+func (c *cluster) similarity(m *mention, idf map[string]float64) float64 {
+	dot, norm := 0.0, 0.0
+	for _, t := range m.terms {
+		w := idf[t]
+		dot += w * c.centroid[t]
+		norm += w * w
+	}
+	if dot == 0 || c.norm == 0 {
+		return 0
+	}
+	return dot / (math.Sqrt(norm) * c.norm)
+}
+
+// inverseDocumentFrequency weighs each term by how rare it is among the
+// mentions: terms every source uses ("Russian") say little.
+func inverseDocumentFrequency(ms []mention) map[string]float64 {
+	df := map[string]int{}
+	for _, m := range ms {
+		for _, t := range m.terms {
+			df[t]++
+		}
+	}
+	idf := make(map[string]float64, len(df))
+	n := float64(len(ms))
+	for t, k := range df {
+		idf[t] = math.Log(1 + n/float64(k))
+	}
+	return idf
+}
+
+// clusterMentions groups the mentions into happenings. ms must be sorted
+// by source ID and sentence number; the result is deterministic.
+func clusterMentions(ms []mention) []*cluster {
+	idf := inverseDocumentFrequency(ms)
+	byDay := map[timex.Date][]*mention{}
+	var days []timex.Date
+	for i := range ms {
+		d := ms[i].date
+		if byDay[d] == nil {
+			days = append(days, d)
+		}
+		byDay[d] = append(byDay[d], &ms[i])
+	}
+	slices.SortFunc(days, timex.Date.Compare)
+	var out []*cluster
+	for _, d := range days {
+		out = append(out, clusterDay(byDay[d], idf)...)
+	}
+	return out
+}
+
+// clusterDay groups the mentions of one day: each joins the most similar
+// cluster that shares a term with it, or starts a new one.
+func clusterDay(ms []*mention, idf map[string]float64) []*cluster {
+	var clusters []*cluster
+	index := map[string][]int{} // term -> clusters that use it
+	for _, m := range ms {
+		best, bestSim := -1, 0.0
+		for _, ci := range candidates(m, index) {
+			c := clusters[ci]
+			if c.sources[m.src] >= maxPerSource {
+				continue
+			}
+			sim := c.similarity(m, idf)
+			need := joinSimilarity
+			if c.sources[m.src] > 0 {
+				need = sameSourceSimilarity
+			}
+			if sim >= need && sim > bestSim {
+				best, bestSim = ci, sim
+			}
+		}
+		if best < 0 {
+			best = len(clusters)
+			clusters = append(clusters, newCluster())
+		}
+		c := clusters[best]
+		for _, t := range m.terms {
+			if c.centroid[t] == 0 {
+				index[t] = append(index[t], best)
+			}
+		}
+		c.add(m, idf)
+	}
+	return clusters
+}
+
+// candidates returns the clusters that share a term with m, in order.
+func candidates(m *mention, index map[string][]int) []int {
+	var out []int
+	for _, t := range m.terms {
+		out = append(out, index[t]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// central returns the member most similar to the cluster as a whole:
+// the mention that best says what the event is.
+func (c *cluster) central(idf map[string]float64) *mention {
+	best, bestSim := c.members[0], -1.0
+	for _, m := range c.members {
+		if sim := c.similarity(m, idf); sim > bestSim+1e-9 {
+			best, bestSim = m, sim
+		}
+	}
+	return best
+}
+
+// sourceCount returns how many sources an event cites.
+func (e *Event) sourceCount() int {
+	seen := map[string]bool{}
+	for _, c := range e.Citations {
+		seen[c.Source] = true
+	}
+	return len(seen)
+}
+
+// sortEvents orders events by date, then by how many sources cite them
+// (most first), then by ID.
+func sortEvents(events []Event) {
+	slices.SortStableFunc(events, func(a, b Event) int {
+		if c := cmp.Compare(a.DateString(), b.DateString()); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.sourceCount(), a.sourceCount()); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+}

@@ -1,0 +1,135 @@
+package timeline
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/timeline-project/timeline/timeline/timex"
+)
+
+// publicationWord marks a line that states when the page was published.
+var publicationWord = regexp.MustCompile(`(?i)\b(published|posted|updated|first published|publication date|date published|released)\b`)
+
+// updatedWord marks a line that states a later update rather than the
+// first publication.
+var updatedWord = regexp.MustCompile(`(?i)\b(updated|modified)\b`)
+
+// maxEvidence bounds the quoted evidence of a publication date.
+const maxEvidence = 200
+
+// publicationLine looks for a line of the text that states the
+// publication date: "Published on 2023-05-23", "Posted May 23, 2023
+// 10:00", or a line near the top that is nothing but a date. A
+// "published" or "posted" line wins over an "updated" one, which wins
+// over a bare date line.
+func publicationLine(r *reading) (timex.Date, string, bool) {
+	best, bestRank, evidence := timex.Date{}, 0, ""
+	for i, b := range r.src.Blocks {
+		for _, l := range blockLines(r.src.Text, b.Span) {
+			rank := lineRank(r.src.Text, l, i, b)
+			if rank <= bestRank {
+				continue
+			}
+			if d, ok := absoluteIn(r.exprs, l); ok {
+				best, bestRank, evidence = d, rank, clip(collapseSpace(l.Of(r.src.Text)), maxEvidence)
+			}
+		}
+	}
+	return best, evidence, bestRank > 0
+}
+
+// lineRank says how well a line can state a publication date: 3 for a
+// "published"/"posted" line, 2 for an "updated" one, 1 for a short
+// line near the top that is not a sentence (a dateline), 0 otherwise.
+func lineRank(text string, l Span, blockIndex int, b Block) int {
+	s := l.Of(text)
+	if wordCount(s) > 40 {
+		return 0
+	}
+	switch {
+	case publicationWord.MatchString(s) && !updatedWord.MatchString(s):
+		return 3
+	case publicationWord.MatchString(s):
+		return 2
+	case blockIndex < 8 && wordCount(s) <= 12 && !endsSentence(s) && !postSignature.MatchString(s):
+		return 1
+	}
+	return 0
+}
+
+// blockLines returns the spans of the lines of a block.
+func blockLines(text string, span Span) []Span {
+	var out []Span
+	for start := span.Start; start < span.End; {
+		end := strings.IndexByte(text[start:span.End], '\n')
+		if end < 0 {
+			end = span.End
+		} else {
+			end += start
+		}
+		if s, e := trimSpan(text, start, end); s < e {
+			out = append(out, Span{s, e})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// absoluteIn returns the first date printed in full within span.
+func absoluteIn(exprs []timex.Expr, span Span) (timex.Date, bool) {
+	for _, e := range exprsIn(exprs, span) {
+		if d, ok := e.Absolute(); ok {
+			return d, true
+		}
+	}
+	return timex.Date{}, false
+}
+
+// exprsIn returns the expressions that lie within span. exprs are
+// ordered by Start.
+func exprsIn(exprs []timex.Expr, span Span) []timex.Expr {
+	lo, hi := 0, len(exprs)
+	for lo < hi { // first expression starting at or after span.Start
+		mid := (lo + hi) / 2
+		if exprs[mid].Start < span.Start {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	end := lo
+	for end < len(exprs) && exprs[end].End <= span.End {
+		end++
+	}
+	return exprs[lo:end]
+}
+
+// clip returns s cut to at most n bytes at a word boundary, with an
+// ellipsis when cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(firstN(s, n), ' ')
+	if cut <= 0 {
+		cut = len(firstN(s, n))
+	}
+	return s[:cut] + "…"
+}
+
+// quoteList quotes up to three texts for an evidence sentence.
+func quoteList(texts []string) string {
+	var quoted []string
+	seen := map[string]bool{}
+	for _, t := range texts {
+		if len(quoted) == 3 {
+			break
+		}
+		if !seen[t] {
+			seen[t] = true
+			quoted = append(quoted, fmt.Sprintf("%q", t))
+		}
+	}
+	return strings.Join(quoted, ", ")
+}

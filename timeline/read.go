@@ -1,0 +1,242 @@
+package timeline
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/timeline-project/timeline/timeline/mdoc"
+	"github.com/timeline-project/timeline/timeline/timex"
+)
+
+// reading is a source on its way through a build: the Source and what
+// was found in it.
+type reading struct {
+	src  *Source
+	meta Meta
+	// exprs are the temporal expressions of src.Text, ordered.
+	exprs []timex.Expr
+	// inArticle says, for each of exprs, whether it stands in article
+	// text rather than page furniture.
+	inArticle []bool
+	// problems are what was not understood; the source is still used.
+	problems []error
+}
+
+func (r *reading) warn(err error) { r.problems = append(r.problems, err) }
+
+// articleExprs returns the temporal expressions of the article text.
+func (r *reading) articleExprs() []timex.Expr {
+	var out []timex.Expr
+	for i, e := range r.exprs {
+		if r.inArticle[i] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// readSource reads one input into a source: its text decoded, its front
+// matter parsed, its blocks found and cleaned of page furniture, its
+// sentences split and its temporal expressions found. The source's
+// publication date is set later, when all sources are read. An error
+// means the input cannot be a source at all.
+func readSource(in Input) (*reading, error) {
+	dec, err := decode(in.Data)
+	if err != nil {
+		return nil, err
+	}
+	r := &reading{src: &Source{File: in.Name, Format: formatOf(in.Name), TextOffset: dec.offset}}
+	text := dec.text
+	if fm, bodyStart, ok := splitFrontMatter(text); ok {
+		if r.meta, err = parseFrontMatter(fm); err != nil {
+			r.warn(fmt.Errorf("%w; the source is read without it", err))
+		}
+		text = text[bodyStart:]
+		if r.src.TextOffset >= 0 {
+			r.src.TextOffset += bodyStart
+		}
+	}
+	src := r.src
+	if src.Format == FormatMarkdown {
+		if src.Text, src.Blocks, err = markdownText(text); err != nil {
+			return nil, err
+		}
+		src.TextOffset = -1
+	} else {
+		src.Text, src.Blocks = text, segmentText(text)
+	}
+	cleanBlocks(src.Text, src.Blocks)
+	src.Sentences = sentencesOf(src.Text, src.Blocks)
+	if !hasArticleText(src) {
+		return nil, errors.New("no article text found: every line looks like page furniture")
+	}
+	r.exprs = timex.Find(src.Text)
+	r.inArticle = make([]bool, len(r.exprs))
+	for i, e := range r.exprs {
+		b := blockAt(src.Blocks, e.Start)
+		r.inArticle[i] = b >= 0 && !src.Blocks[b].IsFurniture()
+	}
+	applyMeta(r)
+	return r, nil
+}
+
+// markdownText reads a Markdown body into plain text, a block to a
+// paragraph, and the blocks' spans in it.
+func markdownText(body string) (string, []Block, error) {
+	mblocks, err := mdoc.Blocks([]byte(body))
+	if err != nil {
+		return "", nil, err
+	}
+	kinds := map[mdoc.Kind]BlockKind{mdoc.Paragraph: Paragraph, mdoc.Heading: Heading,
+		mdoc.ListItem: ListItem, mdoc.Quote: Quote, mdoc.Code: Code}
+	var text strings.Builder
+	blocks := make([]Block, 0, len(mblocks))
+	for _, mb := range mblocks {
+		if text.Len() > 0 {
+			text.WriteString("\n\n")
+		}
+		start := text.Len()
+		text.WriteString(mb.Text)
+		blocks = append(blocks, Block{Span: Span{start, text.Len()}, Kind: kinds[mb.Kind]})
+	}
+	return text.String(), blocks, nil
+}
+
+// sentencesOf splits every block into sentences and numbers the
+// article's sentences from 1.
+func sentencesOf(text string, blocks []Block) []Sentence {
+	var out []Sentence
+	n := 0
+	for i, b := range blocks {
+		for _, span := range splitSentences(text, b) {
+			s := Sentence{Span: span, Block: i}
+			if !b.IsFurniture() {
+				n++
+				s.N = n
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func hasArticleText(src *Source) bool {
+	for _, s := range src.Sentences {
+		if s.N > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// blockAt returns the index of the block that holds offset, or -1.
+func blockAt(blocks []Block, offset int) int {
+	lo, hi := 0, len(blocks)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if blocks[mid].Span.End <= offset {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(blocks) && blocks[lo].Span.Start <= offset {
+		return lo
+	}
+	return -1
+}
+
+// applyMeta sets the source's id, title, URL, publisher and author from
+// its front matter, else from what its text and file name say.
+func applyMeta(r *reading) {
+	src, m := r.src, r.meta
+	src.ID = m.ID
+	if src.ID == "" {
+		src.ID = strings.TrimSuffix(path.Base(src.File), path.Ext(src.File))
+	}
+	src.ID = safeID(src.ID)
+	src.Title, src.Author, src.Publisher = m.Title, m.Author, m.Publisher
+	if src.Title == "" {
+		src.Title = titleOf(src)
+	}
+	if m.URL != "" {
+		src.URL = m.URL
+	} else {
+		src.URL = urlInPublicationLine(src)
+	}
+	if src.Publisher == "" {
+		src.Publisher = hostOf(src.URL)
+	}
+}
+
+// titleOf returns the source's first heading before its first
+// paragraph, else its first sentence, shortened.
+func titleOf(src *Source) string {
+	for _, s := range src.Sentences {
+		if s.N == 0 {
+			continue
+		}
+		text := collapseSpace(s.Span.Of(src.Text))
+		if src.Blocks[s.Block].Kind == Heading {
+			return text
+		}
+		return shorten(text, 12)
+	}
+	return src.File
+}
+
+// httpURL matches a web address in a line of text.
+var httpURL = regexp.MustCompile(`https?://[^\s"'<>()]+[^\s"'<>().,;:!?]`)
+
+// urlInPublicationLine returns the address in a "Published on <URL>"
+// line of the page furniture, or "".
+func urlInPublicationLine(src *Source) string {
+	for _, b := range src.Blocks {
+		if b.Furniture == "" {
+			continue
+		}
+		for _, l := range blockLines(src.Text, b.Span) {
+			s := l.Of(src.Text)
+			if publicationWord.MatchString(s) {
+				if u := httpURL.FindString(s); u != "" {
+					return u
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// hostOf returns the host of an http or https URL without "www.", or "".
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// safeID makes an id safe as a file name on every system: letters,
+// digits, '.', '_' and '-' only, not starting with a dot.
+func safeID(id string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range id {
+		ok := r < 128 && (isAlnum(r) || r == '.' || r == '_' || r == '-')
+		if ok {
+			b.WriteRune(r)
+		} else if !dash {
+			b.WriteByte('-')
+		}
+		dash = !ok
+	}
+	s := strings.Trim(b.String(), ".-")
+	if s == "" {
+		return "source"
+	}
+	return s
+}

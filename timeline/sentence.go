@@ -1,0 +1,160 @@
+package timeline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbreviations end with a full stop that does not end a sentence
+// (lower case, without the stop).
+var abbreviations = setOf(`mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr gov sen rep rev
+fr st mt ft jr sr inc ltd co corp bros vs etc al approx dept est fig vol pp ca cf ed eds jan feb mar
+apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun hon pres supt insp
+det atty gov't univ assn ave blvd rd`)
+
+// speechVerbs introduce the speaker after a closing quotation mark:
+// "“...” Gladkov wrote" goes on with the quotation's sentence.
+var speechVerbs = setOf(`said says wrote writes told tells added adds stated states tweeted posted
+remarked insisted explained noted claimed warned argued asked replied declared announced continued
+commented concluded confirmed emphasized emphasised stressed underlined recalled admitted`)
+
+// splitSentences returns the sentences of a block. A heading or a code
+// block is one sentence; in other blocks a sentence ends at . ! ? or an
+// ellipsis followed by white space and the start of a new sentence, but
+// not after an abbreviation ("Dr.", "Gov."), an initial ("J."), an
+// acronym with stops ("U.S."), inside a URL or a number, before a lower
+// case word, or before the speaker of a quotation ("...” Gladkov said").
+func splitSentences(text string, b Block) []Span {
+	if b.Kind == Heading || b.Kind == Code {
+		return []Span{b.Span}
+	}
+	var out []Span
+	start := b.Span.Start
+	for i := b.Span.Start; i < b.Span.End; {
+		r, size := utf8.DecodeRuneInString(text[i:b.Span.End])
+		if !isTerminator(r) {
+			i += size
+			continue
+		}
+		end := i + size
+		for end < b.Span.End {
+			r2, size2 := utf8.DecodeRuneInString(text[end:b.Span.End])
+			if !isTerminator(r2) && !isClosing(r2) {
+				break
+			}
+			end += size2
+		}
+		if end < b.Span.End && endsSentenceAt(text[start:b.Span.End], i-start, end-start) {
+			out = append(out, Span{start, end})
+			start, _ = trimSpan(text, end, b.Span.End)
+		}
+		i = end
+	}
+	if s, e := trimSpan(text, start, b.Span.End); s < e {
+		out = append(out, Span{s, e})
+	}
+	return out
+}
+
+func isTerminator(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
+
+// endsSentenceAt reports whether the terminators at s[stop:after] (with
+// any closing quotes and brackets) end a sentence.
+func endsSentenceAt(s string, stop, after int) bool {
+	next, _ := utf8.DecodeRuneInString(s[after:])
+	if !unicode.IsSpace(next) {
+		return false // inside a URL, a number, "U.S.-led"
+	}
+	rest := strings.TrimLeftFunc(s[after:], unicode.IsSpace)
+	first, _ := utf8.DecodeRuneInString(rest)
+	if !startsSentence(first) {
+		return false
+	}
+	marks := s[stop:after]
+	if strings.HasPrefix(marks, ".") && !strings.HasPrefix(marks, "..") && abbreviationBefore(s[:stop], rest) {
+		return false
+	}
+	if strings.HasPrefix(marks, "..") || strings.HasPrefix(marks, "…") {
+		if prev, _ := utf8.DecodeLastRuneInString(s[:stop]); prev == '(' || prev == '[' {
+			return false // an omission "(…)" inside a quotation
+		}
+	}
+	if closesQuote(marks) && speakerFollows(rest) {
+		return false
+	}
+	return true
+}
+
+// startsSentence reports whether a sentence can begin with r.
+func startsSentence(r rune) bool {
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || isOpening(r) || r == '—' || r == '–' || r == '¿' || r == '¡'
+}
+
+// abbreviationBefore reports whether the word that ends before a full
+// stop is an abbreviation, an initial or an acronym with stops.
+func abbreviationBefore(before, rest string) bool {
+	j := len(before)
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(before[:j])
+		if !unicode.IsLetter(r) && r != '.' && r != '\'' {
+			break
+		}
+		j -= size
+	}
+	word := before[j:]
+	if j > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(before[:j]); !unicode.IsSpace(r) && !isOpening(r) {
+			return false // the end of a longer token: a URL, a path
+		}
+	}
+	switch {
+	case word == "":
+		return false
+	case strings.Contains(word, "."): // U.S, e.g, a.m
+		return !strings.HasSuffix(strings.ToLower(word), "a.m") && !strings.HasSuffix(strings.ToLower(word), "p.m")
+	case utf8.RuneCountInString(word) == 1:
+		return unicode.IsUpper([]rune(word)[0]) // an initial
+	}
+	lower := strings.ToLower(word)
+	if lower == "no" || lower == "nos" {
+		r, _ := utf8.DecodeRuneInString(rest)
+		return unicode.IsDigit(r)
+	}
+	return abbreviations[lower]
+}
+
+// closesQuote reports whether the run of terminators and closers ends
+// with a closing quotation mark.
+func closesQuote(marks string) bool {
+	return strings.HasSuffix(marks, "”") || strings.HasSuffix(marks, `"`) || strings.HasSuffix(marks, "»")
+}
+
+// speakerFollows reports whether rest begins with the speaker of a
+// quotation: up to four capitalised words and a verb of saying.
+func speakerFollows(rest string) bool {
+	ws := words(firstN(rest, 120))
+	for i, w := range ws {
+		if i > 4 {
+			return false
+		}
+		if speechVerbs[strings.ToLower(w)] {
+			return i > 0
+		}
+		if !startsUpper(w) {
+			return false
+		}
+	}
+	return false
+}
+
+// firstN returns at most n bytes of s, cut at a rune boundary.
+func firstN(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}

@@ -1,0 +1,233 @@
+// Package timeline turns a folder of news articles about one story into a
+// sourced chronology.
+//
+// Data flows one way: an Input (a file's name and bytes) is read into a
+// Source (front matter, the article found in its text, sentences), the
+// temporal expressions of its sentences are found and anchored to its
+// publication date, dated sentences become mentions, and mentions of one
+// happening across sources merge into an Event. Build runs the whole way
+// and returns a Timeline, which package site turns into files.
+//
+// The package is pure: it reads no files and no clock; the reference
+// date is a parameter.
+package timeline
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/timeline-project/timeline/timeline/timex"
+)
+
+// Span is a half-open range [Start, End) of byte offsets into a source's Text.
+type Span struct {
+	Start, End int
+}
+
+// Len returns the number of bytes in s.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Of returns the part of text that s covers.
+func (s Span) Of(text string) string { return text[s.Start:s.End] }
+
+// Contains reports whether s covers all of t.
+func (s Span) Contains(t Span) bool { return s.Start <= t.Start && t.End <= s.End }
+
+// Format is the kind of file a source was read from.
+type Format string
+
+// Source formats.
+const (
+	FormatText     Format = "text"     // .txt: text scraped from a web page
+	FormatMarkdown Format = "markdown" // .md
+)
+
+// BlockKind is what a block of a source's text is.
+type BlockKind uint8
+
+// Block kinds.
+const (
+	Paragraph BlockKind = iota
+	Heading
+	ListItem
+	Quote
+	Code
+)
+
+// String returns the kind's name.
+func (k BlockKind) String() string {
+	switch k {
+	case Heading:
+		return "heading"
+	case ListItem:
+		return "list item"
+	case Quote:
+		return "quote"
+	case Code:
+		return "code"
+	}
+	return "paragraph"
+}
+
+// Block is a paragraph, heading or list item of a source's text.
+type Block struct {
+	Span Span
+	Kind BlockKind
+	// Furniture says why the cleaner took the block for page furniture
+	// rather than article text ("navigation list", "after the end of the
+	// article", ...); "" for article text. Furniture is shown, greyed, on
+	// the source page but never becomes part of an event.
+	Furniture string
+}
+
+// IsFurniture reports whether the block is page furniture, not article text.
+func (b Block) IsFurniture() bool { return b.Furniture != "" }
+
+// Sentence is one sentence of a source.
+type Sentence struct {
+	Span Span
+	// Block is the index of the sentence's block in Source.Blocks.
+	Block int
+	// N numbers the article's sentences from 1 in reading order; it is
+	// the sentence's anchor (#sN) on the source page. N is 0 for the
+	// sentences of page furniture.
+	N int
+}
+
+// Basis is how a source's publication date was known.
+type Basis string
+
+// Publication date bases, as timeline.json names them.
+const (
+	BasisFrontMatter Basis = "front-matter" // the front matter's published field
+	BasisText        Basis = "text"         // a publication line in the text
+	BasisInferred    Basis = "inferred"     // reasoned from the dates the text mentions
+	BasisUnknown     Basis = "unknown"      // nothing supports a date
+)
+
+// Published is a source's publication date and how it was known.
+type Published struct {
+	// Date is the publication date; the zero Date when unknown.
+	Date timex.Date
+	// Basis says how Date was known.
+	Basis Basis
+	// Evidence quotes or describes what supports Date.
+	Evidence string
+}
+
+// Source is one article as the tool read it.
+type Source struct {
+	// ID names the source: its front matter id, else its file name
+	// without the extension, made safe for use as a file name.
+	ID string
+	// File is the source's path relative to the source folder, with
+	// forward slashes.
+	File   string
+	Format Format
+
+	Title     string
+	URL       string
+	Publisher string
+	Author    string
+	Published Published
+
+	// Text is the text the tool read: for a text file, its bytes after
+	// the front matter; for Markdown, the plain text of its blocks.
+	// Every Span of the source indexes Text.
+	Text string
+	// TextOffset is the byte offset in the file at which Text begins
+	// when Text is a verbatim part of the file (text sources), else -1.
+	TextOffset int
+	// Blocks are the source's blocks in reading order.
+	Blocks []Block
+	// Sentences are the sentences of all blocks in reading order.
+	Sentences []Sentence
+}
+
+// Sentence returns the article sentence numbered n, or false.
+func (s *Source) Sentence(n int) (Sentence, bool) {
+	for _, sent := range s.Sentences {
+		if sent.N == n {
+			return sent, true
+		}
+	}
+	return Sentence{}, false
+}
+
+// Event is one entry of the chronology: a happening, a statement or a
+// claim on a date, cited from one or more sources.
+type Event struct {
+	// ID is stable across rebuilds of the same sources: "2023-05-22-...".
+	ID string
+	// Date is the event's date; with Precision month or year only the
+	// year (and month) count.
+	Date      timex.Date
+	Precision timex.Precision
+	// PartOfDay is "morning", "afternoon", "early morning", ... or "".
+	PartOfDay string
+	Title     string
+	Summary   string
+	// ClaimedBy names who claims it, where it is a claim.
+	ClaimedBy []string
+	// Disputed is true when the sources disagree on it.
+	Disputed  bool
+	Citations []Citation
+}
+
+// DateString returns the event's date as timeline.json writes it:
+// YYYY-MM-DD, YYYY-MM or YYYY according to its precision; "" when it
+// has no date.
+func (e *Event) DateString() string {
+	s := e.Date.String()
+	switch {
+	case s == "" || e.Precision == timex.PrecisionDay:
+		return s
+	case e.Precision == timex.PrecisionMonth:
+		return s[:len(s)-3]
+	default:
+		return s[:len(s)-6]
+	}
+}
+
+// Citation points at the sentence of a source that supports an event.
+type Citation struct {
+	// Source is the cited source's ID.
+	Source string
+	// Sentence is the cited sentence's number (Sentence.N).
+	Sentence int
+	// Quote is the sentence, verbatim but for runs of white space,
+	// which are one space.
+	Quote string
+	// DateText is the words that dated the sentence; "" when the
+	// sentence was dated by its context.
+	DateText string
+}
+
+// Timeline is the chronology of one story.
+type Timeline struct {
+	Title       string
+	Description string
+	// Intro is the Markdown body of the folder's site.md, or "".
+	Intro string
+	// Sources are sorted by ID.
+	Sources []*Source
+	// Events are sorted by date, then by how many sources cite them.
+	Events []Event
+}
+
+// Source returns the source with the given ID, or nil.
+func (t *Timeline) Source(id string) *Source {
+	i, ok := slices.BinarySearchFunc(t.Sources, id, func(s *Source, id string) int {
+		return strings.Compare(s.ID, id)
+	})
+	if !ok {
+		return nil
+	}
+	return t.Sources[i]
+}
+
+// collapseSpace returns s with every run of white space made one space
+// and no white space at either end.
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,64 @@
+package timex
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzFind checks that Find's spans lie inside the text, in order and
+// apart, and that Resolve never panics, whatever the text and the date.
+func FuzzFind(f *testing.F) {
+	seeds := []string{
+		"Russian officials said on Tuesday that a counterterrorism operation expelled saboteurs.",
+		"A drone attack hit early on Wednesday, May 24, Moscow said.",
+		"— Anton Gerashchenko (@Gerashchenko_en) May 22, 2023\r\n",
+		"Published on 2023-05-23T22:33:50.746Z; Result Today 23.05.2023 SS 366",
+		"It lasted two days\u00a0and 15 months ago, for more than 20 years, every Monday at 10:30 a.m. ET.",
+		"the 1990s, '80s, 1957-58, 3/22/2013, 03/04/2013, Q1 2013, the first half of 2012",
+		"\xff\xfeMay\x00 22,\t2023 \u2014 mid-May \u2019s",
+	}
+	for _, s := range seeds {
+		f.Add(s, 2023, 5, 24)
+	}
+	f.Add("yesterday", 0, 1, 1)
+	f.Add("next year and 15 months ago", 9999, 12, 31)
+	f.Fuzz(func(t *testing.T, text string, y, m, day int) {
+		exprs := Find(text)
+		last := 0
+		for _, e := range exprs {
+			if e.Start < last || e.End <= e.Start || e.End > len(text) {
+				t.Fatalf("bad span [%d,%d) after %d in %q", e.Start, e.End, last, text)
+			}
+			last = e.End
+			e.Absolute()
+			e.YearByWeekday(y)
+			e.InYear(y)
+		}
+		dct := Date{}
+		if y >= 0 && y <= 9999 && m >= 1 && m <= 12 && day >= 1 && day <= 28 {
+			dct = NewDate(y, timeMonth(m), day)
+		}
+		vals := Resolve(exprs, dct)
+		Resolve(exprs, Date{})
+		if len(vals) != len(exprs) {
+			t.Fatalf("%d values for %d expressions", len(vals), len(exprs))
+		}
+		for _, v := range vals {
+			if !utf8.ValidString(v.TIMEX3) {
+				t.Fatalf("invalid value %q", v.TIMEX3)
+			}
+		}
+	})
+}
+
+// TestFindHugeLine checks that a long line with no punctuation is handled.
+func TestFindHugeLine(t *testing.T) {
+	b := make([]byte, 0, 10<<20)
+	for len(b) < 10<<20 {
+		b = append(b, "word May 22 2023 and 70 more "...)
+	}
+	exprs := Find(string(b))
+	if len(exprs) == 0 {
+		t.Fatal("no expressions")
+	}
+}

@@ -1,0 +1,242 @@
+package timex
+
+// Rules for dates relative to the document or the narrative: weekdays,
+// "yesterday", "last week", "the next day", "early on Wednesday", "the
+// early hours of Monday".
+
+// ruleWeekday matches "Monday", "last Friday", "Tuesday afternoon".
+func ruleWeekday(f *finder, i int) (match, bool) {
+	shift, j := f.shiftWord(i)
+	t := f.at(j)
+	if !f.isWeekday(j) || t.lex.flags&lexAbbrev != 0 || !f.weekdayStandsAlone(j) {
+		return match{}, false
+	}
+	m := meaning{kind: kindWeekday, gran: unitDay, weekday: t.lex.weekday, shift: shift}
+	end, typ := j+1, TypeDate
+	if pod, ok := f.partOfDayAt(end); ok {
+		m.pod, m.podCode = pod, true
+		end, typ = end+1, TypeTime
+	}
+	return match{first: i, end: end, typ: typ, m: m}, true
+}
+
+// weekdayStandsAlone reports whether weekday j is a date, not part of a
+// handle, a tag or a name ("@Monday_news", "Black Friday").
+func (f *finder) weekdayStandsAlone(j int) bool {
+	t := f.at(j)
+	if t.start > 0 {
+		switch f.text[t.start-1] {
+		case '@', '#', '_', '/', '.', '-':
+			return false
+		}
+	}
+	if t.end < len(f.text) {
+		switch f.text[t.end] {
+		case '_', '@', '/':
+			return false
+		}
+	}
+	p := f.at(j - 1)
+	return !(p.lex.word == wNamedDay && p.flags&flagCapital != 0)
+}
+
+// partOfDayAt reads "morning", "afternoon", "evening" or "night" at j.
+func (f *finder) partOfDayAt(j int) (partOfDay, bool) {
+	t := f.at(j)
+	if t.kind != tokWord || t.lex.flags&lexPlural != 0 {
+		return podNone, false
+	}
+	switch t.lex.pod {
+	case podMorning, podAfternoon, podEvening, podNight:
+		return t.lex.pod, true
+	}
+	return podNone, false
+}
+
+// ruleDeictic matches "today", "yesterday morning", "tonight", "last
+// night", "this morning", "overnight", "the previous night", "the day
+// before yesterday".
+func ruleDeictic(f *finder, i int) (match, bool) {
+	m := meaning{kind: kindDayOffset, gran: unitDay}
+	end := i + 1
+	switch f.at(i).lex.word {
+	case wToday, wYesterday, wTomorrow:
+		switch f.at(i).lex.word {
+		case wYesterday:
+			m.shift = -1
+		case wTomorrow:
+			m.shift = 1
+		}
+		if pod, ok := f.partOfDayAt(end); ok {
+			m.pod, m.podCode, end = pod, true, end+1
+		}
+	case wTonight:
+		m.pod, m.podCode = podNight, true
+	case wOvernight:
+		m.shift, m.pod, m.podCode = -1, podOvernight, true
+	case wThis, wLast:
+		pod, ok := f.partOfDayAt(end)
+		if !ok || (f.is(i, wLast) && pod != podNight && pod != podEvening) {
+			return match{}, false
+		}
+		if f.is(i, wLast) {
+			m.shift = -1
+		}
+		m.pod, m.podCode, end = pod, true, end+1
+	case wThe:
+		return f.theDayBefore(i)
+	default:
+		return match{}, false
+	}
+	typ := TypeDate
+	if m.podCode {
+		typ = TypeTime
+	}
+	return match{first: i, end: end, typ: typ, m: m}, true
+}
+
+// theDayBefore matches "the day before yesterday", "the day after
+// tomorrow", "the previous night", "the night before".
+func (f *finder) theDayBefore(i int) (match, bool) {
+	m := meaning{kind: kindDayOffset, gran: unitDay}
+	switch {
+	case f.is(i+1, wDay) && f.is(i+2, wBefore) && f.is(i+3, wYesterday):
+		m.shift = -2
+	case f.is(i+1, wDay) && f.is(i+2, wAfter) && f.is(i+3, wTomorrow):
+		m.shift = 2
+	case f.is(i+1, wPrevious) && f.is(i+2, wNight):
+		m.shift, m.pod, m.podCode = -1, podNight, true
+		return match{first: i, end: i + 3, typ: TypeTime, m: m}, true
+	case f.is(i+1, wNight) && f.is(i+2, wBefore) && !f.startsNounPhrase(i+3):
+		m.shift, m.pod, m.podCode = -1, podNight, true
+		return match{first: i, end: i + 3, typ: TypeTime, m: m}, true
+	default:
+		return match{}, false
+	}
+	return match{first: i, end: i + 4, typ: TypeDate, m: m}, true
+}
+
+// startsNounPhrase reports whether token j begins what "before" or "after"
+// could govern: a determiner, a name, a number.
+func (f *finder) startsNounPhrase(j int) bool {
+	t := f.at(j)
+	if t.kind == tokNumber || (t.kind == tokWord && t.flags&flagCapital != 0) {
+		return true
+	}
+	return f.isAny(j, wThe, wA, wAn, wThis, wThat, wThese)
+}
+
+// ruleRelativeUnit matches "this week", "last year", "next month", "the
+// coming week", "the current quarter", "this weekend".
+func ruleRelativeUnit(f *finder, i int) (match, bool) {
+	j := i
+	hasThe := f.is(j, wThe)
+	if hasThe {
+		j++
+		if f.at(j).lex.unit != unitNone {
+			return f.theUnitAlone(i)
+		}
+	}
+	w := f.at(j).lex.word
+	k := j + 1
+	if w == wThis && f.is(k, wPast) && !hasThe {
+		w, k = wLast, k+1 // "this past week"
+	}
+	if f.is(k, wFiscal) {
+		k++
+	}
+	u := f.at(k)
+	if u.kind != tokWord || u.lex.unit < unitDay || u.lex.unit == unitFortnight || u.lex.flags&lexPlural != 0 {
+		return match{}, false
+	}
+	un := u.lex.unit
+	m := meaning{kind: kindUnitOffset, gran: un}
+	switch w {
+	case wThis:
+		if hasThe {
+			return match{}, false
+		}
+		m.byTense = un == unitWeekend
+	case wCurrent, wPresent:
+	case wLast:
+		m.shift = -1
+	case wNext, wComing, wUpcoming:
+		m.shift = 1
+	case wPast:
+		m = meaning{kind: kindDuration, gran: un, amount: 1}
+	default:
+		return match{}, false
+	}
+	if un == unitDay && m.kind == kindUnitOffset {
+		return match{}, false // "the next day" is narrative; "this day" is rare
+	}
+	typ := TypeDate
+	if m.kind == kindDuration || (hasThe && un >= unitDecade && m.shift != 0) {
+		m = meaning{kind: kindDuration, gran: un, amount: 1}
+		typ = TypeDuration
+	}
+	return match{first: i, end: k + 1, typ: typ, m: m}, true
+}
+
+// theUnitAlone matches "the weekend" ("over the weekend") and "the year"
+// after a preposition ("earlier in the year", "for the year").
+func (f *finder) theUnitAlone(i int) (match, bool) {
+	u := f.at(i + 1)
+	un := u.lex.unit
+	if u.lex.flags&lexPlural != 0 || !f.isAny(i-1, wIn, wDuring, wFor, wOver, wOf, wThrough, wAt, wOn, wSince, wUntil, wBy) {
+		return match{}, false
+	}
+	if un != unitWeekend && (un < unitWeek || un == unitFortnight || un > unitYear) {
+		return match{}, false
+	}
+	if f.isAny(i+2, wOf, wBefore, wAfter, wAgo, wEarlier, wLater) || f.punct(i+2, '\'') || f.punct(i+2, '\u2019') ||
+		(f.dash(i+2) && f.glued(i+2)) {
+		return match{}, false
+	}
+	m := meaning{kind: kindUnitOffset, gran: un, byTense: un == unitWeekend}
+	return match{first: i, end: i + 2, typ: TypeDate, m: m}, true
+}
+
+// ruleNarrative matches "the next day", "the following week", "that
+// day", "the same day", "that night", "the next morning", "the day
+// before".
+func ruleNarrative(f *finder, i int) (match, bool) {
+	j := i
+	shift := 0
+	switch {
+	case f.is(j, wThat):
+		j++
+	case f.is(j, wThe) && f.isAny(j+1, wNext, wFollowing):
+		shift, j = 1, j+2
+	case f.is(j, wThe) && f.is(j+1, wPrevious):
+		shift, j = -1, j+2
+	case f.is(j, wThe) && f.is(j+1, wSame):
+		j += 2
+	case f.is(j, wThe) && f.is(j+1, wDay) && f.isAny(j+2, wBefore, wAfter) && !f.startsNounPhrase(j+3):
+		shift = -1
+		if f.is(j+2, wAfter) {
+			shift = 1
+		}
+		m := meaning{kind: kindNarrative, gran: unitDay, shift: shift}
+		return match{first: i, end: j + 3, typ: TypeDate, m: m}, true
+	default:
+		return match{}, false
+	}
+	t := f.at(j)
+	m := meaning{kind: kindNarrative, gran: t.lex.unit, shift: shift}
+	if pod, ok := f.partOfDayAt(j); ok {
+		m.gran, m.pod, m.podCode = unitDay, pod, true
+		return match{first: i, end: j + 1, typ: TypeTime, m: m}, true
+	}
+	if t.lex.flags&lexPlural != 0 || m.gran < unitDay || m.gran == unitFortnight {
+		return match{}, false
+	}
+	if m.gran >= unitDecade {
+		if shift <= 0 {
+			return match{}, false
+		}
+		m = meaning{kind: kindDuration, gran: m.gran, amount: 1}
+		return match{first: i, end: j + 1, typ: TypeDuration, m: m}, true
+	}
+	return match{first: i, end: j + 1, typ: TypeDate, m: m}, true
+}

@@ -1,0 +1,218 @@
+package timex
+
+import "strings"
+
+// tenseWindow is how many tokens either side of an expression are read
+// for a tense cue.
+const tenseWindow = 40
+
+// tense returns the tense of the clause of the expression [first, end):
+// the expression's own words first ("next week", "two days ago"), then
+// the nearest tense cue of its sentence.
+func (f *finder) tense(first, end int) Tense {
+	for k := first; k < end; k++ {
+		switch f.toks[k].lex.word {
+		case wNext, wComing, wUpcoming, wTomorrow:
+			return TenseFuture
+		case wLast, wAgo, wYesterday, wPast, wPrevious, wRecently:
+			return TensePast
+		}
+	}
+	if f.presentVerbBefore(first) {
+		return TensePresent // "expires Dec. 31", "ends on Friday"
+	}
+	best, dist := TenseUnknown, tenseWindow+1
+	for k, d := first-1, 0; k >= 0 && !f.punct(k, ';'); k-- {
+		if d += f.distanceWeight(k); d >= dist {
+			break
+		}
+		if c := f.cue(k); c != TenseUnknown {
+			best, dist = c, d
+			break
+		}
+	}
+	for k, d := end, 0; k < len(f.toks) && !f.punct(k, ';'); k++ {
+		if d += f.distanceWeight(k); d >= dist {
+			break
+		}
+		if f.is(k, wTo) {
+			continue // "on Wednesday to pass a bill": the infinitive is the main verb's purpose
+		}
+		if c := f.cue(k); c != TenseUnknown {
+			return c
+		}
+	}
+	return best
+}
+
+// distanceWeight is how far token k puts a tense cue: a comma or a dash
+// counts as several words, as it often closes a clause.
+func (f *finder) distanceWeight(k int) int {
+	t := f.at(k)
+	if t.kind != tokPunct {
+		return 1
+	}
+	switch t.num {
+	case ',', ':', '(', ')', '\u2014', '\u2013', '"', '\u201c', '\u201d':
+		return 5
+	}
+	return 1
+}
+
+// presentVerbBefore reports whether the expression at first follows a
+// present-tense verb in -s: "expires Dec. 31", "ends on Friday".
+func (f *finder) presentVerbBefore(first int) bool {
+	k := first - 1
+	if f.isAny(k, wOn, wIn, wAt) {
+		k--
+	}
+	t := f.at(k)
+	if t.kind != tokWord || t.flags&(flagCapital|flagASCII) != flagASCII || t.lex != (lexeme{}) {
+		return false
+	}
+	w := f.wordText(k)
+	n := len(w)
+	return n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i' && !f.glued(k)
+}
+
+// cue returns the tense token k marks, if any.
+func (f *finder) cue(k int) Tense {
+	t := f.at(k)
+	if t.kind != tokWord || t.flags&flagASCII == 0 {
+		return TenseUnknown
+	}
+	if t.lex.tense != TenseUnknown {
+		return f.lexicalCue(k)
+	}
+	if t.lex.word == wTo && f.infinitiveAt(k+1) && !f.is(k-1, wTo) {
+		if f.cue(k-1) == TensePast {
+			return TensePast // "agreed to sell in October": the governing verb's time
+		}
+		return TenseFuture // "to run through June", "to visit on Friday"
+	}
+	if t.lex != (lexeme{}) || f.afterInfinitiveBe(k) {
+		return TenseUnknown
+	}
+	var buf [maxLookup]byte
+	w, ok := lowerWord(f.wordText(k), &buf)
+	if !ok {
+		return TenseUnknown
+	}
+	if pastVerbs[string(w)] {
+		return TensePast
+	}
+	if n := len(w); n >= 5 && w[n-2] == 'e' && w[n-1] == 'd' && !edAdjectives[string(w)] {
+		return TensePast
+	}
+	if n := len(w); n >= 3 && w[n-1] == 's' && w[n-2] != 's' && f.subjectPronoun(k-1) {
+		return TensePresent // "which ends", "it says"
+	}
+	return TenseUnknown
+}
+
+// lexicalCue checks the context a lexicon cue needs: "going to", "is
+// due", "won't", "she'll".
+func (f *finder) lexicalCue(k int) Tense {
+	t := f.at(k)
+	w := strings.ToLower(f.wordText(k))
+	switch w {
+	case "going", "plans", "plan", "planning", "intends", "set", "expects":
+		if !f.is(k+1, wTo) {
+			return TenseUnknown
+		}
+	case "expected":
+		if !f.is(k+1, wTo) && !f.isBe(k-1) {
+			return TenseUnknown
+		}
+	case "due":
+		if !f.isBe(k - 1) {
+			return TenseUnknown
+		}
+	case "ll":
+		if !(f.punct(k-1, '\'') || f.punct(k-1, '\u2019')) || !f.glued(k) {
+			return TenseUnknown
+		}
+	case "wo":
+		if !f.glued(k+1) || f.wordText(k+2) != "t" {
+			return TenseUnknown
+		}
+	case "next":
+		if f.is(k+1, wTo) {
+			return TenseUnknown
+		}
+	}
+	return t.lex.tense
+}
+
+// infinitiveAt reports whether token k looks like the verb of "to VERB":
+// a lower-case word that is no function word and no plural noun.
+func (f *finder) infinitiveAt(k int) bool {
+	t := f.at(k)
+	if t.kind != tokWord || t.flags&(flagCapital|flagASCII) != flagASCII || t.lex.word != wNone ||
+		t.lex.unit != unitNone || t.lex.pod != podNone || t.lex.month != 0 || t.lex.weekday != 0 {
+		return false
+	}
+	w := f.wordText(k)
+	n := len(w)
+	if n < 2 || f.isBe(k) && w != "be" {
+		return false
+	}
+	switch {
+	case n > 2 && w[n-1] == 's' && w[n-2] != 's':
+		return false // "to civilians"
+	case n > 3 && (w[n-3:] == "ing" || w[n-2:] == "ed"):
+		return false
+	}
+	return !f.cueWord(w)
+}
+
+// cueWord reports whether w is a past-tense verb form.
+func (f *finder) cueWord(w string) bool {
+	var buf [maxLookup]byte
+	b, ok := lowerWord(w, &buf)
+	return ok && pastVerbs[string(b)]
+}
+
+// afterInfinitiveBe reports whether token k follows "to be" or a modal's
+// "be": "is due to be published" has no past tense.
+func (f *finder) afterInfinitiveBe(k int) bool {
+	return strings.EqualFold(f.wordText(k-1), "be") || strings.EqualFold(f.wordText(k-1), "been") &&
+		strings.EqualFold(f.wordText(k-2), "have") && f.is(k-3, wTo)
+}
+
+// subjectPronoun reports whether token k is a pronoun that takes a verb
+// in -s: "it", "he", "she", "which", "that", "who".
+func (f *finder) subjectPronoun(k int) bool {
+	switch strings.ToLower(f.wordText(k)) {
+	case "it", "he", "she", "which", "that", "who", "this":
+		return true
+	}
+	return false
+}
+
+// isBe reports whether token k is a form of "to be".
+func (f *finder) isBe(k int) bool {
+	switch strings.ToLower(f.wordText(k)) {
+	case "is", "are", "was", "were", "be", "been", "am", "being":
+		return true
+	}
+	return false
+}
+
+// verbLike reports whether token k looks like a verb with a tense.
+func (f *finder) verbLike(k int) bool { return f.cue(k) != TenseUnknown }
+
+// lowerWord lower-cases an ASCII word of at most maxLookup letters into buf.
+func lowerWord(s string, buf *[maxLookup]byte) ([]byte, bool) {
+	if len(s) > maxLookup {
+		return nil, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(s)], true
+}

@@ -1,0 +1,173 @@
+// Package timex finds temporal expressions in English news text and
+// resolves them to TimeML TIMEX3 values.
+//
+// It works in two steps. Find reads a text once and returns its
+// expressions with what they say on their own ("Tuesday afternoon": a
+// Tuesday, in the afternoon, in past-tense reporting). Resolve anchors
+// them to a document creation time (DCT): the same found expressions can
+// be resolved against several candidate dates cheaply, which is how a
+// source's unknown publication date is inferred.
+//
+// The package is pure: no clock, no files, no globals that change.
+package timex
+
+// Type is a TIMEX3 type.
+type Type string
+
+// The TIMEX3 types.
+const (
+	TypeDate     Type = "DATE"
+	TypeTime     Type = "TIME"
+	TypeDuration Type = "DURATION"
+	TypeSet      Type = "SET"
+)
+
+// Precision is how much of the calendar a resolved value pins down.
+type Precision uint8
+
+// Precisions, finest first. PrecisionNone is for values that are not a
+// point on the calendar (durations, sets, PRESENT_REF, unresolved ones).
+const (
+	PrecisionNone Precision = iota
+	PrecisionDay
+	PrecisionWeek
+	PrecisionMonth
+	PrecisionSeason
+	PrecisionQuarter
+	PrecisionYear
+	PrecisionDecade
+	PrecisionCentury
+)
+
+// String returns the precision's name: "day", "week", "month", ....
+func (p Precision) String() string {
+	names := [...]string{"none", "day", "week", "month", "season", "quarter", "year", "decade", "century"}
+	if int(p) < len(names) {
+		return names[p]
+	}
+	return "unknown"
+}
+
+// Tense is the tense of the clause an expression stands in, as far as
+// the words around it tell.
+type Tense uint8
+
+// Tenses.
+const (
+	TenseUnknown Tense = iota
+	TensePast          // "said", "was", "has been": the default of news reporting
+	TensePresent
+	TenseFuture // "will", "is expected to", "plans to", "next"
+)
+
+// Expr is one temporal expression found in a text.
+type Expr struct {
+	// Start and End are byte offsets of the expression in the text given
+	// to Find: text[Start:End] is its exact wording.
+	Start, End int
+	// Type is the expression's TIMEX3 type.
+	Type Type
+	// Tense is the tense of its clause.
+	Tense Tense
+
+	m meaning // what the words say, before anchoring
+}
+
+// Value is an expression resolved against a document creation time.
+type Value struct {
+	// TIMEX3 is the TimeML value: "2023-05-22", "2023-W21", "2023-05",
+	// "2023", "P3D", "PRESENT_REF", "2023-05-23TAF", "XXXX-05-22".
+	TIMEX3 string
+	// Mod is the TIMEX3 mod attribute ("START", "END", "APPROX", ...), or "".
+	Mod string
+	// Date is the first day the value covers when it is a point or
+	// period on the calendar with a known year (the Monday of a week,
+	// the 1st of a month); the zero Date otherwise.
+	Date Date
+	// Precision is how much of the calendar Date pins down.
+	Precision Precision
+	// PartOfDay names the part of the day where the words give one, in
+	// plain English: "morning", "afternoon", "evening", "night",
+	// "overnight", "early morning"; "" otherwise.
+	PartOfDay string
+	// Relative is true when the value depended on the anchor date
+	// ("yesterday", "on Monday", "May 22" without a year), false when
+	// the text alone fixes it ("May 22, 2023", "2023-05-22").
+	Relative bool
+}
+
+// Find returns the temporal expressions of text, ordered by Start and not
+// overlapping. It accepts any bytes, never panics, and runs in time
+// linear in len(text).
+func Find(text string) []Expr {
+	return find(text)
+}
+
+// Resolve returns the value of each of exprs, the expressions Find
+// returned for one text, anchored to the document creation time dct.
+// Expressions are resolved in order, so a date the text has just named
+// can anchor a later relative one ("two days later"). With a zero dct
+// only what the text alone fixes is resolved; other values keep X
+// placeholders ("XXXX-05-22") and have PrecisionNone.
+func Resolve(exprs []Expr, dct Date) []Value {
+	r := resolver{dct: dct}
+	out := make([]Value, len(exprs))
+	for i, e := range exprs {
+		v := r.value(e)
+		out[i] = v
+		if e.m.kind == kindPoint || e.m.kind == kindWeekday || e.m.kind == kindDayOffset || e.m.kind == kindNarrative {
+			r.remember(v)
+		}
+	}
+	return out
+}
+
+// Absolute returns the date e names by itself, with year, month and day
+// all printed ("May 22, 2023", "2023-05-22T10:00Z", "23.05.2023"), and
+// true; otherwise the zero Date and false.
+func (e Expr) Absolute() (Date, bool) {
+	m := e.m
+	if m.kind != kindPoint || !m.absolute || m.gran != unitDay || m.day > maxDay(m.month, m.year) {
+		return Date{}, false
+	}
+	return Date{Year: m.year, Month: timeMonth(m.month), Day: m.day}, true
+}
+
+// InYear returns, for an expression that names a month and a day but no
+// year ("May 22", "Wednesday, May 24", "22 March", "Christmas"), that
+// day in year y, and true. It returns false for any other expression and
+// when the day does not exist in y (February 29 of a common year).
+func (e Expr) InYear(y int) (Date, bool) {
+	m := e.m
+	if m.kind != kindPoint || m.gran != unitDay || m.year != 0 || m.yearOnly || m.month == 0 || m.day == 0 {
+		return Date{}, false
+	}
+	month, day := m.month, m.day
+	if m.holiday != holNone {
+		month, day = holidayDate(m.holiday, y)
+	}
+	if day > maxDay(month, y) {
+		return Date{}, false
+	}
+	return Date{Year: y, Month: timeMonth(month), Day: day}, true
+}
+
+// YearByWeekday returns, for an expression that prints a weekday beside a
+// month and day but no year ("Wednesday, May 24"), the year nearest to
+// near in which that month and day fall on that weekday, and true. It
+// returns false for any other expression.
+func (e Expr) YearByWeekday(near int) (int, bool) {
+	m := e.m
+	if m.kind != kindPoint || m.weekday == 0 || m.year != 0 || m.month == 0 || m.day == 0 {
+		return 0, false
+	}
+	// The calendar repeats every 400 years, so a year agrees within 200 either way.
+	for k := 0; k <= 200; k++ {
+		for _, y := range [2]int{near - k, near + k} {
+			if weekdayAgrees(y, m) {
+				return y, true
+			}
+		}
+	}
+	return 0, false
+}
