@@ -127,17 +127,17 @@ func TestBuildTwiceSameBytes(t *testing.T) {
 func TestBuildBadSources(t *testing.T) {
 	src := t.TempDir()
 	files := map[string]string{
-		"good.txt":           "Officials said on Monday, May 22, 2023, that the bridge had reopened after repairs lasting two weeks.",
-		"sub/second.md":      "---\ntitle: Second\npublished: 2023-05-24\n---\n# Second\n\nThe mayor said on Tuesday that the bridge would be inspected again.",
-		"empty.txt":          "",
-		"binary.txt":         "\x00\x01\x02PNG",
-		"latin1.txt":         "caf\xe9 au lait",
-		"nodate.txt":         "The bridge is long. It spans the river and carries traffic across it.",
-		"badyaml.md":         "---\ntitle: [unclosed\n---\nThe council said on Monday, May 22, 2023, that it had voted for the plan.",
-		".hidden/skip.txt":   "never read",
-		".skip.txt":          "never read",
-		"notes.html":         "<p>not a source format</p>",
-		"site.md":            "---\ntitle: The bridge\ndescription: Repairs\n---\nAn *introduction*.",
+		"good.txt":         "Officials said on Monday, May 22, 2023, that the bridge had reopened after repairs lasting two weeks.",
+		"sub/second.md":    "---\ntitle: Second\npublished: 2023-05-24\n---\n# Second\n\nThe mayor said on Tuesday that the bridge would be inspected again.",
+		"empty.txt":        "",
+		"binary.txt":       "\x00\x01\x02PNG",
+		"latin1.txt":       "caf\xe9 au lait",
+		"nodate.txt":       "The bridge is long. It spans the river and carries traffic across it.",
+		"badyaml.md":       "---\ntitle: [unclosed\n---\nThe council said on Monday, May 22, 2023, that it had voted for the plan.",
+		".hidden/skip.txt": "never read",
+		".skip.txt":        "never read",
+		"notes.html":       "<p>not a source format</p>",
+		"site.md":          "---\ntitle: The bridge\ndescription: Repairs\n---\nAn *introduction*.",
 	}
 	for name, data := range files {
 		p := filepath.Join(src, filepath.FromSlash(name))
@@ -282,4 +282,3 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version: exit %d, %q", code, stdout)
 	}
 }
-

@@ -41,10 +41,10 @@ type scoredTimeline struct {
 		Published string `json:"published"`
 	} `json:"sources"`
 	Events []struct {
-		ID        string `json:"id"`
-		Date      string `json:"date"`
-		Title     string `json:"title"`
-		Summary   string `json:"summary"`
+		ID        string           `json:"id"`
+		Date      string           `json:"date"`
+		Title     string           `json:"title"`
+		Summary   string           `json:"summary"`
 		Citations []scoredCitation `json:"citations"`
 	} `json:"events"`
 }
@@ -58,7 +58,7 @@ type scoredCitation struct {
 // score is what the scorer counts.
 type score struct {
 	found, gold, published, sources, junk, lumped, late, verbatim, quotes, uncited int
-	misses                                                                        []string
+	misses                                                                         []string
 }
 
 func (s score) String() string {
