@@ -3,6 +3,7 @@ package timeline
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -96,9 +97,9 @@ func headline(m *mention) string {
 	s := collapseSpace(before + " " + strings.TrimLeft(after, " "))
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = dropLeadingWords(strings.TrimLeft(s, ",;: "))
+	s = attributionLead.ReplaceAllString(s, "")
 	s = cutAtClause(s, maxTitleWords)
-	s = strings.TrimRight(s, " .,;:!?")
-	s = strings.Trim(s, `"“”'‘’ `)
+	s = unquote(strings.TrimRight(s, " .,;:!?"))
 	return capitalize(s)
 }
 
@@ -128,21 +129,43 @@ func dropLeadingWords(s string) string {
 }
 
 // cutAtClause shortens s to at most n words: at the first clause
-// boundary (a comma, semicolon or dash) after six words, else at n words
-// with an ellipsis.
+// boundary (a comma, semicolon or dash) after four or more words that
+// hold a verb, else at n words with an ellipsis.
 func cutAtClause(s string, n int) string {
 	fields := strings.Fields(s)
 	if len(fields) <= n {
 		return s
 	}
-	for i := 5; i < n; i++ {
+	for i := 3; i < n; i++ {
 		f := fields[i]
-		if strings.HasSuffix(f, ",") || strings.HasSuffix(f, ";") || (i+1 < len(fields) && (fields[i+1] == "–" || fields[i+1] == "—")) {
-			return strings.Join(fields[:i+1], " ")
+		boundary := strings.HasSuffix(f, ",") || strings.HasSuffix(f, ";") ||
+			i+1 < len(fields) && (fields[i+1] == "–" || fields[i+1] == "—")
+		if head := strings.Join(fields[:i+1], " "); boundary && hasVerb(head) {
+			return head
 		}
 	}
 	return strings.Join(fields[:n], " ") + "…"
 }
+
+// unquote removes quotation marks around the whole of s, and a dangling
+// one at either end.
+func unquote(s string) string {
+	s = strings.TrimSpace(s)
+	for _, pair := range []string{`""`, "“”", "‘’", "''", "«»"} {
+		open, close := string([]rune(pair)[0]), string([]rune(pair)[1])
+		if strings.HasPrefix(s, open) && strings.HasSuffix(s, close) && strings.Count(s, open) == 1 {
+			return strings.TrimSpace(s[len(open) : len(s)-len(close)])
+		}
+		if strings.HasPrefix(s, open) && !strings.Contains(s[len(open):], close) {
+			s = strings.TrimSpace(s[len(open):])
+		}
+	}
+	return s
+}
+
+// attributionLead matches an opening "According to X," which a title
+// does without: the citation says who says it.
+var attributionLead = regexp.MustCompile(`^(?i:according to) [^,]{1,60}, `)
 
 // shorten returns the first n words of s, with an ellipsis when cut.
 func shorten(s string, n int) string {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 
 	"github.com/timeline-project/timeline/timeline"
 	"github.com/timeline-project/timeline/timeline/timex"
@@ -24,7 +25,7 @@ type dateLine struct {
 
 func (m *Main) runDates(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("dates", "[-dct YYYY-MM-DD] FILE...")
-	dctFlag := fs.String("dct", "", "the documents' creation `date`; without it each file's date is found as build finds it")
+	dctFlag := fs.String("dct", "", "the documents' creation `date`; without it each file's date is found as build\nfinds it, with the sources of its folder as its story")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -56,7 +57,7 @@ func (m *Main) runDates(ctx context.Context, args []string) error {
 		}
 		fileDCT := dct
 		if fileDCT.IsZero() {
-			fileDCT = m.publicationDate(in, inputs)
+			fileDCT = m.publicationDate(in)
 		}
 		for _, e := range timeline.FileDates(in.Data, fileDCT) {
 			line := dateLine{File: in.Name, Start: e.Start, End: e.End, Text: e.Text,
@@ -69,15 +70,32 @@ func (m *Main) runDates(ctx context.Context, args []string) error {
 	return w.Flush()
 }
 
-// publicationDate finds a file's publication date as build does, with
-// the other files given as the rest of the story; the zero Date if none.
-func (m *Main) publicationDate(in timeline.Input, all []timeline.Input) timex.Date {
-	tl, _, err := timeline.Build(all, timeline.Options{Today: timex.DateOf(m.Now())})
+// publicationDate finds a file's publication date as build finds it:
+// the sources of the file's folder form its story. It returns the zero
+// Date when none is found.
+func (m *Main) publicationDate(in timeline.Input) timex.Date {
+	dir := filepath.Dir(in.Name)
+	inputs, _, err := readFolder(dir)
+	if err != nil {
+		inputs = nil
+	}
+	rel, err := filepath.Rel(dir, in.Name)
+	if err != nil {
+		return timex.Date{}
+	}
+	name := filepath.ToSlash(rel)
+	story := []timeline.Input{{Name: name, Data: in.Data}}
+	for _, other := range inputs {
+		if other.Name != name {
+			story = append(story, other)
+		}
+	}
+	tl, _, err := timeline.Build(story, timeline.Options{Today: timex.DateOf(m.Now())})
 	if err != nil {
 		return timex.Date{}
 	}
 	for _, s := range tl.Sources {
-		if s.File == in.Name {
+		if s.File == name {
 			return s.Published.Date
 		}
 	}

@@ -276,6 +276,19 @@ func TestDatesFindsDCT(t *testing.T) {
 	}
 }
 
+// TestDatesFindsDCTInStory checks that a source with no printed date
+// gets the date build infers for it from the rest of its folder.
+func TestDatesFindsDCTInStory(t *testing.T) {
+	code, stdout, stderr := run(t, "dates", "../../testdata/seeds/002_be923fc5e0fa518d.txt")
+	if code != 0 {
+		t.Fatalf("dates exited %d: %s", code, stderr)
+	}
+	want := `"text":"Tuesday afternoon","type":"TIME","value":"2023-05-23TAF","dct":"2023-05-23"`
+	if !strings.Contains(stdout, want) {
+		t.Errorf("no %s in\n%s", want, stdout)
+	}
+}
+
 func TestVersion(t *testing.T) {
 	code, stdout, _ := run(t, "version")
 	if code != 0 || !strings.HasPrefix(stdout, "timeline ") {
