@@ -91,7 +91,7 @@ func Build(inputs []Input, opts Options) (*Timeline, []Problem, error) {
 	datePublications(rs, opts.Today)
 	var ms []mention
 	for _, r := range rs {
-		if r.src.Published.Date.IsZero() && len(r.articleExprs()) == 0 {
+		if r.src.Published.Date.IsZero() && len(r.article) == 0 {
 			r.warn(errors.New("no date anywhere: its sentences cannot be placed in the chronology"))
 		} else if r.src.Published.Date.IsZero() {
 			r.warn(errors.New("no publication date could be found or inferred: only its fully printed dates are used"))

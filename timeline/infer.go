@@ -59,7 +59,7 @@ func datePublications(rs []*reading, today timex.Date) {
 				story[dt.date]++
 			}
 		}
-		for _, e := range r.articleExprs() {
+		for _, e := range r.article {
 			if d, ok := e.Absolute(); ok {
 				story[d]++
 			}
@@ -119,7 +119,7 @@ type datedText struct {
 // ("Wednesday, May 24"), or else taken to be year.
 func explicitDates(r *reading, year int) []datedText {
 	var out []datedText
-	for _, e := range r.articleExprs() {
+	for _, e := range r.article {
 		if e.Tense == timex.TenseFuture {
 			continue
 		}
@@ -143,7 +143,7 @@ func explicitDates(r *reading, year int) []datedText {
 // out what is reported as the future.
 func relativeDates(r *reading, dct timex.Date) []datedText {
 	var out []datedText
-	exprs := r.articleExprs()
+	exprs := r.article
 	for i, v := range timex.Resolve(exprs, dct) {
 		if v.Relative && v.Precision == timex.PrecisionDay && exprs[i].Tense != timex.TenseFuture && !v.Date.After(dct) {
 			out = append(out, datedText{v.Date, r.src.Text[exprs[i].Start:exprs[i].End]})

@@ -37,7 +37,7 @@ const minMentionWords = 5
 // of its publication.
 func mentionsOf(r *reading) []mention {
 	src := r.src
-	exprs := r.articleExprs()
+	exprs := r.article
 	values := timex.Resolve(exprs, src.Published.Date)
 	var out []mention
 	next := 0
@@ -92,7 +92,7 @@ began begins came comes went goes saw sees hit hits shot struck fled left leaves
 holds met meets sent sends won wins lost loses gave gives got gets fell falls broke brought built
 caught chose drove fought found flew grew heard hid kept knew laid meant paid put ran rose sold set
 shook spoke spent stood stole swore thought threw understood wrote writes will would can could
-insists denies claims says warns shows remains continues seeks seeks tries calls`)
+insists denies claims warns shows remains continues seeks tries calls`)
 
 // hasVerb reports whether s has a word that looks like a finite verb: a
 // common irregular one, or a word in -ed.

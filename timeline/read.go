@@ -19,25 +19,14 @@ type reading struct {
 	meta Meta
 	// exprs are the temporal expressions of src.Text, ordered.
 	exprs []timex.Expr
-	// inArticle says, for each of exprs, whether it stands in article
-	// text rather than page furniture.
-	inArticle []bool
+	// article are those of exprs that stand in article text rather than
+	// page furniture.
+	article []timex.Expr
 	// problems are what was not understood; the source is still used.
 	problems []error
 }
 
 func (r *reading) warn(err error) { r.problems = append(r.problems, err) }
-
-// articleExprs returns the temporal expressions of the article text.
-func (r *reading) articleExprs() []timex.Expr {
-	var out []timex.Expr
-	for i, e := range r.exprs {
-		if r.inArticle[i] {
-			out = append(out, e)
-		}
-	}
-	return out
-}
 
 // readSource reads one input into a source: its text decoded, its front
 // matter parsed, its blocks found and cleaned of page furniture, its
@@ -75,10 +64,10 @@ func readSource(in Input) (*reading, error) {
 		return nil, errors.New("no article text found: every line looks like page furniture")
 	}
 	r.exprs = timex.Find(src.Text)
-	r.inArticle = make([]bool, len(r.exprs))
-	for i, e := range r.exprs {
-		b := blockAt(src.Blocks, e.Start)
-		r.inArticle[i] = b >= 0 && !src.Blocks[b].IsFurniture()
+	for _, e := range r.exprs {
+		if b := blockAt(src.Blocks, e.Start); b >= 0 && !src.Blocks[b].IsFurniture() {
+			r.article = append(r.article, e)
+		}
 	}
 	applyMeta(r)
 	return r, nil

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"github.com/timeline-project/timeline/timeline"
 	"github.com/timeline-project/timeline/timeline/timex"
@@ -48,6 +49,10 @@ func (m *Main) runDates(ctx context.Context, args []string) error {
 		}
 		inputs = append(inputs, timeline.Input{Name: name, Data: data})
 	}
+	var found map[string]timex.Date
+	if dct.IsZero() {
+		found = m.publicationDates(inputs)
+	}
 	w := bufio.NewWriter(m.Stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -57,7 +62,7 @@ func (m *Main) runDates(ctx context.Context, args []string) error {
 		}
 		fileDCT := dct
 		if fileDCT.IsZero() {
-			fileDCT = m.publicationDate(in)
+			fileDCT = found[in.Name]
 		}
 		for _, e := range timeline.FileDates(in.Data, fileDCT) {
 			line := dateLine{File: in.Name, Start: e.Start, End: e.End, Text: e.Text,
@@ -70,34 +75,42 @@ func (m *Main) runDates(ctx context.Context, args []string) error {
 	return w.Flush()
 }
 
-// publicationDate finds a file's publication date as build finds it:
-// the sources of the file's folder form its story. It returns the zero
-// Date when none is found.
-func (m *Main) publicationDate(in timeline.Input) timex.Date {
-	dir := filepath.Dir(in.Name)
-	inputs, _, err := readFolder(dir)
-	if err != nil {
-		inputs = nil
+// publicationDates finds each file's publication date as build finds
+// it: the sources of the file's folder form its story, built once a
+// folder. A file whose date cannot be found is left out of the map.
+func (m *Main) publicationDates(files []timeline.Input) map[string]timex.Date {
+	byDir := map[string][]timeline.Input{}
+	var dirs []string
+	for _, in := range files {
+		dir := filepath.Dir(in.Name)
+		if byDir[dir] == nil {
+			dirs = append(dirs, dir)
+		}
+		byDir[dir] = append(byDir[dir], in)
 	}
-	rel, err := filepath.Rel(dir, in.Name)
-	if err != nil {
-		return timex.Date{}
-	}
-	name := filepath.ToSlash(rel)
-	story := []timeline.Input{{Name: name, Data: in.Data}}
-	for _, other := range inputs {
-		if other.Name != name {
-			story = append(story, other)
+	dates := map[string]timex.Date{}
+	for _, dir := range dirs {
+		story, _, err := readFolder(dir)
+		if err != nil {
+			story = nil
+		}
+		given := map[string]string{} // name in the folder → name given
+		for _, in := range byDir[dir] {
+			name := filepath.ToSlash(filepath.Base(in.Name))
+			given[name] = in.Name
+			if !slices.ContainsFunc(story, func(s timeline.Input) bool { return s.Name == name }) {
+				story = append(story, timeline.Input{Name: name, Data: in.Data})
+			}
+		}
+		tl, _, err := timeline.Build(story, timeline.Options{Today: timex.DateOf(m.Now())})
+		if err != nil {
+			continue
+		}
+		for _, s := range tl.Sources {
+			if name, ok := given[s.File]; ok && !s.Published.Date.IsZero() {
+				dates[name] = s.Published.Date
+			}
 		}
 	}
-	tl, _, err := timeline.Build(story, timeline.Options{Today: timex.DateOf(m.Now())})
-	if err != nil {
-		return timex.Date{}
-	}
-	for _, s := range tl.Sources {
-		if s.File == name {
-			return s.Published.Date
-		}
-	}
-	return timex.Date{}
+	return dates
 }
