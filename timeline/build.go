@@ -17,6 +17,9 @@ type Options struct {
 	// Today is the day of the build. No publication date is inferred
 	// after it; the zero Date sets no bound.
 	Today timex.Date
+	// Progress, when not nil, is told how many of the inputs have been
+	// read, after each one.
+	Progress func(done, total int)
 }
 
 // DefaultTitle is the title of a story that names none.
@@ -58,22 +61,7 @@ var ErrDuplicateID = errors.New("two sources have the same id")
 // one ID (ErrDuplicateID).
 func Build(inputs []Input, opts Options) (*Timeline, []Problem, error) {
 	tl := &Timeline{Title: opts.Title}
-	var problems []Problem
-	var rs []*reading
-	for _, in := range inputs {
-		if in.Name == SiteFile {
-			if err := readSiteFile(tl, in); err != nil {
-				problems = append(problems, Problem{File: in.Name, Err: err})
-			}
-			continue
-		}
-		r, err := readSource(in)
-		if err != nil {
-			problems = append(problems, Problem{File: in.Name, Err: err, Skipped: true})
-			continue
-		}
-		rs = append(rs, r)
-	}
+	rs, problems := readInputs(tl, inputs, opts.Progress)
 	if tl.Title == "" {
 		tl.Title = DefaultTitle
 	}
@@ -101,6 +89,28 @@ func Build(inputs []Input, opts Options) (*Timeline, []Problem, error) {
 	}
 	tl.Events = eventsOf(ms)
 	return tl, append(problems, readingProblems(inputs, rs)...), nil
+}
+
+// readInputs reads the story's site.md into tl and every other input as
+// a source, telling progress after each.
+func readInputs(tl *Timeline, inputs []Input, progress func(done, total int)) ([]*reading, []Problem) {
+	var rs []*reading
+	var problems []Problem
+	for i, in := range inputs {
+		if in.Name == SiteFile {
+			if err := readSiteFile(tl, in); err != nil {
+				problems = append(problems, Problem{File: in.Name, Err: err})
+			}
+		} else if r, err := readSource(in); err != nil {
+			problems = append(problems, Problem{File: in.Name, Err: err, Skipped: true})
+		} else {
+			rs = append(rs, r)
+		}
+		if progress != nil {
+			progress(i+1, len(inputs))
+		}
+	}
+	return rs, problems
 }
 
 // eventsOf merges mentions into the chronology's events, sorted and

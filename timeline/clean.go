@@ -261,11 +261,15 @@ func unrelated(f blockFeatures, vocab map[string]int) bool {
 }
 
 // titleBefore returns the index of the article's title: the nearest
-// heading-like line of three or more words before start that shares a
-// term with the article, looking past menus and short lines; -1 if none.
+// block before start marked up as a heading, or heading-like line of
+// three or more words that shares a term with the article, looking past
+// menus and short lines; -1 if none.
 func titleBefore(blocks []Block, feats []blockFeatures, start int, vocab map[string]int) int {
 	for i := start - 1; i >= 0 && i >= start-6; i-- {
 		f := feats[i]
+		if blocks[i].Kind == Heading && !f.copyright && !f.pipes && !f.prompt {
+			return i // marked up as a heading (Markdown)
+		}
 		if f.copyright || f.pipes || f.prompt || f.endMarker || blocks[i].Kind == ListItem || f.words < 3 {
 			continue
 		}

@@ -47,7 +47,8 @@ func (m *Main) build(ctx context.Context, f buildFlags) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	tl, more, err := timeline.Build(inputs, timeline.Options{Title: f.title, Today: timex.DateOf(m.Now())})
+	opts := timeline.Options{Title: f.title, Today: timex.DateOf(m.Now()), Progress: m.progress("read", start)}
+	tl, more, err := timeline.Build(inputs, opts)
 	problems = append(problems, more...)
 	m.report(problems)
 	if err != nil {
@@ -63,6 +64,24 @@ func (m *Main) build(ctx context.Context, f buildFlags) error {
 	fmt.Fprintf(m.Stderr, "built %s: %d sources, %d events, %d warnings in %s\n",
 		f.out, len(tl.Sources), len(tl.Events), len(problems), m.Now().Sub(start).Round(time.Millisecond))
 	return nil
+}
+
+// progressEvery is how often a long build reports its progress.
+const progressEvery = time.Second
+
+// progress returns a function that prints "read 500 of 10000 sources"
+// on standard error at most once every progressEvery after start, and
+// at the end of a build that took that long.
+func (m *Main) progress(verb string, start time.Time) func(done, total int) {
+	last := start
+	return func(done, total int) {
+		now := m.Now()
+		if now.Sub(last) < progressEvery && (done < total || now.Sub(start) < progressEvery) {
+			return
+		}
+		last = now
+		fmt.Fprintf(m.Stderr, "%s %d of %d files\n", verb, done, total)
+	}
 }
 
 // report prints every problem as a warning line.

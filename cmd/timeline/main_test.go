@@ -295,3 +295,22 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version: exit %d, %q", code, stdout)
 	}
 }
+
+// TestBuildShowsProgress builds with a clock that runs two seconds a
+// reading: a slow build reports its progress on standard error.
+func TestBuildShowsProgress(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	now := buildDay
+	m := &Main{Stdout: &stdout, Stderr: &stderr, Now: func() time.Time {
+		now = now.Add(2 * time.Second)
+		return now
+	}}
+	if err := m.Run(context.Background(), []string{"build", "-src", "../../testdata/seeds", "-out", t.TempDir()}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"read 1 of 6 files", "read 6 of 6 files", "5 sources, "} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("standard error lacks %q:\n%s", want, stderr.String())
+		}
+	}
+}
