@@ -69,31 +69,14 @@ var leadingWords = []string{"however", "but", "meanwhile", "in addition", "addit
 	"moreover", "furthermore", "and", "still", "yet", "so", "then"}
 
 // datePrepositions stand before a date and go with it.
-var datePrepositions = []string{"early on", "late on", "on", "early", "late", "in", "since", "during", "this", "last", "until", "by", "at", "from"}
+var datePrepositions = []string{"early on", "late on", "on", "this", "last"}
 
 // headline makes a short title from a mention's sentence: the words
-// that date it taken out (they stand beside the title), openers such as
-// "However," dropped, and the sentence cut at a clause boundary.
+// that only say when taken out (the date stands beside the title),
+// openers such as "However," dropped, and the sentence cut at a clause
+// boundary.
 func headline(m *mention) string {
-	text := m.src.Text
-	before := strings.TrimRightFunc(text[m.sentence.Span.Start:m.dateSpan.Start], unicode.IsSpace)
-	after := text[m.dateSpan.End:m.sentence.Span.End]
-	before = trimDatePreposition(before)
-	possessive := false
-	for _, suffix := range []string{"'s", "’s"} {
-		if strings.HasPrefix(after, suffix) {
-			after, possessive = after[len(suffix):], true
-		}
-		if strings.HasSuffix(m.dateText(), suffix) {
-			possessive = true
-		}
-	}
-	if possessive { // "Following Monday's raid" → "Following the raid"
-		before = strings.TrimSpace(before + " the")
-	}
-	if strings.TrimSpace(before) == "" {
-		after = strings.TrimLeft(after, " ,;:")
-	}
+	before, after := withoutWhen(m)
 	s := collapseSpace(before + " " + strings.TrimLeft(after, " "))
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = dropLeadingWords(strings.TrimLeft(s, ",;: "))
@@ -103,14 +86,48 @@ func headline(m *mention) string {
 	return capitalize(s)
 }
 
-func trimDatePreposition(s string) string {
+// withoutWhen returns the mention's sentence before and after its date,
+// with the date left out where it only says when: "on Monday", "said
+// Tuesday", an opening "On Tuesday,"; "Monday's raid" becomes "the
+// raid". Elsewhere ("worked through the night") the date stays.
+func withoutWhen(m *mention) (before, after string) {
+	text := m.src.Text
+	before = strings.TrimRightFunc(text[m.sentence.Span.Start:m.dateSpan.Start], unicode.IsSpace)
+	after = text[m.dateSpan.End:m.sentence.Span.End]
+	for _, suffix := range []string{"'s", "’s"} {
+		if strings.HasPrefix(after, suffix) || strings.HasSuffix(m.dateText(), suffix) {
+			// "Following Monday's raid" → "Following the raid"
+			return strings.TrimSpace(before + " the"), strings.TrimPrefix(after, suffix)
+		}
+	}
+	trimmed, prep := trimDatePreposition(before)
+	ws := words(trimmed)
+	lastWord := ""
+	if len(ws) > 0 {
+		lastWord = strings.ToLower(ws[len(ws)-1])
+	}
+	lowerDate := strings.ToLower(m.dateText())
+	switch {
+	case strings.TrimSpace(trimmed) == "", len(ws) == 1 && strings.HasPrefix(strings.TrimSpace(after), ","):
+		return "", strings.TrimLeft(after, " ,;:") // "On Tuesday, Moscow said", "By Tuesday morning, ..."
+	case prep || speechVerbs[lastWord]:
+		return trimmed, after // "said on Monday that", "said Tuesday that"
+	case strings.HasPrefix(lowerDate, "on ") || strings.HasPrefix(lowerDate, "early on ") || strings.HasPrefix(lowerDate, "late on "):
+		return before, after // "gave way early on Monday"
+	}
+	return before, text[m.dateSpan.Start:m.sentence.Span.End]
+}
+
+// trimDatePreposition removes a preposition that introduces a date from
+// the end of s ("said on" → "said") and reports whether it did.
+func trimDatePreposition(s string) (string, bool) {
 	lower := strings.ToLower(s)
 	for _, p := range datePrepositions {
 		if lower == p || strings.HasSuffix(lower, " "+p) {
-			return strings.TrimRightFunc(s[:len(s)-len(p)], unicode.IsSpace)
+			return strings.TrimRightFunc(s[:len(s)-len(p)], unicode.IsSpace), true
 		}
 	}
-	return s
+	return s, false
 }
 
 func dropLeadingWords(s string) string {
@@ -140,7 +157,8 @@ func cutAtClause(s string, n int) string {
 		f := fields[i]
 		boundary := strings.HasSuffix(f, ",") || strings.HasSuffix(f, ";") ||
 			i+1 < len(fields) && (fields[i+1] == "–" || fields[i+1] == "—")
-		if head := strings.Join(fields[:i+1], " "); boundary && hasVerb(head) {
+		said := speechVerbs[strings.ToLower(strings.TrimRight(f, ",;"))] // "the governor said, 14 people..."
+		if head := strings.Join(fields[:i+1], " "); boundary && !said && hasVerb(head) {
 			return head
 		}
 	}

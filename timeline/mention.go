@@ -59,10 +59,30 @@ func mentionsOf(r *reading) []mention {
 		}
 		out = append(out, mention{
 			src: src, sentence: s, date: values[i].Date, partOfDay: values[i].PartOfDay,
-			dateSpan: dateSpan, terms: terms(sentence),
+			dateSpan: dateSpan, terms: terms(withoutDates(src.Text, s.Span, exprs[next:])),
 		})
 	}
 	return out
+}
+
+// withoutDates returns the text of span with the temporal expressions
+// in it left out: "May 22" says when, not what, and its 22 must not make
+// two reports look alike.
+func withoutDates(text string, span Span, exprs []timex.Expr) string {
+	var b strings.Builder
+	pos := span.Start
+	for _, e := range exprs {
+		if e.Start >= span.End {
+			break
+		}
+		if e.Start >= pos && e.End <= span.End {
+			b.WriteString(text[pos:e.Start])
+			b.WriteByte(' ')
+			pos = e.End
+		}
+	}
+	b.WriteString(text[pos:span.End])
+	return b.String()
 }
 
 // firstDay returns the index of the first expression from next on that

@@ -24,6 +24,10 @@ const (
 	sameSourceSimilarity = 0.5
 	// maxPerSource is the most sentences of one source an event cites.
 	maxPerSource = 4
+	// numberWeight multiplies the weight of a number of two or more
+	// digits: two reports that give the same figure most likely report
+	// the same thing (single digits are too common to tell).
+	numberWeight = 3
 )
 
 // cluster is a group of mentions taken for one happening.
@@ -79,6 +83,9 @@ func inverseDocumentFrequency(ms []mention) map[string]float64 {
 	n := float64(len(ms))
 	for t, k := range df {
 		idf[t] = math.Log(1 + n/float64(k))
+		if isNumber(t) && len(t) >= 2 {
+			idf[t] *= numberWeight
+		}
 	}
 	return idf
 }

@@ -155,6 +155,8 @@ func TestTense(t *testing.T) {
 		{"The army has been fighting since Monday.", "Monday", TensePast},
 		{"It began a year ago.", "a year ago", TensePast},
 		{"Result Today.", "Today", TenseUnknown},
+		{"The government declared three days of mourning starting Thursday.", "Thursday", TenseFuture},
+		{"Starting Monday, the fighting intensified.", "Monday", TensePast},
 	}
 	for _, c := range cases {
 		fs := findAll(c.text, d(2023, 5, 24))

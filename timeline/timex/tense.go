@@ -21,6 +21,11 @@ func (f *finder) tense(first, end int) Tense {
 	if f.presentVerbBefore(first) {
 		return TensePresent // "expires Dec. 31", "ends on Friday"
 	}
+	if f.startingAt(first - 1) {
+		if c := f.cueAfter(end); c != TensePast {
+			return TenseFuture // "declared three days of mourning starting Thursday"
+		}
+	}
 	best, dist := TenseUnknown, tenseWindow+1
 	for k, d := first-1, 0; k >= 0 && !f.punct(k, ';'); k-- {
 		if d += f.distanceWeight(k); d >= dist {
@@ -43,6 +48,29 @@ func (f *finder) tense(first, end int) Tense {
 		}
 	}
 	return best
+}
+
+// startingAt reports whether token k opens a period that runs from the
+// expression on: "starting", "beginning", "effective".
+func (f *finder) startingAt(k int) bool {
+	switch strings.ToLower(f.wordText(k)) {
+	case "starting", "beginning", "effective":
+		return true
+	}
+	return false
+}
+
+// cueAfter returns the first tense cue after the expression ending
+// before token end, within its clause: "Starting Monday, the fighting
+// intensified" is told in the past.
+func (f *finder) cueAfter(end int) Tense {
+	for k, d := end, 0; k < len(f.toks) && !f.punct(k, ';') && d <= tenseWindow; k++ {
+		d += f.distanceWeight(k)
+		if c := f.cue(k); c != TenseUnknown {
+			return c
+		}
+	}
+	return TenseUnknown
 }
 
 // distanceWeight is how far token k puts a tense cue: a comma or a dash
