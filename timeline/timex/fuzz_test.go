@@ -30,9 +30,13 @@ func FuzzFind(f *testing.F) {
 				t.Fatalf("bad span [%d,%d) after %d in %q", e.Start, e.End, last, text)
 			}
 			last = e.End
-			e.Absolute()
+			if d, ok := e.Absolute(); ok && NewDate(d.Year, d.Month, d.Day) != d {
+				t.Fatalf("Absolute of %q is %v, no calendar day", text[e.Start:e.End], d)
+			}
 			e.YearByWeekday(y)
-			e.InYear(y)
+			if d, ok := e.InYear(y); ok && (d.Year != y || NewDate(d.Year, d.Month, d.Day) != d) {
+				t.Fatalf("InYear(%d) of %q is %v", y, text[e.Start:e.End], d)
+			}
 		}
 		dct := Date{}
 		if y >= 0 && y <= 9999 && m >= 1 && m <= 12 && day >= 1 && day <= 28 {
