@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -75,7 +76,10 @@ func parseDateString(s string) (d timex.Date, err error) {
 // slash or hyphen the order is known only when one of the first two
 // numbers cannot be a month.
 func numericDay(s, a, sep, b, year string) (timex.Date, error) {
-	x, y, yr := atoi(a), atoi(b), atoi(year)
+	// The regular expression let only digits through: no error to check.
+	x, _ := strconv.Atoi(a)
+	y, _ := strconv.Atoi(b)
+	yr, _ := strconv.Atoi(year)
 	day, month := x, y
 	switch {
 	case sep == ".", x > 12:
@@ -89,12 +93,4 @@ func numericDay(s, a, sep, b, year string) (timex.Date, error) {
 		return timex.Date{}, fmt.Errorf("date %q: no such day", s)
 	}
 	return d, nil
-}
-
-func atoi(s string) int {
-	n := 0
-	for _, c := range s {
-		n = n*10 + int(c-'0')
-	}
-	return n
 }

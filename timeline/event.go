@@ -162,7 +162,7 @@ func cutAtClause(s string, n int) string {
 			return head
 		}
 	}
-	return strings.Join(fields[:n], " ") + "…"
+	return shorten(s, n)
 }
 
 // unquote removes quotation marks around the whole of s, and a dangling

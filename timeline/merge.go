@@ -181,13 +181,19 @@ func (e *Event) sourceCount() int {
 // sortEvents orders events by date, then by how many sources cite them
 // (most first), then by ID.
 func sortEvents(events []Event) {
-	slices.SortStableFunc(events, func(a, b Event) int {
-		if c := cmp.Compare(a.DateString(), b.DateString()); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.sourceCount(), a.sourceCount()); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
+	type ranked struct {
+		event   Event
+		date    string
+		sources int
+	}
+	rs := make([]ranked, len(events))
+	for i, e := range events {
+		rs[i] = ranked{e, e.DateString(), e.sourceCount()}
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int {
+		return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(b.sources, a.sources), cmp.Compare(a.event.ID, b.event.ID))
 	})
+	for i, r := range rs {
+		events[i] = r.event
+	}
 }

@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/timeline-project/timeline/timeline/timex"
@@ -58,20 +59,13 @@ func lineRank(text string, l Span, blockIndex int, b Block) int {
 	return 0
 }
 
-// blockLines returns the spans of the lines of a block.
+// blockLines returns the lines of a block that are not blank, trimmed.
 func blockLines(text string, span Span) []Span {
 	var out []Span
-	for start := span.Start; start < span.End; {
-		end := strings.IndexByte(text[start:span.End], '\n')
-		if end < 0 {
-			end = span.End
-		} else {
-			end += start
-		}
-		if s, e := trimSpan(text, start, end); s < e {
+	for _, l := range lineSpans(text, span) {
+		if s, e := trimSpan(text, l.Start, l.End); s < e {
 			out = append(out, Span{s, e})
 		}
-		start = end + 1
 	}
 	return out
 }
@@ -89,15 +83,7 @@ func absoluteIn(exprs []timex.Expr, span Span) (timex.Date, bool) {
 // exprsIn returns the expressions that lie within span. exprs are
 // ordered by Start.
 func exprsIn(exprs []timex.Expr, span Span) []timex.Expr {
-	lo, hi := 0, len(exprs)
-	for lo < hi { // first expression starting at or after span.Start
-		mid := (lo + hi) / 2
-		if exprs[mid].Start < span.Start {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
+	lo := sort.Search(len(exprs), func(i int) bool { return exprs[i].Start >= span.Start })
 	end := lo
 	for end < len(exprs) && exprs[end].End <= span.End {
 		end++

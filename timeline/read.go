@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/timeline-project/timeline/timeline/mdoc"
@@ -124,15 +125,7 @@ func hasArticleText(src *Source) bool {
 
 // blockAt returns the index of the block that holds offset, or -1.
 func blockAt(blocks []Block, offset int) int {
-	lo, hi := 0, len(blocks)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if blocks[mid].Span.End <= offset {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
+	lo := sort.Search(len(blocks), func(i int) bool { return blocks[i].Span.End > offset })
 	if lo < len(blocks) && blocks[lo].Span.Start <= offset {
 		return lo
 	}

@@ -18,17 +18,27 @@ type line struct {
 // space and of a leading list marker.
 func splitLines(text string) []line {
 	var lines []line
-	for start := 0; start <= len(text); {
-		end := strings.IndexByte(text[start:], '\n')
+	for _, l := range lineSpans(text, Span{0, len(text)}) {
+		lines = append(lines, lineAt(text, l.Start, l.End))
+	}
+	return lines
+}
+
+// lineSpans returns the lines of the part span of text, without their
+// newlines; an empty part is one empty line.
+func lineSpans(text string, span Span) []Span {
+	var out []Span
+	for start := span.Start; start <= span.End; {
+		end := strings.IndexByte(text[start:span.End], '\n')
 		if end < 0 {
-			end = len(text)
+			end = span.End
 		} else {
 			end += start
 		}
-		lines = append(lines, lineAt(text, start, end))
+		out = append(out, Span{start, end})
 		start = end + 1
 	}
-	return lines
+	return out
 }
 
 func lineAt(text string, start, end int) line {

@@ -24,9 +24,6 @@ type Span struct {
 	Start, End int
 }
 
-// Len returns the number of bytes in s.
-func (s Span) Len() int { return s.End - s.Start }
-
 // Of returns the part of text that s covers.
 func (s Span) Of(text string) string { return text[s.Start:s.End] }
 
@@ -142,16 +139,6 @@ type Source struct {
 	Blocks []Block
 	// Sentences are the sentences of all blocks in reading order.
 	Sentences []Sentence
-}
-
-// Sentence returns the article sentence numbered n, or false.
-func (s *Source) Sentence(n int) (Sentence, bool) {
-	for _, sent := range s.Sentences {
-		if sent.N == n {
-			return sent, true
-		}
-	}
-	return Sentence{}, false
 }
 
 // Event is one entry of the chronology: a happening, a statement or a

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -105,7 +106,7 @@ func scoreTimeline(g goldFile, tl scoredTimeline, srcDir string) (score, error) 
 	for key, want := range g.Published {
 		s.sources++
 		for _, src := range tl.Sources {
-			if prefix(src.ID) == key && len(src.Published) >= 10 && contains(want.Accept, src.Published[:10]) {
+			if prefix(src.ID) == key && len(src.Published) >= 10 && slices.Contains(want.Accept, src.Published[:10]) {
 				s.published++
 			}
 		}
@@ -167,15 +168,6 @@ junk:
 	if len(cits) == 0 {
 		s.uncited++
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func readJSON(path string, v any) error {
