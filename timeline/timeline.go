@@ -154,11 +154,91 @@ type Event struct {
 	PartOfDay string
 	Title     string
 	Summary   string
-	// ClaimedBy names who claims it, where it is a claim.
+	// Stance is whether the event is reported by the sources in their
+	// own voice, claimed by someone, or denied by someone.
+	Stance Stance
+	// ClaimedBy names who claims or denies it, where someone does.
 	ClaimedBy []string
-	// Disputed is true when the sources disagree on it.
-	Disputed  bool
-	Citations []Citation
+	// Background is true for an event that the sources mention as
+	// background to the story ("granted citizenship in 2015") rather than
+	// as one of its days.
+	Background bool
+	// Disputed is true when the sources disagree on it; Accounts then
+	// says who says what.
+	Disputed bool
+	// Accounts are the differing accounts of a disputed event, one per
+	// speaker (or source, where the source speaks for itself).
+	Accounts []Account
+	// Dating says how the event's date was found; OtherDates lists the
+	// sources that dated it differently.
+	Dating     Dating
+	OtherDates []OtherDate
+	Citations  []Citation
+}
+
+// Stance is how a citation, or an event, puts what it reports.
+type Stance string
+
+// Stances.
+const (
+	// StanceReport: the source reports it in its own voice.
+	StanceReport Stance = "report"
+	// StanceClaim: a speaker says it happened ("X said", "according to X").
+	StanceClaim Stance = "claim"
+	// StanceDenial: a speaker says it did not happen ("X denied").
+	StanceDenial Stance = "denial"
+)
+
+// DateBasis is how a sentence was placed on its date, from the best
+// founded to the least.
+type DateBasis string
+
+// Date bases of a citation, best founded first.
+const (
+	// DatedExplicit: the sentence prints the date ("May 22", "22.05.2023").
+	DatedExplicit DateBasis = "explicit"
+	// DatedRelative: the sentence's words ("on Monday", "yesterday") were
+	// resolved against its source's publication date.
+	DatedRelative DateBasis = "relative"
+	// DatedInferred: as DatedRelative, but the publication date itself
+	// was inferred rather than printed.
+	DatedInferred DateBasis = "inferred"
+	// DatedContext: the sentence has no date of its own and takes the
+	// date of a neighbouring sentence.
+	DatedContext DateBasis = "context"
+)
+
+// Dating says how an event's date was found.
+type Dating struct {
+	// Basis is the best-founded basis among the citations that give the
+	// event's date.
+	Basis DateBasis
+	// Note tells a reader in one sentence how the date was found:
+	// "“on Monday” in source 002, published 2023-05-23 (inferred)".
+	Note string
+}
+
+// OtherDate is a source that dates an event differently from the date
+// the event shows.
+type OtherDate struct {
+	// Source is the source's ID.
+	Source string
+	// Date is the date it gives, as Event.DateString writes dates.
+	Date string
+	// DateText is the words that gave it.
+	DateText string
+}
+
+// Account is one side of a disputed event: what one speaker, or one
+// source in its own voice, says of it.
+type Account struct {
+	// Speaker is who says it; "" when sources report it in their own voice.
+	Speaker string
+	Stance  Stance
+	// Summary says the account in short: its figures or its denial.
+	Summary string
+	// Citations are indices into the event's Citations.
+	Citations []int
 }
 
 // DateString returns the event's date as timeline.json writes it:
@@ -188,6 +268,17 @@ type Citation struct {
 	// DateText is the words that dated the sentence; "" when the
 	// sentence was dated by its context.
 	DateText string
+	// DateBasis is how the sentence was dated.
+	DateBasis DateBasis
+	// DatedBy is the number of the sentence whose date this one takes
+	// when DateBasis is DatedContext; else 0.
+	DatedBy int
+	// Speaker is who the sentence says claims or denies it, with the
+	// role the source gives ("Belgorod Governor Vyacheslav Gladkov");
+	// "" when the source reports it in its own voice.
+	Speaker string
+	// Stance is whether the sentence reports, claims or denies it.
+	Stance Stance
 }
 
 // Timeline is the chronology of one story.
