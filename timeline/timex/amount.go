@@ -27,7 +27,7 @@ func (f *finder) bareAmount(j int) (amount, bool) {
 		return f.digitAmount(j)
 	case t.kind != tokWord:
 		return amount{}, false
-	case t.lex.number > 0 && t.lex.word == wNone:
+	case t.lex.number > 0 && t.lex.word == wNone && t.lex.flags&lexDecade == 0:
 		return f.wordAmount(j), true
 	}
 	switch t.lex.word {

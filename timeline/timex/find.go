@@ -23,15 +23,18 @@ var rules = []rule{
 	ruleClock,
 	rulePartOfDayOf,
 	ruleEdge,
+	ruleEdgePartOfDay,
 	ruleUnitEnd,
 	ruleWeekday,
 	ruleDeictic,
 	ruleRelativeUnit,
 	ruleNarrative,
+	ruleYearEarlier,
 	ruleYear,
 	ruleCentury,
 	ruleSeason,
 	ruleQuarter,
+	ruleUnitEnded,
 	ruleSet,
 	ruleDuration,
 	ruleReference,
@@ -44,11 +47,14 @@ type finder struct {
 	out  []Expr
 	// spans are the token ranges of the expressions of the segment.
 	spans []match
+	// order is what the text's numeric dates say of their order.
+	order orderEvidence
 }
 
 // find reads text token by token, a sentence at a time, and returns its
-// expressions.
-func find(text string) []Expr {
+// expressions, its ambiguous numeric dates settled by the text's other
+// numeric dates or else by locale.
+func find(text string, locale DateOrder) []Expr {
 	f := finder{text: text, toks: make([]token, 0, 64)}
 	sc := scanner{text: text}
 	var t token
@@ -56,12 +62,16 @@ func find(text string) []Expr {
 		if len(f.toks) > 0 && f.boundaryBefore(&t) {
 			f.flush()
 		}
+		if t.kind == tokNumericDate {
+			f.order.note(&t.nd)
+		}
 		f.toks = append(f.toks, t)
 		if len(f.toks) >= maxSegment {
 			f.flush()
 		}
 	}
 	f.flush()
+	settleOrder(f.out, f.order.order(locale))
 	return f.out
 }
 

@@ -6,7 +6,8 @@ import (
 )
 
 // FuzzFind checks that Find's spans lie inside the text, in order and
-// apart, and that Resolve never panics, whatever the text and the date.
+// apart, and that Resolve never panics, whatever the text, the date and
+// the locale's order of numeric dates.
 func FuzzFind(f *testing.F) {
 	seeds := []string{
 		"Russian officials said on Tuesday that a counterterrorism operation expelled saboteurs.",
@@ -16,14 +17,17 @@ func FuzzFind(f *testing.F) {
 		"It lasted two days\u00a0and 15 months ago, for more than 20 years, every Monday at 10:30 a.m. ET.",
 		"the 1990s, '80s, 1957-58, 3/22/2013, 03/04/2013, Q1 2013, the first half of 2012",
 		"\xff\xfeMay\x00 22,\t2023 \u2014 mid-May \u2019s",
+		"Signed 03/04/2023 and 23-05-2023, 2013/03/22; the late nineties, the mid-90s, the year 2000",
+		"postponed until 15:00 GMT Saturday; 9 a.m. Eastern Standard Time; six o'clock; GMT+3",
+		"the year-earlier quarter, the quarter ended Sept. 30, the first half of last year, decade-long, once-a-year",
 	}
-	for _, s := range seeds {
-		f.Add(s, 2023, 5, 24)
+	for i, s := range seeds {
+		f.Add(s, 2023, 5, 24, uint8(i%3))
 	}
-	f.Add("yesterday", 0, 1, 1)
-	f.Add("next year and 15 months ago", 9999, 12, 31)
-	f.Fuzz(func(t *testing.T, text string, y, m, day int) {
-		exprs := Find(text)
+	f.Add("yesterday", 0, 1, 1, uint8(0))
+	f.Add("next year and 15 months ago", 9999, 12, 31, uint8(1))
+	f.Fuzz(func(t *testing.T, text string, y, m, day int, order uint8) {
+		exprs := FindOrder(text, DateOrder(order%3))
 		last := 0
 		for _, e := range exprs {
 			if e.Start < last || e.End <= e.Start || e.End > len(text) {

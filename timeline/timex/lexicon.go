@@ -15,6 +15,7 @@ const (
 	wNext
 	wPast
 	wPrevious
+	wLatest
 	wComing
 	wFollowing
 	wCurrent
@@ -116,6 +117,7 @@ const (
 	lexAbbrev                       // "Aug", "Wed": an abbreviation that may take a dot
 	lexTimeZone                     // "GMT", "ET"
 	lexTitle                        // "Mr", "Gov": a dot after it does not end a sentence
+	lexDecade                       // "nineties": a decade of the 20th century, its number the decade's
 )
 
 // lexeme is what the lexicon knows of one lower-case word.
@@ -127,6 +129,7 @@ type lexeme struct {
 	ordinal int8
 	unit    unit
 	set     unit // a set adverb: "daily" is unitDay
+	long    unit // an adjective of one unit's length: "yearlong" is unitYear
 	number  int16
 	pod     partOfDay
 	holiday holiday
@@ -138,7 +141,7 @@ type lexeme struct {
 // words, and prepositions like "in" and "on", never start one.
 func (l *lexeme) startsExpression() bool {
 	if l.month != 0 || l.weekday != 0 || l.season != 0 || l.ordinal != 0 || l.unit != unitNone ||
-		l.set != unitNone || l.number != 0 || l.pod != podNone || l.holiday != holNone {
+		l.set != unitNone || l.long != unitNone || l.number != 0 || l.pod != podNone || l.holiday != holNone {
 		return true
 	}
 	switch l.word {
@@ -194,7 +197,8 @@ var lexicon = map[string]lexeme{
 	"evening": {pod: podEvening}, "evenings": {pod: podEvening, flags: lexPlural},
 	"night": {pod: podNight, word: wNight}, "nights": {pod: podNight, flags: lexPlural},
 	"dawn": {pod: podEarlyMorning}, "daybreak": {pod: podEarlyMorning}, "dusk": {pod: podEvening},
-	"overnight": {word: wOvernight, pod: podOvernight},
+	"overnight":  {word: wOvernight, pod: podOvernight},
+	"midmorning": {pod: podMorning}, "midafternoon": {pod: podAfternoon},
 
 	"spring": {season: 1}, "summer": {season: 2}, "autumn": {season: 3}, "fall": {season: 3}, "winter": {season: 4},
 
@@ -206,6 +210,11 @@ var lexicon = map[string]lexeme{
 	"fifty": {number: 50}, "sixty": {number: 60}, "seventy": {number: 70}, "eighty": {number: 80},
 	"ninety": {number: 90}, "hundred": {number: 100}, "thousand": {number: 1000},
 
+	"twenties": {number: 20, flags: lexDecade}, "thirties": {number: 30, flags: lexDecade},
+	"forties": {number: 40, flags: lexDecade}, "fifties": {number: 50, flags: lexDecade},
+	"sixties": {number: 60, flags: lexDecade}, "seventies": {number: 70, flags: lexDecade},
+	"eighties": {number: 80, flags: lexDecade}, "nineties": {number: 90, flags: lexDecade},
+
 	"first": {ordinal: 1}, "third": {ordinal: 3}, "fourth": {ordinal: 4}, "fifth": {ordinal: 5},
 	"sixth": {ordinal: 6}, "seventh": {ordinal: 7}, "eighth": {ordinal: 8}, "ninth": {ordinal: 9},
 	"tenth": {ordinal: 10}, "eleventh": {ordinal: 11}, "twelfth": {ordinal: 12}, "thirteenth": {ordinal: 13},
@@ -215,7 +224,7 @@ var lexicon = map[string]lexeme{
 
 	"the": {word: wThe}, "a": {word: wA}, "an": {word: wAn}, "this": {word: wThis}, "that": {word: wThat},
 	"these": {word: wThese}, "last": {word: wLast, tense: TensePast}, "next": {word: wNext, tense: TenseFuture},
-	"past": {word: wPast}, "previous": {word: wPrevious}, "coming": {word: wComing},
+	"past": {word: wPast}, "previous": {word: wPrevious}, "prior": {word: wPrevious}, "latest": {word: wLatest}, "coming": {word: wComing},
 	"following": {word: wFollowing}, "current": {word: wCurrent}, "upcoming": {word: wUpcoming, tense: TenseFuture},
 	"recent": {word: wRecent}, "early": {word: wEarly}, "earlier": {word: wEarlier}, "late": {word: wLate},
 	"later": {word: wLater}, "mid": {word: wMid}, "middle": {word: wMiddle}, "end": {word: wEnd},
@@ -250,6 +259,9 @@ var lexicon = map[string]lexeme{
 	"take": {word: wTake}, "takes": {word: wTake}, "took": {word: wTake, tense: TensePast},
 	"taken": {word: wTake}, "taking": {word: wTake},
 
+	"yearlong": {long: unitYear}, "monthlong": {long: unitMonth}, "weeklong": {long: unitWeek},
+	"daylong": {long: unitDay}, "hourlong": {long: unitHour},
+
 	"daily": {set: unitDay}, "weekly": {set: unitWeek}, "monthly": {set: unitMonth}, "yearly": {set: unitYear},
 	"annually": {set: unitYear}, "hourly": {set: unitHour}, "nightly": {set: unitDay, pod: podNight},
 	"quarterly": {set: unitQuarter}, "biweekly": {set: unitFortnight},
@@ -277,8 +289,11 @@ var lexicon = map[string]lexeme{
 	"shrove": {word: wNamedDay}, "maundy": {word: wNamedDay}, "giving": {word: wNamedDay},
 	"ruby": {word: wNamedDay}, "man": {word: wNamedDay}, "girl": {word: wNamedDay},
 
-	"will": {tense: TenseFuture}, "shall": {tense: TenseFuture}, "ll": {tense: TenseFuture},
+	"will": {tense: TenseFuture}, "would": {tense: TenseFuture}, "shall": {tense: TenseFuture}, "might": {tense: TenseFuture}, "ll": {tense: TenseFuture},
 	"wo": {tense: TenseFuture}, "going": {tense: TenseFuture}, "expected": {tense: TenseFuture},
+	"expect": {tense: TenseFuture}, "forecast": {tense: TenseFuture}, "forecasts": {tense: TenseFuture},
+	"predicted": {tense: TenseFuture}, "predicts": {tense: TenseFuture}, "projected": {tense: TenseFuture},
+	"anticipated": {tense: TenseFuture}, "anticipates": {tense: TenseFuture}, "could": {tense: TenseFuture},
 	"expects": {tense: TenseFuture}, "plans": {tense: TenseFuture}, "plan": {tense: TenseFuture},
 	"planning": {tense: TenseFuture}, "due": {tense: TenseFuture}, "scheduled": {tense: TenseFuture},
 	"intends": {tense: TenseFuture}, "forthcoming": {tense: TenseFuture}, "set": {tense: TenseFuture},

@@ -31,13 +31,29 @@ type meaning struct {
 	second  int8
 	mod     modifier
 	ref     reference
+	// relYear is true when the year is named from the document's:
+	// "the first half of last year" (yearOffset -1), "March of this year".
+	relYear    bool
+	yearOffset int8
 	// absolute is true when a four-digit year, a month and a day are all printed.
 	absolute bool
-	// yearOnly is true for a numeric date whose day and month are ambiguous.
-	yearOnly bool
+	// ambiguous is true for a numeric date whose first two parts could
+	// both be the month (03/04/2023): month holds the first, day the
+	// second, until settleOrder settles the order. Unsettled, only its
+	// year is certain.
+	ambiguous bool
 	// holiday is a feast whose date moves with the year (Easter,
 	// Thanksgiving); month and day then hold its usual date.
 	holiday holiday
+	// within is, for a day that names a longer period ("the quarter
+	// ended Sept. 30"), that period's unit: the value is the period.
+	within unit
+	// comparison is true for "the year-earlier quarter": a date the
+	// narrative does not move to.
+	comparison bool
+	// narrativeIfPast is true for "the next year": in a past clause it
+	// follows the date the narrative last named, otherwise the document's.
+	narrativeIfPast bool
 	// byTense is true for "the end of the year": the clause's tense says
 	// whether it is this year's or the one before.
 	byTense bool

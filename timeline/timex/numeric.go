@@ -5,9 +5,9 @@ type numericForm uint8
 
 const (
 	formNone    numericForm = iota
-	formISO                 // 2023-05-23, 2023-05-23T22:33:50.746Z
+	formISO                 // 2023-05-23, 2023-05-23T22:33:50.746Z, 2023/05/23
 	formDotted              // 23.05.2023, day first
-	formSlashed             // 3/22/2013, 22/3/2013, 3/22
+	formSlashed             // 3/22/2013, 22/3/2013, 3/22, 22-03-2013: day or month first
 	formClock               // 10:30, 15:00:05
 )
 
@@ -50,11 +50,13 @@ func scanNumeric(s string, p int) (numeric, int, bool) {
 	case run <= 2 && p+run < len(s):
 		switch s[p+run] {
 		case '.':
-			nd, end = scanDotted(s, p)
-		case '/':
+			if nd, end = scanDotted(s, p); nd.form == formNone && meridiemAt(s, p+run+3) {
+				nd, end = scanClockSep(s, p, '.') // "9.30am"
+			}
+		case '/', '-':
 			nd, end = scanSlashed(s, p)
 		case ':':
-			nd, end = scanClock(s, p)
+			nd, end = scanClockSep(s, p, ':')
 		}
 	}
 	if nd.form == formNone || !numericRightEdge(s, end) {
@@ -85,7 +87,7 @@ func numericRightEdge(s string, e int) bool {
 		return true
 	}
 	c := s[e]
-	if isAlnum(c) || c == '_' || c == '/' || c == '\\' || c == '%' {
+	if (isAlnum(c) && !meridiemAt(s, e)) || c == '_' || c == '/' || c == '\\' || c == '%' {
 		return false
 	}
 	if (c == '.' || c == ',' || c == '-' || c == ':') && e+1 < len(s) && isDigit(s[e+1]) {
@@ -94,18 +96,23 @@ func numericRightEdge(s string, e int) bool {
 	return true
 }
 
-// scanISO reads 2023-05-23 with an optional time.
+// scanISO reads 2023-05-23 with an optional time, or 2023/05/23 and
+// 2023.05.23, year first.
 func scanISO(s string, p int) (numeric, int) {
 	y, _ := digitRun(s, p, 4)
 	i := p + 4
-	m, ok1 := fixedDigits(s, i, '-', 2)
-	d, ok2 := fixedDigits(s, i+3, '-', 2)
+	if i >= len(s) || (s[i] != '-' && s[i] != '/' && s[i] != '.') {
+		return numeric{}, 0
+	}
+	sep := s[i]
+	m, ok1 := fixedDigits(s, i, sep, 2)
+	d, ok2 := fixedDigits(s, i+3, sep, 2)
 	if !ok1 || !ok2 || m < 1 || m > 12 || d < 1 || d > 31 {
 		return numeric{}, 0
 	}
 	nd := numeric{form: formISO, year: y, month: m, day: d}
 	i += 6
-	if i+1 < len(s) && (s[i] == 'T' || s[i] == ' ') && isDigit(s[i+1]) {
+	if sep == '-' && i+1 < len(s) && (s[i] == 'T' || s[i] == ' ') && isDigit(s[i+1]) {
 		if c, e := scanClock(s, i+1); c.form == formClock {
 			nd.hasTime, nd.hour, nd.minute, nd.sec, nd.hasSec = true, c.hour, c.minute, c.sec, c.hasSec
 			i = scanZone(s, scanFraction(s, e))
@@ -170,9 +177,11 @@ func scanDotted(s string, p int) (numeric, int) {
 	return numeric{form: formDotted, year: y, month: m, day: d}, i + 4
 }
 
-// scanSlashed reads 3/22/2013, 22/3/13 or 3/22.
+// scanSlashed reads 3/22/2013, 22/3/13 or 3/22, and with dashes
+// 22-03-2013 (a four-digit year needed: "3-1" is a score).
 func scanSlashed(s string, p int) (numeric, int) {
 	a, n1 := digitRun(s, p, 3)
+	sep := s[p+n1]
 	i := p + n1 + 1
 	b, n2 := digitRun(s, i, 3)
 	if n2 == 0 || n2 > 2 || a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12) {
@@ -180,12 +189,12 @@ func scanSlashed(s string, p int) (numeric, int) {
 	}
 	i += n2
 	nd := numeric{form: formSlashed, first: a, second: b}
-	if i+1 < len(s) && s[i] == '/' && isDigit(s[i+1]) {
+	if i+1 < len(s) && s[i] == sep && isDigit(s[i+1]) {
 		y, n3 := digitRun(s, i+1, 5)
-		switch n3 {
-		case 4:
+		switch {
+		case n3 == 4:
 			nd.year = y
-		case 2:
+		case n3 == 2 && sep == '/':
 			nd.year, nd.years2 = 1900+y, true
 			if y < 50 {
 				nd.year = 2000 + y
@@ -194,17 +203,34 @@ func scanSlashed(s string, p int) (numeric, int) {
 			return numeric{}, 0
 		}
 		i += 1 + n3
+	} else if sep == '-' {
+		return numeric{}, 0
 	}
 	return nd, i
 }
 
+// meridiemAt reports whether "am" or "pm" (any case) follows at s[i:],
+// after at most one space, as a word of its own: "10:30am", "9.30 pm".
+func meridiemAt(s string, i int) bool {
+	if i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i+1 >= len(s) || (s[i]|0x20 != 'a' && s[i]|0x20 != 'p') || s[i+1]|0x20 != 'm' {
+		return false
+	}
+	return i+2 >= len(s) || !isAlnum(s[i+2])
+}
+
 // scanClock reads 10:30 or 15:00:05.
-func scanClock(s string, p int) (numeric, int) {
+func scanClock(s string, p int) (numeric, int) { return scanClockSep(s, p, ':') }
+
+// scanClockSep reads a clock time whose parts sep separates.
+func scanClockSep(s string, p int, sep byte) (numeric, int) {
 	h, n1 := digitRun(s, p, 3)
 	if n1 == 0 || n1 > 2 {
 		return numeric{}, 0
 	}
-	m, ok := fixedDigits(s, p+n1, ':', 2)
+	m, ok := fixedDigits(s, p+n1, sep, 2)
 	if !ok || h > 24 || m > 59 {
 		return numeric{}, 0
 	}

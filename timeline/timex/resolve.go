@@ -49,6 +49,18 @@ func (r *resolver) anchor(p Precision) Date {
 	return best
 }
 
+// narrativeAnchor is the anchor of a narrative expression: the last date
+// named, unless the clause's tense puts the expression on the other
+// side of the document date ("fell at 0930 GMT" after "meets on
+// Thursday" is the document's day).
+func (r *resolver) narrativeAnchor(p Precision, tense Tense) Date {
+	a := r.anchor(p)
+	if !r.dct.IsZero() && ((tense == TensePast && a.After(r.dct)) || (tense == TenseFuture && a.Before(r.dct))) {
+		return r.dct
+	}
+	return a
+}
+
 // value resolves one expression.
 func (r *resolver) value(e Expr) Value {
 	m := e.m
@@ -56,6 +68,9 @@ func (r *resolver) value(e Expr) Value {
 	switch m.kind {
 	case kindPoint:
 		v = r.point(m, e.Tense)
+		if m.within != unitNone && !v.Date.IsZero() {
+			v = periodValue(shiftPeriod(v.Date, m.within, 0), meaning{}, v.Relative)
+		}
 	case kindWeekday:
 		v = r.weekday(m, e.Tense)
 	case kindDayOffset:
@@ -68,13 +83,17 @@ func (r *resolver) value(e Expr) Value {
 		} else if m.byTense && m.mod == modStart && e.Tense == TenseFuture {
 			m.shift++
 		}
-		v = r.offset(m, r.dct)
+		a := r.dct
+		if m.narrativeIfPast && e.Tense == TensePast {
+			a = r.anchor(period{gran: m.gran}.precision())
+		}
+		v = r.offset(m, a)
 	case kindNarrative, kindClock:
 		p := period{gran: m.gran}.precision()
 		if m.kind == kindClock || m.gran == unitWeek {
 			p = PrecisionDay
 		}
-		v = r.offset(m, r.anchor(p))
+		v = r.offset(m, r.narrativeAnchor(p, e.Tense))
 	case kindDuration:
 		v = Value{TIMEX3: durationValue(m)}
 	case kindSet:
@@ -125,10 +144,10 @@ func (r *resolver) point(m meaning, tense Tense) Value {
 	if m.gran == unitSeason {
 		p.part = m.season
 	}
-	relative := m.year == 0 && m.gran <= unitHalf && m.gran != unitYear
-	if m.yearOnly {
-		p.gran = unitYear
+	if m.ambiguous {
+		return ambiguousValue(m)
 	}
+	relative := m.year == 0 && m.gran <= unitHalf && m.gran != unitYear
 	if relative {
 		if r.dct.IsZero() {
 			return Value{TIMEX3: unanchoredPoint(m), Relative: true}
@@ -144,6 +163,15 @@ func (r *resolver) point(m meaning, tense Tense) Value {
 		}
 	}
 	return periodValue(p, m, relative)
+}
+
+// ambiguousValue is the value of a numeric date whose day and month no
+// one settled: its year when printed ("2023"), else nothing certain.
+func ambiguousValue(m meaning) Value {
+	if m.year == 0 {
+		return Value{TIMEX3: placeholder(unitDay), Relative: true}
+	}
+	return periodValue(period{gran: unitYear, year: m.year}, meaning{}, false)
 }
 
 // unanchoredPoint is the value of a date without a year when there is
@@ -167,6 +195,9 @@ func unanchoredPoint(m meaning) string {
 // yearOf picks the year of a date printed without one.
 func (r *resolver) yearOf(m meaning, tense Tense) int {
 	d := r.dct
+	if m.relYear {
+		return d.Year + int(m.yearOffset)
+	}
 	switch m.gran {
 	case unitDay:
 		return r.dayYear(m, tense)
@@ -258,7 +289,8 @@ func leapYearNear(y int, forward bool) int {
 }
 
 // weekday resolves a weekday: on or before the document date in a past
-// or unknown clause, on or after it in a future one.
+// or unknown clause, on or after it in a future or present one (news
+// writes what is scheduled in the present: "the Senate votes Tuesday").
 func (r *resolver) weekday(m meaning, tense Tense) Value {
 	if r.dct.IsZero() {
 		return Value{TIMEX3: fmt.Sprintf("XXXX-WXX-%d", m.weekday) + timeSuffix(m), Relative: true}
@@ -279,8 +311,8 @@ func (r *resolver) weekday(m meaning, tense Tense) Value {
 		if off == 0 {
 			off = 7
 		}
-	case tense == TenseFuture:
-		off = ahead
+	case tense == TenseFuture || tense == TensePresent:
+		off = ahead // "will meet Friday", "the Senate votes Tuesday"
 	default:
 		off = -back
 	}

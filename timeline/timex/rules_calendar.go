@@ -1,6 +1,9 @@
 package timex
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Rules for dates written with calendar names and numbers: "May 22, 2023",
 // "22 March", "Aug. 7", "2023-05-23", "23.05.2023", "May 2010", "in 2015",
@@ -35,8 +38,10 @@ func ruleNumericDate(f *finder, i int) (match, bool) {
 	return match{first: i, end: end, typ: typ, m: m}, true
 }
 
-// slashedDate reads 3/22/2013 (month first unless the first part is
-// over 12). When both parts could be the month, only the year is kept.
+// slashedDate reads 3/22/2013 and 22/3/2013: the part over 12 is the
+// day. When both parts could be the month (03/04/2013), the meaning is
+// ambiguous (month first as printed) until the text's other numeric
+// dates or the source's locale settle it; see settleOrder.
 func (f *finder) slashedDate(i int, nd numeric) (meaning, bool) {
 	m := meaning{kind: kindPoint, gran: unitDay, year: nd.year}
 	switch {
@@ -44,11 +49,9 @@ func (f *finder) slashedDate(i int, nd numeric) (meaning, bool) {
 		m.day, m.month = nd.first, nd.second
 	case nd.second > 12:
 		m.month, m.day = nd.first, nd.second
-	case nd.year != 0:
-		m.gran, m.yearOnly = unitYear, true
-		return m, true
 	default:
-		return meaning{}, false
+		m.month, m.day = nd.first, nd.second
+		m.ambiguous = nd.first != nd.second
 	}
 	if nd.year == 0 {
 		// "3/22" alone needs a date-like word before it: not a fraction or a score.
@@ -81,7 +84,7 @@ func ruleCalendar(f *finder, i int) (match, bool) {
 	if !ok || (wd != 0 && m.gran != unitDay) || (shift != shiftTense && (m.gran != unitMonth || m.year != 0)) {
 		return match{}, false
 	}
-	if shift == shiftTense && m.gran == unitMonth && m.year == 0 && !f.monthAlone(j) {
+	if shift == shiftTense && m.gran == unitMonth && m.year == 0 && !m.relYear && !f.monthAlone(j) {
 		return match{}, false
 	}
 	m.weekday = int8(wd)
@@ -158,7 +161,13 @@ func (f *finder) monthFirst(j int) (meaning, int, bool) {
 	if t.lex.flags&lexAbbrev != 0 {
 		return meaning{}, 0, false
 	}
-	return meaning{kind: kindPoint, gran: unitMonth, month: mon}, k, true
+	m := meaning{kind: kindPoint, gran: unitMonth, month: mon}
+	if f.is(k, wOf) {
+		if e, ok := f.ofYear(k, &m); ok {
+			return m, e, true // "March of last year"
+		}
+	}
+	return m, k, true
 }
 
 // dayFirst reads "22 March 2013", "the 22nd of March", "22 May".
@@ -272,7 +281,28 @@ func (f *finder) monthAlone(j int) bool {
 	}
 	switch f.at(j).lex.month {
 	case 3, 4, 5, 6, 8:
+		return f.monthNotName(j)
+	}
+	return true
+}
+
+// monthNotName reports whether March, April, May, June or August at j,
+// with no date word beside it, is a month rather than a name ("Theresa
+// May", "April Ryan"), a title-case headline ("Fed May Raise Rates"), a
+// modal ("May I ask") or a verb ("March on Washington").
+func (f *finder) monthNotName(j int) bool {
+	p, n := f.at(j-1), f.at(j+1)
+	switch {
+	case p.kind == tokWord && p.flags&flagCapital != 0:
 		return false
+	case f.punct(j-1, '.') && f.glued(j-1) && f.at(j-2).lex.flags&lexTitle != 0:
+		return false // "Ms. May"
+	case n.kind == tokWord && n.flags&flagCapital != 0:
+		return false
+	}
+	switch strings.ToLower(f.wordText(j + 1)) {
+	case "be", "have", "not", "also", "never", "well", "on", "against":
+		return false // "May be", "March on"
 	}
 	return true
 }
@@ -285,7 +315,7 @@ func (f *finder) ordinalAt(j int) (n, next int, ok bool) {
 		return t.num, j + 1, true
 	case t.kind == tokWord && t.lex.ordinal > 0:
 		return int(t.lex.ordinal), j + 1, true
-	case t.kind == tokWord && t.lex.number >= 20 && t.lex.number <= 90 && t.lex.number%10 == 0:
+	case t.kind == tokWord && t.lex.number >= 20 && t.lex.number <= 90 && t.lex.number%10 == 0 && t.lex.flags&lexDecade == 0:
 		k := j + 1
 		if f.dash(k) {
 			k++
@@ -298,14 +328,28 @@ func (f *finder) ordinalAt(j int) (n, next int, ok bool) {
 }
 
 // skipZone returns the index after a time zone at j, if any: "GMT",
-// "ET", "local time".
+// "UTC+3", "ET", "local time", "Eastern time", "Moscow time", "British
+// Summer Time".
 func (f *finder) skipZone(j int) int {
 	t := f.at(j)
 	switch {
 	case t.kind == tokWord && t.lex.flags&lexTimeZone != 0 && t.flags&flagUpper != 0:
+		if (f.punct(j+1, '+') || f.dash(j+1)) && f.glued(j+1) && f.glued(j+2) && f.at(j+2).kind == tokNumber &&
+			f.at(j+2).digits <= 2 {
+			return j + 3 // "GMT+3"
+		}
 		return j + 1
 	case f.wordText(j) == "local" && f.is(j+1, wTime):
 		return j + 2
+	case t.kind == tokWord && t.flags&flagCapital != 0 && t.lex == (lexeme{}):
+		k := j + 1
+		switch strings.ToLower(f.wordText(k)) {
+		case "standard", "daylight", "summer", "mean":
+			k++
+		}
+		if f.is(k, wTime) {
+			return k + 1
+		}
 	}
 	return j
 }

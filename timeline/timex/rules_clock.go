@@ -23,7 +23,7 @@ func ruleClock(f *finder, i int) (match, bool) {
 		switch {
 		case ok:
 			m.hour, end, explicit = to24(int8(t.num), pm), e, true
-		case f.wordText(end) == "o" && (f.punct(end+1, '\'') || f.punct(end+1, '\u2019')) && f.wordText(end+2) == "clock":
+		case f.oClock(end):
 			m.hour, end, explicit = int8(t.num), end+3, true
 		default:
 			return match{}, false
@@ -31,6 +31,8 @@ func ruleClock(f *finder, i int) (match, bool) {
 	case t.kind == tokNumber && t.digits == 4 && t.num/100 <= 23 && t.num%100 <= 59 &&
 		f.skipZone(end) > end && f.numberAlone(i):
 		m.hour, m.minute, explicit = int8(t.num/100), int8(t.num%100), true // "0800 GMT"
+	case t.kind == tokWord && t.lex.number >= 1 && t.lex.number <= 12 && t.lex.word == wNone && f.oClock(end):
+		m.hour, end, explicit = int8(t.lex.number), end+3, true // "six o'clock"
 	case f.is(i, wNoon):
 		m.hour, explicit = 12, true
 	case f.is(i, wMidnight):
@@ -50,6 +52,11 @@ func ruleClock(f *finder, i int) (match, bool) {
 		return match{}, false
 	}
 	return match{first: i, end: end, typ: TypeTime, m: m}, true
+}
+
+// oClock reports whether tokens j to j+2 are "o'clock".
+func (f *finder) oClock(j int) bool {
+	return f.wordText(j) == "o" && (f.punct(j+1, '\'') || f.punct(j+1, '\u2019')) && f.wordText(j+2) == "clock"
 }
 
 // to24 turns a 12-hour clock hour into a 24-hour one.

@@ -6,6 +6,10 @@ package timex
 
 // ruleDuration matches an amount of time, or a date an amount away.
 func ruleDuration(f *finder, i int) (match, bool) {
+	if l := f.at(i).lex.long; l != unitNone {
+		m := meaning{kind: kindDuration, gran: l, amount: 1} // "yearlong"
+		return match{first: i, end: i + 1, typ: TypeDuration, m: m}, true
+	}
 	mod, j := f.durationMod(i)
 	det, j := f.durationDeterminer(j)
 	a, hasAmount := f.amountAt(j)
@@ -27,19 +31,12 @@ func ruleDuration(f *finder, i int) (match, bool) {
 		}
 		return match{}, false
 	}
-	plural := u.lex.flags&lexPlural != 0
 	if f.notAUnit(j, k) {
 		return match{}, false
 	}
 	if !hasAmount {
-		switch {
-		case !plural && det == wPast:
-			a = amount{value: 1}
-		case plural && det != wNone && det != wThe:
-			a = amount{vague: true}
-		case plural && det == wNone && f.barePluralContext(i, k):
-			a = amount{vague: true}
-		default:
+		var ok bool
+		if a, ok = f.impliedAmount(i, k, det); !ok {
 			return match{}, false
 		}
 	}
@@ -51,7 +48,7 @@ func ruleDuration(f *finder, i int) (match, bool) {
 	if f.isAge(end) {
 		return match{}, false // "a 22-year-old", "6 months and older"
 	}
-	if hyphen && f.dash(end) && f.glued(end) && f.is(end+1, wLong) {
+	if f.dash(end) && f.glued(end) && f.is(end+1, wLong) {
 		end += 2
 	}
 	m := meaning{kind: kindDuration, gran: u.lex.unit, amount: a.value, amountX: a.vague, mod: mod}
@@ -61,6 +58,24 @@ func ruleDuration(f *finder, i int) (match, bool) {
 		}
 	}
 	return match{first: i, end: end, typ: TypeDuration, m: m}, true
+}
+
+// impliedAmount returns the amount of a unit at k printed without one:
+// one in "the past year" and "decade-long", a vague one in "recent
+// days" and "for years".
+func (f *finder) impliedAmount(i, k int, det wordID) (amount, bool) {
+	plural := f.at(k).lex.flags&lexPlural != 0
+	switch {
+	case !plural && det == wPast:
+		return amount{value: 1}, true
+	case !plural && det == wNone && f.dash(k+1) && f.glued(k+1) && f.is(k+2, wLong):
+		return amount{value: 1}, true // "decade-long"
+	case plural && det != wNone && det != wThe:
+		return amount{vague: true}, true
+	case plural && det == wNone && f.barePluralContext(i, k):
+		return amount{vague: true}, true
+	}
+	return amount{}, false
 }
 
 // notAUnit reports whether the unit word at k, after an amount at j, is

@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // Rules that wrap another expression: "early on Wednesday", "late last
 // July", "mid-May", "earlier this week", "the end of the year", "the
 // early hours of Monday", "the morning of May 22".
@@ -45,13 +47,21 @@ func (f *finder) theUnit(j int) (match, bool) {
 // ruleEdge matches an inner date with "early", "late", "mid", "earlier",
 // "later", "the end of", "the beginning of" before it.
 func ruleEdge(f *finder, i int) (match, bool) {
-	mod, j, early, ok := f.edgeWords(i)
+	e := i
+	if f.is(i, wThe) && f.isAny(i+1, wEarly, wLate, wMid) {
+		e++ // "the late 1990s", "the early 20th century"
+	}
+	mod, j, early, ok := f.edgeWords(e)
 	if !ok {
 		return match{}, false
 	}
 	in, ok := f.innerMatch(j)
-	if !ok || in.typ == TypeDuration || in.typ == TypeSet || in.m.kind == kindReference {
+	if !ok || in.typ == TypeDuration || in.typ == TypeSet || in.m.kind == kindReference ||
+		(e > i && in.m.gran < unitDecade) {
 		return match{}, false
+	}
+	if in.end == j+1 && f.at(j).lex.unit != unitNone && f.isAny(e, wEarly, wLate, wEarlier, wLater) {
+		return match{}, false // "the year-earlier quarter": no bare unit after these
 	}
 	m := in.m
 	if m.mod == modNone {
@@ -160,4 +170,31 @@ func ruleUnitEnd(f *finder, i int) (match, bool) {
 	}
 	m := meaning{kind: kindUnitOffset, gran: un, mod: modEnd, byTense: true}
 	return match{first: i, end: j + 1, typ: TypeDate, m: m}, true
+}
+
+// ruleEdgePartOfDay matches a part of the narrative day with its edge:
+// "late afternoon", "early morning", "mid-afternoon".
+func ruleEdgePartOfDay(f *finder, i int) (match, bool) {
+	if t := f.at(i); t.kind == tokWord && t.lex.pod != podNone && t.lex.word == wNone && len(f.wordText(i)) > 3 &&
+		strings.EqualFold(f.wordText(i)[:3], "mid") {
+		m := meaning{kind: kindNarrative, gran: unitDay, pod: t.lex.pod, podCode: true, mod: modMid}
+		return match{first: i, end: i + 1, typ: TypeTime, m: m}, true // "midafternoon"
+	}
+	w := f.at(i).lex.word
+	if w != wEarly && w != wLate && w != wMid {
+		return match{}, false
+	}
+	j := i + 1
+	if f.dash(j) && f.glued(j) && f.glued(j+1) {
+		j++
+	}
+	pod, ok := f.partOfDayAt(j)
+	if !ok || f.is(i-1, wThe) {
+		return match{}, false
+	}
+	if w == wEarly && pod == podMorning {
+		pod = podEarlyMorning
+	}
+	m := meaning{kind: kindNarrative, gran: unitDay, pod: pod, podCode: true, mod: edgeMod(w)}
+	return match{first: i, end: j + 1, typ: TypeTime, m: m}, true
 }

@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // Rules for years and the periods around them: "in 2015", "2009-2010",
 // "fiscal 2013", "the 1990s", "the '90s", "the 21st century", "last
 // summer", "the summer of 2012", "the third quarter", "Q1 2013".
@@ -11,8 +13,16 @@ func ruleYear(f *finder, i int) (match, bool) {
 	case t.kind == tokPunct:
 		return f.apostropheYear(i)
 	case f.is(i, wThe):
-		if m, ok := f.decadeAt(i + 1); ok {
+		if m, ok := f.decadeAt(i+1, true); ok {
 			return match{first: i, end: i + 2, typ: TypeDate, m: m}, true
+		}
+		if m, ok := f.apostropheYear(i + 1); ok && m.m.gran == unitDecade {
+			return match{first: i, end: m.end, typ: TypeDate, m: m.m}, true // "the '80s"
+		}
+		if f.is(i+1, wYear) {
+			if y, e, ok := f.yearAfter(i + 2); ok && !f.punct(i+2, ',') {
+				return match{first: i, end: e, typ: TypeDate, m: meaning{kind: kindPoint, gran: unitYear, year: y}}, true
+			}
 		}
 	case f.is(i, wFiscal):
 		j := i + 1
@@ -22,6 +32,10 @@ func ruleYear(f *finder, i int) (match, bool) {
 		if y, e, ok := f.yearAfter(j); ok && !f.punct(j, ',') {
 			return match{first: i, end: e, typ: TypeDate, m: meaning{kind: kindPoint, gran: unitYear, year: y}}, true
 		}
+	case t.kind == tokWord && t.lex.flags&lexDecade != 0:
+		if m, ok := f.decadeAt(i, f.edgeBefore(i)); ok {
+			return match{first: i, end: i + 1, typ: TypeDate, m: m}, true // "late nineties"
+		}
 	case t.kind == tokNumber && t.digits == 2 && f.rangeEnd(i):
 		prev := f.at(i - 2).num
 		y := prev/100*100 + t.num
@@ -30,7 +44,7 @@ func ruleYear(f *finder, i int) (match, bool) {
 		}
 		return match{first: i, end: i + 1, typ: TypeDate, m: meaning{kind: kindPoint, gran: unitYear, year: y}}, true
 	case t.kind == tokNumber:
-		if m, ok := f.decadeAt(i); ok {
+		if m, ok := f.decadeAt(i, f.edgeBefore(i)); ok {
 			return match{first: i, end: i + 1, typ: TypeDate, m: m}, true
 		}
 		if f.isYear(i) {
@@ -48,14 +62,38 @@ func (f *finder) rangeEnd(i int) bool {
 		p.flags&(flagOrdinal|flagDecade) == 0 && f.isYear(i-2) && f.numberAlone(i) && f.at(i).flags&(flagOrdinal|flagDecade) == 0
 }
 
-// decadeAt reads "1990s" at j.
-func (f *finder) decadeAt(j int) (meaning, bool) {
+// decadeAt reads "1990s" at j, and where short is true (after "the" or
+// "mid-") "90s" and "nineties" too: alone, "in their 90s" is an age.
+func (f *finder) decadeAt(j int, short bool) (meaning, bool) {
 	t := f.at(j)
-	if t.kind != tokNumber || t.flags&flagDecade == 0 || t.digits != 4 || t.num%10 != 0 ||
-		t.num < 1000 || t.num > 2990 || !f.numberAlone(j) {
-		return meaning{}, false
+	switch {
+	case short && t.kind == tokWord && t.lex.flags&lexDecade != 0:
+		return meaning{kind: kindPoint, gran: unitDecade, year: 1900 + int(t.lex.number)}, true
+	case t.kind != tokNumber || t.flags&flagDecade == 0 || t.num%10 != 0 || !f.numberAlone(j):
+	case t.digits == 4 && t.num >= 1000 && t.num <= 2990:
+		return meaning{kind: kindPoint, gran: unitDecade, year: t.num}, true
+	case short && t.digits == 2:
+		return meaning{kind: kindPoint, gran: unitDecade, year: twoDigitYear(t.num)}, true
 	}
-	return meaning{kind: kindPoint, gran: unitDecade, year: t.num}, true
+	return meaning{}, false
+}
+
+// twoDigitYear is the year of "'58" or "'90s": the 2000s below 30.
+func twoDigitYear(n int) int {
+	if n < 30 {
+		return 2000 + n
+	}
+	return 1900 + n
+}
+
+// edgeBefore reports whether token j follows an edge word: "mid-90s",
+// "early 90s".
+func (f *finder) edgeBefore(j int) bool {
+	p := j - 1
+	if f.dash(p) && f.glued(p) && f.glued(j) {
+		p--
+	}
+	return f.isAny(p, wEarly, wLate, wMid)
 }
 
 // apostropheYear reads "'90s" (a decade) or "'58" after a date-like word.
@@ -67,10 +105,7 @@ func (f *finder) apostropheYear(i int) (match, bool) {
 	if t.kind != tokNumber || t.digits != 2 || !f.glued(i+1) || !f.numberAlone(i+1) || f.glued(i) {
 		return match{}, false
 	}
-	y := 1900 + t.num
-	if t.num < 30 {
-		y = 2000 + t.num
-	}
+	y := twoDigitYear(t.num)
 	if t.flags&flagDecade != 0 {
 		if t.num%10 != 0 {
 			return match{}, false
@@ -114,8 +149,12 @@ func (f *finder) yearTrigger(p int) bool {
 	case tokWord:
 		switch t.lex.word {
 		case wIn, wSince, wUntil, wBy, wFrom, wOf, wDuring, wBefore, wAfter, wThrough, wBetween,
-			wTo, wEarly, wLate, wMid, wThe, wAround, wFiscal, wYear, wA, wAn, wPossessive, wThis, wThat:
+			wEarly, wLate, wMid, wThe, wAround, wFiscal, wYear, wA, wAn, wPossessive, wThis, wThat:
 			return true
+		case wTo:
+			// "from 1990 to 1995", not "rose to 1530"
+			y := f.at(p - 1)
+			return y.kind == tokNumber && y.digits == 4 && y.flags&(flagOrdinal|flagDecade) == 0 && f.numberAlone(p-1)
 		case wAnd, wOr:
 			return f.isYear(p - 1) // "2009 and 2010"
 		}
@@ -164,12 +203,7 @@ func ruleSeason(f *finder, i int) (match, bool) {
 		return match{}, false
 	}
 	m := meaning{kind: kindPoint, gran: unitSeason, season: t.lex.season, shift: shift}
-	k := j + 1
-	if f.is(k, wOf) {
-		k++
-	}
-	if y, e, ok := f.yearAfter(k); ok && !f.punct(k, ',') {
-		m.year = y
+	if e, ok := f.ofYear(j+1, &m); ok {
 		return match{first: i, end: e, typ: TypeDate, m: m}, true
 	}
 	if shift == shiftTense {
@@ -191,6 +225,16 @@ func ruleQuarter(f *finder, i int) (match, bool) {
 	if f.is(j, wThe) {
 		j++
 	}
+	if f.is(j, wFiscal) {
+		j++ // "the fiscal first quarter"
+	}
+	year := 0
+	if t := f.at(j); t.kind == tokNumber && t.digits == 4 && f.isYear(j) && (j > i || f.yearTrigger(j-1)) {
+		year, j = t.num, j+1 // "the 1997 fourth quarter", "fiscal 1997's first half"
+		if f.possessive(j) {
+			j += 2
+		}
+	}
 	n, k, ok := f.ordinalAt(j)
 	if ok && f.dash(k) && f.glued(k) {
 		k++
@@ -207,15 +251,80 @@ func ruleQuarter(f *finder, i int) (match, bool) {
 		return match{}, false
 	}
 	end := k + 1
-	y := end
-	if f.is(y, wOf) {
-		y++
-	}
-	if f.is(y, wFiscal) {
-		y++
-	}
-	if year, e, ok := f.yearAfter(y); ok && !f.punct(y, ',') {
-		m.year, end = year, e
+	if year != 0 {
+		m.year = year
+	} else if e, ok := f.ofYear(end, &m); ok {
+		end = e
+	} else if f.is(end, wOf) && m.gran == unitHalf {
+		return match{}, false // "the first half of the match"
 	}
 	return match{first: i, end: end, typ: TypeDate, m: m}, true
+}
+
+// ofYear reads the year of a period at k into m: "2012", "of 2012", "of
+// fiscal 2012", "of this year", "of last year". It returns the index
+// after it.
+func (f *finder) ofYear(k int, m *meaning) (int, bool) {
+	of := f.is(k, wOf)
+	if of {
+		k++
+	}
+	if f.is(k, wFiscal) {
+		k++
+	}
+	if y, e, ok := f.yearAfter(k); ok && !f.punct(k, ',') {
+		m.year = y
+		return e, true
+	}
+	if !of || !f.is(k+1, wYear) {
+		return 0, false
+	}
+	switch f.at(k).lex.word {
+	case wThe:
+		return k + 2, true // "of the year": the tense says which
+	case wThis, wCurrent:
+	case wLast, wPrevious, wPast:
+		m.yearOffset = -1
+	case wNext, wComing:
+		m.yearOffset = 1
+	default:
+		return 0, false
+	}
+	m.relYear = true
+	return k + 2, true
+}
+
+// ruleUnitEnded matches a reporting period named by its last day: "the
+// quarter ended Sept. 30", "the week ending Oct. 20": the week, month or
+// quarter that holds that day.
+func ruleUnitEnded(f *finder, i int) (match, bool) {
+	j := i
+	if f.is(j, wThe) {
+		j++
+	}
+	u := f.at(j)
+	un := u.lex.unit
+	if u.kind != tokWord || u.lex.flags&lexPlural != 0 || (un != unitWeek && un != unitMonth && un != unitQuarter) {
+		return match{}, false
+	}
+	k := j + 1
+	if f.is(k, wThat) {
+		k++
+	}
+	switch strings.ToLower(f.wordText(k)) {
+	case "ended", "ending", "ends":
+	default:
+		return match{}, false
+	}
+	k++
+	if f.is(k, wOn) {
+		k++
+	}
+	in, ok := f.innerMatch(k)
+	if !ok || in.m.kind != kindPoint || in.m.gran != unitDay || in.m.ambiguous {
+		return match{}, false
+	}
+	m := in.m
+	m.within = un
+	return match{first: i, end: in.end, typ: TypeDate, m: m}, true
 }

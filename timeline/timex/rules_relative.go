@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // Rules for dates relative to the document or the narrative: weekdays,
 // "yesterday", "last week", "the next day", "early on Wednesday", "the
 // early hours of Monday".
@@ -160,8 +162,14 @@ func ruleRelativeUnit(f *finder, i int) (match, bool) {
 	case wCurrent, wPresent:
 	case wLast:
 		m.shift = -1
+	case wLatest:
+		if !hasThe {
+			return match{}, false
+		}
+		m.shift = -1 // "the latest quarter": the last one reported
 	case wNext, wComing, wUpcoming:
 		m.shift = 1
+		m.narrativeIfPast = hasThe && w == wNext // "In 1996 ... The next year, they rose."
 	case wPast:
 		m = meaning{kind: kindDuration, gran: un, amount: 1}
 	default:
@@ -212,12 +220,17 @@ func ruleNarrative(f *finder, i int) (match, bool) {
 		shift, j = -1, j+2
 	case f.is(j, wThe) && f.is(j+1, wSame):
 		j += 2
-	case f.is(j, wThe) && f.is(j+1, wDay) && f.isAny(j+2, wBefore, wAfter) && !f.startsNounPhrase(j+3):
+	case f.is(j, wThe) && f.isAny(j+2, wBefore, wAfter) && !f.startsNounPhrase(j+3):
+		// "the day before", "the year after"
+		u := f.at(j + 1)
+		if u.lex.flags&lexPlural != 0 || u.lex.unit < unitDay || u.lex.unit == unitFortnight || u.lex.unit > unitYear {
+			return match{}, false
+		}
 		shift = -1
 		if f.is(j+2, wAfter) {
 			shift = 1
 		}
-		m := meaning{kind: kindNarrative, gran: unitDay, shift: shift}
+		m := meaning{kind: kindNarrative, gran: u.lex.unit, shift: shift}
 		return match{first: i, end: j + 3, typ: TypeDate, m: m}, true
 	default:
 		return match{}, false
@@ -239,4 +252,31 @@ func ruleNarrative(f *finder, i int) (match, bool) {
 		return match{first: i, end: j + 1, typ: TypeDuration, m: m}, true
 	}
 	return match{first: i, end: j + 1, typ: TypeDate, m: m}, true
+}
+
+// ruleYearEarlier matches the comparisons of financial reports: "the
+// year-earlier quarter", "the year-ago period", "year-earlier levels":
+// the same quarter or month a year before the one the narrative last
+// named (else the document's), or the year before for other nouns.
+func ruleYearEarlier(f *finder, i int) (match, bool) {
+	j := i
+	if f.is(j, wThe) {
+		j++
+	}
+	if f.at(j).lex.unit != unitYear || f.at(j).lex.flags&lexPlural != 0 || !f.dash(j+1) || !f.glued(j+1) ||
+		!f.glued(j+2) || !(f.is(j+2, wEarlier) || f.is(j+2, wAgo)) {
+		return match{}, false
+	}
+	end := j + 3
+	m := meaning{kind: kindNarrative, gran: unitYear, shift: -1, comparison: true}
+	switch u := f.at(end); {
+	case u.lex.flags&lexPlural != 0:
+	case u.lex.unit == unitQuarter:
+		m.gran, m.shift, end = unitQuarter, -4, end+1
+	case u.lex.unit == unitMonth:
+		m.gran, m.shift, end = unitMonth, -12, end+1
+	case strings.EqualFold(f.wordText(end), "period"):
+		end++
+	}
+	return match{first: i, end: end, typ: TypeDate, m: m}, true
 }

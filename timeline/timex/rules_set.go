@@ -34,15 +34,22 @@ func ruleSet(f *finder, i int) (match, bool) {
 // perUnit matches "a year", "per day", "each week" at j, as the end of
 // a recurrence starting at i.
 func (f *finder) perUnit(i, j int) (match, bool) {
+	if j > i && f.dash(j) && f.glued(j) {
+		j++ // "once-a-year"
+	}
 	if !f.isAny(j, wA, wAn, wPer, wEach, wEvery) {
 		return match{}, false
 	}
-	u := f.at(j + 1)
+	k := j + 1
+	if f.dash(k) && f.glued(k) {
+		k++
+	}
+	u := f.at(k)
 	if u.kind != tokWord || u.lex.unit == unitNone || u.lex.flags&lexPlural != 0 {
 		return match{}, false
 	}
 	m := meaning{kind: kindSet, gran: u.lex.unit, amount: 1}
-	return match{first: i, end: j + 2, typ: TypeSet, m: m}, true
+	return match{first: i, end: k + 1, typ: TypeSet, m: m}, true
 }
 
 // afterQuantity reports whether token p ends a quantity, so that "a

@@ -12,14 +12,24 @@ const tenseWindow = 40
 func (f *finder) tense(first, end int) Tense {
 	for k := first; k < end; k++ {
 		switch f.toks[k].lex.word {
-		case wNext, wComing, wUpcoming, wTomorrow:
+		case wNext:
+			if !f.is(k-1, wThe) { // "the next year" may be told in the past
+				return TenseFuture
+			}
+		case wComing, wUpcoming, wTomorrow:
 			return TenseFuture
 		case wLast, wAgo, wYesterday, wPast, wPrevious, wRecently:
 			return TensePast
 		}
 	}
+	if f.is(first-1, wSince) {
+		return TensePast // "since Monday"
+	}
 	if f.presentVerbBefore(first) {
 		return TensePresent // "expires Dec. 31", "ends on Friday"
+	}
+	if f.deferredTo(first - 1) {
+		return TenseFuture // "postponed until Saturday"
 	}
 	if f.startingAt(first - 1) {
 		if c := f.cueAfter(end); c != TensePast {
@@ -56,6 +66,30 @@ func (f *finder) startingAt(k int) bool {
 	switch strings.ToLower(f.wordText(k)) {
 	case "starting", "beginning", "effective":
 		return true
+	}
+	return false
+}
+
+// deferredTo reports whether token k is the "until" or "to" of a
+// postponement: "postponed until", "adjourned to", "pushed back to".
+func (f *finder) deferredTo(k int) bool {
+	if !f.isAny(k, wUntil, wTo) {
+		return false
+	}
+	v := k - 1
+	if w := strings.ToLower(f.wordText(v)); w == "back" || w == "off" {
+		v--
+		switch strings.ToLower(f.wordText(v)) {
+		case "pushed", "put", "push", "pushing", "putting", "puts", "pushes":
+			return true
+		}
+		return false
+	}
+	w := strings.ToLower(f.wordText(v))
+	for _, p := range [...]string{"postpon", "delay", "adjourn", "defer", "reschedul"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
 	}
 	return false
 }
@@ -100,7 +134,23 @@ func (f *finder) presentVerbBefore(first int) bool {
 	}
 	w := f.wordText(k)
 	n := len(w)
-	return n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i' && !f.glued(k)
+	return n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i' && !f.glued(k) &&
+		f.subjectBefore(k)
+}
+
+// subjectBefore reports whether the word before token k looks like the
+// subject of a verb at k, so that k is no plural noun: a name ("the
+// Senate votes"), a pronoun ("it ends") or a noun after a determiner
+// ("the offer expires"), not "including accounts".
+func (f *finder) subjectBefore(k int) bool {
+	p := f.at(k - 1)
+	switch {
+	case p.kind != tokWord:
+		return false
+	case p.flags&flagCapital != 0 || f.subjectPronoun(k-1):
+		return true
+	}
+	return p.lex == (lexeme{}) && (f.isAny(k-2, wThe, wA, wAn, wThis, wThat, wPossessive))
 }
 
 // cue returns the tense token k marks, if any.
@@ -117,6 +167,9 @@ func (f *finder) cue(k int) Tense {
 			return TensePast // "agreed to sell in October": the governing verb's time
 		}
 		return TenseFuture // "to run through June", "to visit on Friday"
+	}
+	if t.lex.month == 5 && t.flags&flagCapital == 0 {
+		return TenseFuture // the modal "may": "it may cut jobs in May"
 	}
 	if t.lex != (lexeme{}) || f.afterInfinitiveBe(k) {
 		return TenseUnknown
@@ -144,13 +197,21 @@ func (f *finder) lexicalCue(k int) Tense {
 	t := f.at(k)
 	w := strings.ToLower(f.wordText(k))
 	switch w {
-	case "going", "plans", "plan", "planning", "intends", "set", "expects":
+	case "going", "plans", "plan", "planning", "intends", "set":
 		if !f.is(k+1, wTo) {
 			return TenseUnknown
 		}
-	case "expected":
-		if !f.is(k+1, wTo) && !f.isBe(k-1) {
+	case "expected", "expects", "expect", "forecast", "forecasts", "predicted", "predicts", "projected",
+		"anticipated", "anticipates":
+		// "expected the first hike in September" looks ahead; "rose more
+		// than expected in March" does not
+		if f.is(k-1, wThan) || strings.EqualFold(f.wordText(k-1), "as") {
 			return TenseUnknown
+		}
+	case "could":
+		switch strings.ToLower(f.wordText(k + 1)) {
+		case "not", "n", "have", "only", "see", "hear", "feel":
+			return TenseUnknown // "could not be reached Monday"
 		}
 	case "due":
 		if !f.isBe(k - 1) {
@@ -167,6 +228,12 @@ func (f *finder) lexicalCue(k int) Tense {
 	case "next":
 		if f.is(k+1, wTo) {
 			return TenseUnknown
+		}
+	case "says", "say":
+		return TenseUnknown // reporting: the reported clause's verb tells
+	case "would":
+		if strings.EqualFold(f.wordText(k+1), "have") {
+			return TensePast // "would have turned 80 on Monday"
 		}
 	}
 	return t.lex.tense

@@ -98,9 +98,12 @@ type Value struct {
 
 // Find returns the temporal expressions of text, ordered by Start and not
 // overlapping. It accepts any bytes, never panics, and runs in time
-// linear in len(text).
+// linear in len(text). A numeric date whose day and month could be
+// either way round (03/04/2023) is read as the text's unambiguous
+// numeric dates are written, else left at its year; FindOrder also
+// takes the source's locale into account.
 func Find(text string) []Expr {
-	return find(text)
+	return find(text, OrderUnknown)
 }
 
 // Resolve returns the value of each of exprs, the expressions Find
@@ -115,7 +118,8 @@ func Resolve(exprs []Expr, dct Date) []Value {
 	for i, e := range exprs {
 		v := r.value(e)
 		out[i] = v
-		if e.m.kind == kindPoint || e.m.kind == kindWeekday || e.m.kind == kindDayOffset || e.m.kind == kindNarrative {
+		if (e.m.kind == kindPoint || e.m.kind == kindWeekday || e.m.kind == kindDayOffset || e.m.kind == kindNarrative ||
+			e.m.narrativeIfPast) && !e.m.comparison {
 			r.remember(v)
 		}
 	}
@@ -127,7 +131,7 @@ func Resolve(exprs []Expr, dct Date) []Value {
 // true; otherwise the zero Date and false.
 func (e Expr) Absolute() (Date, bool) {
 	m := e.m
-	if m.kind != kindPoint || !m.absolute || m.gran != unitDay || m.day > maxDay(m.month, m.year) {
+	if m.kind != kindPoint || !m.absolute || m.ambiguous || m.gran != unitDay || m.day > maxDay(m.month, m.year) {
 		return Date{}, false
 	}
 	return Date{Year: m.year, Month: timeMonth(m.month), Day: m.day}, true
@@ -139,7 +143,7 @@ func (e Expr) Absolute() (Date, bool) {
 // when the day does not exist in y (February 29 of a common year).
 func (e Expr) InYear(y int) (Date, bool) {
 	m := e.m
-	if m.kind != kindPoint || m.gran != unitDay || m.year != 0 || m.yearOnly || m.month == 0 || m.day == 0 {
+	if m.kind != kindPoint || m.gran != unitDay || m.year != 0 || m.ambiguous || m.month == 0 || m.day == 0 {
 		return Date{}, false
 	}
 	month, day := m.month, m.day
