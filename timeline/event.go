@@ -3,6 +3,7 @@ package timeline
 import (
 	"cmp"
 	"fmt"
+	"hash/fnv"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,39 +13,98 @@ import (
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
+// eventsOf merges mentions into the chronology's events, sorted and
+// with their IDs.
+func eventsOf(ms []mention) []Event {
+	nameSpeakers(ms)
+	idf := inverseDocumentFrequency(ms)
+	var events []Event
+	for _, c := range clusterMentions(ms, idf) {
+		events = append(events, eventOf(c, idf))
+	}
+	sortEvents(events)
+	eventIDs(events)
+	return events
+}
+
 // maxTitleWords is the most words of an event title.
 const maxTitleWords = 14
 
-// eventOf makes the event of a cluster: its citations in source order,
-// its title from the most central mention, its summary.
+// eventOf makes the event of a cluster: its date from its best-dated
+// mention, its citations in source order, its title from the most
+// central mention, who claims it and whether its accounts differ.
 func eventOf(c *cluster, idf map[string]float64) Event {
-	mid := c.central(idf)
+	mid, best := c.central(idf), c.best()
 	members := slices.Clone(c.members)
 	slices.SortFunc(members, func(a, b *mention) int {
-		if x := cmp.Compare(a.src.ID, b.src.ID); x != 0 {
-			return x
-		}
-		return cmp.Compare(a.sentence.N, b.sentence.N)
+		return cmp.Or(cmp.Compare(a.src.ID, b.src.ID), cmp.Compare(a.sentence.N, b.sentence.N))
 	})
 	e := Event{
-		Date:      mid.date,
-		Precision: timex.PrecisionDay,
-		PartOfDay: commonPartOfDay(members),
-		Title:     headline(mid),
-		Summary:   collapseSpace(mid.text()),
+		Date:       best.date,
+		Precision:  eventPrecision(best.precision),
+		PartOfDay:  commonPartOfDay(members),
+		Title:      eventTitle(mid),
+		Background: best.background,
+		Dating:     datingOf(best),
+	}
+	e.ClaimedBy, e.Stance = claimsOf(members)
+	accounts, disputed := accountsOf(members)
+	if disputed {
+		e.Disputed, e.Accounts = true, accounts
 	}
 	for _, m := range members {
+		a := m.primary()
 		e.Citations = append(e.Citations, Citation{
-			Source:   m.src.ID,
-			Sentence: m.sentence.N,
-			Quote:    collapseSpace(m.text()),
-			DateText: collapseSpace(m.dateText()),
+			Source:    m.src.ID,
+			Sentence:  m.sentence.N,
+			Quote:     collapseSpace(m.text()),
+			DateText:  collapseSpace(m.dateText()),
+			DateBasis: m.basis,
+			DatedBy:   m.datedBy,
+			Speaker:   a.name,
+			Stance:    a.stance,
 		})
+		if m.date != best.date && m.basis != DatedMatched {
+			e.OtherDates = append(e.OtherDates, OtherDate{Source: m.src.ID, Date: m.date.String(), DateText: collapseSpace(m.dateText())})
+		}
 	}
-	if n := e.sourceCount(); n > 1 {
-		e.Summary += fmt.Sprintf(" (Reported by %d sources.)", n)
-	}
+	e.Summary = summaryOf(&e, mid)
 	return e
+}
+
+// eventPrecision returns the precision an event shows: day, month or
+// year (a week, season or quarter shows as its month, a decade as its
+// year).
+func eventPrecision(p timex.Precision) timex.Precision {
+	switch {
+	case p <= timex.PrecisionDay:
+		return timex.PrecisionDay
+	case p <= timex.PrecisionQuarter:
+		return timex.PrecisionMonth
+	}
+	return timex.PrecisionYear
+}
+
+// summaryOf says what the sources together report: the central
+// sentence, how many sources report it, and who disputes it.
+func summaryOf(e *Event, mid *mention) string {
+	var b strings.Builder
+	b.WriteString(collapseSpace(mid.text()))
+	if n := e.sourceCount(); n > 1 {
+		fmt.Fprintf(&b, " Reported by %d sources.", n)
+	}
+	if e.Disputed {
+		var sides []string
+		for _, a := range e.Accounts {
+			who := a.Speaker
+			if who == "" {
+				who = "the sources"
+			}
+			sides = append(sides, who+" ("+string(a.Stance)+")")
+		}
+		b.WriteString(" Accounts differ: " + strings.Join(sides, "; ") + ".")
+	}
+	return b.String()
 }
 
 // commonPartOfDay returns the part of day most mentions give, the
@@ -71,6 +131,123 @@ var leadingWords = []string{"however", "but", "meanwhile", "in addition", "addit
 // datePrepositions stand before a date and go with it.
 var datePrepositions = []string{"early on", "late on", "on", "this", "last"}
 
+// titleVerbs are the present-tense verbs a title gives a speaker.
+var titleVerbs = map[string]string{"claimed": "claims", "claims": "claims", "alleged": "alleges",
+	"alleges": "alleges", "insisted": "insists", "insists": "insists", "warned": "warns", "warns": "warns",
+	"announced": "announces", "announces": "announces", "confirmed": "confirms", "confirms": "confirms",
+	"accused": "accuses", "accuses": "accuses", "blamed": "blames", "blames": "blames", "vowed": "vows",
+	"vows": "vows", "admitted": "admits", "admits": "admits", "declared": "declares", "declares": "declares",
+}
+
+// eventTitle makes an event's title from its central mention: "Speaker
+// says what" where a speaker claims or denies it ("Kyiv denies any
+// involvement in the incident"), else the sentence's main clause.
+func eventTitle(m *mention) string {
+	a := m.primary()
+	if a.speaker == "" || speakerPronouns[strings.ToLower(a.speaker)] {
+		return headline(m)
+	}
+	sentence := m.text()
+	at := strings.Index(sentence, a.says)
+	if a.says == "" || at < 0 || a.verb == "according" {
+		return headline(m)
+	}
+	span := Span{m.sentence.Span.Start + at, m.sentence.Span.Start + at + len(a.says)}
+	says := collapseSpace(withoutWhenWords(m.src.Text, span, m.exprs))
+	says = strings.TrimLeft(strings.ReplaceAll(says, " ,", ","), ",;: ")
+	if w, rest, ok := strings.Cut(says, " "); ok && strings.EqualFold(w, "that") && opensClause(rest) {
+		says = rest
+	}
+	who := shortSpeaker(a.speaker)
+	verb := "says"
+	switch {
+	case denialVerbs[a.verb]:
+		verb = "denies"
+	case titleVerbs[a.verb] != "":
+		verb = titleVerbs[a.verb]
+	}
+	if plural(who) {
+		verb = pluralVerb(verb)
+	}
+	n := maxTitleWords - wordCount(who) - 1
+	if wordCount(says) < 3 || n < 5 {
+		return headline(m)
+	}
+	says = unquote(strings.TrimRight(cutAtClause(says, n), " .,;:!?"))
+	return capitalize(who + " " + verb + " " + says)
+}
+
+// plural reports whether a speaker phrase is plural: its last word is
+// a lower-case noun in -s ("Russian officials", "militia members").
+func plural(sp string) bool {
+	ws := words(sp)
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	if len(ws) > 2 && strings.EqualFold(ws[0], "one") && strings.EqualFold(ws[1], "of") {
+		return false // "one of the factions"
+	}
+	return !startsUpper(last) && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
+}
+
+// pluralVerb returns the plural present of a title verb: "says" → "say",
+// "denies" → "deny".
+func pluralVerb(v string) string {
+	switch {
+	case strings.HasSuffix(v, "ies"):
+		return strings.TrimSuffix(v, "ies") + "y"
+	case strings.HasSuffix(v, "sses"), strings.HasSuffix(v, "shes"):
+		return strings.TrimSuffix(v, "es")
+	}
+	return strings.TrimSuffix(v, "s")
+}
+
+// whenWords stand before a date and go with it.
+var whenWords = setOf(`on in at by since until till during from early late this last next`)
+
+// withoutWhenWords returns the text of span with its temporal
+// expressions left out, and the words that introduce them ("said on
+// Tuesday that" → "said that").
+func withoutWhenWords(text string, span Span, exprs []timex.Expr) string {
+	var b strings.Builder
+	pos := span.Start
+	for _, e := range exprs {
+		if e.Start >= span.End {
+			break
+		}
+		if e.Start < pos || e.End > span.End {
+			continue
+		}
+		before := text[pos:e.Start]
+		for {
+			trimmed := strings.TrimRightFunc(before, unicode.IsSpace)
+			i := strings.LastIndexFunc(trimmed, unicode.IsSpace)
+			if !whenWords[strings.ToLower(trimmed[i+1:])] {
+				break
+			}
+			before = trimmed[:i+1]
+		}
+		b.WriteString(before)
+		b.WriteByte(' ')
+		pos = e.End
+	}
+	b.WriteString(text[pos:span.End])
+	return b.String()
+}
+
+// shortSpeaker returns a speaker's name short enough for a title: a
+// person's name without the role when the phrase is long.
+func shortSpeaker(sp string) string {
+	if wordCount(sp) <= 5 && !strings.Contains(sp, ",") {
+		return sp
+	}
+	if first, last := personName(sp); last != "" {
+		return strings.TrimSpace(first + " " + last)
+	}
+	return shorten(sp, 5)
+}
+
 // headline makes a short title from a mention's sentence: the words
 // that only say when taken out (the date stands beside the title),
 // openers such as "However," dropped, and the sentence cut at a clause
@@ -81,6 +258,7 @@ func headline(m *mention) string {
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = dropLeadingWords(strings.TrimLeft(s, ",;: "))
 	s = attributionLead.ReplaceAllString(s, "")
+	s = attributionAside.ReplaceAllString(s, "")
 	s = cutAtClause(s, maxTitleWords)
 	s = unquote(strings.TrimRight(s, " .,;:!?"))
 	return capitalize(s)
@@ -92,6 +270,9 @@ func headline(m *mention) string {
 // raid". Elsewhere ("worked through the night") the date stays.
 func withoutWhen(m *mention) (before, after string) {
 	text := m.src.Text
+	if !m.sentence.Span.Contains(m.dateSpan) || m.dateSpan.Start == m.dateSpan.End {
+		return collapseSpace(withoutDates(text, m.sentence.Span, m.exprs)), "" // dated by context or undated
+	}
 	before = strings.TrimRightFunc(text[m.sentence.Span.Start:m.dateSpan.Start], unicode.IsSpace)
 	after = text[m.dateSpan.End:m.sentence.Span.End]
 	for _, suffix := range []string{"'s", "’s"} {
@@ -185,6 +366,10 @@ func unquote(s string) string {
 // does without: the citation says who says it.
 var attributionLead = regexp.MustCompile(`^(?i:according to) [^,]{1,60}, `)
 
+// attributionAside matches an "according to X" between commas inside a
+// sentence, which a title does without.
+var attributionAside = regexp.MustCompile(`, (?i:according to) [^,]{1,60},`)
+
 // shorten returns the first n words of s, with an ellipsis when cut.
 func shorten(s string, n int) string {
 	fields := strings.Fields(s)
@@ -202,18 +387,25 @@ func capitalize(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
-// eventIDs gives every event an ID from its date and title, made unique
-// with a number in the events' order.
+// eventIDs gives every event an ID from its date, the first words of
+// its title and a short hash of its first citation: the same sources
+// give the same IDs, and a source added to the story changes the IDs of
+// only the events it joins or founds. Two events with one ID (the same
+// first citation cannot found two) are told apart by a number.
 func eventIDs(events []Event) {
 	used := map[string]int{}
 	for i := range events {
-		base := events[i].DateString() + "-" + slug(events[i].Title, 6)
-		used[base]++
-		id := base
-		if n := used[base]; n > 1 {
-			id = fmt.Sprintf("%s-%d", base, n)
+		e := &events[i]
+		h := fnv.New32a()
+		if len(e.Citations) > 0 {
+			fmt.Fprintf(h, "%s#%d", e.Citations[0].Source, e.Citations[0].Sentence)
 		}
-		events[i].ID = id
+		id := fmt.Sprintf("%s-%s-%06x", e.DateString(), slug(e.Title, 6), h.Sum32()&0xffffff)
+		used[id]++
+		if n := used[id]; n > 1 {
+			id = fmt.Sprintf("%s-%d", id, n)
+		}
+		e.ID = id
 	}
 }
 

@@ -38,19 +38,33 @@ func TestHeadline(t *testing.T) {
 }
 
 func TestEventIDsAreUniqueAndStable(t *testing.T) {
+	cite := func(src string, n int) []Citation { return []Citation{{Source: src, Sentence: n}} }
 	events := []Event{
-		{Title: "Talks resume in the capital", Precision: 1},
-		{Title: "Talks resume in the capital", Precision: 1},
-		{Title: "¿Qué?", Precision: 1},
+		{Title: "Talks resume in the capital", Precision: 1, Citations: cite("a", 3)},
+		{Title: "Talks resume in the capital", Precision: 1, Citations: cite("b", 3)},
+		{Title: "¿Qué?", Precision: 1, Citations: cite("a", 3)},
+		{Title: "¿Qué?", Precision: 1, Citations: cite("a", 3)},
 	}
 	for i := range events {
 		events[i].Date.Year, events[i].Date.Month, events[i].Date.Day = 2023, 5, 22
 	}
 	eventIDs(events)
-	want := []string{"2023-05-22-talks-resume-in-the-capital", "2023-05-22-talks-resume-in-the-capital-2", "2023-05-22-qu"}
+	seen := map[string]bool{}
 	for i, e := range events {
-		if e.ID != want[i] {
-			t.Errorf("event %d id %q, want %q", i, e.ID, want[i])
+		if seen[e.ID] {
+			t.Errorf("event %d: id %q given twice", i, e.ID)
 		}
+		seen[e.ID] = true
+	}
+	if !strings.HasPrefix(events[0].ID, "2023-05-22-talks-resume-in-the-capital-") || events[0].ID == events[1].ID {
+		t.Errorf("ids %q and %q: want the date, the title's words and a hash of the first citation", events[0].ID, events[1].ID)
+	}
+	if events[3].ID != events[2].ID+"-2" {
+		t.Errorf("ids %q and %q: the second of two alike should be numbered", events[2].ID, events[3].ID)
+	}
+	again := []Event{events[1]}
+	eventIDs(again)
+	if again[0].ID != events[1].ID {
+		t.Errorf("id %q alone, %q among others: want the same", again[0].ID, events[1].ID)
 	}
 }

@@ -8,18 +8,42 @@ import (
 )
 
 // mention is a sentence of one source that reports something happening
-// or being said on a date.
+// or being said on a date, or (undated) that may report the same facts
+// as a dated mention of another source.
 type mention struct {
 	src      *Source
 	sentence Sentence
-	// date is the day the sentence reports; precision is always day here.
+	// date is the day (or, for background, the month or year) the
+	// sentence reports; the zero Date for an undated mention.
 	date      timex.Date
+	precision timex.Precision
 	partOfDay string
-	// dateSpan is the span of the words that dated it.
+	// dateSpan is the span of the words that dated it; empty when it was
+	// dated by its context or is undated.
 	dateSpan Span
+	// basis is how it was dated; datedBy the sentence number whose date
+	// it took when basis is DatedContext.
+	basis   DateBasis
+	datedBy int
+	// root and rootBasis are, for a mention dated by context, the words
+	// that dated the sentence it continues, and how they did.
+	root      Span
+	rootBasis DateBasis
+	// background is true for a happening well before the story's days.
+	background bool
+	// attrs are the speakers the sentence names, pronouns resolved.
+	attrs []attribution
+	// figures are the counts it gives ("70 fighters", "eight injured").
+	figures []figure
+	// exprs are the temporal expressions in the sentence.
+	exprs []timex.Expr
 	// terms are what the sentence is about, for merging.
 	terms []string
 }
+
+// undated reports whether the mention has no date of its own or of its
+// context: it can only join an event that other sources date.
+func (m *mention) undated() bool { return m.date.IsZero() }
 
 // text returns the mention's sentence as it stands in its source.
 func (m *mention) text() string { return m.sentence.Span.Of(m.src.Text) }
@@ -31,38 +55,133 @@ func (m *mention) dateText() string { return m.dateSpan.Of(m.src.Text) }
 // to report something.
 const minMentionWords = 5
 
+// maxContextChain is how many sentences in a row can take their date
+// from the dated sentence before them.
+const maxContextChain = 2
+
+// backgroundDays is how long before its source's publication a day must
+// be for a happening on it to be background to the story.
+const backgroundDays = 60
+
 // mentionsOf returns the mentions of a source: every article sentence
-// that is not a heading, reports something (it has a verb and enough
-// words) and holds an expression naming a day that is not in the future
-// of its publication.
+// that is not a heading and reports something (it has a verb and enough
+// words), dated by an expression naming a day that is not in the future
+// of its publication, by a month or year before it (background), or by
+// the dated sentence just before it in its paragraph; and the undated
+// ones, which may join events dated by other sources.
 func mentionsOf(r *reading) []mention {
 	src := r.src
 	exprs := r.article
 	values := timex.Resolve(exprs, src.Published.Date)
 	var out []mention
-	next := 0
+	var sc speakerContext
+	next, chain := 0, 0
+	var prev *mention // the dated mention of the sentence before, in its block
 	for _, s := range src.Sentences {
 		if s.N == 0 || src.Blocks[s.Block].Kind == Heading {
+			prev = nil
 			continue
 		}
 		for next < len(exprs) && exprs[next].Start < s.Span.Start {
 			next++
 		}
-		i := firstDay(exprs, values, next, s.Span, src.Published.Date)
-		if i < 0 {
-			continue
-		}
 		sentence := s.Span.Of(src.Text)
-		dateSpan := Span{exprs[i].Start, exprs[i].End}
-		if wordCount(sentence)-wordCount(dateSpan.Of(src.Text)) < minMentionWords || !hasVerb(sentence) {
+		attrs := sc.resolve(s.N, attributionsOf(sentence))
+		m := mention{src: src, sentence: s, attrs: attrs, exprs: exprsIn(exprs[next:], s.Span)}
+		own := pointsIn(exprs[next:], s.Span)
+		if i := firstDay(exprs, values, next, s.Span, src.Published.Date); i >= 0 {
+			m.date, m.precision, m.partOfDay = values[i].Date, timex.PrecisionDay, values[i].PartOfDay
+			m.dateSpan = Span{exprs[i].Start, exprs[i].End}
+			m.basis = dateBasis(exprs[i], src.Published)
+			m.background = !src.Published.Date.IsZero() && m.date.AddDays(backgroundDays).Before(src.Published.Date)
+		} else if i := firstPast(exprs, values, next, s.Span, src.Published.Date); i >= 0 {
+			m.date, m.precision = values[i].Date, values[i].Precision
+			m.dateSpan = Span{exprs[i].Start, exprs[i].End}
+			m.basis, m.background = dateBasis(exprs[i], src.Published), true
+		} else if own == 0 && prev != nil && prev.sentence.N == s.N-1 && prev.sentence.Block == s.Block && chain < maxContextChain {
+			m.date, m.precision, m.partOfDay = prev.date, prev.precision, prev.partOfDay
+			m.basis, m.datedBy, m.background = DatedContext, prev.sentence.N, prev.background
+			m.root, m.rootBasis = prev.dateSpan, prev.basis
+			if prev.basis == DatedContext {
+				m.datedBy, m.root, m.rootBasis = prev.datedBy, prev.root, prev.rootBasis
+			}
+		} else if own > 0 {
+			prev = nil
 			continue
 		}
-		out = append(out, mention{
-			src: src, sentence: s, date: values[i].Date, partOfDay: values[i].PartOfDay,
-			dateSpan: dateSpan, terms: terms(withoutDates(src.Text, s.Span, exprs[next:])),
-		})
+		if wordCount(sentence)-wordCount(m.dateText()) < minMentionWords || !hasVerb(sentence) {
+			prev = nil
+			continue
+		}
+		what := withoutDates(src.Text, s.Span, m.exprs)
+		m.terms, m.figures = terms(what), figuresOf(what)
+		out = append(out, m)
+		switch {
+		case m.undated():
+			prev = nil
+		case m.basis == DatedContext:
+			chain++
+			prev = &out[len(out)-1]
+		default:
+			chain = 0
+			prev = &out[len(out)-1]
+		}
 	}
 	return out
+}
+
+// pointsIn returns how many of exprs (ordered) lie inside span and name
+// a date or a time, not a duration or a set.
+func pointsIn(exprs []timex.Expr, span Span) int {
+	n := 0
+	for _, e := range exprsIn(exprs, span) {
+		if e.Type == timex.TypeDate || e.Type == timex.TypeTime {
+			n++
+		}
+	}
+	return n
+}
+
+// dateBasis returns how an expression dates its sentence: explicitly
+// when it prints a month and day, else against its source's publication
+// date, printed or inferred.
+func dateBasis(e timex.Expr, pub Published) DateBasis {
+	if _, ok := e.Absolute(); ok {
+		return DatedExplicit
+	}
+	if _, ok := e.InYear(2000); ok {
+		return DatedExplicit
+	}
+	if pub.Basis == BasisInferred {
+		return DatedInferred
+	}
+	return DatedRelative
+}
+
+// firstPast returns the index of the first expression from next on in
+// span that names a month or a year wholly before the month of
+// publication ("in 2015", "in March last year"): background; -1 if none.
+func firstPast(exprs []timex.Expr, values []timex.Value, next int, span Span, published timex.Date) int {
+	if published.IsZero() {
+		return -1
+	}
+	for i := next; i < len(exprs) && exprs[i].Start < span.End; i++ {
+		e, v := exprs[i], values[i]
+		if e.End > span.End || e.Type != timex.TypeDate || v.Date.IsZero() || e.Tense == timex.TenseFuture {
+			continue
+		}
+		switch v.Precision {
+		case timex.PrecisionMonth:
+			if v.Date.Year < published.Year || v.Date.Year == published.Year && v.Date.Month < published.Month {
+				return i
+			}
+		case timex.PrecisionYear:
+			if v.Date.Year < published.Year {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // withoutDates returns the text of span with the temporal expressions

@@ -38,6 +38,35 @@ type cluster struct {
 	sources  map[*Source]int
 }
 
+// date returns the cluster's date: that of its best-dated member.
+func (c *cluster) date() timex.Date { return c.best().date }
+
+// best returns the member with the best-founded date, the first of equals.
+func (c *cluster) best() *mention {
+	best := c.members[0]
+	for _, m := range c.members[1:] {
+		if basisRank(m.basis) < basisRank(best.basis) {
+			best = m
+		}
+	}
+	return best
+}
+
+// basisRank orders date bases from the best founded (0) to the least.
+func basisRank(b DateBasis) int {
+	switch b {
+	case DatedExplicit:
+		return 0
+	case DatedRelative:
+		return 1
+	case DatedInferred:
+		return 2
+	case DatedContext:
+		return 3
+	}
+	return 4
+}
+
 func newCluster() *cluster {
 	return &cluster{centroid: map[string]float64{}, sources: map[*Source]int{}}
 }
@@ -91,23 +120,39 @@ func inverseDocumentFrequency(ms []mention) map[string]float64 {
 }
 
 // clusterMentions groups the mentions into happenings. ms must be sorted
-// by source ID and sentence number; the result is deterministic.
-func clusterMentions(ms []mention) []*cluster {
-	idf := inverseDocumentFrequency(ms)
-	byDay := map[timex.Date][]*mention{}
-	var days []timex.Date
-	for i := range ms {
-		d := ms[i].date
-		if byDay[d] == nil {
-			days = append(days, d)
-		}
-		byDay[d] = append(byDay[d], &ms[i])
+// by source ID and sentence number; the result is deterministic. Dated
+// mentions are grouped within their date; then a group dated only by
+// context or an inferred publication date joins a better-dated group of
+// a nearby day that reports the same; then undated mentions join the
+// group of another source that reports the same facts.
+func clusterMentions(ms []mention, idf map[string]float64) []*cluster {
+	type dayKey struct {
+		date      timex.Date
+		precision timex.Precision
 	}
-	slices.SortFunc(days, timex.Date.Compare)
+	byDay := map[dayKey][]*mention{}
+	var days []dayKey
+	var undated []*mention
+	for i := range ms {
+		if ms[i].undated() {
+			undated = append(undated, &ms[i])
+			continue
+		}
+		k := dayKey{ms[i].date, ms[i].precision}
+		if byDay[k] == nil {
+			days = append(days, k)
+		}
+		byDay[k] = append(byDay[k], &ms[i])
+	}
+	slices.SortFunc(days, func(a, b dayKey) int {
+		return cmp.Or(a.date.Compare(b.date), cmp.Compare(a.precision, b.precision))
+	})
 	var out []*cluster
 	for _, d := range days {
 		out = append(out, clusterDay(byDay[d], idf)...)
 	}
+	out = mergeAcrossDays(out, idf)
+	joinUndated(out, undated, idf)
 	return out
 }
 
@@ -115,7 +160,11 @@ func clusterMentions(ms []mention) []*cluster {
 // cluster that shares a term with it, or starts a new one.
 func clusterDay(ms []*mention, idf map[string]float64) []*cluster {
 	var clusters []*cluster
-	index := map[string][]int{} // term -> clusters that use it
+	// Better-dated mentions first: they found the clusters that
+	// context-dated ones join.
+	slices.SortStableFunc(ms, func(a, b *mention) int { return cmp.Compare(basisRank(a.basis), basisRank(b.basis)) })
+	index := map[string][]int{}   // term -> clusters that use it
+	home := map[sentenceKey]int{} // sentence -> its cluster
 	for _, m := range ms {
 		best, bestSim := -1, 0.0
 		for _, ci := range candidates(m, index) {
@@ -132,6 +181,16 @@ func clusterDay(ms []*mention, idf map[string]float64) []*cluster {
 				best, bestSim = ci, sim
 			}
 		}
+		if best < 0 && m.basis == DatedContext {
+			// A denial dated by the sentence before answers that
+			// sentence's report; other context-dated sentences may join
+			// a report but not found one, unless someone speaks in them.
+			if ci, ok := home[sentenceKey{m.src, m.datedBy}]; ok && m.primary().stance == StanceDenial && clusters[ci].sources[m.src] < maxPerSource {
+				best = ci
+			} else if len(m.attrs) == 0 {
+				continue
+			}
+		}
 		if best < 0 {
 			best = len(clusters)
 			clusters = append(clusters, newCluster())
@@ -143,8 +202,15 @@ func clusterDay(ms []*mention, idf map[string]float64) []*cluster {
 			}
 		}
 		c.add(m, idf)
+		home[sentenceKey{m.src, m.sentence.N}] = best
 	}
 	return clusters
+}
+
+// sentenceKey names a sentence of a source.
+type sentenceKey struct {
+	src *Source
+	n   int
 }
 
 // candidates returns the clusters that share a term with m, in order.
@@ -161,7 +227,11 @@ func candidates(m *mention, index map[string][]int) []int {
 // the mention that best says what the event is.
 func (c *cluster) central(idf map[string]float64) *mention {
 	best, bestSim := c.members[0], -1.0
+	ownDate := basisRank(c.best().basis) <= basisRank(DatedInferred)
 	for _, m := range c.members {
+		if ownDate && basisRank(m.basis) > basisRank(DatedInferred) {
+			continue // a sentence with its own date says best what happened that day
+		}
 		if sim := c.similarity(m, idf); sim > bestSim+1e-9 {
 			best, bestSim = m, sim
 		}

@@ -206,6 +206,9 @@ const (
 	// DatedContext: the sentence has no date of its own and takes the
 	// date of a neighbouring sentence.
 	DatedContext DateBasis = "context"
+	// DatedMatched: the sentence has no date at all; it reports the same
+	// facts (figures, names, places) as sentences that other sources date.
+	DatedMatched DateBasis = "matched"
 )
 
 // Dating says how an event's date was found.

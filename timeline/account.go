@@ -1,0 +1,178 @@
+package timeline
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// nameSpeakers gives each speaker the one name it has across all
+// sources: its fullest name.
+func nameSpeakers(ms []mention) {
+	var names []string
+	for _, m := range ms {
+		for _, a := range m.attrs {
+			names = append(names, a.speaker)
+		}
+	}
+	canonical := speakerNames(names)
+	for i := range ms {
+		for j := range ms[i].attrs {
+			a := &ms[i].attrs[j]
+			a.name = canonical[a.speaker]
+		}
+	}
+}
+
+// primary returns the attribution a mention's citation shows: the first
+// one; the zero attribution when the source speaks in its own voice.
+func (m *mention) primary() attribution {
+	if len(m.attrs) == 0 {
+		return attribution{stance: StanceReport}
+	}
+	return m.attrs[0]
+}
+
+// claimsOf returns who claims or denies an event, each named once in
+// order of the citations, and the event's stance: a denial when every
+// speaker denies it, a claim when someone claims it, else a report.
+func claimsOf(members []*mention) ([]string, Stance) {
+	var names []string
+	claims, denials := 0, 0
+	for _, m := range members {
+		for _, a := range m.attrs {
+			if !slices.Contains(names, a.name) {
+				names = append(names, a.name)
+			}
+			if a.stance == StanceDenial {
+				denials++
+			} else {
+				claims++
+			}
+		}
+	}
+	switch {
+	case claims == 0 && denials > 0:
+		return names, StanceDenial
+	case claims > 0:
+		return names, StanceClaim
+	}
+	return names, StanceReport
+}
+
+// accountsOf returns the accounts of an event, one per speaker and
+// stance (sources in their own voice count as one speaker, ""), and
+// whether they disagree: someone denies what others claim or report, or
+// two sources give different counts of one thing.
+func accountsOf(members []*mention) ([]Account, bool) {
+	type key struct {
+		speaker string
+		stance  Stance
+	}
+	var accounts []Account
+	index := map[key]int{}
+	for ci, m := range members {
+		attrs := m.attrs
+		if len(attrs) == 0 {
+			attrs = []attribution{{stance: StanceReport, says: m.text()}}
+		}
+		for _, a := range attrs {
+			k := key{a.name, a.stance}
+			ai, ok := index[k]
+			if !ok {
+				ai = len(accounts)
+				index[k] = ai
+				accounts = append(accounts, Account{Speaker: a.name, Stance: a.stance, Summary: accountSummary(m, a)})
+			}
+			if !slices.Contains(accounts[ai].Citations, ci) {
+				accounts[ai].Citations = append(accounts[ai].Citations, ci)
+			}
+		}
+	}
+	return accounts, deniedByOthers(accounts) || figuresDisagree(members)
+}
+
+// deniedByOthers reports whether one speaker denies what another claims
+// or reports.
+func deniedByOthers(accounts []Account) bool {
+	for _, d := range accounts {
+		if d.Stance != StanceDenial {
+			continue
+		}
+		for _, a := range accounts {
+			if a.Stance != StanceDenial && a.Speaker != d.Speaker {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// accountSummary says an account in short: what the speaker says, or
+// the sentence.
+func accountSummary(m *mention, a attribution) string {
+	says := a.says
+	if at := strings.Index(m.text(), says); says != "" && at >= 0 {
+		start := m.sentence.Span.Start + at
+		says = withoutWhenWords(m.src.Text, Span{start, start + len(says)}, m.exprs)
+	}
+	says = strings.TrimLeft(strings.ReplaceAll(collapseSpace(says), " ,", ","), ",;: ")
+	if w, rest, ok := strings.Cut(says, " "); ok && strings.EqualFold(w, "that") && opensClause(rest) {
+		says = rest
+	}
+	if a.stance == StanceDenial && denialVerbs[a.verb] {
+		says = "denies " + says
+	}
+	return unquote(strings.TrimRight(cutAtClause(says, 24), " .,;:"))
+}
+
+// figuresDisagree reports whether two sources among the members give
+// different counts of one thing.
+func figuresDisagree(members []*mention) bool {
+	for i, a := range members {
+		for _, b := range members[i+1:] {
+			if a.src == b.src {
+				continue
+			}
+			for _, f := range a.figures {
+				for _, g := range b.figures {
+					if f.disagrees(g) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// datingOf says how an event's date was found, from its best-dated
+// member.
+func datingOf(best *mention) Dating {
+	src := best.src
+	pub := src.Published
+	when := func(m *mention) string {
+		return fmt.Sprintf("“%s” in %s", collapseSpace(m.dateText()), src.ID)
+	}
+	counted := func() string {
+		if pub.Basis == BasisInferred {
+			return fmt.Sprintf(", counted from its publication date %s, which was itself inferred (%s)", pub.Date, pub.Evidence)
+		}
+		return fmt.Sprintf(", counted from its publication date %s (%s)", pub.Date, pub.Basis)
+	}
+	d := Dating{Basis: best.basis}
+	switch best.basis {
+	case DatedExplicit:
+		d.Note = "The date is printed: " + when(best) + "."
+	case DatedRelative, DatedInferred:
+		d.Note = "From " + when(best) + counted() + "."
+	case DatedContext:
+		d.Note = fmt.Sprintf("Sentence %d of %s has no date of its own; it continues sentence %d", best.sentence.N, src.ID, best.datedBy)
+		d.Note += ", dated by “" + collapseSpace(best.root.Of(src.Text)) + "”"
+		if best.rootBasis != DatedExplicit {
+			d.Note += counted()
+		}
+		d.Note += "."
+	}
+	return d
+}
