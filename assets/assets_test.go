@@ -7,7 +7,8 @@ import (
 )
 
 func TestFSHoldsTheSiteFiles(t *testing.T) {
-	for _, name := range []string{"style.css", "templates/layout.html", "templates/index.html", "templates/source.html"} {
+	for _, name := range []string{"style.css", "timeline.js", "favicon.svg",
+		"templates/layout.html", "templates/index.html", "templates/source.html", "templates/404.html"} {
 		data, err := fs.ReadFile(FS, name)
 		if err != nil {
 			t.Fatalf("read %s: %v", name, err)
@@ -23,7 +24,7 @@ func TestTemplatesParse(t *testing.T) {
 	if err != nil {
 		t.Fatalf("parse templates: %v", err)
 	}
-	for _, name := range []string{"index.html", "source.html", "head", "page-end"} {
+	for _, name := range []string{"index.html", "source.html", "404.html", "head", "page-end", "tip"} {
 		if tmpl.Lookup(name) == nil {
 			t.Errorf("template %q is not defined", name)
 		}

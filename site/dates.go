@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/timeline-project/timeline/timeline"
 	"github.com/timeline-project/timeline/timeline/timex"
@@ -85,4 +86,25 @@ func count(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// shortWeekday returns "Mon" for a day-precise event, else "".
+func shortWeekday(e *timeline.Event) string {
+	if e.Precision != timex.PrecisionDay {
+		return ""
+	}
+	return e.Date.Time().Format("Mon")
+}
+
+// isoLabel returns a date written YYYY-MM-DD, YYYY-MM or YYYY as
+// "22 May 2023", "May 2023" or "2023"; "" when s is none of these.
+func isoLabel(s string) string {
+	for _, layout := range [...]struct{ in, out string }{
+		{"2006-01-02", "2 January 2006"}, {"2006-01", "January 2006"}, {"2006", "2006"},
+	} {
+		if t, err := time.Parse(layout.in, s); err == nil {
+			return t.Format(layout.out)
+		}
+	}
+	return ""
 }

@@ -3,10 +3,11 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 
-	"github.com/timeline-project/timeline/timeline"
 	"github.com/timeline-project/timeline/timeline/mdoc"
+	"github.com/timeline-project/timeline/timeline/timex"
 )
 
 // pageMeta is what the head of every page says.
@@ -17,6 +18,8 @@ type pageMeta struct {
 	Kind        string // Open Graph type: "website" or "article"
 	SiteName    string
 	URL         string // the page's public address, or ""
+	Feed        bool   // the page announces the Atom feed
+	Script      bool   // the page loads timeline.js
 }
 
 // indexPage is what index.html shows.
@@ -26,38 +29,25 @@ type indexPage struct {
 	Description string
 	Intro       template.HTML // mdoc's rendering of the story's introduction
 	Count       string
+	Total       int
+	Filters     *filterLists
+	Background  []entryView // entries the sources give as background
 	Days        []daySection
 	Sources     []sourceSummary
+	Exports     []exportLink
 }
 
 // daySection is the entries of one date: a day, a month or a year.
 type daySection struct {
 	ID       string // the section's anchor: "date-2023-05-22"
 	DateTime string // the date for <time datetime>
-	Heading  string
-	Short    string
+	Heading  string // "Monday, 22 May 2023"
+	Short    string // "22 May 2023"
+	Nav      string // the day navigation's label: Short, without the year where every date has the same
+	Weekday  string // "Mon", or "" for a month or a year
+	year     int
 	Entries  []entryView
-}
-
-// entryView is one entry of the chronology.
-type entryView struct {
-	ID        string
-	PartOfDay string
-	Title     string
-	Summary   string
-	ClaimedBy string
-	Disputed  bool
-	Citations []citationView
-}
-
-// citationView is one numbered citation of an entry.
-type citationView struct {
-	Number     int
-	Href       string
-	Title      string // shown on hover: the quote and its source
-	Quote      string
-	SourceName string
-	DatedBy    string
+	Count    string // "3 entries"
 }
 
 // sourceSummary is one source in the list at the foot of index.html.
@@ -68,10 +58,27 @@ type sourceSummary struct {
 	Published    string
 	PublishedISO string
 	Known        string // how the date was known, in words; "" when there is nothing to say
+	Entries      string // "cited by 4 entries"
 }
 
-// indexPage arranges the chronology: events in their order, grouped by
-// date, then the sources.
+// exportLink is one of the files that hold the chronology for programs.
+type exportLink struct {
+	Href  string
+	Label string
+	What  string
+}
+
+// exports are the chronology's files for programs, as the footer lists them.
+var exports = []exportLink{
+	{Href: "timeline.json", Label: "timeline.json", What: "everything, for programs"},
+	{Href: "timelinejs.json", Label: "timelinejs.json", What: "for Knight Lab's TimelineJS"},
+	{Href: "events.csv", Label: "events.csv", What: "a spreadsheet, one row per entry"},
+	{Href: "feed.xml", Label: "feed.xml", What: "an Atom feed, one item per entry"},
+	{Href: "timeline.ics", Label: "timeline.ics", What: "a calendar, one all-day event per dated entry"},
+}
+
+// indexPage arranges the chronology: background entries, then the
+// events in their order grouped by date, then the sources.
 func (st *story) indexPage() (indexPage, error) {
 	page := indexPage{
 		Meta: pageMeta{
@@ -80,11 +87,16 @@ func (st *story) indexPage() (indexPage, error) {
 			Kind:        "website",
 			SiteName:    st.title(),
 			URL:         st.absolute(""),
+			Feed:        true,
+			Script:      true,
 		},
 		Title:       st.title(),
 		Description: strings.TrimSpace(st.tl.Description),
 		Count: fmt.Sprintf("%s from %s.", count(len(st.tl.Events), "entry", "entries"),
 			count(len(st.sources), "source", "sources")),
+		Total:   len(st.tl.Events),
+		Filters: newFilterLists(st),
+		Exports: exports,
 	}
 	if strings.TrimSpace(st.tl.Intro) != "" {
 		intro, err := mdoc.HTML([]byte(st.tl.Intro))
@@ -93,7 +105,7 @@ func (st *story) indexPage() (indexPage, error) {
 		}
 		page.Intro = template.HTML(intro) // mdoc.HTML output is safe to embed
 	}
-	page.Days = st.daySections()
+	page.Background, page.Days = st.daySections(page.Filters)
 	for _, src := range st.sources {
 		page.Sources = append(page.Sources, sourceSummary{
 			Href:         sourceHref(src.ID, ""),
@@ -102,18 +114,25 @@ func (st *story) indexPage() (indexPage, error) {
 			Published:    longDate(src.Published.Date),
 			PublishedISO: src.Published.Date.String(),
 			Known:        knownBy(src.Published),
+			Entries:      "cited by " + count(len(st.citers[src.ID]), "entry", "entries"),
 		})
 	}
 	return page, nil
 }
 
-// daySections groups the events by date (and precision) in the order
-// the events come, each date once.
-func (st *story) daySections() []daySection {
+// daySections returns the background entries, and the other entries
+// grouped by date (and precision) in the order the events come, each
+// date once.
+func (st *story) daySections(f *filterLists) ([]entryView, []daySection) {
+	var background []entryView
 	var days []daySection
 	index := map[string]int{} // section ID → its index in days
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
+		if e.Background {
+			background = append(background, st.entry(e, f))
+			continue
+		}
 		id := "date-" + e.DateString()
 		n, ok := index[id]
 		if !ok {
@@ -124,37 +143,22 @@ func (st *story) daySections() []daySection {
 				DateTime: e.DateString(),
 				Heading:  dayHeading(e),
 				Short:    dateLabel(e),
+				Nav:      dateLabel(e),
+				Weekday:  shortWeekday(e),
+				year:     e.Date.Year,
 			})
+			if e.Precision == timex.PrecisionDay {
+				days[n].Nav = e.Date.Time().Format("2 January")
+			}
 		}
-		days[n].Entries = append(days[n].Entries, st.entry(e))
+		days[n].Entries = append(days[n].Entries, st.entry(e, f))
 	}
-	return days
-}
-
-// entry arranges one event for index.html.
-func (st *story) entry(e *timeline.Event) entryView {
-	v := entryView{
-		ID:        e.ID,
-		PartOfDay: e.PartOfDay,
-		Title:     e.Title,
-		Summary:   e.Summary,
-		ClaimedBy: strings.Join(e.ClaimedBy, ", "),
-		Disputed:  e.Disputed,
-	}
-	for i, c := range e.Citations {
-		name := sourceName(st.byID[c.Source])
-		datedBy := "dated by context"
-		if c.DateText != "" {
-			datedBy = "dated by: " + c.DateText
+	oneYear := !slices.ContainsFunc(days, func(d daySection) bool { return d.year != days[0].year })
+	for i := range days {
+		days[i].Count = count(len(days[i].Entries), "entry", "entries")
+		if !oneYear {
+			days[i].Nav = days[i].Short
 		}
-		v.Citations = append(v.Citations, citationView{
-			Number:     i + 1,
-			Href:       sourceHref(c.Source, fmt.Sprintf("s%d", c.Sentence)),
-			Title:      c.Quote + " (" + name + ")",
-			Quote:      c.Quote,
-			SourceName: name,
-			DatedBy:    datedBy,
-		})
 	}
-	return v
+	return background, days
 }

@@ -3,9 +3,14 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+
+	"github.com/timeline-project/timeline/timeline"
 )
 
-// jsonTimeline is timeline.json, field for field as CONTRACT.md gives it.
+// jsonTimeline is timeline.json, field for field as CONTRACT.md gives it,
+// with the fields the README adds to it (stance, background, dating,
+// other dates, accounts; a citation's speaker, stance and dating).
+// The added fields are left out where they are empty.
 type jsonTimeline struct {
 	Title   string       `json:"title"`
 	Sources []jsonSource `json:"sources"`
@@ -26,23 +31,90 @@ type jsonSource struct {
 
 // jsonEvent is an entry of the chronology in timeline.json.
 type jsonEvent struct {
-	ID        string         `json:"id"`
-	Date      string         `json:"date"`
-	Precision string         `json:"precision"`
-	PartOfDay string         `json:"part_of_day,omitempty"`
-	Title     string         `json:"title"`
-	Summary   string         `json:"summary"`
-	ClaimedBy []string       `json:"claimed_by,omitempty"`
-	Disputed  bool           `json:"disputed"`
-	Citations []jsonCitation `json:"citations"`
+	ID         string          `json:"id"`
+	Date       string          `json:"date"`
+	Precision  string          `json:"precision"`
+	PartOfDay  string          `json:"part_of_day,omitempty"`
+	Title      string          `json:"title"`
+	Summary    string          `json:"summary"`
+	ClaimedBy  []string        `json:"claimed_by,omitempty"`
+	Disputed   bool            `json:"disputed"`
+	Stance     string          `json:"stance,omitempty"`
+	Background bool            `json:"background,omitempty"`
+	Dating     *jsonDating     `json:"dating,omitempty"`
+	OtherDates []jsonOtherDate `json:"other_dates,omitempty"`
+	Accounts   []jsonAccount   `json:"accounts,omitempty"`
+	Citations  []jsonCitation  `json:"citations"`
+}
+
+// jsonDating says how an event's date was found.
+type jsonDating struct {
+	Basis string `json:"basis"`
+	Note  string `json:"note,omitempty"`
+}
+
+// jsonOtherDate is a source that dates an event differently.
+type jsonOtherDate struct {
+	Source   string `json:"source"`
+	Date     string `json:"date"`
+	DateText string `json:"date_text,omitempty"`
+}
+
+// jsonAccount is one side of a disputed event; Citations are indices,
+// from 0, into the event's citations.
+type jsonAccount struct {
+	Speaker   string `json:"speaker,omitempty"`
+	Stance    string `json:"stance"`
+	Summary   string `json:"summary,omitempty"`
+	Citations []int  `json:"citations"`
 }
 
 // jsonCitation is a citation in timeline.json.
 type jsonCitation struct {
-	Source   string `json:"source"`
-	Quote    string `json:"quote"`
-	DateText string `json:"date_text"`
-	Sentence int    `json:"sentence"`
+	Source    string `json:"source"`
+	Quote     string `json:"quote"`
+	DateText  string `json:"date_text"`
+	Sentence  int    `json:"sentence"`
+	DateBasis string `json:"date_basis,omitempty"`
+	DatedBy   int    `json:"dated_by,omitempty"`
+	Speaker   string `json:"speaker,omitempty"`
+	Stance    string `json:"stance,omitempty"`
+}
+
+// eventJSON returns e as timeline.json writes it.
+func eventJSON(e *timeline.Event) jsonEvent {
+	ev := jsonEvent{
+		ID:         e.ID,
+		Date:       e.DateString(),
+		Precision:  precisionName(e),
+		PartOfDay:  e.PartOfDay,
+		Title:      e.Title,
+		Summary:    e.Summary,
+		ClaimedBy:  e.ClaimedBy,
+		Disputed:   e.Disputed,
+		Stance:     string(e.Stance),
+		Background: e.Background,
+		Citations:  []jsonCitation{},
+	}
+	if e.Dating.Basis != "" || e.Dating.Note != "" {
+		ev.Dating = &jsonDating{Basis: string(e.Dating.Basis), Note: e.Dating.Note}
+	}
+	for _, o := range e.OtherDates {
+		ev.OtherDates = append(ev.OtherDates, jsonOtherDate{Source: o.Source, Date: o.Date, DateText: o.DateText})
+	}
+	for _, a := range e.Accounts {
+		ev.Accounts = append(ev.Accounts, jsonAccount{
+			Speaker: a.Speaker, Stance: stanceName(a.Stance), Summary: a.Summary,
+			Citations: append([]int{}, a.Citations...),
+		})
+	}
+	for _, c := range e.Citations {
+		ev.Citations = append(ev.Citations, jsonCitation{
+			Source: c.Source, Quote: c.Quote, DateText: c.DateText, Sentence: c.Sentence,
+			DateBasis: string(c.DateBasis), DatedBy: c.DatedBy, Speaker: c.Speaker, Stance: string(c.Stance),
+		})
+	}
+	return ev
 }
 
 // timelineJSON returns timeline.json: indented by two spaces, HTML
@@ -63,29 +135,19 @@ func timelineJSON(st *story) ([]byte, error) {
 	}
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
-		ev := jsonEvent{
-			ID:        e.ID,
-			Date:      e.DateString(),
-			Precision: precisionName(e),
-			PartOfDay: e.PartOfDay,
-			Title:     e.Title,
-			Summary:   e.Summary,
-			ClaimedBy: e.ClaimedBy,
-			Disputed:  e.Disputed,
-			Citations: []jsonCitation{},
-		}
-		for _, c := range e.Citations {
-			ev.Citations = append(ev.Citations, jsonCitation{
-				Source: c.Source, Quote: c.Quote, DateText: c.DateText, Sentence: c.Sentence,
-			})
-		}
-		doc.Events = append(doc.Events, ev)
+		doc.Events = append(doc.Events, eventJSON(e))
 	}
+	return encodeJSON(doc)
+}
+
+// encodeJSON returns v indented by two spaces, HTML characters left as
+// they are, ending in a newline.
+func encodeJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

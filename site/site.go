@@ -1,7 +1,9 @@
 // Package site turns a Timeline into the files of its static website:
 // the chronology (index.html), one page per source (sources/<id>.html),
-// the chronology for programs (timeline.json), the style sheet and
-// .nojekyll.
+// a 404.html for GitHub Pages, the style sheet, the filters' script and
+// the icon, .nojekyll, and the chronology for programs: timeline.json,
+// timelinejs.json (Knight Lab TimelineJS), events.csv, feed.xml (Atom)
+// and timeline.ics (iCalendar).
 //
 // Every link is relative, nothing is loaded from another host, and the
 // same Timeline always gives the same bytes.
@@ -39,21 +41,30 @@ type File struct {
 // concurrently too.
 type Renderer struct {
 	pages *template.Template
-	style []byte
+	// copied are the assets copied to the site as they are.
+	copied []File
 }
 
-// New parses the page templates and reads the style sheet from package
-// assets.
+// copiedAssets are the files of package assets that a site holds as
+// they are.
+var copiedAssets = []string{"favicon.svg", "style.css", "timeline.js"}
+
+// New parses the page templates and reads the style sheet, the script
+// and the icon from package assets.
 func New() (*Renderer, error) {
 	pages, err := template.ParseFS(assets.FS, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse site templates: %w", err)
 	}
-	style, err := fs.ReadFile(assets.FS, "style.css")
-	if err != nil {
-		return nil, fmt.Errorf("read site style sheet: %w", err)
+	r := &Renderer{pages: pages}
+	for _, name := range copiedAssets {
+		data, err := fs.ReadFile(assets.FS, name)
+		if err != nil {
+			return nil, fmt.Errorf("read site asset: %w", err)
+		}
+		r.copied = append(r.copied, File{Path: name, Data: data})
 	}
-	return &Renderer{pages: pages, style: style}, nil
+	return r, nil
 }
 
 // Render returns the files of the site of tl, sorted by Path. Same
@@ -77,9 +88,9 @@ func (r *Renderer) Render(tl *timeline.Timeline, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := []File{
-		{Path: ".nojekyll", Data: []byte{}},
-		{Path: "style.css", Data: slices.Clone(r.style)},
+	files := []File{{Path: ".nojekyll", Data: []byte{}}}
+	for _, f := range r.copied {
+		files = append(files, File{Path: f.Path, Data: slices.Clone(f.Data)})
 	}
 	index, err := st.indexPage()
 	if err != nil {
@@ -90,25 +101,60 @@ func (r *Renderer) Render(tl *timeline.Timeline, opts Options) ([]File, error) {
 		return nil, fmt.Errorf("render index.html: %w", err)
 	}
 	files = append(files, File{Path: "index.html", Data: data})
-	for _, src := range st.sources {
-		path := sourcePath(src.ID)
-		page, err := st.sourcePage(src)
-		if err != nil {
-			return nil, fmt.Errorf("render %s: %w", path, err)
-		}
-		data, err := r.execute("source.html", page)
-		if err != nil {
-			return nil, fmt.Errorf("render %s: %w", path, err)
-		}
-		files = append(files, File{Path: path, Data: data})
+	if data, err = r.execute("404.html", st.notFoundPage()); err != nil {
+		return nil, fmt.Errorf("render 404.html: %w", err)
 	}
-	data, err = timelineJSON(st)
+	files = append(files, File{Path: "404.html", Data: data})
+	pages, err := r.sourcePages(st)
 	if err != nil {
-		return nil, fmt.Errorf("render timeline.json: %w", err)
+		return nil, err
 	}
-	files = append(files, File{Path: "timeline.json", Data: data})
+	files = append(files, pages...)
+	exports, err := exportFiles(st)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, exports...)
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, nil
+}
+
+// exportFiles returns the chronology's files for programs.
+func exportFiles(st *story) ([]File, error) {
+	var files []File
+	for _, export := range []struct {
+		path   string
+		encode func(*story) ([]byte, error)
+	}{
+		{"timeline.json", timelineJSON},
+		{"timelinejs.json", timelineJS},
+		{"events.csv", eventsCSV},
+		{"feed.xml", atomFeed},
+		{"timeline.ics", func(st *story) ([]byte, error) { return calendar(st), nil }},
+	} {
+		data, err := export.encode(st)
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", export.path, err)
+		}
+		files = append(files, File{Path: export.path, Data: data})
+	}
+	return files, nil
+}
+
+// notFoundPage is what 404.html shows. GitHub Pages serves it for a
+// missing page at any depth, where relative links would lead astray, so
+// it links by the base URL when there is one.
+type notFoundPage struct {
+	Meta  pageMeta
+	Title string
+}
+
+// notFoundPage arranges 404.html.
+func (st *story) notFoundPage() notFoundPage {
+	return notFoundPage{
+		Meta:  pageMeta{Root: st.base, Title: "Page not found · " + st.title(), Kind: "website", SiteName: st.title()},
+		Title: st.title(),
+	}
 }
 
 func (r *Renderer) execute(name string, data any) ([]byte, error) {

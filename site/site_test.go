@@ -45,16 +45,19 @@ func render(t *testing.T, tl *timeline.Timeline) map[string][]byte {
 
 func TestGolden(t *testing.T) {
 	files := render(t, fixture(t))
-	want := []string{".nojekyll", "index.html", "sources/a-news.html", "sources/b-blog.html", "style.css", "timeline.json"}
+	want := []string{".nojekyll", "404.html", "events.csv", "favicon.svg", "feed.xml", "index.html", "sources/a-news.html",
+		"sources/b-blog.html", "style.css", "timeline.ics", "timeline.js", "timeline.json", "timelinejs.json"}
 	if got := sortedKeys(files); !slices.Equal(got, want) {
 		t.Fatalf("files = %q, want %q", got, want)
 	}
-	style, err := fs.ReadFile(assets.FS, "style.css")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(files["style.css"], style) {
-		t.Errorf("style.css differs from assets' style.css")
+	for _, name := range copiedAssets {
+		asset, err := fs.ReadFile(assets.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(files[name], asset) {
+			t.Errorf("%s differs from assets' %s", name, name)
+		}
 	}
 	if *update {
 		if err := os.RemoveAll(goldenDir); err != nil {
@@ -62,7 +65,7 @@ func TestGolden(t *testing.T) {
 		}
 	}
 	for name, data := range files {
-		if name == "style.css" {
+		if slices.Contains(copiedAssets, name) {
 			continue
 		}
 		golden := filepath.Join(goldenDir, filepath.FromSlash(name))
@@ -199,12 +202,29 @@ func TestNothingFromAnotherHost(t *testing.T) {
 			if err != nil || u.Scheme == "" && u.Host == "" {
 				continue
 			}
-			if src := tl.Source(strings.TrimSuffix(path.Base(name), ".html")); src != nil && link == src.URL {
+			if original(tl, name, link) {
 				continue
+			}
+			if name == "404.html" && strings.HasPrefix(link, "https://example.org/story/") {
+				continue // 404.html is served at any depth, so it links by the base URL
 			}
 			t.Errorf("%s: link %q points to another host", name, link)
 		}
 	}
+}
+
+// original reports whether link, on the page name, is the original of a
+// source: on its source page, or, at a cited sentence, on index.html.
+func original(tl *timeline.Timeline, name, link string) bool {
+	if src := tl.Source(strings.TrimSuffix(path.Base(name), ".html")); src != nil && link == src.URL {
+		return true
+	}
+	for _, src := range tl.Sources {
+		if name == "index.html" && src.URL != "" && strings.HasPrefix(link, src.URL+"#:~:text=") {
+			return true
+		}
+	}
+	return false
 }
 
 func TestHostileTextIsEscaped(t *testing.T) {
@@ -213,8 +233,9 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
-		if bytes.Contains(bytes.ToLower(data), []byte("<script")) {
-			t.Errorf("%s contains a <script> element", name)
+		own := bytes.ReplaceAll(data, []byte(`<script src="timeline.js" defer></script>`), nil)
+		if bytes.Contains(bytes.ToLower(own), []byte("<script")) {
+			t.Errorf("%s contains a <script> element other than timeline.js", name)
 		}
 		if bytes.Contains(data, []byte("\r")) {
 			t.Errorf("%s contains a carriage return", name)
@@ -236,8 +257,8 @@ func TestSourcePageShowsTheWholeText(t *testing.T) {
 		"</a></mark>\n<mark class=\"sentence cited\" id=\"s3\">", // the line break between two sentences
 		`<ul>` + "\n" + `<li><span class="sentence" id="s4">`,    // consecutive list items make one list
 		`<blockquote><p><mark class="sentence cited" id="s6">`,
-		`Page furniture: navigation list`,
-		`Page furniture: after the end of the article`,
+		`<details class="furniture">` + "\n" + `<summary><span class="furniture-label">Page furniture</span> navigation list</summary>`,
+		`<summary><span class="furniture-label">Page furniture</span> after the end of the article</summary>`,
 		`<a class="original" href="https://example.com/world/raid?id=1&amp;page=2"`,
 	} {
 		if !strings.Contains(page, want) {
@@ -285,8 +306,27 @@ type contractTimeline struct {
 			Quote    string  `json:"quote"`
 			DateText *string `json:"date_text"`
 			Sentence int     `json:"sentence"`
+			jsonCitationExtension
 		} `json:"citations"`
+		jsonEventExtension
 	} `json:"events"`
+}
+
+// jsonEventExtension and jsonCitationExtension are the fields the README
+// adds to CONTRACT.md's timeline.json.
+type jsonEventExtension struct {
+	Stance     string          `json:"stance"`
+	Background bool            `json:"background"`
+	Dating     *jsonDating     `json:"dating"`
+	OtherDates []jsonOtherDate `json:"other_dates"`
+	Accounts   []jsonAccount   `json:"accounts"`
+}
+
+type jsonCitationExtension struct {
+	DateBasis string `json:"date_basis"`
+	DatedBy   int    `json:"dated_by"`
+	Speaker   string `json:"speaker"`
+	Stance    string `json:"stance"`
 }
 
 func TestTimelineJSONKeepsTheContract(t *testing.T) {
@@ -339,13 +379,15 @@ func TestTimelineJSONKeepsTheContract(t *testing.T) {
 
 func TestRenderRefusesBrokenTimelines(t *testing.T) {
 	for name, breakIt := range map[string]func(tl *timeline.Timeline){
-		"unknown source":   func(tl *timeline.Timeline) { tl.Events[0].Citations[0].Source = "nope" },
-		"unknown sentence": func(tl *timeline.Timeline) { tl.Events[0].Citations[0].Sentence = 99 },
-		"duplicate source": func(tl *timeline.Timeline) { tl.Sources[1].ID = tl.Sources[0].ID },
-		"duplicate event":  func(tl *timeline.Timeline) { tl.Events[1].ID = tl.Events[0].ID },
-		"undated event":    func(tl *timeline.Timeline) { tl.Events[0].Date = timex.Date{} },
-		"id with a slash":  func(tl *timeline.Timeline) { tl.Sources[1].ID = "../b" },
-		"span past text":   func(tl *timeline.Timeline) { tl.Sources[1].Blocks[0].Span.End = 1 << 20 },
+		"unknown source":        func(tl *timeline.Timeline) { tl.Events[0].Citations[0].Source = "nope" },
+		"unknown sentence":      func(tl *timeline.Timeline) { tl.Events[0].Citations[0].Sentence = 99 },
+		"duplicate source":      func(tl *timeline.Timeline) { tl.Sources[1].ID = tl.Sources[0].ID },
+		"duplicate event":       func(tl *timeline.Timeline) { tl.Events[1].ID = tl.Events[0].ID },
+		"undated event":         func(tl *timeline.Timeline) { tl.Events[0].Date = timex.Date{} },
+		"id with a slash":       func(tl *timeline.Timeline) { tl.Sources[1].ID = "../b" },
+		"span past text":        func(tl *timeline.Timeline) { tl.Sources[1].Blocks[0].Span.End = 1 << 20 },
+		"account cites nothing": func(tl *timeline.Timeline) { tl.Events[2].Accounts[0].Citations = []int{2} },
+		"other date's source":   func(tl *timeline.Timeline) { tl.Events[1].OtherDates[0].Source = "nope" },
 	} {
 		tl := fixture(t)
 		breakIt(tl)

@@ -125,6 +125,27 @@ func (st *story) checkEvents() error {
 					e.ID, j+1, c.Sentence, c.Source)
 			}
 		}
+		if err := st.checkDetails(e); err != nil {
+			return fmt.Errorf("check event %q: %w", e.ID, err)
+		}
+	}
+	return nil
+}
+
+// checkDetails checks that e's accounts point at its citations and that
+// its other dates name known sources.
+func (st *story) checkDetails(e *timeline.Event) error {
+	for i, a := range e.Accounts {
+		for _, n := range a.Citations {
+			if n < 0 || n >= len(e.Citations) {
+				return fmt.Errorf("account %d points at citation index %d of %d", i+1, n, len(e.Citations))
+			}
+		}
+	}
+	for _, o := range e.OtherDates {
+		if st.byID[o.Source] == nil {
+			return fmt.Errorf("other date %q names unknown source %q", o.Date, o.Source)
+		}
 	}
 	return nil
 }

@@ -1,0 +1,285 @@
+package site
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/timeline-project/timeline/timeline"
+)
+
+// entryView is one entry of the chronology.
+type entryView struct {
+	ID         string
+	PartOfDay  string
+	DateLabel  string // shown in the entry itself only where no day heading says it (background)
+	DateTime   string
+	Title      string
+	Summary    string
+	Background bool
+	// ClaimLabel is "Claimed by", "Denied by" or "Reported by"; ClaimedBy
+	// who, joined; both "" when no one is named.
+	ClaimLabel string
+	ClaimedBy  string
+	Disputed   bool
+	DisputeTip tipView
+	DateTip    *tipView // how an inferred or context date was found
+	Accounts   []accountView
+	OtherDates []otherDateView
+	Citations  []citationView
+	// Sources and Speakers are the filter values of the entry: indices
+	// into the index page's source and speaker lists, space-separated.
+	Sources  string
+	Speakers string
+}
+
+// tipView is a badge whose explanation shows on hover and focus.
+type tipView struct {
+	ID    string // the id of the explanation, for aria-describedby
+	Class string // the badge's class
+	Label string
+	Text  string
+}
+
+// accountView is one side of a disputed entry.
+type accountView struct {
+	Speaker   string
+	Stance    string // "claim", "denial" or "report"
+	Summary   string
+	Citations []citationRef
+}
+
+// citationRef points from an account to a numbered citation of its entry.
+type citationRef struct {
+	Number     int
+	Href       string // the citation in the entry's list
+	SourceName string
+}
+
+// otherDateView is a source that dates the entry differently.
+type otherDateView struct {
+	Date       string
+	DateTime   string
+	SourceName string
+	Href       string
+	DateText   string
+}
+
+// citationView is one numbered citation of an entry.
+type citationView struct {
+	Number      int
+	ID          string // the list item's id, for links from accounts
+	TipID       string
+	Href        string // the sentence in its source page
+	Original    string // the sentence in the original page (a text fragment), or ""
+	SourceName  string
+	ShortName   string // SourceName cut to fit a list of citations
+	SourceTitle string
+	Sentence    int
+	Quote       string
+	Speaker     string
+	SaidBy      string // "Claimed by <speaker>.", "Denied by …", or "" for the source's own voice
+	Dated       string // how the sentence was dated, in words
+	Undated     string // "date from context" or "matched date" for a sentence with no date of its own
+}
+
+// maxCiteName is the longest name of a source in a list of citations,
+// in runes; the hover text has it whole.
+const maxCiteName = 40
+
+// entry arranges one event for index.html.
+func (st *story) entry(e *timeline.Event, f *filterLists) entryView {
+	v := entryView{
+		ID:         e.ID,
+		PartOfDay:  e.PartOfDay,
+		Title:      e.Title,
+		Summary:    e.Summary,
+		Background: e.Background,
+		Disputed:   e.Disputed,
+		DateTime:   e.DateString(),
+		DisputeTip: tipView{ID: e.ID + "-disputed", Class: "badge-disputed", Label: "Disputed",
+			Text: "The sources disagree on this entry."},
+	}
+	if e.Background {
+		v.DateLabel = dateLabel(e)
+	}
+	if len(e.Accounts) > 0 {
+		v.DisputeTip.Text = "The sources disagree on this entry: their accounts are side by side below."
+	}
+	if names := cleanNames(e.ClaimedBy); len(names) > 0 {
+		v.ClaimLabel = claimLabel(e.Stance)
+		v.ClaimedBy = strings.Join(names, ", ")
+	}
+	if tip, ok := dateTip(e); ok {
+		v.DateTip = &tip
+	}
+	for i := range e.Citations {
+		v.Citations = append(v.Citations, st.citation(e, i))
+	}
+	for _, a := range e.Accounts {
+		v.Accounts = append(v.Accounts, accountOf(a, v.Citations))
+	}
+	for _, o := range e.OtherDates {
+		v.OtherDates = append(v.OtherDates, st.otherDate(o))
+	}
+	v.Sources = f.sourceKeys(e)
+	v.Speakers = f.speakerKeys(e)
+	return v
+}
+
+// claimLabel says how the named people put an event.
+func claimLabel(s timeline.Stance) string {
+	switch s {
+	case timeline.StanceDenial:
+		return "Denied by"
+	case timeline.StanceReport:
+		return "Reported by"
+	}
+	return "Claimed by"
+}
+
+// stanceName returns the stance as timeline.json names it, "report"
+// when unset.
+func stanceName(s timeline.Stance) string {
+	if s == "" {
+		return string(timeline.StanceReport)
+	}
+	return string(s)
+}
+
+// dateTip explains an entry's date when it was inferred, taken from a
+// neighbouring sentence or matched with other sources' sentences.
+func dateTip(e *timeline.Event) (tipView, bool) {
+	tip := tipView{ID: e.ID + "-dating", Class: "badge-dating", Text: strings.TrimSpace(e.Dating.Note)}
+	switch e.Dating.Basis {
+	case timeline.DatedInferred:
+		tip.Label = "Inferred date"
+		if tip.Text == "" {
+			tip.Text = "Dated by words such as “on Monday”, counted from a publication date that was itself inferred."
+		}
+	case timeline.DatedContext:
+		tip.Label = "Date from context"
+		if tip.Text == "" {
+			tip.Text = "The cited sentences give no date of their own; the date is that of a neighbouring sentence."
+		}
+	case timeline.DatedMatched:
+		tip.Label = "Matched date"
+		if tip.Text == "" {
+			tip.Text = "The cited sentences give no date; they report the same facts as sentences that other sources date."
+		}
+	default:
+		return tipView{}, false
+	}
+	return tip, true
+}
+
+// citation arranges citation i of e.
+func (st *story) citation(e *timeline.Event, i int) citationView {
+	c := e.Citations[i]
+	src := st.byID[c.Source]
+	v := citationView{
+		Number:      i + 1,
+		ID:          fmt.Sprintf("%s-c%d", e.ID, i+1),
+		TipID:       fmt.Sprintf("%s-q%d", e.ID, i+1),
+		Href:        sourceHref(c.Source, "s"+strconv.Itoa(c.Sentence)),
+		SourceName:  sourceName(src),
+		ShortName:   shorten(sourceName(src), maxCiteName),
+		SourceTitle: sourceTitle(src),
+		Sentence:    c.Sentence,
+		Quote:       c.Quote,
+		Speaker:     strings.TrimSpace(c.Speaker),
+		Dated:       citationDating(c),
+		Undated:     undatedLabel(c),
+	}
+	if v.Speaker != "" {
+		v.SaidBy = claimLabel(c.Stance) + " " + v.Speaker + "."
+	}
+	if link := webLink(src.URL); link != "" {
+		v.Original = textFragmentLink(link, c.Quote)
+	}
+	return v
+}
+
+// citationDating says in words how a cited sentence was dated.
+func citationDating(c timeline.Citation) string {
+	words := "its own words"
+	if c.DateText != "" {
+		words = "“" + c.DateText + "”"
+	}
+	switch {
+	case c.DateBasis == timeline.DatedMatched:
+		return "no date of its own: placed by the facts it shares with sentences that other sources date"
+	case byContext(c) && c.DatedBy > 0:
+		return fmt.Sprintf("no date of its own: dated by sentence %d before it", c.DatedBy)
+	case byContext(c):
+		return "no date of its own: dated by its context"
+	case c.DateBasis == timeline.DatedRelative:
+		return "dated by " + words + ", counted from the publication date"
+	case c.DateBasis == timeline.DatedInferred:
+		return "dated by " + words + ", read against a publication date that was itself inferred"
+	}
+	return "dated by " + words
+}
+
+// undatedLabel marks a citation of a sentence with no date of its own.
+func undatedLabel(c timeline.Citation) string {
+	switch {
+	case c.DateBasis == timeline.DatedMatched:
+		return "matched date"
+	case byContext(c):
+		return "date from context"
+	}
+	return ""
+}
+
+// byContext reports whether a cited sentence takes its date from a
+// neighbouring sentence: so its basis says, or, where no basis is given,
+// no words of its own dated it.
+func byContext(c timeline.Citation) bool {
+	return c.DateBasis == timeline.DatedContext || c.DateBasis == "" && c.DateText == ""
+}
+
+// accountOf arranges an account of an entry, pointing at the entry's
+// numbered citations.
+func accountOf(a timeline.Account, cites []citationView) accountView {
+	v := accountView{
+		Speaker: strings.TrimSpace(a.Speaker),
+		Stance:  stanceName(a.Stance),
+		Summary: a.Summary,
+	}
+	if v.Speaker == "" {
+		v.Speaker = "The sources" // they speak in their own voice
+	}
+	for _, n := range a.Citations { // newStory checked that n indexes cites
+		c := cites[n]
+		v.Citations = append(v.Citations, citationRef{Number: c.Number, Href: "#" + c.ID, SourceName: c.ShortName})
+	}
+	return v
+}
+
+// otherDate arranges a differing date of an entry.
+func (st *story) otherDate(o timeline.OtherDate) otherDateView {
+	v := otherDateView{
+		Date:     o.Date,
+		DateTime: o.Date,
+		DateText: strings.TrimSpace(o.DateText),
+	}
+	if label := isoLabel(o.Date); label != "" {
+		v.Date = label
+	}
+	src := st.byID[o.Source] // newStory checked that it exists
+	v.SourceName = sourceName(src)
+	v.Href = sourceHref(src.ID, "")
+	return v
+}
+
+// cleanNames returns names trimmed, without empty ones.
+func cleanNames(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}

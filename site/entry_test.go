@@ -1,0 +1,192 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/timeline-project/timeline/timeline"
+)
+
+// entryHTMLOf returns the <article> of the entry with the given ID in index.html.
+func entryHTMLOf(t *testing.T, index, id string) string {
+	t.Helper()
+	at := strings.Index(index, ` id="`+id+`" data-sources=`)
+	if at < 0 {
+		t.Fatalf("index.html has no entry %s", id)
+	}
+	start := strings.LastIndex(index[:at], "<article")
+	end := strings.Index(index[at:], "</article>")
+	return index[start : at+end]
+}
+
+func TestEntriesShowWhoSaysWhatAndHowDated(t *testing.T) {
+	index := string(render(t, fixture(t))["index.html"])
+	for _, tc := range []struct {
+		entry string
+		want  []string
+	}{
+		{"2023-05-month-fighting", []string{
+			`class="entry is-background"`,
+			`<time class="entry-date" datetime="2023-05">May 2023</time>`,
+			`Claimed by the ministry.`,
+			`no date of its own: dated by sentence 2 before it`,
+			`<span class="undated">date from context</span>`,
+		}},
+		{"2023-05-22-raid", []string{
+			`<span class="part-of-day">early morning</span>`,
+			`Also dated <time datetime="2023-05-23">23 May 2023</time> by <a href="sources/b-blog.html">notes/b-blog.md</a> (“Tuesday morning”)`,
+			`dated by “on Monday”, counted from the publication date`,
+			`data-speakers="1"`,
+		}},
+		{"2023-05-23-army-claim", []string{
+			`data-sources="0 1" data-speakers="0 2" data-disputed="true"`,
+			`<button type="button" class="badge badge-disputed" aria-describedby="2023-05-23-army-claim-disputed">Disputed</button>`,
+			`<button type="button" class="badge badge-dating" aria-describedby="2023-05-23-army-claim-dating">Inferred date</button>` +
+				`<span class="tip" role="tooltip" id="2023-05-23-army-claim-dating">“Tuesday morning” in notes/b-blog.md`,
+			`<span class="label">Claimed by</span> Russian Defence Ministry, Governor &lt;Gladkov&gt;`,
+			`<h4>Russian Defence Ministry <span class="account-stance">claim</span></h4>`,
+			`<h4>The sources <span class="account-stance">report</span></h4>`,
+			`<a href="#2023-05-23-army-claim-c2">[2]</a> Example News`,
+			`Claimed by Russian Defence Ministry. Its date: dated by “Tuesday morning”, read against a publication date that was itself inferred.`,
+		}},
+	} {
+		html := entryHTMLOf(t, index, tc.entry)
+		for _, want := range tc.want {
+			if !strings.Contains(html, want) {
+				t.Errorf("entry %s lacks %q", tc.entry, want)
+			}
+		}
+	}
+	if strings.Index(index, `id="background"`) > strings.Index(index, `id="date-2023-05-22"`) {
+		t.Errorf("the background section does not come before the days")
+	}
+	if strings.Contains(entryHTMLOf(t, index, "2023-05-22-raid"), "badge-dating") {
+		t.Errorf("an entry dated relative to a printed publication date has an inferred-date badge")
+	}
+}
+
+var describedBy = regexp.MustCompile(`aria-describedby="([^"]+)"`)
+
+func TestHoverTextsExist(t *testing.T) {
+	index := render(t, fixture(t))["index.html"]
+	ms := describedBy.FindAllSubmatch(index, -1)
+	if len(ms) != 7 { // 5 citations, 2 badges
+		t.Errorf("%d elements have a hover text, want 7", len(ms))
+	}
+	for _, m := range ms {
+		if !bytes.Contains(index, []byte(`role="tooltip" id="`+string(m[1])+`"`)) {
+			t.Errorf("aria-describedby %q names no tooltip", m[1])
+		}
+	}
+}
+
+func TestFilterChoices(t *testing.T) {
+	tl := fixture(t)
+	tl.Events[0].ClaimedBy = []string{"  Officials ", ""}
+	index := string(render(t, tl)["index.html"])
+	for _, want := range []string{
+		`<option value="0">Example News (3)</option>`,
+		`<option value="1">notes/b-blog.md (1)</option>`,
+		`<option value="0">Governor &lt;Gladkov&gt; (1)</option>`,
+		`<option value="1">Officials (2)</option>`,
+		`<label for="filter-disputed">Only disputed entries (1)</label>`,
+		`<form class="filters" id="filters" role="search" aria-label="Filter the entries" hidden>`,
+	} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index.html lacks %q", want)
+		}
+	}
+	for i := range tl.Events {
+		tl.Events[i].Disputed = false
+		tl.Events[i].ClaimedBy, tl.Events[i].Accounts = nil, nil
+		for j := range tl.Events[i].Citations {
+			tl.Events[i].Citations[j].Speaker = ""
+		}
+	}
+	plain := string(render(t, tl)["index.html"])
+	if strings.Contains(plain, "filter-speaker") || strings.Contains(plain, "filter-disputed") {
+		t.Errorf("index.html offers speaker or dispute filters for a story without speakers or disputes")
+	}
+}
+
+func TestTimelineJSONExtensions(t *testing.T) {
+	data := render(t, fixture(t))["timeline.json"]
+	var doc jsonTimeline
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	month, raid, claim := doc.Events[0], doc.Events[1], doc.Events[2]
+	if !month.Background || month.Stance != "report" || month.Dating == nil || month.Dating.Basis != "explicit" || month.Dating.Note != "" {
+		t.Errorf("month event: background %v, stance %q, dating %+v", month.Background, month.Stance, month.Dating)
+	}
+	if c := month.Citations[0]; c.DateBasis != "context" || c.DatedBy != 2 || c.Speaker != "the ministry" || c.Stance != "claim" {
+		t.Errorf("month citation = %+v", c)
+	}
+	if len(raid.OtherDates) != 1 || raid.OtherDates[0] != (jsonOtherDate{Source: "b-blog", Date: "2023-05-23", DateText: "Tuesday morning"}) {
+		t.Errorf("raid other dates = %+v", raid.OtherDates)
+	}
+	if len(claim.Accounts) != 2 || claim.Accounts[1].Speaker != "" || claim.Accounts[1].Stance != "report" || claim.Accounts[1].Citations[0] != 1 {
+		t.Errorf("claim accounts = %+v", claim.Accounts)
+	}
+	for key, want := range map[string]int{
+		`"background"`: 1, `"accounts"`: 1, `"other_dates"`: 1, `"dated_by"`: 2, `"speaker"`: 4, `"dating"`: 3,
+	} {
+		if n := bytes.Count(data, []byte(key)); n != want {
+			t.Errorf("%s written %d times, want %d (only where set)", key, n, want)
+		}
+	}
+	empty := fixture(t)
+	for i := range empty.Events {
+		empty.Events[i] = timeline.Event{ID: empty.Events[i].ID, Date: empty.Events[i].Date, Precision: empty.Events[i].Precision}
+	}
+	bare := render(t, empty)["timeline.json"]
+	for _, key := range []string{"stance", "background", "dating", "other_dates", "accounts", "date_basis", "speaker"} {
+		if bytes.Contains(bare, []byte(`"`+key+`"`)) {
+			t.Errorf("timeline.json writes %q for events that do not set it", key)
+		}
+	}
+}
+
+func TestCitationDating(t *testing.T) {
+	for _, tc := range []struct {
+		c             timeline.Citation
+		dated, marker string
+	}{
+		{timeline.Citation{DateText: "May 22", DateBasis: timeline.DatedExplicit}, "dated by “May 22”", ""},
+		{timeline.Citation{DateText: "on Monday", DateBasis: timeline.DatedRelative}, "dated by “on Monday”, counted from the publication date", ""},
+		{timeline.Citation{DateText: "on Monday", DateBasis: timeline.DatedInferred}, "dated by “on Monday”, read against a publication date that was itself inferred", ""},
+		{timeline.Citation{DateBasis: timeline.DatedContext, DatedBy: 4}, "no date of its own: dated by sentence 4 before it", "date from context"},
+		{timeline.Citation{DateBasis: timeline.DatedContext}, "no date of its own: dated by its context", "date from context"},
+		{timeline.Citation{}, "no date of its own: dated by its context", "date from context"},
+		{timeline.Citation{DateText: "Monday"}, "dated by “Monday”", ""},
+		{timeline.Citation{DateBasis: timeline.DatedMatched}, "no date of its own: placed by the facts it shares with sentences that other sources date", "matched date"},
+	} {
+		if got := citationDating(tc.c); got != tc.dated {
+			t.Errorf("citationDating(%+v) = %q, want %q", tc.c, got, tc.dated)
+		}
+		if got := undatedLabel(tc.c); got != tc.marker {
+			t.Errorf("undatedLabel(%+v) = %q, want %q", tc.c, got, tc.marker)
+		}
+	}
+}
+
+func TestDateTip(t *testing.T) {
+	for _, tc := range []struct {
+		dating      timeline.Dating
+		label, text string
+	}{
+		{timeline.Dating{Basis: timeline.DatedExplicit, Note: "printed"}, "", ""},
+		{timeline.Dating{Basis: timeline.DatedRelative}, "", ""},
+		{timeline.Dating{Basis: timeline.DatedInferred, Note: " “Monday” in 002 "}, "Inferred date", "“Monday” in 002"},
+		{timeline.Dating{Basis: timeline.DatedContext}, "Date from context", "The cited sentences give no date of their own; the date is that of a neighbouring sentence."},
+		{timeline.Dating{Basis: timeline.DatedMatched, Note: "same figure"}, "Matched date", "same figure"},
+	} {
+		tip, ok := dateTip(&timeline.Event{ID: "e", Dating: tc.dating})
+		if ok != (tc.label != "") || tip.Label != tc.label || tip.Text != tc.text {
+			t.Errorf("dateTip(%+v) = %+v, %v; want %q, %q", tc.dating, tip, ok, tc.label, tc.text)
+		}
+	}
+}

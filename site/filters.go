@@ -1,0 +1,122 @@
+package site
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/timeline-project/timeline/timeline"
+)
+
+// filterLists are the choices of the chronology's filters: every source
+// and every speaker, each with the key that entries carry in their
+// data-sources and data-speakers attributes. Keys are list positions,
+// so that no name has to survive being an attribute value.
+type filterLists struct {
+	Sources  []filterOption
+	Speakers []filterOption
+	Disputed int // how many entries are disputed
+	sourceAt map[string]int
+	speakAt  map[string]int
+}
+
+// filterOption is one choice of a filter.
+type filterOption struct {
+	Key   string
+	Label string
+	Count int // entries that match it
+}
+
+// maxOptionLabel is the longest label of a filter choice, in runes.
+const maxOptionLabel = 70
+
+// newFilterLists collects the sources, in ID order, and the speakers,
+// in name order, of st's events.
+func newFilterLists(st *story) *filterLists {
+	f := &filterLists{sourceAt: map[string]int{}, speakAt: map[string]int{}}
+	for i, src := range st.sources {
+		f.sourceAt[src.ID] = i
+		f.Sources = append(f.Sources, filterOption{Key: strconv.Itoa(i), Label: shorten(sourceName(src), maxOptionLabel)})
+	}
+	var names []string
+	for i := range st.tl.Events {
+		names = append(names, eventSpeakers(&st.tl.Events[i])...)
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	for i, n := range names {
+		f.speakAt[n] = i
+		f.Speakers = append(f.Speakers, filterOption{Key: strconv.Itoa(i), Label: shorten(n, maxOptionLabel)})
+	}
+	for i := range st.tl.Events {
+		e := &st.tl.Events[i]
+		for _, k := range f.sourceIndices(e) {
+			f.Sources[k].Count++
+		}
+		for _, k := range f.speakerIndices(e) {
+			f.Speakers[k].Count++
+		}
+		if e.Disputed {
+			f.Disputed++
+		}
+	}
+	return f
+}
+
+// eventSpeakers returns everyone an event names as claiming or denying
+// it: its ClaimedBy, its accounts' and its citations' speakers.
+func eventSpeakers(e *timeline.Event) []string {
+	names := cleanNames(e.ClaimedBy)
+	for _, a := range e.Accounts {
+		names = append(names, cleanNames([]string{a.Speaker})...)
+	}
+	for _, c := range e.Citations {
+		names = append(names, cleanNames([]string{c.Speaker})...)
+	}
+	return names
+}
+
+// sourceIndices returns the positions of the sources e cites, ascending.
+func (f *filterLists) sourceIndices(e *timeline.Event) []int {
+	var out []int
+	for _, c := range e.Citations {
+		if i, ok := f.sourceAt[c.Source]; ok {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// speakerIndices returns the positions of e's speakers, ascending.
+func (f *filterLists) speakerIndices(e *timeline.Event) []int {
+	var out []int
+	for _, n := range eventSpeakers(e) {
+		out = append(out, f.speakAt[n])
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// sourceKeys returns the keys of the sources e cites, space-separated.
+func (f *filterLists) sourceKeys(e *timeline.Event) string { return joinInts(f.sourceIndices(e)) }
+
+// speakerKeys returns the keys of e's speakers, space-separated.
+func (f *filterLists) speakerKeys(e *timeline.Event) string { return joinInts(f.speakerIndices(e)) }
+
+func joinInts(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, " ")
+}
+
+// shorten returns s cut to at most n runes, ending in "…" when cut.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
