@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
+	"sync"
 
 	"github.com/timeline-project/timeline/timeline/timex"
 )
@@ -20,6 +22,23 @@ type Options struct {
 	// Progress, when not nil, is told how many of the inputs have been
 	// read, after each one.
 	Progress func(done, total int)
+	// Stage, when not nil, is told when Assemble begins each of its
+	// stages: StageDating, StageMentions, StageMerging.
+	Stage func(stage string)
+}
+
+// The stages of Assemble, as Options.Stage is told them.
+const (
+	StageDating   = "dating the sources"
+	StageMentions = "finding what they report"
+	StageMerging  = "merging into events"
+)
+
+// stage tells opts.Stage that a stage begins.
+func (opts Options) stage(name string) {
+	if opts.Stage != nil {
+		opts.Stage(name)
+	}
 }
 
 // DefaultTitle is the title of a story that names none.
@@ -55,93 +74,169 @@ var ErrDuplicateID = errors.New("two sources have the same id")
 
 // Build reads the inputs (the files of a source folder, site.md among
 // them) and returns the story's timeline with the problems met on the
-// way, one per input that was skipped or only partly understood, in
-// input order. It returns an error and no timeline when none can be
-// made: no input is a readable source (ErrNoSource), or two sources have
-// one ID (ErrDuplicateID).
+// way, one per input that was skipped or only partly understood: first
+// the skipped ones, then the others, each in input order. It returns an
+// error and no timeline when none can be made: no input is a readable
+// source (ErrNoSource), or two sources have one ID (ErrDuplicateID).
+// Build is Read for every source, in parallel, then Assemble.
 func Build(inputs []Input, opts Options) (*Timeline, []Problem, error) {
+	readings, site, problems := readAll(inputs, opts.Progress)
+	a, err := Assemble(readings, site, opts)
+	problems = append(problems, a.Problems...)
+	if err != nil {
+		if errors.Is(err, ErrNoSource) {
+			err = fmt.Errorf("%w among %d files", err, len(inputs))
+		}
+		return nil, problems, err
+	}
+	return a.Timeline, problems, nil
+}
+
+// readAll reads every input but site.md, in parallel, telling progress
+// after each input. It returns the readings and the problems of the
+// inputs that are no source, both in input order, and site.md.
+func readAll(inputs []Input, progress func(done, total int)) ([]*Reading, *Input, []Problem) {
+	readings := make([]*Reading, len(inputs))
+	errs := make([]error, len(inputs))
+	var site *Input
+	var mu sync.Mutex
+	done := 0
+	eachIndex(len(inputs), func(i int) {
+		if inputs[i].Name == SiteFile {
+			site = &inputs[i]
+		} else {
+			readings[i], errs[i] = Read(inputs[i])
+		}
+		if progress != nil {
+			mu.Lock()
+			done++
+			progress(done, len(inputs))
+			mu.Unlock()
+		}
+	})
+	var problems []Problem
+	for i, err := range errs {
+		if err != nil {
+			problems = append(problems, Problem{File: inputs[i].Name, Err: err, Skipped: true})
+		}
+	}
+	return slices.DeleteFunc(readings, func(r *Reading) bool { return r == nil }), site, problems
+}
+
+// readInputs reads the story's site.md into tl and every other input as
+// a source, as Build does: the benchmarks' way to the readings.
+func readInputs(tl *Timeline, inputs []Input, progress func(done, total int)) ([]*reading, []Problem) {
+	readings, site, problems := readAll(inputs, progress)
+	if site != nil {
+		if err := readSiteFile(tl, *site); err != nil {
+			problems = append(problems, Problem{File: site.Name, Err: err})
+		}
+	}
+	rs := make([]*reading, len(readings))
+	for i, rd := range readings {
+		rs[i] = rd.r.forBuild()
+	}
+	return rs, problems
+}
+
+// Assembly is what Assemble made of a story's readings.
+type Assembly struct {
+	// Timeline is the story's chronology; nil when none could be made.
+	Timeline *Timeline
+	// Problems are the problems of site.md and of the readings, in the
+	// order of the readings given: parts not understood, no date found.
+	Problems []Problem
+	// rs are the readings as this build dated them, sorted by ID, and
+	// mentions their mentions.
+	rs       []*reading
+	mentions [][]mention
+}
+
+// Assemble makes the story's timeline from its sources' readings and
+// its site.md (nil when there is none): it dates every source, finds the
+// mentions of events in its sentences and merges them into events. It
+// returns an error when no timeline can be made: no reading
+// (ErrNoSource), or two sources with one ID (ErrDuplicateID); the
+// Assembly then holds only the problems.
+func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error) {
 	tl := &Timeline{Title: opts.Title}
-	rs, problems := readInputs(tl, inputs, opts.Progress)
+	a := &Assembly{}
+	if site != nil {
+		if err := readSiteFile(tl, *site); err != nil {
+			a.Problems = append(a.Problems, Problem{File: site.Name, Err: err})
+		}
+	}
 	if tl.Title == "" {
 		tl.Title = DefaultTitle
 	}
-	if len(rs) == 0 {
-		return nil, problems, fmt.Errorf("build: %w among %d files", ErrNoSource, len(inputs))
+	if len(readings) == 0 {
+		return a, fmt.Errorf("build: %w", ErrNoSource)
 	}
+	inOrder := make([]*reading, len(readings))
+	for i, rd := range readings {
+		inOrder[i] = rd.r.forBuild()
+	}
+	rs := slices.Clone(inOrder)
+	separateFoldedIDs(rs)
 	slices.SortFunc(rs, func(a, b *reading) int {
 		return cmp.Or(cmp.Compare(a.src.ID, b.src.ID), cmp.Compare(a.src.File, b.src.File))
 	})
 	for i := 1; i < len(rs); i++ {
-		if a, b := rs[i-1].src, rs[i].src; a.ID == b.ID {
-			return nil, problems, fmt.Errorf("build: %w %q: %s and %s", ErrDuplicateID, a.ID, a.File, b.File)
+		if x, y := rs[i-1].src, rs[i].src; x.ID == y.ID {
+			return a, fmt.Errorf("build: %w %q: %s and %s", ErrDuplicateID, x.ID, x.File, y.File)
 		}
 	}
+	opts.stage(StageDating)
 	datePublications(rs, opts.Today)
-	var ms []mention
 	for _, r := range rs {
 		if r.src.Published.Date.IsZero() && len(r.article) == 0 {
 			r.warn(errors.New("no date anywhere: its sentences cannot be placed in the chronology"))
 		} else if r.src.Published.Date.IsZero() {
 			r.warn(errors.New("no publication date could be found or inferred: only its fully printed dates are used"))
 		}
-		ms = append(ms, mentionsOf(r)...)
 		tl.Sources = append(tl.Sources, r.src)
 	}
+	a.rs = rs
+	a.mentions = make([][]mention, len(rs))
+	opts.stage(StageMentions)
+	eachIndex(len(rs), func(i int) { a.mentions[i] = mentionsOf(rs[i]) })
+	var ms []mention
+	for _, m := range a.mentions {
+		ms = append(ms, m...)
+	}
+	opts.stage(StageMerging)
 	tl.Events = eventsOf(ms)
-	return tl, append(problems, readingProblems(inputs, rs)...), nil
-}
-
-// readInputs reads the story's site.md into tl and every other input as
-// a source, telling progress after each.
-func readInputs(tl *Timeline, inputs []Input, progress func(done, total int)) ([]*reading, []Problem) {
-	var rs []*reading
-	var problems []Problem
-	for i, in := range inputs {
-		if in.Name == SiteFile {
-			if err := readSiteFile(tl, in); err != nil {
-				problems = append(problems, Problem{File: in.Name, Err: err})
-			}
-		} else if r, err := readSource(in); err != nil {
-			problems = append(problems, Problem{File: in.Name, Err: err, Skipped: true})
-		} else {
-			rs = append(rs, r)
-		}
-		if progress != nil {
-			progress(i+1, len(inputs))
+	for _, r := range inOrder {
+		for _, err := range r.problems {
+			a.Problems = append(a.Problems, Problem{File: r.src.File, Err: err})
 		}
 	}
-	return rs, problems
+	a.Timeline = tl
+	return a, nil
 }
 
-// eventsOf merges mentions into the chronology's events, sorted and
-// with their IDs.
-func eventsOf(ms []mention) []Event {
-	idf := inverseDocumentFrequency(ms)
-	var events []Event
-	for _, c := range clusterMentions(ms) {
-		events = append(events, eventOf(c, idf))
-	}
-	sortEvents(events)
-	eventIDs(events)
-	return events
-}
-
-// readingProblems returns the problems of the sources that were read,
-// in input order.
-func readingProblems(inputs []Input, rs []*reading) []Problem {
-	byFile := map[string]*reading{}
+// separateFoldedIDs gives the sources whose ids differ only in case
+// ("Report", "REPORT": one page on a case-insensitive system) ids that
+// stay apart: each gets a short hash of its file's name. Ids that are
+// the same are left for the build to refuse.
+func separateFoldedIDs(rs []*reading) {
+	byFold := map[string][]*reading{}
 	for _, r := range rs {
-		byFile[r.src.File] = r
+		k := strings.ToLower(r.src.ID)
+		byFold[k] = append(byFold[k], r)
 	}
-	var out []Problem
-	for _, in := range inputs {
-		if r := byFile[in.Name]; r != nil {
-			for _, err := range r.problems {
-				out = append(out, Problem{File: in.Name, Err: err})
-			}
+	for _, group := range byFold {
+		ids := map[string]bool{}
+		for _, r := range group {
+			ids[r.src.ID] = true
+		}
+		if len(group) < 2 || len(ids) < len(group) {
+			continue
+		}
+		for _, r := range group {
+			r.src.ID += "-" + shortHash(r.src.File)
 		}
 	}
-	return out
 }
 
 // readSiteFile reads site.md: its front matter's title and description

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/timeline-project/timeline/timeline/timex"
 )
@@ -52,11 +53,11 @@ func (s storyDates) busiest(k int) []timex.Date {
 func datePublications(rs []*reading, today timex.Date) {
 	story := storyDates{}
 	for _, r := range rs {
-		r.src.Published = statedPublication(r)
+		r.src.Published = r.stated
 		if d := r.src.Published.Date; !d.IsZero() {
 			story[d]++
-			for _, dt := range relativeDates(r, d) {
-				story[dt.date]++
+			for _, rd := range relativeDates(r, d) {
+				story[rd.date()]++
 			}
 		}
 		for _, e := range r.article {
@@ -71,15 +72,15 @@ func datePublications(rs []*reading, today timex.Date) {
 	}
 	var undated []*reading
 	for _, r := range rs {
-		if !r.src.Published.Date.IsZero() {
-			continue
-		}
-		if p, ok := inferFromOwnDates(r, story, year, today); ok {
-			r.src.Published = p
-		} else {
+		if r.src.Published.Date.IsZero() {
 			undated = append(undated, r)
 		}
 	}
+	eachIndex(len(undated), func(i int) {
+		if p, ok := inferFromOwnDates(undated[i], story, year, today); ok {
+			undated[i].src.Published = p
+		}
+	})
 	for _, r := range rs {
 		if r.src.Published.Basis == BasisInferred {
 			for _, dt := range explicitDates(r, year) {
@@ -87,9 +88,11 @@ func datePublications(rs []*reading, today timex.Date) {
 			}
 		}
 	}
-	for _, r := range undated {
-		r.src.Published = inferFromStory(r, story, today)
-	}
+	undated = slices.DeleteFunc(undated, func(r *reading) bool { return r.src.Published.Basis == BasisInferred })
+	candidates := story.candidates(today)
+	eachIndex(len(undated), func(i int) {
+		undated[i].src.Published = inferFromStory(undated[i], story, candidates)
+	})
 }
 
 // statedPublication returns the publication date the source states in
@@ -138,17 +141,31 @@ func explicitDates(r *reading, year int) []datedText {
 	return out
 }
 
+// relDay is a day that a relative expression of a source's article
+// names, as a day number (see dayNumber); the expression is
+// r.article[expr]. It is small: a reading remembers many.
+type relDay struct {
+	day, expr int32
+}
+
+func (rd relDay) date() timex.Date { return dateOfNumber(int64(rd.day)) }
+
 // relativeDates returns the days the article's relative expressions
 // ("on Monday", "yesterday") name when it is published on dct, leaving
-// out what is reported as the future.
-func relativeDates(r *reading, dct timex.Date) []datedText {
-	var out []datedText
+// out what is reported as the future. The answer for each dct is
+// remembered in the reading's anchors.
+func relativeDates(r *reading, dct timex.Date) []relDay {
+	if days, ok := r.anchors.get(dct); ok {
+		return days
+	}
+	var out []relDay
 	exprs := r.article
 	for i, v := range timex.Resolve(exprs, dct) {
 		if v.Relative && v.Precision == timex.PrecisionDay && exprs[i].Tense != timex.TenseFuture && !v.Date.After(dct) {
-			out = append(out, datedText{v.Date, r.src.Text[exprs[i].Start:exprs[i].End]})
+			out = append(out, relDay{int32(dayNumber(v.Date)), int32(i)})
 		}
 	}
+	r.anchors.put(dct, out)
 	return out
 }
 
@@ -178,26 +195,33 @@ func inferFromOwnDates(r *reading, story storyDates, year int, today timex.Date)
 	return Published{Date: best, Basis: BasisInferred, Evidence: evidence}, true
 }
 
-// inferFromStory dates a source that prints no date by its relative
-// expressions: the publication day on which they fall on the days the
-// other sources report most, the earliest such day.
-func inferFromStory(r *reading, story storyDates, today timex.Date) Published {
-	unknown := Published{Basis: BasisUnknown, Evidence: "no date printed, and its relative dates fit no day the other sources report"}
+// candidates returns the publication dates to try for a source that
+// prints no date: the story's twelve most reported days and the week
+// after each, not after today when today is not zero, earliest first.
+func (s storyDates) candidates(today timex.Date) []timex.Date {
 	seen := map[timex.Date]bool{}
-	var candidates []timex.Date
-	for _, day := range story.busiest(12) {
+	var out []timex.Date
+	for _, day := range s.busiest(12) {
 		for k := range 8 {
 			d := day.AddDays(k)
 			if !seen[d] && (today.IsZero() || !d.After(today)) {
 				seen[d] = true
-				candidates = append(candidates, d)
+				out = append(out, d)
 			}
 		}
 	}
-	slices.SortFunc(candidates, timex.Date.Compare)
+	slices.SortFunc(out, timex.Date.Compare)
+	return out
+}
+
+// inferFromStory dates a source that prints no date by its relative
+// expressions: the publication day among candidates (see
+// storyDates.candidates) on which they fall on the days the other
+// sources report most, the earliest such day.
+func inferFromStory(r *reading, story storyDates, candidates []timex.Date) Published {
 	best, score, matched := bestAnchor(r, story, candidates)
 	if score <= 0 {
-		return unknown
+		return Published{Basis: BasisUnknown, Evidence: "no date printed, and its relative dates fit no day the other sources report"}
 	}
 	return Published{Date: best, Basis: BasisInferred, Evidence: fmt.Sprintf(
 		"no date printed; its %s fall on days the other sources report if it was published on %s, the earliest such day",
@@ -209,19 +233,82 @@ func inferFromStory(r *reading, story storyDates, today timex.Date) Published {
 // story's most reported days, the score, and the words that matched.
 func bestAnchor(r *reading, story storyDates, candidates []timex.Date) (timex.Date, float64, []string) {
 	var best timex.Date
-	bestScore := math.Inf(-1)
-	var bestMatched []string
-	for _, d := range candidates {
-		score, matched := 0.0, []string(nil)
-		for _, dt := range relativeDates(r, d) {
-			if n := story[dt.date]; n > 0 {
+	bestScore, bestAt := math.Inf(-1), -1
+	for ci, d := range candidates {
+		score := 0.0
+		for _, rd := range relativeDates(r, d) {
+			if n := story[rd.date()]; n > 0 {
 				score += math.Log1p(float64(n))
-				matched = append(matched, strings.TrimSpace(dt.text))
 			}
 		}
 		if score > bestScore {
-			best, bestScore, bestMatched = d, score, matched
+			best, bestScore, bestAt = d, score, ci
 		}
 	}
-	return best, bestScore, bestMatched
+	var matched []string
+	if bestAt >= 0 {
+		for _, rd := range relativeDates(r, candidates[bestAt]) {
+			if story[rd.date()] > 0 {
+				e := r.article[rd.expr]
+				matched = append(matched, strings.TrimSpace(r.src.Text[e.Start:e.End]))
+			}
+		}
+	}
+	return best, bestScore, matched
+}
+
+// maxAnchors bounds how many publication dates a reading remembers
+// relative dates for; past it, it forgets them all and starts again.
+const maxAnchors = 256
+
+// anchorMemo remembers the relative dates of one reading for each
+// publication date tried. Inferring a publication date tries up to a
+// hundred; the story's days change from build to build, the source's
+// relative dates for one date never do. A story of thousands of
+// sources keeps hundreds of thousands of these: they are packed.
+type anchorMemo struct {
+	mu sync.Mutex
+	// index is sorted by dct; each entry's days are days[from:to].
+	index []anchorIndex
+	days  []relDay
+	// added counts the dates remembered since the memo was made or
+	// loaded, so that a caller keeping it knows it has grown.
+	added int
+}
+
+// anchorIndex places the relative dates of a publication date, as a day
+// number, in anchorMemo.days.
+type anchorIndex struct {
+	dct, from, to int32
+}
+
+func (m *anchorMemo) find(dct int32) (int, bool) {
+	return slices.BinarySearchFunc(m.index, dct, func(e anchorIndex, d int32) int { return cmp.Compare(e.dct, d) })
+}
+
+func (m *anchorMemo) get(dct timex.Date) ([]relDay, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if i, ok := m.find(int32(dayNumber(dct))); ok {
+		e := m.index[i]
+		return m.days[e.from:e.to:e.to], true
+	}
+	return nil, false
+}
+
+func (m *anchorMemo) put(dct timex.Date, days []relDay) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.index) >= maxAnchors {
+		m.index, m.days = nil, nil
+	}
+	d := int32(dayNumber(dct))
+	e := anchorIndex{dct: d, from: int32(len(m.days)), to: int32(len(m.days) + len(days))}
+	m.days = append(m.days, days...)
+	if i, ok := m.find(d); ok {
+		m.index[i] = e
+	} else {
+		m.index = slices.Insert(m.index, i, e)
+	}
+	m.added++
 }

@@ -48,15 +48,37 @@ func lineRank(text string, l Span, blockIndex int, b Block) int {
 	if wordCount(s) > 40 {
 		return 0
 	}
+	publication := mayNamePublication(s) && publicationWord.MatchString(s)
 	switch {
-	case publicationWord.MatchString(s) && !updatedWord.MatchString(s):
+	case publication && !updatedWord.MatchString(s):
 		return 3
-	case publicationWord.MatchString(s):
+	case publication:
 		return 2
 	case blockIndex < 8 && wordCount(s) <= 12 && !endsSentence(s) && !postSignature.MatchString(s):
 		return 1
 	}
 	return 0
+}
+
+// publicationStems are the starts of publicationWord's words: a line
+// without any of them, in any case, cannot match it.
+var publicationStems = []string{"publi", "poste", "updat", "relea"}
+
+// mayNamePublication reports whether s holds one of publicationStems,
+// ASCII case ignored: a cheap test before the regular expression.
+func mayNamePublication(s string) bool {
+	for i := 0; i+5 <= len(s); i++ {
+		c := s[i] | 0x20
+		if c != 'p' && c != 'u' && c != 'r' {
+			continue
+		}
+		for _, stem := range publicationStems {
+			if stem[0] == c && strings.EqualFold(s[i:i+5], stem) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // blockLines returns the lines of a block that are not blank, trimmed.

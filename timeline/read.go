@@ -1,13 +1,17 @@
 package timeline
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/timeline-project/timeline/timeline/mdoc"
 	"github.com/timeline-project/timeline/timeline/timex"
@@ -23,6 +27,13 @@ type reading struct {
 	// article are those of exprs that stand in article text rather than
 	// page furniture.
 	article []timex.Expr
+	// stated is the publication date the source states, in its front
+	// matter or in a publication line; Basis is BasisUnknown when none.
+	stated Published
+	// anchors keeps the days the article's relative expressions name
+	// for each publication date tried; shared by every build of the
+	// same Reading.
+	anchors *anchorMemo
 	// problems are what was not understood; the source is still used.
 	problems []error
 }
@@ -71,7 +82,49 @@ func readSource(in Input) (*reading, error) {
 		}
 	}
 	applyMeta(r)
+	r.stated = statedPublication(r)
+	r.anchors = &anchorMemo{}
 	return r, nil
+}
+
+// Reading is one input read on its own: its source's text, front
+// matter, blocks, sentences and temporal expressions, and the
+// publication date it states. It depends on nothing but the input, so a
+// caller may keep it while the input does not change and give it to
+// Assemble again: reading a source is most of the work of a build.
+//
+// Assemble does not change a Reading, but for what it remembers to make
+// the next Assemble faster; a Reading may be given to several Assembles,
+// at once too.
+type Reading struct {
+	r *reading
+}
+
+// Read reads one input as a source. An error means the input cannot be
+// a source at all (not text, or no article text in it); what was only
+// partly understood becomes a problem of the build that uses it.
+func Read(in Input) (*Reading, error) {
+	r, err := readSource(in)
+	if err != nil {
+		return nil, err
+	}
+	return &Reading{r: r}, nil
+}
+
+// File returns the name of the input the Reading was read from.
+func (rd *Reading) File() string { return rd.r.src.File }
+
+// ID returns the ID of the Reading's source.
+func (rd *Reading) ID() string { return rd.r.src.ID }
+
+// forBuild returns a copy of the reading for one build to date and
+// warn about, sharing what no build changes.
+func (r *reading) forBuild() *reading {
+	c := *r
+	src := *r.src
+	c.src = &src
+	c.problems = slices.Clip(r.problems)
+	return &c
 }
 
 // markdownText reads a Markdown body into plain text, a block to a
@@ -203,7 +256,10 @@ func hostOf(raw string) string {
 }
 
 // safeID makes an id safe as a file name on every system: letters,
-// digits, '.', '_' and '-' only, not starting with a dot.
+// digits, '.', '_' and '-' only, not starting with a dot. An id that
+// loses letters on the way (not ASCII), is left with nothing, or would
+// name a device on Windows (CON, NUL, COM1…) gets a short hash of the
+// original, so that two such ids stay apart.
 func safeID(id string) string {
 	var b strings.Builder
 	dash := false
@@ -217,8 +273,37 @@ func safeID(id string) string {
 		dash = !ok
 	}
 	s := strings.Trim(b.String(), ".-")
-	if s == "" {
-		return "source"
+	switch {
+	case s == "":
+		return "source-" + shortHash(id)
+	case windowsDevice.MatchString(s):
+		// The hash goes before the first dot: "com1.report" is a device too.
+		stem, rest, _ := strings.Cut(s, ".")
+		if rest != "" {
+			rest = "." + rest
+		}
+		return stem + "-" + shortHash(id) + rest
+	case !isASCII(id):
+		return s + "-" + shortHash(id)
 	}
 	return s
+}
+
+// windowsDevice matches a file name that Windows keeps for a device,
+// whatever follows its first dot.
+var windowsDevice = regexp.MustCompile(`(?i)^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)`)
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// shortHash returns eight hex digits of the SHA-256 of s.
+func shortHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:4])
 }

@@ -39,92 +39,145 @@ func (m *Main) build(ctx context.Context, f buildFlags) error {
 	if err := checkOutput(f.src, f.out); err != nil {
 		return err
 	}
-	inputs, problems, err := readFolder(f.src)
+	prog := m.newProgress(start)
+	b := &storyBuilder{src: f.src, title: f.title, today: timex.DateOf(start), onRead: m.onRead}
+	cachePath, cacheErr := readingsCachePath(f.out)
+	if cacheErr == nil {
+		var note string
+		b.cached, note = loadCache(cachePath, toolKey())
+		m.note(note)
+	}
+	st, err := b.build(ctx, prog)
+	prog.clear()
+	if st != nil {
+		m.report(st.problems)
+	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stderr, "reading %d files from %s\n", len(inputs), f.src)
-	if err := ctx.Err(); err != nil {
-		return err
+	if cacheErr == nil {
+		prog.stage("saving the cache")
+		cacheErr = m.saveReadings(cachePath, st)
 	}
-	opts := timeline.Options{Title: f.title, Today: timex.DateOf(m.Now()), Progress: m.progress("read", start)}
-	tl, more, err := timeline.Build(inputs, opts)
-	problems = append(problems, more...)
-	m.report(problems)
-	if err != nil {
-		return err
+	if cacheErr != nil {
+		m.note(fmt.Sprintf("no cache kept (%v): the next build reads every source again", cacheErr))
 	}
+	// What follows needs only the timeline: let the readings go.
+	tl := st.assembly.Timeline
+	b.known, st.readings, st.encoded, st.assembly = nil, nil, nil, nil
+	prog.stage("rendering the site")
 	files, err := site.Render(tl, site.Options{BaseURL: f.baseURL})
 	if err != nil {
 		return fmt.Errorf("render site: %w", err)
 	}
-	if err := writeSite(f.out, files); err != nil {
+	if err := ctx.Err(); err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stderr, "built %s: %d sources, %d events, %d warnings in %s\n",
-		f.out, len(tl.Sources), len(tl.Events), len(problems), m.Now().Sub(start).Round(time.Millisecond))
+	prog.stage("writing the site")
+	written, err := writeSite(f.out, files, loadManifest(f.out), prog)
+	prog.clear()
+	if err != nil {
+		return err
+	}
+	if err := saveManifest(f.out, written); err != nil {
+		m.note(fmt.Sprintf("the list of files written was not saved (%v): the next build keeps the files it no longer writes", err))
+	}
+	fmt.Fprintf(m.Stderr, "built %s: %s (%s read, %d unchanged), %s, %s in %s\n",
+		printable(f.out), count(len(tl.Sources), "source"), count(st.fresh, "file"), st.reused,
+		count(len(tl.Events), "event"), count(len(st.problems), "warning"), m.Now().Sub(start).Round(time.Millisecond))
+	if m.Now().Sub(start) >= progressAfter {
+		fmt.Fprintf(m.Stderr, "took: %s\n", prog.timings())
+	}
 	return nil
 }
 
-// progressEvery is how often a long build reports its progress.
-const progressEvery = time.Second
+// saveReadings writes the cache of the story's readings.
+func (m *Main) saveReadings(path string, st *story) error {
+	entries, err := st.cacheEntries()
+	if err != nil {
+		return err
+	}
+	return saveCache(path, toolKey(), entries)
+}
 
-// progress returns a function that prints "read 500 of 10000 sources"
-// on standard error at most once every progressEvery after start, and
-// at the end of a build that took that long.
-func (m *Main) progress(verb string, start time.Time) func(done, total int) {
-	last := start
-	return func(done, total int) {
-		now := m.Now()
-		if now.Sub(last) < progressEvery && (done < total || now.Sub(start) < progressEvery) {
-			return
-		}
-		last = now
-		fmt.Fprintf(m.Stderr, "%s %d of %d files\n", verb, done, total)
+// note prints a line about the build itself, not about a source; ""
+// prints nothing.
+func (m *Main) note(s string) {
+	if s != "" {
+		fmt.Fprintln(m.Stderr, "note:", printable(s))
 	}
 }
 
 // report prints every problem as a warning line.
 func (m *Main) report(problems []timeline.Problem) {
 	for _, p := range problems {
-		fmt.Fprintf(m.Stderr, "warning: %v\n", p)
+		fmt.Fprintf(m.Stderr, "warning: %s\n", printable(p.Error()))
 	}
 }
 
 // checkOutput refuses an output folder that is, or holds, the source
-// folder: writing the site there would mix it with the sources.
+// folder, the working folder or the root of the repository either lies
+// in: the new site takes the output folder's place, and would take
+// theirs.
 func checkOutput(src, out string) error {
-	absSrc, err := filepath.Abs(src)
-	if err != nil {
-		return fmt.Errorf("check source folder: %w", err)
-	}
-	absOut, err := filepath.Abs(out)
+	absOut, err := realPath(out)
 	if err != nil {
 		return fmt.Errorf("check output folder: %w", err)
 	}
-	if absSrc == absOut || strings.HasPrefix(absSrc, absOut+string(filepath.Separator)) {
-		return fmt.Errorf("output folder %s holds the source folder %s: choose another -out", out, src)
+	absSrc, err := realPath(src)
+	if err != nil {
+		return fmt.Errorf("check source folder: %w", err)
+	}
+	type guard struct{ what, path string }
+	dirs := []guard{{"the source folder", absSrc}}
+	if wd, err := os.Getwd(); err == nil {
+		if wd, err = realPath(wd); err == nil {
+			dirs = append(dirs, guard{"the working folder", wd})
+		}
+	}
+	var guarded []guard
+	for _, d := range dirs {
+		if root := repositoryRoot(d.path); root != "" {
+			guarded = append(guarded, guard{"the repository root", root})
+		}
+	}
+	guarded = append(guarded, dirs...)
+	for _, g := range guarded {
+		if g.path == absOut || strings.HasPrefix(g.path, absOut+string(filepath.Separator)) || absOut == string(filepath.Separator) {
+			return fmt.Errorf("output folder %s holds %s %s: choose another -out", out, g.what, g.path)
+		}
 	}
 	return nil
 }
 
-// writeSite writes the site's files into dir, making the folders they
-// need. Files already in dir that the site does not write are left alone.
-func writeSite(dir string, files []site.File) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("write site: %w", err)
+// realPath returns p absolute, with the links of its longest existing
+// part resolved.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
 	}
-	for _, f := range files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if !strings.HasPrefix(p, filepath.Clean(dir)+string(filepath.Separator)) {
-			return fmt.Errorf("write site: %s is outside %s", f.Path, dir)
+	var rest []string
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
 		}
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("write site: %w", err)
+		if dir == filepath.Dir(dir) {
+			return abs, nil
 		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return fmt.Errorf("write site: %w", err)
+		rest = append([]string{filepath.Base(dir)}, rest...)
+	}
+}
+
+// repositoryRoot returns the nearest folder from dir up that holds a
+// .git, or "".
+func repositoryRoot(dir string) string {
+	for ; ; dir = filepath.Dir(dir) {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		if dir == filepath.Dir(dir) {
+			return ""
 		}
 	}
-	return nil
 }

@@ -18,7 +18,8 @@ const maxSourceSize = 32 << 20
 // readFolder reads the sources of a source folder and its site.md,
 // recursively, skipping hidden files and folders. A file that cannot be
 // read becomes a problem, not an error: the build goes on without it.
-// The inputs are in the order of their names.
+// The inputs are in the order of their names; the files are read in
+// parallel.
 func readFolder(dir string) ([]timeline.Input, []timeline.Problem, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
@@ -27,13 +28,20 @@ func readFolder(dir string) ([]timeline.Input, []timeline.Problem, error) {
 	if !info.IsDir() {
 		return nil, nil, fmt.Errorf("read source folder: %s is not a folder", dir)
 	}
-	var inputs []timeline.Input
-	var problems []timeline.Problem
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read source folder: %w", err)
+	}
+	type found struct {
+		name, path string
+		err        error
+	}
+	var files []found
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(dir, p)
 		name := filepath.ToSlash(rel)
 		if err != nil {
-			problems = append(problems, timeline.Problem{File: name, Err: err, Skipped: true})
+			files = append(files, found{name: name, err: err})
 			return nil
 		}
 		if p != dir && strings.HasPrefix(d.Name(), ".") {
@@ -42,31 +50,55 @@ func readFolder(dir string) ([]timeline.Input, []timeline.Problem, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || !(timeline.IsSourceName(name) || name == timeline.SiteFile) {
-			return nil
+		if !d.IsDir() && (timeline.IsSourceName(name) || name == timeline.SiteFile) {
+			f := found{name: name, path: p}
+			if d.Type()&fs.ModeSymlink != 0 {
+				f.err = linkInside(root, p)
+			}
+			files = append(files, f)
 		}
-		data, err := readSourceFile(p)
-		if err != nil {
-			problems = append(problems, timeline.Problem{File: name, Err: err, Skipped: true})
-			return nil
-		}
-		inputs = append(inputs, timeline.Input{Name: name, Data: data})
 		return nil
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("read source folder %s: %w", dir, err)
 	}
+	data := make([][]byte, len(files))
+	parallel(len(files), func(i int) {
+		if files[i].err == nil {
+			data[i], files[i].err = readSourceFile(files[i].path)
+		}
+	})
+	var inputs []timeline.Input
+	var problems []timeline.Problem
+	for i, f := range files {
+		if f.err != nil {
+			problems = append(problems, timeline.Problem{File: f.name, Err: f.err, Skipped: true})
+		} else {
+			inputs = append(inputs, timeline.Input{Name: f.name, Data: data[i]})
+		}
+	}
 	return inputs, problems, nil
 }
 
-// readSourceFile reads a regular file of at most maxSourceSize bytes.
-func readSourceFile(p string) ([]byte, error) {
-	f, err := os.Open(p)
+// linkInside refuses a link that leads out of the source folder root
+// (its real path): the site would publish a file the folder does not
+// hold.
+func linkInside(root, p string) error {
+	target, err := filepath.EvalSymlinks(p)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	defer f.Close()
-	info, err := f.Stat()
+	if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("a link to %s, outside the source folder", target)
+	}
+	return nil
+}
+
+// readSourceFile reads a regular file of at most maxSourceSize bytes.
+// What is not a regular file (a FIFO, a device) is refused before it is
+// opened: opening a FIFO would wait for a writer.
+func readSourceFile(p string) ([]byte, error) {
+	info, err := os.Stat(p)
 	if err != nil {
 		return nil, err
 	}
@@ -75,6 +107,17 @@ func readSourceFile(p string) ([]byte, error) {
 	}
 	if info.Size() > maxSourceSize {
 		return nil, fmt.Errorf("%d MB is over the limit of %d MB for a source", info.Size()>>20, maxSourceSize>>20)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxSourceSize+1))
 	if err != nil {

@@ -4,6 +4,8 @@
 // Usage:
 //
 //	timeline build [-src DIR] [-out DIR] [-base-url URL] [-title TEXT]
+//	timeline serve [-src DIR] [-addr 127.0.0.1:8080]
+//	timeline check [-src DIR]
 //	timeline dates [-dct YYYY-MM-DD] FILE...
 //	timeline version
 //
@@ -18,10 +20,20 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"time"
 )
 
+// memoryLimit is the soft limit of the Go runtime's memory, unless
+// GOMEMLIMIT sets another: the garbage collector works harder near it
+// rather than let a build of thousands of sources grow past it. It is
+// soft: a story whose data need more get more.
+const memoryLimit = 900 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now}
 	err := m.Run(ctx, os.Args[1:])
@@ -35,6 +47,12 @@ type Main struct {
 	Stderr io.Writer
 	// Now returns the current time; it dates the build.
 	Now func() time.Time
+
+	// onRead, when not nil, is called with the name of every source
+	// read afresh rather than taken from the cache: tests count reads.
+	onRead func(name string)
+	// onListen, when not nil, is told the address serve serves on.
+	onListen func(url string)
 }
 
 // usageError is a command line the program cannot run: exit status 2.
@@ -50,6 +68,10 @@ Usage:
 
 	timeline build [-src DIR] [-out DIR] [-base-url URL] [-title TEXT]
 	        build the site of the story in DIR (default testdata/seeds) into -out (default public)
+	timeline serve [-src DIR] [-addr 127.0.0.1:8080]
+	        build and serve the site, rebuild when a source changes, reload the page
+	timeline check [-src DIR]
+	        report per source what was understood, and what was not
 	timeline dates [-dct YYYY-MM-DD] FILE...
 	        print the temporal expressions of each file, one JSON object a line
 	timeline version
@@ -67,6 +89,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "build":
 		return m.runBuild(ctx, rest)
+	case "serve":
+		return m.runServe(ctx, rest)
+	case "check":
+		return m.runCheck(ctx, rest)
 	case "dates":
 		return m.runDates(ctx, rest)
 	case "version":
@@ -110,7 +136,7 @@ func exitCode(stderr io.Writer, err error) int {
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(stderr, "timeline:", err)
+	fmt.Fprintln(stderr, "timeline:", printable(err.Error()))
 	var u usageError
 	if errors.As(err, &u) {
 		return 2

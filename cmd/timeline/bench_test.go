@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/timeline-project/timeline/cmd/timeline/internal/corpus"
+)
+
+// The benchmarks build stories made from the seeds (see package corpus):
+//
+//	go test -run '^$' -bench 'Build|AddOne' -benchtime 1x ./cmd/timeline
+//
+// .ci/bench-hugo times the same builds beside Hugo's.
+
+// writeCorpus writes a story of n sources made from the seeds into a
+// new folder and returns it with the seeds.
+func writeCorpus(tb testing.TB, n int) (string, []corpus.File) {
+	tb.Helper()
+	seeds, err := corpus.ReadSeeds("../../testdata/seeds")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	dir := tb.TempDir()
+	for _, f := range corpus.Generate(seeds, n) {
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dir, seeds
+}
+
+func benchmarkColdBuild(b *testing.B, n int) {
+	src, _ := writeCorpus(b, n)
+	m := &Main{Stdout: io.Discard, Stderr: io.Discard, Now: time.Now}
+	for b.Loop() {
+		b.StopTimer()
+		out := filepath.Join(b.TempDir(), "public")
+		b.StartTimer()
+		if err := m.build(context.Background(), buildFlags{src: src, out: out}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
+}
+
+// BenchmarkBuild1000 is a build with no cache of a story of 1,000 sources.
+func BenchmarkBuild1000(b *testing.B) { benchmarkColdBuild(b, 1000) }
+
+// BenchmarkBuild10000 is a build with no cache of a story of 10,000 sources.
+func BenchmarkBuild10000(b *testing.B) { benchmarkColdBuild(b, 10000) }
+
+// benchmarkAddOne builds a story of n sources, then, each round, adds
+// one source and builds again with the cache.
+func benchmarkAddOne(b *testing.B, n int) {
+	src, seeds := writeCorpus(b, n)
+	out := filepath.Join(b.TempDir(), "public")
+	m := &Main{Stdout: io.Discard, Stderr: io.Discard, Now: time.Now}
+	if err := m.build(context.Background(), buildFlags{src: src, out: out}); err != nil {
+		b.Fatal(err)
+	}
+	next := n
+	for b.Loop() {
+		b.StopTimer()
+		f := corpus.One(seeds, next, corpus.Width(n))
+		next++
+		if err := os.WriteFile(filepath.Join(src, f.Name), f.Data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := m.build(context.Background(), buildFlags{src: src, out: out}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAddOne1000 adds a source to a story of 1,000 and builds again.
+func BenchmarkAddOne1000(b *testing.B) { benchmarkAddOne(b, 1000) }
+
+// BenchmarkAddOne10000 adds a source to a story of 10,000 and builds again.
+func BenchmarkAddOne10000(b *testing.B) { benchmarkAddOne(b, 10000) }

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/timex"
+)
+
+// storyBuilder builds the timeline of one source folder again and
+// again, reading only the sources that are new or changed since it last
+// saw them: the others' readings are kept in memory (serve) or decoded
+// from the cache (build).
+type storyBuilder struct {
+	src   string
+	title string
+	today timex.Date
+	// known are the readings of the last build, by input key.
+	known map[inputKey]*timeline.Reading
+	// cached are encoded readings from the cache file, by input key.
+	cached map[inputKey][]byte
+	// onRead, when not nil, is called with the name of every source
+	// read afresh rather than taken from memory or the cache.
+	onRead func(name string)
+}
+
+// story is one build of a source folder.
+type story struct {
+	assembly *timeline.Assembly
+	// problems are every input's problems: skipped files first.
+	problems []timeline.Problem
+	// keys and readings are the build's sources, in input order.
+	keys     []inputKey
+	readings []*timeline.Reading
+	// encoded holds, by key, the cache's bytes of readings decoded from
+	// it that have not grown since, to be written back as they are.
+	encoded map[inputKey][]byte
+	// fresh counts the sources read afresh, reused those whose reading
+	// was kept.
+	fresh, reused int
+}
+
+// build reads the folder and builds its timeline. The error is one that
+// stops the build (no folder, no readable source, two sources with one
+// ID); the story then holds the problems met.
+func (b *storyBuilder) build(ctx context.Context, prog *progress) (*story, error) {
+	prog.stage("reading the sources")
+	inputs, problems, err := readFolder(b.src)
+	if err != nil {
+		return nil, err
+	}
+	st := &story{problems: problems, encoded: map[inputKey][]byte{}}
+	var site *timeline.Input
+	var sources []timeline.Input
+	for i, in := range inputs {
+		if in.Name == timeline.SiteFile {
+			site = &inputs[i]
+		} else {
+			sources = append(sources, in)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	readings, keys, errs := b.readAll(st, sources, prog)
+	for i, err := range errs {
+		if err != nil {
+			st.problems = append(st.problems, timeline.Problem{File: sources[i].Name, Err: err, Skipped: true})
+		} else {
+			st.readings = append(st.readings, readings[i])
+			st.keys = append(st.keys, keys[i])
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	b.known = make(map[inputKey]*timeline.Reading, len(st.readings))
+	for i, rd := range st.readings {
+		b.known[st.keys[i]] = rd
+	}
+	b.cached = nil
+	opts := timeline.Options{Title: b.title, Today: b.today}
+	if prog != nil {
+		opts.Stage = prog.stage
+	}
+	st.assembly, err = timeline.Assemble(st.readings, site, opts)
+	st.problems = append(st.problems, st.assembly.Problems...)
+	return st, err
+}
+
+// readAll returns the reading and key of every source, or why it has
+// none, in parallel: from memory, else from the cache, else read afresh.
+func (b *storyBuilder) readAll(st *story, sources []timeline.Input, prog *progress) ([]*timeline.Reading, []inputKey, []error) {
+	readings := make([]*timeline.Reading, len(sources))
+	keys := make([]inputKey, len(sources))
+	errs := make([]error, len(sources))
+	var mu sync.Mutex
+	var done atomic.Int64
+	var fresh atomic.Int64
+	parallel(len(sources), func(i int) {
+		in := sources[i]
+		key := keyOf(in)
+		keys[i] = key
+		if rd := b.known[key]; rd != nil {
+			readings[i] = rd
+		} else if data, ok := b.cached[key]; ok {
+			if rd, err := timeline.DecodeReading(in, data); err == nil {
+				readings[i] = rd
+				mu.Lock()
+				st.encoded[key] = data
+				mu.Unlock()
+			}
+		}
+		if readings[i] == nil {
+			if b.onRead != nil {
+				mu.Lock()
+				b.onRead(in.Name)
+				mu.Unlock()
+			}
+			readings[i], errs[i] = timeline.Read(in)
+			fresh.Add(1)
+		}
+		prog.update("read", "files", int(done.Add(1)), len(sources))
+	})
+	st.fresh = int(fresh.Load())
+	st.reused = len(sources) - st.fresh
+	return readings, keys, errs
+}
+
+// cacheEntries returns the story's readings encoded for the cache: the
+// bytes they were decoded from where they have not grown since.
+func (st *story) cacheEntries() ([]blobEntry, error) {
+	entries := make([]blobEntry, len(st.readings))
+	var firstErr error
+	var mu sync.Mutex
+	parallel(len(st.readings), func(i int) {
+		key, rd := st.keys[i], st.readings[i]
+		data, ok := st.encoded[key]
+		if !ok || rd.Grown() {
+			var err error
+			if data, err = rd.AppendBinary(nil); err != nil {
+				mu.Lock()
+				firstErr = err
+				mu.Unlock()
+			}
+		}
+		entries[i] = blobEntry{key: key, data: data}
+	})
+	return entries, firstErr
+}
+
+// parallel calls f(i) for every i in [0, n) on GOMAXPROCS goroutines.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}

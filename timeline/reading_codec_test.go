@@ -1,0 +1,164 @@
+package timeline
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/timeline-project/timeline/timeline/timex"
+)
+
+// codecInputs are the seeds and sources of every kind: Markdown, UTF-16,
+// front matter with every field, problems.
+func codecInputs(t testing.TB) []Input {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "seeds", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	var inputs []Input
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, Input{Name: filepath.Base(f), Data: data})
+	}
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "The council said on Monday, May 22, that it would meet.\n" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	return append(inputs,
+		Input{Name: "front.md", Data: []byte("---\ntitle: T\nurl: https://example.com/a\npublisher: P\nauthor: A\n" +
+			"published: 2023-05-24\nid: front-id\n---\n# Heading\n\nThe mayor said on Tuesday that the bridge had reopened.\n")},
+		Input{Name: "bad-date.txt", Data: []byte("---\npublished: 03/04/2023\n---\nThe mayor said on Tuesday that it rained for hours.\n")},
+		Input{Name: "wide.txt", Data: utf16},
+	)
+}
+
+// TestReadingCodecRoundTrip writes every reading, after a build has
+// made it remember publication dates, and reads it back unchanged.
+func TestReadingCodecRoundTrip(t *testing.T) {
+	inputs := codecInputs(t)
+	var readings []*Reading
+	for _, in := range inputs {
+		rd, err := Read(in)
+		if err != nil {
+			t.Fatalf("%s: %v", in.Name, err)
+		}
+		readings = append(readings, rd)
+	}
+	if _, err := Assemble(readings, nil, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	remembered := 0
+	for i, rd := range readings {
+		data, err := rd.AppendBinary([]byte("x"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeReading(inputs[i], data[1:])
+		if err != nil {
+			t.Fatalf("%s: decode: %v", inputs[i].Name, err)
+		}
+		if got.Grown() {
+			t.Errorf("%s: a decoded reading says it has grown", inputs[i].Name)
+		}
+		want, have := rd.r, got.r
+		if !reflect.DeepEqual(have.src, want.src) {
+			t.Errorf("%s: source differs:\n got %+v\nwant %+v", inputs[i].Name, have.src, want.src)
+		}
+		if have.meta != want.meta || have.stated != want.stated {
+			t.Errorf("%s: meta or stated date differ: %+v %+v, want %+v %+v", inputs[i].Name, have.meta, have.stated, want.meta, want.stated)
+		}
+		if !reflect.DeepEqual(have.exprs, want.exprs) || !reflect.DeepEqual(have.article, want.article) {
+			t.Errorf("%s: expressions differ", inputs[i].Name)
+		}
+		if errorStrings(have.problems) != errorStrings(want.problems) {
+			t.Errorf("%s: problems %q, want %q", inputs[i].Name, errorStrings(have.problems), errorStrings(want.problems))
+		}
+		if !sameAnchors(have.anchors, want.anchors) {
+			t.Errorf("%s: remembered dates differ", inputs[i].Name)
+		}
+		remembered += len(want.anchors.index)
+	}
+	if remembered == 0 {
+		t.Error("no reading remembered any publication date: the memo was not tried")
+	}
+}
+
+func sameAnchors(a, b *anchorMemo) bool {
+	if len(a.index) != len(b.index) {
+		return false
+	}
+	for i, e := range a.index {
+		f := b.index[i]
+		if e.dct != f.dct || !slices.Equal(a.days[e.from:e.to], b.days[f.from:f.to]) {
+			return false
+		}
+	}
+	return true
+}
+
+func errorStrings(errs []error) string {
+	var s []string
+	for _, e := range errs {
+		s = append(s, e.Error())
+	}
+	return strings.Join(s, "|")
+}
+
+// TestReadingCodecRefusesDamage checks that cut or changed bytes are
+// refused or read without a panic.
+func TestReadingCodecRefusesDamage(t *testing.T) {
+	in := codecInputs(t)[0]
+	rd, err := Read(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := rd.AppendBinary(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 0; n < len(data); n += 1 + n/50 {
+		if _, err := DecodeReading(in, data[:n]); err == nil {
+			t.Errorf("the first %d of %d bytes decoded", n, len(data))
+		}
+	}
+	short := Input{Name: in.Name, Data: in.Data[:10]}
+	if _, err := DecodeReading(short, data); err == nil {
+		t.Error("a reading decoded against an input too short for its text")
+	}
+}
+
+func TestDayNumber(t *testing.T) {
+	for _, d := range []timex.Date{{Year: 1970, Month: 1, Day: 1}, {Year: 2023, Month: 5, Day: 22}, {Year: 2000, Month: 2, Day: 29},
+		{Year: 1900, Month: 3, Day: 1}, {Year: -44, Month: 3, Day: 15}, {Year: 2400, Month: 12, Day: 31}} {
+		want := floorDiv(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Unix(), 86400)
+		if got := dayNumber(d); got != want {
+			t.Errorf("dayNumber(%v) = %d, want %d", d, got, want)
+		}
+		for _, k := range []int{0, 1, -1, 60, -400, 1000} {
+			if got, want := dateOfNumber(dayNumber(d)+int64(k)), d.AddDays(k); got != want {
+				t.Errorf("dateOfNumber(dayNumber(%v)%+d) = %v, want %v", d, k, got, want)
+			}
+		}
+	}
+}
+
+// FuzzDecodeReading checks that no bytes make DecodeReading panic.
+func FuzzDecodeReading(f *testing.F) {
+	in := Input{Name: "a.txt", Data: []byte("Menu\n\nThe mayor said on Tuesday, May 23, 2023 that the bridge had reopened after repairs.\n")}
+	rd, err := Read(in)
+	if err != nil {
+		f.Fatal(err)
+	}
+	data, _ := rd.AppendBinary(nil)
+	f.Add(data)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		DecodeReading(in, data)
+	})
+}
