@@ -69,13 +69,13 @@ func featuresOf(text string) blockFeatures {
 		prose:     endsSentence(text) && n >= 6,
 		pipes:     strings.Contains(text, "|") && n <= 16,
 		signature: postSignature.MatchString(text),
-		post:      embeddedPostLink.MatchString(text),
-		copyright: copyrightLine.MatchString(text),
+		post:      isEmbeddedPost(text),
+		copyright: isCopyright(text),
 		endMarker: n <= 14 && endMarkerLine.MatchString(text),
 		prompt:    n <= 6 && promptLine.MatchString(text),
 		terms:     terms(text),
 	}
-	f.titleLike = !f.signature && !sentenceBreak.MatchString(text) &&
+	f.titleLike = !f.signature && !hasSentenceBreak(text) &&
 		(!endsSentence(text) && n <= 20 || strings.HasSuffix(text, "?") && short)
 	return f
 }

@@ -21,6 +21,9 @@ var (
 	// unixTimeLike is a run of nine or more digits, which dateparse would
 	// read as seconds or milliseconds since 1970.
 	unixTimeLike = regexp.MustCompile(`^\d{9,}$`)
+	// beforeCommonEra is an era marker of a year before year 1, which
+	// dateparse would read as a time zone of a year of this century.
+	beforeCommonEra = regexp.MustCompile(`(?i)\bB\.?\s?C\.?(\s?E\.?)?(\W|$)`)
 	// numericDate is a date of numbers only, perhaps with a time after
 	// it: 23.05.2023, 05/23/2023, 23-05-2023 10:00.
 	numericDate = regexp.MustCompile(`^(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})(?:$|[ T,])`)
@@ -38,7 +41,9 @@ var errAmbiguousDate = errors.New("day and month could be either way round")
 // known traps: it guesses month-first (so ambiguous numeric dates are
 // refused, but dotted ones are read day-first, as they are written), it
 // returns year 0 for a date without a year, it reads long digit runs as
-// Unix time, and it has panicked on odd input.
+// Unix time, it takes "BCE" for a time zone (so "March 15, 44 BCE" would
+// be 2044), and it has panicked on odd input. Its work is bounded by
+// maxDateStringLen.
 func parseDateString(s string) (d timex.Date, err error) {
 	s = strings.TrimSpace(s)
 	switch {
@@ -48,6 +53,8 @@ func parseDateString(s string) (d timex.Date, err error) {
 		return timex.Date{}, fmt.Errorf("date %.20q… is too long", s)
 	case unixTimeLike.MatchString(s):
 		return timex.Date{}, fmt.Errorf("date %q is a bare number", s)
+	case beforeCommonEra.MatchString(s):
+		return timex.Date{}, fmt.Errorf("date %q is before the common era: years 1 to 9999 only", s)
 	}
 	defer func() {
 		if r := recover(); r != nil {

@@ -28,6 +28,23 @@ func TestParseDateString(t *testing.T) {
 		{"yesterday", "", "yesterday"},
 		{"2023-02-30", "", "2023-02-30"},
 		{strings.Repeat("9", 70), "", "too long"},
+		// Hostile and edge dates: the first and last years a Date holds,
+		// none before or after, no BCE, no February 30th.
+		{"0001-01-01", "0001-01-01", ""},
+		{"9999-12-31", "9999-12-31", ""},
+		{"0000-01-01", "", "0000-01-01"},
+		{"10000-01-01", "", "10000-01-01"},
+		{"-0044-03-15", "", "-0044-03-15"},
+		{"44 BC", "", "44 BC"},
+		{"March 15, 44 BCE", "", "before the common era"},
+		{"15 March 44 B.C.", "", "before the common era"},
+		{"2023 AD", "", "2023 AD"},
+		{"February 30, 2023", "", "February 30, 2023"},
+		{"30 February 2023", "", "30 February 2023"},
+		{"30.02.2023", "", "no such day"},
+		{"2023-13-01", "", "2023-13-01"},
+		{"2023-05-23\x00", "", "2023-05-23"},
+		{"2023-05-23\u202e", "", "2023-05-23"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -59,8 +59,12 @@ func TestSafeID(t *testing.T) {
 		"My Article!":          "My-Article",
 		"../../etc/passwd":     "etc-passwd",
 		".hidden":              "hidden",
-		"":                     "source",
-		"Кириллица":            "source",
+		"":                     "source-e3b0c442",
+		"Кириллица":            "source-87711c13",
+		"café":                 "caf-850f7dc4",
+		"CON":                  "CON-a3dbc4b6",
+		"nul.report":           "nul-38535aab.report",
+		"console":              "console",
 		"a/b\\c":               "a-b-c",
 	} {
 		if got := safeID(in); got != want {

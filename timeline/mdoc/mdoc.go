@@ -3,11 +3,14 @@
 // that is safe to publish.
 //
 // Every call makes its own parser and renderer (gomarkdown's are not
-// reusable), and a panic inside gomarkdown comes back as an error.
+// reusable), a document gomarkdown would take too long over is refused
+// before it starts (see bounds.go), and a panic inside gomarkdown comes
+// back as an error. On either, the document's plain text is returned
+// with the error, so that a caller may still use it.
 package mdoc
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -51,9 +54,19 @@ func parse(src []byte) ast.Node {
 }
 
 // Blocks returns the blocks of the Markdown document src in reading order.
-// Blocks with no text are left out.
+// Blocks with no text are left out. When src is too costly to parse
+// (the error wraps ErrTooComplex) or gomarkdown panics, the error comes
+// with src's plain blocks: its parts between blank lines, markup left
+// as written.
 func Blocks(src []byte) (blocks []Block, err error) {
-	defer recoverAs(&err, "read Markdown")
+	if err := checkBounds(src, false); err != nil {
+		return plainBlocks(src), fmt.Errorf("read Markdown: %w", err)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			blocks, err = plainBlocks(src), fmt.Errorf("read Markdown: %w: %v", errPanicked, r)
+		}
+	}()
 	doc := parse(src)
 	ast.WalkFunc(doc, func(node ast.Node, entering bool) ast.WalkStatus {
 		if !entering {
@@ -107,8 +120,11 @@ func enclosingKind(n ast.Node) Kind {
 
 // writeInlineText writes the plain text under node: text and code spans,
 // with line breaks as they stand; images and raw HTML are skipped, table
-// cells are separated by " | ".
+// cells are separated by " | ". (A cell's place is counted here rather
+// than found with ast.GetPrevNode, which searches the row: quadratic in
+// a row of many cells.)
 func writeInlineText(w *strings.Builder, node ast.Node) {
+	cells := 0
 	ast.WalkFunc(node, func(n ast.Node, entering bool) ast.WalkStatus {
 		if !entering {
 			return ast.GoToNext
@@ -121,9 +137,10 @@ func writeInlineText(w *strings.Builder, node ast.Node) {
 		case *ast.Softbreak, *ast.Hardbreak:
 			w.WriteByte('\n')
 		case *ast.TableCell:
-			if ast.GetPrevNode(n) != nil {
+			if cells > 0 {
 				w.WriteString(" | ")
 			}
+			cells++
 		case *ast.Image, *ast.HTMLSpan, *ast.HTMLBlock:
 			return ast.SkipChildren
 		}
@@ -137,8 +154,19 @@ func writeInlineText(w *strings.Builder, node ast.Node) {
 // only when they point inside the site (a relative path), else their alt
 // text stands in for them, so nothing is loaded from another host.
 // Headings go one level down: the document sits under the page's h1.
+//
+// When src is too costly to render (the error wraps ErrTooComplex) or
+// gomarkdown panics, the error comes with src's plain text as HTML, a
+// paragraph per part between blank lines, escaped: safe to embed too.
 func HTML(src []byte) (out string, err error) {
-	defer recoverAs(&err, "render Markdown")
+	if err := checkBounds(src, true); err != nil {
+		return plainHTML(src), fmt.Errorf("render Markdown: %w", err)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = plainHTML(src), fmt.Errorf("render Markdown: %w: %v", errPanicked, r)
+		}
+	}()
 	renderer := mdhtml.NewRenderer(mdhtml.RendererOptions{
 		Flags:           mdhtml.SkipHTML | mdhtml.Safelink | mdhtml.NoreferrerLinks | mdhtml.NoopenerLinks,
 		RenderNodeHook:  renderHook,
@@ -159,7 +187,7 @@ func renderHook(w io.Writer, node ast.Node, entering bool) (ast.WalkStatus, bool
 			n.Level = min(n.Level+1, 6)
 		}
 	case *ast.Image:
-		if !safeRelative(n.Destination) {
+		if !safeRelative(asBrowserReads(n.Destination)) {
 			return ast.GoToNext, true
 		}
 	}
@@ -167,40 +195,106 @@ func renderHook(w io.Writer, node ast.Node, entering bool) (ast.WalkStatus, bool
 }
 
 // SafeLink reports whether a link destination may be published: an
-// http, https or mailto URL, a fragment, or a relative path.
+// http, https or mailto URL, a fragment, or a relative path, judged as
+// a browser will read it from the page (see asBrowserReads).
 func SafeLink(dest []byte) bool {
-	d := bytes.ToLower(bytes.TrimSpace(dest))
+	d := asBrowserReads(dest)
+	lower := strings.ToLower(d)
 	for _, scheme := range []string{"http://", "https://", "mailto:"} {
-		if bytes.HasPrefix(d, []byte(scheme)) {
+		if strings.HasPrefix(lower, scheme) {
 			return true
 		}
 	}
 	return safeRelative(d)
 }
 
-// safeRelative reports whether dest is a relative reference: no scheme,
-// not protocol-relative ("//host"), no control characters.
-func safeRelative(dest []byte) bool {
-	d := bytes.TrimSpace(dest)
-	if len(d) == 0 || bytes.HasPrefix(d, []byte("//")) || bytes.HasPrefix(d, []byte(`\\`)) {
+// asBrowserReads returns a destination as a browser reads the attribute
+// gomarkdown writes for it: gomarkdown decodes character references
+// ("&#106;avascript:") before it escapes the destination into the page,
+// and a browser's URL parser drops tabs and line breaks anywhere
+// ("jav\tascript:") and control characters and spaces at either end.
+func asBrowserReads(dest []byte) string {
+	s := html.UnescapeString(string(dest))
+	s = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimFunc(s, func(r rune) bool { return r <= ' ' })
+}
+
+// safeRelative reports whether d, as asBrowserReads gives it, is a
+// relative reference: no scheme, not to another host ("//host", and
+// "\\host" or "/\\host", which browsers read alike), no control
+// characters.
+func safeRelative(d string) bool {
+	if d == "" {
 		return false
 	}
-	for _, c := range d {
+	if len(d) >= 2 && (d[0] == '/' || d[0] == '\\') && (d[1] == '/' || d[1] == '\\') {
+		return false
+	}
+	for _, c := range []byte(d) {
 		if c < 0x20 || c == 0x7f {
 			return false
 		}
 	}
-	colon := bytes.IndexByte(d, ':')
+	colon := strings.IndexByte(d, ':')
 	if colon < 0 {
 		return true
 	}
 	// A colon after the first '/', '?' or '#' is not a scheme separator.
-	cut := bytes.IndexAny(d, "/?#")
+	cut := strings.IndexAny(d, "/?#")
 	return cut >= 0 && cut < colon
 }
 
-func recoverAs(err *error, doing string) {
-	if r := recover(); r != nil {
-		*err = fmt.Errorf("%s: gomarkdown panicked: %v", doing, r)
+// errPanicked is wrapped by the error of a call in which gomarkdown
+// panicked.
+var errPanicked = errors.New("gomarkdown panicked")
+
+// plainBlocks returns src's parts between blank lines as paragraphs,
+// markup left as written: what is left of a document gomarkdown could
+// not read.
+func plainBlocks(src []byte) []Block {
+	var blocks []Block
+	for _, part := range plainParts(src) {
+		blocks = appendBlock(blocks, Paragraph, part)
 	}
+	return blocks
+}
+
+// plainHTML returns src's parts between blank lines as escaped HTML
+// paragraphs.
+func plainHTML(src []byte) string {
+	var b strings.Builder
+	for _, part := range plainParts(src) {
+		b.WriteString("<p>")
+		b.WriteString(html.EscapeString(part))
+		b.WriteString("</p>\n")
+	}
+	return b.String()
+}
+
+// plainParts splits src at its blank lines, each part trimmed, empty
+// parts left out; line ends are read as gomarkdown reads them.
+func plainParts(src []byte) []string {
+	var parts []string
+	var cur strings.Builder
+	flush := func() {
+		if s := strings.TrimSpace(cur.String()); s != "" {
+			parts = append(parts, strings.ToValidUTF8(s, "\uFFFD"))
+		}
+		cur.Reset()
+	}
+	eachLine(src, func(line []byte) {
+		if isBlank(line) {
+			flush()
+			return
+		}
+		cur.Write(line)
+		cur.WriteByte('\n')
+	})
+	flush()
+	return parts
 }
