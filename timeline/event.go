@@ -153,7 +153,7 @@ func eventTitle(m *mention) string {
 		return headline(m)
 	}
 	span := Span{m.sentence.Span.Start + at, m.sentence.Span.Start + at + len(a.says)}
-	says := collapseSpace(withoutWhenWords(m.src.Text, span, m.exprs))
+	says := tidyPunctuation(collapseSpace(withoutWhenWords(m.src.Text, span, m.exprs)))
 	says = strings.TrimLeft(strings.ReplaceAll(says, " ,", ","), ",;: ")
 	if w, rest, ok := strings.Cut(says, " "); ok && strings.EqualFold(w, "that") && opensClause(rest) {
 		says = rest
@@ -174,7 +174,7 @@ func eventTitle(m *mention) string {
 		return headline(m)
 	}
 	says = unquote(strings.TrimRight(cutAtClause(says, n), " .,;:!?"))
-	return capitalize(who + " " + verb + " " + says)
+	return clipTitle(capitalize(who + " " + verb + " " + says))
 }
 
 // plural reports whether a speaker phrase is plural: its last word is
@@ -187,6 +187,9 @@ func plural(sp string) bool {
 	last := ws[len(ws)-1]
 	if len(ws) > 2 && strings.EqualFold(ws[0], "one") && strings.EqualFold(ws[1], "of") {
 		return false // "one of the factions"
+	}
+	if lw := strings.ToLower(last); speakerNouns[lw] && strings.HasSuffix(lw, "s") && len(ws) == 1 {
+		return true // "Officials"
 	}
 	return !startsUpper(last) && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
 }
@@ -236,6 +239,32 @@ func withoutWhenWords(text string, span Span, exprs []timex.Expr) string {
 	return b.String()
 }
 
+// punctuationRun matches commas, semicolons and colons left in a row
+// where dates were taken out ("closed, , , and").
+var punctuationRun = regexp.MustCompile(`([,;:])(?:\s*[,;:])+`)
+
+// tidyPunctuation makes each run of clause marks one mark.
+func tidyPunctuation(s string) string { return punctuationRun.ReplaceAllString(s, "$1") }
+
+// maxTitleBytes bounds a title however its words run.
+const maxTitleBytes = 200
+
+// clipTitle cuts a title longer than maxTitleBytes at a word boundary,
+// with an ellipsis.
+func clipTitle(s string) string {
+	if len(s) <= maxTitleBytes {
+		return s
+	}
+	cut := s[:maxTitleBytes]
+	for !utf8.ValidString(cut) {
+		cut = cut[:len(cut)-1]
+	}
+	if i := strings.LastIndexByte(cut, ' '); i > maxTitleBytes/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
 // shortSpeaker returns a speaker's name short enough for a title: a
 // person's name without the role when the phrase is long.
 func shortSpeaker(sp string) string {
@@ -254,14 +283,14 @@ func shortSpeaker(sp string) string {
 // boundary.
 func headline(m *mention) string {
 	before, after := withoutWhen(m)
-	s := collapseSpace(before + " " + strings.TrimLeft(after, " "))
+	s := tidyPunctuation(collapseSpace(before + " " + strings.TrimLeft(after, " ")))
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = dropLeadingWords(strings.TrimLeft(s, ",;: "))
 	s = attributionLead.ReplaceAllString(s, "")
 	s = attributionAside.ReplaceAllString(s, "")
 	s = cutAtClause(s, maxTitleWords)
 	s = unquote(strings.TrimRight(s, " .,;:!?"))
-	return capitalize(s)
+	return clipTitle(capitalize(s))
 }
 
 // withoutWhen returns the mention's sentence before and after its date,

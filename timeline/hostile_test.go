@@ -215,7 +215,7 @@ func TestHostileDates(t *testing.T) {
 				}
 			}
 			return ""
-		}, "event titles (event.go) collapsing the punctuation left where dates are taken out"},
+		}, ""},
 		{"may in every sentence", may.String(), func(events []Event) string {
 			if len(events) > 0 {
 				return fmt.Sprintf("%d events dated by the modal \"may\": %q on %v", len(events), events[0].Title, events[0].Date)
