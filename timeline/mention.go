@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -59,6 +60,14 @@ const minMentionWords = 5
 // from the dated sentence before them.
 const maxContextChain = 2
 
+// maxMentionBytes is the longest sentence that can be a mention: a run
+// of text without sentence marks is no sentence a reader can check.
+const maxMentionBytes = 2000
+
+// maxMentionsPerSource bounds the mentions of one source; an article
+// has a few hundred sentences at most.
+const maxMentionsPerSource = 1000
+
 // backgroundDays is how long before its source's publication a day must
 // be for a happening on it to be background to the story.
 const backgroundDays = 60
@@ -78,9 +87,13 @@ func mentionsOf(r *reading) []mention {
 	next, chain := 0, 0
 	var prev *mention // the dated mention of the sentence before, in its block
 	for _, s := range src.Sentences {
-		if s.N == 0 || src.Blocks[s.Block].Kind == Heading {
+		if s.N == 0 || src.Blocks[s.Block].Kind == Heading || s.Span.End-s.Span.Start > maxMentionBytes {
 			prev = nil
 			continue
+		}
+		if len(out) == maxMentionsPerSource {
+			r.warn(fmt.Errorf("more than %d sentences report something: the rest are left out of the chronology", maxMentionsPerSource))
+			break
 		}
 		for next < len(exprs) && exprs[next].Start < s.Span.Start {
 			next++
