@@ -207,13 +207,13 @@ func (c *cluster) sharesFigure(m *mention) bool {
 
 // cosine returns the cosine similarity of two groups' centroids.
 func (c *cluster) cosine(o *cluster) float64 {
-	small, large := c.centroid, o.centroid
-	if len(small) > len(large) {
+	small, large := c, o
+	if len(small.order) > len(large.order) {
 		small, large = large, small
 	}
 	dot := 0.0
-	for t, w := range small {
-		dot += w * large[t]
+	for _, t := range small.order {
+		dot += small.centroid[t] * large.centroid[t]
 	}
 	if dot == 0 {
 		return 0

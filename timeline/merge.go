@@ -34,8 +34,12 @@ const (
 type cluster struct {
 	members  []*mention
 	centroid map[string]float64
-	norm     float64
-	sources  map[*Source]int
+	// order lists the centroid's terms as they came, so that sums over
+	// them run in one order and give the same bits every build.
+	order   []string
+	normSq  float64
+	norm    float64
+	sources map[*Source]int
 }
 
 // date returns the cluster's date: that of its best-dated member.
@@ -75,13 +79,15 @@ func (c *cluster) add(m *mention, idf map[string]float64) {
 	c.members = append(c.members, m)
 	c.sources[m.src]++
 	for _, t := range m.terms {
-		c.centroid[t] += idf[t]
+		old, ok := c.centroid[t]
+		if !ok {
+			c.order = append(c.order, t)
+		}
+		w := old + idf[t]
+		c.centroid[t] = w
+		c.normSq += w*w - old*old // in the members' order: the same sources give the same sums
 	}
-	c.norm = 0
-	for _, w := range c.centroid {
-		c.norm += w * w
-	}
-	c.norm = math.Sqrt(c.norm)
+	c.norm = math.Sqrt(c.normSq)
 }
 
 // similarity is the cosine between a mention's term vector (weighted by
