@@ -111,14 +111,9 @@ func deniedByOthers(accounts []Account) bool {
 // accountSummary says an account in short: what the speaker says, or
 // the sentence.
 func accountSummary(m *mention, a attribution) string {
-	says := a.says
-	if at := strings.Index(m.text(), says); says != "" && at >= 0 {
-		start := m.sentence.Span.Start + at
-		says = withoutWhenWords(m.src.Text, Span{start, start + len(says)}, m.exprs)
-	}
-	says = strings.TrimLeft(strings.ReplaceAll(collapseSpace(says), " ,", ","), ",;: ")
-	if w, rest, ok := strings.Cut(says, " "); ok && strings.EqualFold(w, "that") && opensClause(rest) {
-		says = rest
+	says, found := saidWords(m, a)
+	if !found {
+		says = strings.TrimLeft(strings.ReplaceAll(collapseSpace(says), " ,", ","), ",;: ")
 	}
 	if a.stance == StanceDenial && denialVerbs[a.verb] {
 		says = "denies " + says

@@ -147,16 +147,9 @@ func eventTitle(m *mention) string {
 	if a.speaker == "" || speakerPronouns[strings.ToLower(a.speaker)] {
 		return headline(m)
 	}
-	sentence := m.text()
-	at := strings.Index(sentence, a.says)
-	if a.says == "" || at < 0 || a.verb == "according" {
+	says, ok := saidWords(m, a)
+	if !ok || a.verb == "according" {
 		return headline(m)
-	}
-	span := Span{m.sentence.Span.Start + at, m.sentence.Span.Start + at + len(a.says)}
-	says := tidyPunctuation(collapseSpace(withoutWhenWords(m.src.Text, span, m.exprs)))
-	says = strings.TrimLeft(strings.ReplaceAll(says, " ,", ","), ",;: ")
-	if w, rest, ok := strings.Cut(says, " "); ok && strings.EqualFold(w, "that") && opensClause(rest) {
-		says = rest
 	}
 	who := shortSpeaker(a.speaker)
 	verb := "says"
@@ -175,6 +168,23 @@ func eventTitle(m *mention) string {
 	}
 	says = unquote(strings.TrimRight(cutAtClause(says, n), " .,;:!?"))
 	return clipTitle(capitalize(who + " " + verb + " " + says))
+}
+
+// saidWords returns what a speaker says in a mention's sentence, with
+// its dates and their prepositions taken out and an opening "that"
+// dropped; false when the words are not found in the sentence.
+func saidWords(m *mention, a attribution) (string, bool) {
+	at := strings.Index(m.text(), a.says)
+	if a.says == "" || at < 0 {
+		return a.says, false
+	}
+	start := m.sentence.Span.Start + at
+	says := tidyPunctuation(collapseSpace(withoutWhenWords(m.src.Text, Span{start, start + len(a.says)}, m.exprs)))
+	says = strings.TrimLeft(strings.ReplaceAll(says, " ,", ","), ",;: ")
+	if w, rest, ok := strings.Cut(says, " "); ok && strings.EqualFold(w, "that") && opensClause(rest) {
+		says = rest
+	}
+	return says, true
 }
 
 // plural reports whether a speaker phrase is plural: its last word is
