@@ -31,6 +31,46 @@ func (s storyDates) commonYear() int {
 	return best
 }
 
+// dayCounts is storyDates as an array by day number, for the many
+// lookups of inferring publication dates.
+type dayCounts struct {
+	first int32
+	n     []int32
+}
+
+// byDay returns the story's counts by day number.
+func (s storyDates) byDay() dayCounts {
+	if len(s) == 0 {
+		return dayCounts{}
+	}
+	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
+	for d := range s {
+		n := dayNumber(d)
+		lo, hi = min(lo, n), max(hi, n)
+	}
+	if hi-lo >= 1<<22 {
+		// Days more than 11,000 years apart: keep to the ones near the
+		// middle rather than make a vast array; the rest count 0.
+		lo = max(lo, hi-(1<<22)+1)
+	}
+	c := dayCounts{first: int32(lo), n: make([]int32, hi-lo+1)}
+	for d, k := range s {
+		if n := dayNumber(d); n >= lo {
+			c.n[n-lo] = int32(k)
+		}
+	}
+	return c
+}
+
+// of returns how often the day with number day is reported.
+func (c dayCounts) of(day int32) int {
+	i := int64(day) - int64(c.first)
+	if i < 0 || i >= int64(len(c.n)) {
+		return 0
+	}
+	return int(c.n[i])
+}
+
 // busiest returns up to k days of the story, most reported first.
 func (s storyDates) busiest(k int) []timex.Date {
 	days := make([]timex.Date, 0, len(s))
@@ -76,8 +116,9 @@ func datePublications(rs []*reading, today timex.Date) {
 			undated = append(undated, r)
 		}
 	}
+	counts := story.byDay()
 	eachIndex(len(undated), func(i int) {
-		if p, ok := inferFromOwnDates(undated[i], story, year, today); ok {
+		if p, ok := inferFromOwnDates(undated[i], counts, year, today); ok {
 			undated[i].src.Published = p
 		}
 	})
@@ -89,9 +130,9 @@ func datePublications(rs []*reading, today timex.Date) {
 		}
 	}
 	undated = slices.DeleteFunc(undated, func(r *reading) bool { return r.src.Published.Basis == BasisInferred })
-	candidates := story.candidates(today)
+	candidates, counts := story.candidates(today), story.byDay()
 	eachIndex(len(undated), func(i int) {
-		undated[i].src.Published = inferFromStory(undated[i], story, candidates)
+		undated[i].src.Published = inferFromStory(undated[i], counts, candidates)
 	})
 }
 
@@ -172,7 +213,7 @@ func relativeDates(r *reading, dct timex.Date) []relDay {
 // inferFromOwnDates dates a source by the latest day it reports: it was
 // published that day or within the week after, on the day its relative
 // expressions fit the story best.
-func inferFromOwnDates(r *reading, story storyDates, year int, today timex.Date) (Published, bool) {
+func inferFromOwnDates(r *reading, story dayCounts, year int, today timex.Date) (Published, bool) {
 	dates := explicitDates(r, year)
 	if len(dates) == 0 {
 		return Published{}, false
@@ -218,7 +259,7 @@ func (s storyDates) candidates(today timex.Date) []timex.Date {
 // expressions: the publication day among candidates (see
 // storyDates.candidates) on which they fall on the days the other
 // sources report most, the earliest such day.
-func inferFromStory(r *reading, story storyDates, candidates []timex.Date) Published {
+func inferFromStory(r *reading, story dayCounts, candidates []timex.Date) Published {
 	best, score, matched := bestAnchor(r, story, candidates)
 	if score <= 0 {
 		return Published{Basis: BasisUnknown, Evidence: "no date printed, and its relative dates fit no day the other sources report"}
@@ -231,13 +272,13 @@ func inferFromStory(r *reading, story storyDates, candidates []timex.Date) Publi
 // bestAnchor returns the candidate publication date (candidates sorted
 // earliest first) under which the source's relative dates fall on the
 // story's most reported days, the score, and the words that matched.
-func bestAnchor(r *reading, story storyDates, candidates []timex.Date) (timex.Date, float64, []string) {
+func bestAnchor(r *reading, story dayCounts, candidates []timex.Date) (timex.Date, float64, []string) {
 	var best timex.Date
 	bestScore, bestAt := math.Inf(-1), -1
 	for ci, d := range candidates {
 		score := 0.0
 		for _, rd := range relativeDates(r, d) {
-			if n := story[rd.date()]; n > 0 {
+			if n := story.of(rd.day); n > 0 {
 				score += math.Log1p(float64(n))
 			}
 		}
@@ -248,7 +289,7 @@ func bestAnchor(r *reading, story storyDates, candidates []timex.Date) (timex.Da
 	var matched []string
 	if bestAt >= 0 {
 		for _, rd := range relativeDates(r, candidates[bestAt]) {
-			if story[rd.date()] > 0 {
+			if story.of(rd.day) > 0 {
 				e := r.article[rd.expr]
 				matched = append(matched, strings.TrimSpace(r.src.Text[e.Start:e.End]))
 			}
