@@ -199,7 +199,7 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 	a.rs = rs
 	a.mentions = make([][]mention, len(rs))
 	opts.stage(StageMentions)
-	eachIndex(len(rs), func(i int) { a.mentions[i] = mentionsOf(rs[i]) })
+	eachIndex(len(rs), func(i int) { a.mentions[i] = mentionsOfMemo(rs[i], rs[i].found) })
 	var ms []mention
 	for _, m := range a.mentions {
 		ms = append(ms, m...)

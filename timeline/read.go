@@ -34,6 +34,9 @@ type reading struct {
 	// for each publication date tried; shared by every build of the
 	// same Reading.
 	anchors *anchorMemo
+	// found keeps the mentions a build found in it, for the next build
+	// that dates it the same; shared like anchors.
+	found *mentionMemo
 	// problems are what was not understood; the source is still used.
 	problems []error
 }
@@ -84,6 +87,7 @@ func readSource(in Input) (*reading, error) {
 	applyMeta(r)
 	r.stated = statedPublication(r)
 	r.anchors = &anchorMemo{}
+	r.found = &mentionMemo{}
 	return r, nil
 }
 

@@ -148,6 +148,7 @@ func DecodeReading(in Input, data []byte) (*Reading, error) {
 		r.problems[i] = errors.New(d.string())
 	}
 	r.anchors = d.anchors(len(r.article))
+	r.found = &mentionMemo{}
 	if d.err == nil && len(d.data) > 0 {
 		d.fail()
 	}

@@ -1,0 +1,88 @@
+package timeline
+
+import (
+	"reflect"
+	"testing"
+)
+
+// assembleOf reads nothing: it assembles the given readings and fails
+// the test when that fails.
+func assembleOf(t *testing.T, readings []*Reading) *Assembly {
+	t.Helper()
+	a, err := Assemble(readings, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// readEach reads every input as a source.
+func readEach(t *testing.T, inputs []Input) []*Reading {
+	t.Helper()
+	out := make([]*Reading, len(inputs))
+	for i, in := range inputs {
+		rd, err := Read(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[i] = rd
+	}
+	return out
+}
+
+// TestAssembleAgainWithKeptReadings checks that readings kept from one
+// build (their mentions remembered) give the next build the timeline,
+// problems and checks that fresh readings give, also when the other
+// sources change and with them an undated source's inferred date.
+func TestAssembleAgainWithKeptReadings(t *testing.T) {
+	inputs := seedInputs(t)
+	n := len(inputs)
+	inputs = append(inputs,
+		Input{Name: "may.md", Data: []byte("---\npublished: 2031-05-10\n---\n" +
+			"A drone attack on Monday, May 5, damaged the harbour offices, the mayor said.\n")},
+		Input{Name: "june.md", Data: []byte("---\npublished: 2031-06-20\n---\n" +
+			"A drone attack on Monday, June 16, damaged the harbour offices, the mayor said.\n")},
+		Input{Name: "undated.txt", Data: []byte(
+			"A drone attack on Monday damaged the harbour offices, the mayor said on Tuesday.\n")})
+	kept := readEach(t, inputs)
+	seeds, may, june, undated := kept[:n], kept[n], kept[n+1], kept[n+2]
+	for _, set := range []struct {
+		name     string
+		readings []*Reading
+	}{
+		{"seeds", seeds},
+		{"may", []*Reading{may, undated}},
+		{"june", []*Reading{june, undated}},
+		{"seeds again", seeds},
+		{"all", kept},
+		{"may again", []*Reading{may, undated}},
+	} {
+		again := assembleOf(t, set.readings)
+		var ins []Input
+		for _, rd := range set.readings {
+			for _, in := range inputs {
+				if in.Name == rd.File() {
+					ins = append(ins, in)
+				}
+			}
+		}
+		fresh := assembleOf(t, readEach(t, ins))
+		if !reflect.DeepEqual(again.Timeline, fresh.Timeline) {
+			t.Errorf("%s: the timeline of kept readings differs from that of fresh ones", set.name)
+		}
+		if !reflect.DeepEqual(again.Problems, fresh.Problems) {
+			t.Errorf("%s: problems of kept readings %v, of fresh ones %v", set.name, again.Problems, fresh.Problems)
+		}
+		if !reflect.DeepEqual(again.Checks(), fresh.Checks()) {
+			t.Errorf("%s: checks of kept readings differ from those of fresh ones", set.name)
+		}
+		if len(again.Timeline.Events) == 0 {
+			t.Errorf("%s: no events", set.name)
+		}
+	}
+	for _, rd := range kept {
+		if !rd.r.found.ok {
+			t.Errorf("%s: its mentions were not kept", rd.File())
+		}
+	}
+}
