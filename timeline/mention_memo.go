@@ -21,6 +21,9 @@ type mentionMemo struct {
 	mentions []mention
 	// problems are the warnings mentionsOf added.
 	problems []error
+	// added is true when the mentions were found since the memo was
+	// made or decoded, so that a caller keeping it knows it has grown.
+	added bool
 }
 
 // mentionsOfMemo returns mentionsOf(r), from memo when a build has found
@@ -38,7 +41,7 @@ func mentionsOfMemo(r *reading, memo *mentionMemo) []mention {
 	}
 	before := len(r.problems)
 	ms := mentionsOf(r)
-	memo.ok, memo.published = true, r.src.Published
+	memo.ok, memo.added, memo.published = true, true, r.src.Published
 	memo.mentions = ownMentions(ms, nil)
 	memo.problems = slices.Clone(r.problems[before:])
 	return ms

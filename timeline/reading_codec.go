@@ -20,7 +20,7 @@ import (
 // layout, and a caller must not decode bytes written under another.
 
 // readingCodecFormat is bumped whenever the encoding below changes.
-const readingCodecFormat = 1
+const readingCodecFormat = 2
 
 // readingCodecVersion names the encoding: its format, the layout of the
 // types it writes, and the expressions' encoding.
@@ -87,6 +87,7 @@ func (rd *Reading) AppendBinary(b []byte) ([]byte, error) {
 		w.strings(p.Error())
 	}
 	w.anchors(r.anchors)
+	w.mentionMemo(r.found, r.src)
 	return w.b, nil
 }
 
@@ -94,8 +95,11 @@ func (rd *Reading) AppendBinary(b []byte) ([]byte, error) {
 // read or decoded: encoding it again keeps that for the next build.
 func (rd *Reading) Grown() bool {
 	rd.r.anchors.mu.Lock()
-	defer rd.r.anchors.mu.Unlock()
-	return rd.r.anchors.added > 0
+	grown := rd.r.anchors.added > 0
+	rd.r.anchors.mu.Unlock()
+	rd.r.found.mu.Lock()
+	defer rd.r.found.mu.Unlock()
+	return grown || rd.r.found.added
 }
 
 // DecodeReading reads back a Reading that AppendBinary wrote for in: in
@@ -148,7 +152,7 @@ func DecodeReading(in Input, data []byte) (*Reading, error) {
 		r.problems[i] = errors.New(d.string())
 	}
 	r.anchors = d.anchors(len(r.article))
-	r.found = &mentionMemo{}
+	r.found = d.mentionMemo(r)
 	if d.err == nil && len(d.data) > 0 {
 		d.fail()
 	}

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -54,7 +55,7 @@ func TestReadingCodecRoundTrip(t *testing.T) {
 	if _, err := Assemble(readings, nil, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	remembered := 0
+	remembered, mentions := 0, 0
 	for i, rd := range readings {
 		data, err := rd.AppendBinary([]byte("x"))
 		if err != nil {
@@ -83,10 +84,71 @@ func TestReadingCodecRoundTrip(t *testing.T) {
 		if !sameAnchors(have.anchors, want.anchors) {
 			t.Errorf("%s: remembered dates differ", inputs[i].Name)
 		}
+		if !sameMentionMemo(have.found, want.found) {
+			t.Errorf("%s: remembered mentions differ", inputs[i].Name)
+		}
 		remembered += len(want.anchors.index)
+		mentions += len(want.found.mentions)
 	}
 	if remembered == 0 {
 		t.Error("no reading remembered any publication date: the memo was not tried")
+	}
+	if mentions == 0 {
+		t.Error("no reading remembered any mention: the memo was not tried")
+	}
+}
+
+// sameMentionMemo reports whether two memos hold the same mentions, each
+// in its own source.
+func sameMentionMemo(a, b *mentionMemo) bool {
+	if a.ok != b.ok || a.published != b.published || errorStrings(a.problems) != errorStrings(b.problems) ||
+		len(a.mentions) != len(b.mentions) {
+		return false
+	}
+	for i := range a.mentions {
+		x, y := a.mentions[i], b.mentions[i]
+		if x.src.Text != y.src.Text || x.src.ID != y.src.ID {
+			return false
+		}
+		x.src, y.src = nil, nil
+		if !reflect.DeepEqual(x, y) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestDecodedReadingsBuildTheSame checks that readings decoded from
+// bytes, their mentions remembered, build the timeline the originals
+// build.
+func TestDecodedReadingsBuildTheSame(t *testing.T) {
+	inputs := codecInputs(t)
+	readings := readEach(t, inputs)
+	want := assembleOf(t, readings)
+	decoded := make([]*Reading, len(readings))
+	for i, rd := range readings {
+		data, err := rd.AppendBinary(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if decoded[i], err = DecodeReading(inputs[i], data); err != nil {
+			t.Fatalf("%s: decode: %v", inputs[i].Name, err)
+		}
+		if !decoded[i].r.found.ok {
+			t.Errorf("%s: mentions not remembered", inputs[i].Name)
+		}
+	}
+	got := assembleOf(t, decoded)
+	if !reflect.DeepEqual(got.Timeline, want.Timeline) {
+		t.Error("decoded readings build another timeline")
+	}
+	if fmt.Sprint(got.Problems) != fmt.Sprint(want.Problems) {
+		t.Errorf("decoded readings have problems %v, want %v", got.Problems, want.Problems)
+	}
+	for _, rd := range decoded {
+		if rd.Grown() {
+			t.Errorf("%s: mentions found again though remembered", rd.File())
+		}
 	}
 }
 
