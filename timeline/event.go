@@ -18,10 +18,12 @@ import (
 func eventsOf(ms []mention) []Event {
 	nameSpeakers(ms)
 	idf := inverseDocumentFrequency(ms)
+	clusters := clusterMentions(ms, idf)
 	var events []Event
-	for _, c := range clusterMentions(ms, idf) {
-		events = append(events, eventOf(c, idf))
+	if len(clusters) > 0 {
+		events = make([]Event, len(clusters))
 	}
+	eachIndex(len(clusters), func(i int) { events[i] = eventOf(clusters[i], idf) })
 	sortEvents(events)
 	eventIDs(events)
 	return events

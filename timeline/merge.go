@@ -153,10 +153,9 @@ func clusterMentions(ms []mention, idf map[string]float64) []*cluster {
 	slices.SortFunc(days, func(a, b dayKey) int {
 		return cmp.Or(a.date.Compare(b.date), cmp.Compare(a.precision, b.precision))
 	})
-	var out []*cluster
-	for _, d := range days {
-		out = append(out, clusterDay(byDay[d], idf)...)
-	}
+	perDay := make([][]*cluster, len(days))
+	eachIndex(len(days), func(i int) { perDay[i] = clusterDay(byDay[days[i]], idf) })
+	out := slices.Concat(perDay...)
 	out = mergeAcrossDays(out, idf)
 	joinUndated(out, undated, idf)
 	return out

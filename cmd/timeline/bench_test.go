@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/timeline-project/timeline/cmd/timeline/internal/corpus"
+	"github.com/timeline-project/timeline/site"
+	"github.com/timeline-project/timeline/timeline/timex"
 )
 
 // The benchmarks build stories made from the seeds (see package corpus):
@@ -83,3 +85,49 @@ func BenchmarkAddOne1000(b *testing.B) { benchmarkAddOne(b, 1000) }
 
 // BenchmarkAddOne10000 adds a source to a story of 10,000 and builds again.
 func BenchmarkAddOne10000(b *testing.B) { benchmarkAddOne(b, 10000) }
+
+// benchmarkServeAddOne builds a story of n sources as serve does, then,
+// each round, adds one source and builds and renders again with what
+// the server keeps in memory. It reports the two parts: building the
+// timeline (reading, dating, mentions, merging) and rendering the site.
+func benchmarkServeAddOne(b *testing.B, n int) {
+	src, seeds := writeCorpus(b, n)
+	renderer, err := site.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	builder := &storyBuilder{src: src, today: timex.DateOf(time.Now())}
+	if _, err := builder.build(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	next := n
+	var building, rendering time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		f := corpus.One(seeds, next, corpus.Width(n))
+		next++
+		if err := os.WriteFile(filepath.Join(src, f.Name), f.Data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		st, err := builder.build(context.Background(), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		built := time.Now()
+		if _, err := renderer.Render(st.assembly.Timeline, site.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		building += built.Sub(start)
+		rendering += time.Since(built)
+	}
+	b.ReportMetric(float64(building.Nanoseconds())/float64(b.N), "build-ns/op")
+	b.ReportMetric(float64(rendering.Nanoseconds())/float64(b.N), "render-ns/op")
+}
+
+// BenchmarkServeAddOne1000 adds a source to a served story of 1,000.
+func BenchmarkServeAddOne1000(b *testing.B) { benchmarkServeAddOne(b, 1000) }
+
+// BenchmarkServeAddOne10000 adds a source to a served story of 10,000.
+func BenchmarkServeAddOne10000(b *testing.B) { benchmarkServeAddOne(b, 10000) }
