@@ -6,23 +6,23 @@ import (
 	"strings"
 )
 
-// nameSpeakers gives each speaker the one name it has across all
-// sources: its fullest name.
-func nameSpeakers(ms []mention) {
+// canonicalNames maps the speakers' words, as sentences give them, to
+// the one name each speaker has across all sources: its fullest name.
+type canonicalNames map[string]string
+
+// nameSpeakers returns the names of every speaker of ms.
+func nameSpeakers(ms []*mention) canonicalNames {
 	var names []string
 	for _, m := range ms {
 		for _, a := range m.attrs {
 			names = append(names, a.speaker)
 		}
 	}
-	canonical := speakerNames(names)
-	for i := range ms {
-		for j := range ms[i].attrs {
-			a := &ms[i].attrs[j]
-			a.name = canonical[a.speaker]
-		}
-	}
+	return speakerNames(names)
 }
+
+// of returns the name of the attribution's speaker.
+func (n canonicalNames) of(a attribution) string { return n[a.speaker] }
 
 // primary returns the attribution a mention's citation shows: the first
 // one; the zero attribution when the source speaks in its own voice.
@@ -36,13 +36,13 @@ func (m *mention) primary() attribution {
 // claimsOf returns who claims or denies an event, each named once in
 // order of the citations, and the event's stance: a denial when every
 // speaker denies it, a claim when someone claims it, else a report.
-func claimsOf(members []*mention) ([]string, Stance) {
-	var names []string
+func claimsOf(members []*mention, names canonicalNames) ([]string, Stance) {
+	var claimants []string
 	claims, denials := 0, 0
 	for _, m := range members {
 		for _, a := range m.attrs {
-			if !slices.Contains(names, a.name) {
-				names = append(names, a.name)
+			if name := names.of(a); !slices.Contains(claimants, name) {
+				claimants = append(claimants, name)
 			}
 			if a.stance == StanceDenial {
 				denials++
@@ -53,18 +53,18 @@ func claimsOf(members []*mention) ([]string, Stance) {
 	}
 	switch {
 	case claims == 0 && denials > 0:
-		return names, StanceDenial
+		return claimants, StanceDenial
 	case claims > 0:
-		return names, StanceClaim
+		return claimants, StanceClaim
 	}
-	return names, StanceReport
+	return claimants, StanceReport
 }
 
 // accountsOf returns the accounts of an event, one per speaker and
 // stance (sources in their own voice count as one speaker, ""), and
 // whether they disagree: someone denies what others claim or report, or
 // two sources give different counts of one thing.
-func accountsOf(members []*mention) ([]Account, bool) {
+func accountsOf(members []*mention, names canonicalNames) ([]Account, bool) {
 	type key struct {
 		speaker string
 		stance  Stance
@@ -77,12 +77,12 @@ func accountsOf(members []*mention) ([]Account, bool) {
 			attrs = []attribution{{stance: StanceReport, says: m.text()}}
 		}
 		for _, a := range attrs {
-			k := key{a.name, a.stance}
+			k := key{names.of(a), a.stance}
 			ai, ok := index[k]
 			if !ok {
 				ai = len(accounts)
 				index[k] = ai
-				accounts = append(accounts, Account{Speaker: a.name, Stance: a.stance, Summary: accountSummary(m, a)})
+				accounts = append(accounts, Account{Speaker: k.speaker, Stance: a.stance, Summary: accountSummary(m, a)})
 			}
 			if !slices.Contains(accounts[ai].Citations, ci) {
 				accounts[ai].Citations = append(accounts[ai].Citations, ci)

@@ -200,9 +200,11 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 	a.mentions = make([][]mention, len(rs))
 	opts.stage(StageMentions)
 	eachIndex(len(rs), func(i int) { a.mentions[i] = mentionsOfMemo(rs[i], rs[i].found) })
-	var ms []mention
-	for _, m := range a.mentions {
-		ms = append(ms, m...)
+	var ms []*mention
+	for _, sm := range a.mentions {
+		for i := range sm {
+			ms = append(ms, &sm[i])
+		}
 	}
 	opts.stage(StageMerging)
 	tl.Events = eventsOf(ms)

@@ -23,8 +23,6 @@ type attribution struct {
 	// says is what the speaker is reported to say: the words after the
 	// verb, up to the end of the sentence.
 	says string
-	// name is the speaker's name across all sources (see nameSpeakers).
-	name string
 	// verb is the verb that attributes it, in lower case ("said",
 	// "denied", "according").
 	verb string

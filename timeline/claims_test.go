@@ -152,7 +152,7 @@ func TestDateDisagreement(t *testing.T) {
 		mk("a", timex.NewDate(2024, 3, 4), DatedExplicit),
 		mk("b", timex.NewDate(2024, 3, 5), DatedInferred),
 	}
-	events := eventsOf(ms)
+	events := eventsOf(pointersTo(ms))
 	if len(events) != 1 {
 		t.Fatalf("%d events, want the two reports merged into one", len(events))
 	}

@@ -15,15 +15,15 @@ import (
 
 // eventsOf merges mentions into the chronology's events, sorted and
 // with their IDs.
-func eventsOf(ms []mention) []Event {
-	nameSpeakers(ms)
+func eventsOf(ms []*mention) []Event {
+	names := nameSpeakers(ms)
 	idf := inverseDocumentFrequency(ms)
 	clusters := clusterMentions(ms, idf)
 	var events []Event
 	if len(clusters) > 0 {
 		events = make([]Event, len(clusters))
 	}
-	eachIndex(len(clusters), func(i int) { events[i] = eventOf(clusters[i], idf) })
+	eachIndex(len(clusters), func(i int) { events[i] = eventOf(clusters[i], idf, names) })
 	sortEvents(events)
 	eventIDs(events)
 	return events
@@ -35,7 +35,7 @@ const maxTitleWords = 14
 // eventOf makes the event of a cluster: its date from its best-dated
 // mention, its citations in source order, its title from the most
 // central mention, who claims it and whether its accounts differ.
-func eventOf(c *cluster, idf map[string]float64) Event {
+func eventOf(c *cluster, idf map[string]float64, names canonicalNames) Event {
 	mid, best := c.central(idf), c.best()
 	members := slices.Clone(c.members)
 	slices.SortFunc(members, func(a, b *mention) int {
@@ -49,8 +49,8 @@ func eventOf(c *cluster, idf map[string]float64) Event {
 		Background: best.background,
 		Dating:     datingOf(best),
 	}
-	e.ClaimedBy, e.Stance = claimsOf(members)
-	accounts, disputed := accountsOf(members)
+	e.ClaimedBy, e.Stance = claimsOf(members, names)
+	accounts, disputed := accountsOf(members, names)
 	if disputed {
 		e.Disputed, e.Accounts = true, accounts
 	}
@@ -63,7 +63,7 @@ func eventOf(c *cluster, idf map[string]float64) Event {
 			DateText:  collapseSpace(m.dateText()),
 			DateBasis: m.basis,
 			DatedBy:   m.datedBy,
-			Speaker:   a.name,
+			Speaker:   names.of(a),
 			Stance:    a.stance,
 		})
 		if m.date != best.date && m.basis != DatedMatched {

@@ -180,8 +180,9 @@ func joinUndated(clusters []*cluster, undated []*mention, idf map[string]float64
 		if best >= 0 {
 			c := clusters[best]
 			b := c.best()
-			m.date, m.precision, m.partOfDay, m.basis = b.date, b.precision, b.partOfDay, DatedMatched
-			c.add(m, idf)
+			matched := *m // mentions are kept between builds: change a copy
+			matched.date, matched.precision, matched.partOfDay, matched.basis = b.date, b.precision, b.partOfDay, DatedMatched
+			c.add(&matched, idf)
 		}
 	}
 }

@@ -25,7 +25,7 @@ func (w *codecWriter) mentionMemo(m *mentionMemo, src *Source) {
 	}
 	w.uvarint(1)
 	w.date(m.published.Date)
-	w.strings(string(m.published.Basis), m.published.Evidence)
+	w.strings(string(m.published.Basis), m.published.Evidence, m.id)
 	w.uvarint(uint64(len(m.problems)))
 	for _, p := range m.problems {
 		w.strings(p.Error())
@@ -49,7 +49,7 @@ func (w *codecWriter) mention(m *mention, src *Source) {
 	w.flags(m.background)
 	w.uvarint(uint64(len(m.attrs)))
 	for _, a := range m.attrs {
-		w.strings(a.speaker, string(a.stance), a.says, a.name, a.verb)
+		w.strings(a.speaker, string(a.stance), a.says, a.verb)
 	}
 	w.uvarint(uint64(len(m.figures)))
 	for _, f := range m.figures {
@@ -87,15 +87,19 @@ func (d *codecReader) mentionMemo(r *reading) *mentionMemo {
 	}
 	memo.ok = true
 	memo.published.Date = d.date()
-	memo.published.Basis, memo.published.Evidence = Basis(d.string()), d.string()
+	memo.published.Basis, memo.published.Evidence, memo.id = Basis(d.string()), d.string(), d.string()
 	memo.problems = make([]error, d.count(len(d.data)))
 	for i := range memo.problems {
 		memo.problems[i] = errors.New(d.string())
 	}
+	// The mentions' source is the reading's as the build that found them
+	// saw it.
+	src := *r.src
+	src.Published, src.ID = memo.published, memo.id
 	n := d.count(min(maxMemoMentions, len(d.data)))
 	memo.mentions = make([]mention, 0, n)
 	for range n {
-		m := d.mention(r)
+		m := d.mention(r, &src)
 		if d.err != nil {
 			return &mentionMemo{}
 		}
@@ -104,8 +108,7 @@ func (d *codecReader) mentionMemo(r *reading) *mentionMemo {
 	return memo
 }
 
-func (d *codecReader) mention(r *reading) mention {
-	src := r.src
+func (d *codecReader) mention(r *reading, src *Source) mention {
 	m := mention{src: src}
 	if i := d.count(len(src.Sentences) - 1); d.err == nil {
 		m.sentence = src.Sentences[i]
@@ -120,7 +123,7 @@ func (d *codecReader) mention(r *reading) mention {
 		m.attrs = make([]attribution, n)
 	}
 	for i := range m.attrs {
-		m.attrs[i] = attribution{speaker: d.string(), stance: Stance(d.string()), says: d.string(), name: d.string(), verb: d.string()}
+		m.attrs[i] = attribution{speaker: d.string(), stance: Stance(d.string()), says: d.string(), verb: d.string()}
 	}
 	if n := d.count(len(d.data)); n > 0 {
 		m.figures = make([]figure, n)

@@ -6,18 +6,22 @@ import (
 )
 
 // mentionMemo keeps the mentions one build found in a reading, for the
-// next build that dates the reading the same: finding mentions depends
-// on nothing but the reading and its publication date. It is shared by
+// next build that dates the reading the same and gives it the same ID:
+// finding mentions depends on nothing but the reading, its publication
+// date and its ID (the mentions point to their source). It is shared by
 // every build of the same Reading.
 type mentionMemo struct {
 	mu sync.Mutex
 	// ok is true once a build has stored its mentions.
 	ok bool
-	// published is the publication date they were found under.
+	// published and id are the publication date and source ID they were
+	// found under.
 	published Published
-	// mentions are as mentionsOf returned them, before any build
-	// named their speakers; their src is the source of the build that
-	// found them.
+	id        string
+	// mentions are as mentionsOf returned them; builds share them and
+	// must not change them. Their src is the source of the build that
+	// found them, which differs from a later build's only in what that
+	// build does not read from mentions.
 	mentions []mention
 	// problems are the warnings mentionsOf added.
 	problems []error
@@ -35,28 +39,14 @@ func mentionsOfMemo(r *reading, memo *mentionMemo) []mention {
 	}
 	memo.mu.Lock()
 	defer memo.mu.Unlock()
-	if memo.ok && memo.published == r.src.Published {
+	if memo.ok && memo.published == r.src.Published && memo.id == r.src.ID {
 		r.problems = append(r.problems, memo.problems...)
-		return ownMentions(memo.mentions, r.src)
+		return memo.mentions
 	}
 	before := len(r.problems)
 	ms := mentionsOf(r)
-	memo.ok, memo.added, memo.published = true, true, r.src.Published
-	memo.mentions = ownMentions(ms, nil)
+	memo.ok, memo.added, memo.published, memo.id = true, true, r.src.Published, r.src.ID
+	memo.mentions = ms
 	memo.problems = slices.Clone(r.problems[before:])
 	return ms
-}
-
-// ownMentions returns a copy of ms that a build may change: each
-// mention's attributions are its own (merging names the speakers in
-// place), and its source is src when src is not nil.
-func ownMentions(ms []mention, src *Source) []mention {
-	out := slices.Clone(ms)
-	for i := range out {
-		out[i].attrs = slices.Clone(out[i].attrs)
-		if src != nil {
-			out[i].src = src
-		}
-	}
-	return out
 }

@@ -43,9 +43,14 @@ func TestAssembleAgainWithKeptReadings(t *testing.T) {
 		Input{Name: "june.md", Data: []byte("---\npublished: 2031-06-20\n---\n" +
 			"A drone attack on Monday, June 16, damaged the harbour offices, the mayor said.\n")},
 		Input{Name: "undated.txt", Data: []byte(
-			"A drone attack on Monday damaged the harbour offices, the mayor said on Tuesday.\n")})
+			"A drone attack on Monday damaged the harbour offices, the mayor said on Tuesday.\n")},
+		Input{Name: "Report.md", Data: []byte("---\npublished: 2031-06-21\n---\n" +
+			"The harbour offices reopened on Friday, June 20, the mayor said.\n")},
+		Input{Name: "report.md", Data: []byte("---\npublished: 2031-06-22\n---\n" +
+			"The harbour offices reopened on Friday, June 20, a port official said.\n")})
 	kept := readEach(t, inputs)
 	seeds, may, june, undated := kept[:n], kept[n], kept[n+1], kept[n+2]
+	upper, lower := kept[n+3], kept[n+4]
 	for _, set := range []struct {
 		name     string
 		readings []*Reading
@@ -56,6 +61,9 @@ func TestAssembleAgainWithKeptReadings(t *testing.T) {
 		{"seeds again", seeds},
 		{"all", kept},
 		{"may again", []*Reading{may, undated}},
+		{"one report", []*Reading{upper, june}},
+		{"two reports", []*Reading{upper, lower, june}},
+		{"one report again", []*Reading{upper, june}},
 	} {
 		again := assembleOf(t, set.readings)
 		var ins []Input

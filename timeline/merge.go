@@ -107,7 +107,7 @@ func (c *cluster) similarity(m *mention, idf map[string]float64) float64 {
 
 // inverseDocumentFrequency weighs each term by how rare it is among the
 // mentions: terms every source uses ("Russian") say little.
-func inverseDocumentFrequency(ms []mention) map[string]float64 {
+func inverseDocumentFrequency(ms []*mention) map[string]float64 {
 	df := map[string]int{}
 	for _, m := range ms {
 		for _, t := range m.terms {
@@ -131,7 +131,7 @@ func inverseDocumentFrequency(ms []mention) map[string]float64 {
 // context or an inferred publication date joins a better-dated group of
 // a nearby day that reports the same; then undated mentions join the
 // group of another source that reports the same facts.
-func clusterMentions(ms []mention, idf map[string]float64) []*cluster {
+func clusterMentions(ms []*mention, idf map[string]float64) []*cluster {
 	type dayKey struct {
 		date      timex.Date
 		precision timex.Precision
@@ -139,16 +139,16 @@ func clusterMentions(ms []mention, idf map[string]float64) []*cluster {
 	byDay := map[dayKey][]*mention{}
 	var days []dayKey
 	var undated []*mention
-	for i := range ms {
-		if ms[i].undated() {
-			undated = append(undated, &ms[i])
+	for _, m := range ms {
+		if m.undated() {
+			undated = append(undated, m)
 			continue
 		}
-		k := dayKey{ms[i].date, ms[i].precision}
+		k := dayKey{m.date, m.precision}
 		if byDay[k] == nil {
 			days = append(days, k)
 		}
-		byDay[k] = append(byDay[k], &ms[i])
+		byDay[k] = append(byDay[k], m)
 	}
 	slices.SortFunc(days, func(a, b dayKey) int {
 		return cmp.Or(a.date.Compare(b.date), cmp.Compare(a.precision, b.precision))

@@ -101,7 +101,7 @@ func TestReadingCodecRoundTrip(t *testing.T) {
 // sameMentionMemo reports whether two memos hold the same mentions, each
 // in its own source.
 func sameMentionMemo(a, b *mentionMemo) bool {
-	if a.ok != b.ok || a.published != b.published || errorStrings(a.problems) != errorStrings(b.problems) ||
+	if a.ok != b.ok || a.published != b.published || a.id != b.id || errorStrings(a.problems) != errorStrings(b.problems) ||
 		len(a.mentions) != len(b.mentions) {
 		return false
 	}
