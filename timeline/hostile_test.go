@@ -222,7 +222,12 @@ func TestHostileDates(t *testing.T) {
 			}
 			return ""
 		}, ""},
-		{"year 0", "Officials said the bridge was closed on January 1, 0 and in the year 0000 and on 0000-01-01.", nil, ""},
+		{"year 0", "Officials said the bridge was closed on January 1, 0 and in the year 0000 and on 0000-01-01.", func(events []Event) string {
+			for _, e := range events {
+				return fmt.Sprintf("event %q dated %v from a date in the year 0", e.Title, e.Date)
+			}
+			return ""
+		}, ""},
 		{"year 9999", "Officials said the bridge will stay closed until December 31, 9999 and 9999-12-31, then 10000.", func(events []Event) string {
 			for _, e := range events {
 				if e.Date.Year < 9999 {
@@ -230,13 +235,13 @@ func TestHostileDates(t *testing.T) {
 				}
 			}
 			return ""
-		}, "timex: a month and day whose printed year is refused (9999, 44 BCE) left unresolved rather than placed in the publication year"},
+		}, ""},
 		{"BCE", "Officials said the first bridge was built in 44 BC, on March 15, 44 BCE, in 500 B.C. and in -0044.", func(events []Event) string {
 			for _, e := range events {
 				return fmt.Sprintf("event %q dated %v from a date before the common era", e.Title, e.Date)
 			}
 			return ""
-		}, "timex: a month and day whose printed year is refused (9999, 44 BCE) left unresolved rather than placed in the publication year"},
+		}, ""},
 		{"February 30th", "Officials said the bridge was closed on February 30, 2023, on 30 February 2023 and on 2023-02-30.", func(events []Event) string {
 			for _, e := range events {
 				if e.Date.Month != time.February || e.Precision == timex.PrecisionDay {
