@@ -158,17 +158,18 @@ func (e Expr) InYear(y int) (Date, bool) {
 
 // YearByWeekday returns, for an expression that prints a weekday beside a
 // month and day but no year ("Wednesday, May 24"), the year nearest to
-// near in which that month and day fall on that weekday, and true. It
-// returns false for any other expression.
+// near in which that month and day fall on that weekday, and true. The
+// year is one of 1 to 9999. It returns false for any other expression,
+// and when near is outside 1 to 9999.
 func (e Expr) YearByWeekday(near int) (int, bool) {
 	m := e.m
-	if m.kind != kindPoint || m.weekday == 0 || m.year != 0 || m.month == 0 || m.day == 0 {
+	if m.kind != kindPoint || m.weekday == 0 || m.year != 0 || m.month == 0 || m.day == 0 || near < 1 || near > 9999 {
 		return 0, false
 	}
 	// The calendar repeats every 400 years, so a year agrees within 200 either way.
 	for k := 0; k <= 200; k++ {
 		for _, y := range [2]int{near - k, near + k} {
-			if weekdayAgrees(y, m) {
+			if y >= 1 && y <= 9999 && weekdayAgrees(y, m) {
 				return y, true
 			}
 		}
