@@ -329,13 +329,14 @@ func TestHostileFrontMatter(t *testing.T) {
 }
 
 // TestHostileMarkdown builds Markdown sources gomarkdown would take too
-// long over, next to a good one: they are skipped with the reason, at
-// once, and the story builds.
+// long over, next to a good one: they are read as plain text, at once,
+// with a warning saying why, and the story builds.
 func TestHostileMarkdown(t *testing.T) {
+	const lead = "Officials said on May 23, 2023, that the bridge was closed.\n\n"
 	for name, body := range map[string]string{
-		"brackets.md":   strings.Repeat("[", 1<<20),
+		"brackets.md":   lead + strings.Repeat("[", 1<<20),
 		"backticks.md":  "Officials said on May 23, 2023, that " + strings.Repeat("`a", 1<<19),
-		"paragraphs.md": strings.Repeat("a\n\n", 1<<20),
+		"paragraphs.md": lead + strings.Repeat("a\n\n", 1<<19+1), // just over MaxLines
 	} {
 		t.Run(name, func(t *testing.T) {
 			b := buildWithin(t, article("good.txt"), Input{Name: name, Data: []byte(body)})
@@ -344,9 +345,32 @@ func TestHostileMarkdown(t *testing.T) {
 			}
 			checkBuilt(t, b.tl)
 			p := b.problemOf(name)
-			if p == nil || !p.Skipped || !strings.Contains(p.Err.Error(), "too costly to read as Markdown") {
-				t.Errorf("problem %v, want %s skipped as too costly", p, name)
+			if p == nil || p.Skipped || !strings.Contains(p.Err.Error(), "too costly to read as Markdown") ||
+				!strings.Contains(p.Err.Error(), "read as plain text") {
+				t.Errorf("problem %v, want %s read as plain text, too costly as Markdown", p, name)
+			}
+			src := b.tl.Source(strings.TrimSuffix(name, ".md"))
+			if src == nil || src.Text != body {
+				t.Fatalf("%s not read, or not as written", name)
 			}
 		})
+	}
+}
+
+// TestHostileSiteFile builds a site.md too costly to render as Markdown:
+// the story builds, with a warning naming site.md, and keeps the
+// introduction for the site to show as plain text.
+func TestHostileSiteFile(t *testing.T) {
+	intro := "The story.\n\n" + strings.Repeat("| a | b |\n", 20000)
+	b := buildWithin(t, article("good.txt"), Input{Name: SiteFile, Data: []byte("---\ntitle: T\n---\n" + intro)})
+	if b.err != nil {
+		t.Fatalf("Build: %v", b.err)
+	}
+	p := b.problemOf(SiteFile)
+	if p == nil || p.Skipped || !strings.Contains(p.Err.Error(), "too costly") || !strings.Contains(p.Err.Error(), "plain text") {
+		t.Errorf("problem %v, want site.md shown as plain text, too costly as Markdown", p)
+	}
+	if b.tl.Intro != intro || b.tl.Title != "T" {
+		t.Errorf("title %q, introduction of %d bytes: want T and %d bytes", b.tl.Title, len(b.tl.Intro), len(intro))
 	}
 }
