@@ -111,12 +111,17 @@ func Find(text string) []Expr {
 // Expressions are resolved in order, so a date the text has just named
 // can anchor a later relative one ("two days later"). With a zero dct
 // only what the text alone fixes is resolved; other values keep X
-// placeholders ("XXXX-05-22") and have PrecisionNone.
+// placeholders ("XXXX-05-22") and have PrecisionNone. So does a value
+// that would fall outside the years 1 to 9999 ("last Wednesday" in a
+// document of January 1 of the year 1).
 func Resolve(exprs []Expr, dct Date) []Value {
 	r := resolver{dct: dct}
 	out := make([]Value, len(exprs))
 	for i, e := range exprs {
 		v := r.value(e)
+		if !v.Date.IsZero() && (v.Date.Year < 1 || v.Date.Year > 9999) {
+			v = Value{TIMEX3: placeholder(e.m.gran), Mod: v.Mod, PartOfDay: v.PartOfDay}
+		}
 		out[i] = v
 		if (e.m.kind == kindPoint || e.m.kind == kindWeekday || e.m.kind == kindDayOffset || e.m.kind == kindNarrative ||
 			e.m.narrativeIfPast) && !e.m.comparison {
