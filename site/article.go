@@ -26,10 +26,14 @@ type blockView struct {
 
 // segment is a run of a block's text: a sentence (N > 0 for an article
 // sentence, which gets the anchor #sN) or the text around sentences (N 0).
+// Isolate is true for text that holds a bidi control (see bidi.go): the
+// text around sentences, and a cited sentence's before its links, show
+// in a <bdi>.
 type segment struct {
 	Text    string
 	N       int
 	CitedBy []entryLink
+	Isolate bool
 }
 
 // articleGroups arranges the blocks of src in reading order, each
@@ -105,6 +109,7 @@ func blockSegments(text string, span timeline.Span, sents []timeline.Sentence, c
 		if seg.N > 0 {
 			seg.CitedBy = citedBy[seg.N]
 		}
+		seg.Isolate = hasBidiControl(seg.Text)
 		segs = append(segs, seg)
 		pos = s.Span.End
 	}
@@ -116,7 +121,7 @@ func appendText(segs []segment, text string) []segment {
 	if text == "" {
 		return segs
 	}
-	return append(segs, segment{Text: plainText(text)})
+	return append(segs, segment{Text: plainText(text), Isolate: hasBidiControl(text)})
 }
 
 // plainText returns text with its line breaks made "\n", as an HTML

@@ -18,9 +18,9 @@ type entryView struct {
 	Summary    string
 	Background bool
 	// ClaimLabel is "Claimed by", "Denied by" or "Reported by"; ClaimedBy
-	// who, joined; both "" when no one is named.
+	// who; both empty when no one is named.
 	ClaimLabel string
-	ClaimedBy  string
+	ClaimedBy  []string
 	Disputed   bool
 	DisputeTip tipView
 	DateTip    *tipView // how an inferred or context date was found
@@ -78,8 +78,8 @@ type citationView struct {
 	Sentence    int
 	Quote       string
 	Speaker     string
-	SaidBy      string // "Claimed by <speaker>.", "Denied by …", or "" for the source's own voice
-	Dated       string // how the sentence was dated, in words
+	SaidBy      string // "Claimed by" (Speaker), "Denied by" …, or "" for the source's own voice
+	Dated       string // how the sentence was dated, in words (no bidi controls: see bidi.go)
 	Undated     string // "date from context" or "matched date" for a sentence with no date of its own
 }
 
@@ -108,7 +108,7 @@ func (st *story) entry(e *timeline.Event, f *filterLists) entryView {
 	}
 	if names := cleanNames(e.ClaimedBy); len(names) > 0 {
 		v.ClaimLabel = claimLabel(e.Stance)
-		v.ClaimedBy = strings.Join(names, ", ")
+		v.ClaimedBy = names
 	}
 	if tip, ok := dateTip(e); ok {
 		v.DateTip = &tip
@@ -150,7 +150,7 @@ func stanceName(s timeline.Stance) string {
 // dateTip explains an entry's date when it was inferred, taken from a
 // neighbouring sentence or matched with other sources' sentences.
 func dateTip(e *timeline.Event) (tipView, bool) {
-	tip := tipView{ID: e.ID + "-dating", Class: "badge-dating", Text: strings.TrimSpace(e.Dating.Note)}
+	tip := tipView{ID: e.ID + "-dating", Class: "badge-dating", Text: withoutBidiControls(strings.TrimSpace(e.Dating.Note))}
 	switch e.Dating.Basis {
 	case timeline.DatedInferred:
 		tip.Label = "Inferred date"
@@ -188,11 +188,11 @@ func (st *story) citation(e *timeline.Event, i int) citationView {
 		Sentence:    c.Sentence,
 		Quote:       c.Quote,
 		Speaker:     strings.TrimSpace(c.Speaker),
-		Dated:       citationDating(c),
+		Dated:       withoutBidiControls(citationDating(c)),
 		Undated:     undatedLabel(c),
 	}
 	if v.Speaker != "" {
-		v.SaidBy = claimLabel(c.Stance) + " " + v.Speaker + "."
+		v.SaidBy = claimLabel(c.Stance)
 	}
 	if link := webLink(src.URL); link != "" {
 		v.Original = textFragmentLink(link, c.Quote)

@@ -31,13 +31,13 @@ func TestEntriesShowWhoSaysWhatAndHowDated(t *testing.T) {
 		{"2023-05-month-fighting", []string{
 			`class="entry is-background"`,
 			`<time class="entry-date" datetime="2023-05">May 2023</time>`,
-			`Claimed by the ministry.`,
+			`Claimed by <bdi>the ministry</bdi>.`,
 			`no date of its own: dated by sentence 2 before it`,
 			`<span class="undated">date from context</span>`,
 		}},
 		{"2023-05-22-raid", []string{
 			`<span class="part-of-day">early morning</span>`,
-			`Also dated <time datetime="2023-05-23">23 May 2023</time> by <a href="sources/b-blog.html">notes/b-blog.md</a> (“Tuesday morning”)`,
+			`Also dated <time datetime="2023-05-23">23 May 2023</time> by <a href="sources/b-blog.html"><bdi>notes/b-blog.md</bdi></a> (“<bdi>Tuesday morning</bdi>”)`,
 			`dated by “on Monday”, counted from the publication date`,
 			`data-speakers="1"`,
 		}},
@@ -46,11 +46,11 @@ func TestEntriesShowWhoSaysWhatAndHowDated(t *testing.T) {
 			`<button type="button" class="badge badge-disputed" aria-describedby="2023-05-23-army-claim-disputed">Disputed</button>`,
 			`<button type="button" class="badge badge-dating" aria-describedby="2023-05-23-army-claim-dating">Inferred date</button>` +
 				`<span class="tip" role="tooltip" id="2023-05-23-army-claim-dating">“Tuesday morning” in notes/b-blog.md`,
-			`<span class="label">Claimed by</span> Russian Defence Ministry, Governor &lt;Gladkov&gt;`,
-			`<h4>Russian Defence Ministry <span class="account-stance">claim</span></h4>`,
-			`<h4>The sources <span class="account-stance">report</span></h4>`,
-			`<a href="#2023-05-23-army-claim-c2">[2]</a> Example News`,
-			`Claimed by Russian Defence Ministry. Its date: dated by “Tuesday morning”, read against a publication date that was itself inferred.`,
+			`<span class="label">Claimed by</span> <bdi>Russian Defence Ministry</bdi>, <bdi>Governor &lt;Gladkov&gt;</bdi>`,
+			`<h4><bdi>Russian Defence Ministry</bdi> <span class="account-stance">claim</span></h4>`,
+			`<h4><bdi>The sources</bdi> <span class="account-stance">report</span></h4>`,
+			`<a href="#2023-05-23-army-claim-c2">[2]</a> <bdi>Example News</bdi>`,
+			`Claimed by <bdi>Russian Defence Ministry</bdi>. Its date: dated by “Tuesday morning”, read against a publication date that was itself inferred.`,
 		}},
 	} {
 		html := entryHTMLOf(t, index, tc.entry)

@@ -36,7 +36,7 @@ func newFilterLists(st *story) *filterLists {
 	f := &filterLists{sourceAt: map[string]int{}, speakAt: map[string]int{}}
 	for i, src := range st.sources {
 		f.sourceAt[src.ID] = i
-		f.Sources = append(f.Sources, filterOption{Key: strconv.Itoa(i), Label: shorten(sourceName(src), maxOptionLabel)})
+		f.Sources = append(f.Sources, filterOption{Key: strconv.Itoa(i), Label: withoutBidiControls(shorten(sourceName(src), maxOptionLabel))})
 	}
 	var names []string
 	for i := range st.tl.Events {
@@ -46,7 +46,7 @@ func newFilterLists(st *story) *filterLists {
 	names = slices.Compact(names)
 	for i, n := range names {
 		f.speakAt[n] = i
-		f.Speakers = append(f.Speakers, filterOption{Key: strconv.Itoa(i), Label: shorten(n, maxOptionLabel)})
+		f.Speakers = append(f.Speakers, filterOption{Key: strconv.Itoa(i), Label: withoutBidiControls(shorten(n, maxOptionLabel))})
 	}
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]

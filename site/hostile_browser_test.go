@@ -399,7 +399,7 @@ func openHostile(t *testing.T, env *browserEnv, page string) pageState {
 		t.Errorf("%s: %s", u.RequestURI(), b)
 	}
 	if len(st.Bidi) > 0 {
-		t.Logf("%s: bidi controls not isolated in %q", u.RequestURI(), st.Bidi)
+		t.Errorf("%s: bidi controls not isolated in %q", u.RequestURI(), st.Bidi)
 	}
 	return st
 }

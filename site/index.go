@@ -99,11 +99,10 @@ func (st *story) indexPage() (indexPage, error) {
 		Exports: exports,
 	}
 	if strings.TrimSpace(st.tl.Intro) != "" {
-		intro, err := mdoc.HTML([]byte(st.tl.Intro))
-		if err != nil {
-			return indexPage{}, fmt.Errorf("render introduction: %w", err)
-		}
-		page.Intro = template.HTML(intro) // mdoc.HTML output is safe to embed
+		// On an error (too costly to render: the build warned of it),
+		// mdoc.HTML returns the plain text as paragraphs, escaped.
+		intro, _ := mdoc.HTML([]byte(st.tl.Intro))
+		page.Intro = template.HTML(intro) // mdoc.HTML output is safe to embed, fallback too
 	}
 	page.Background, page.Days = st.daySections(page.Filters)
 	for _, src := range st.sources {

@@ -423,3 +423,18 @@ func TestEmptyTimeline(t *testing.T) {
 		}
 	}
 }
+
+// TestIntroTooCostlyShowsAsText renders an introduction over mdoc's
+// bounds: the index shows its plain text, escaped, and the render does
+// not fail (the build warns of it).
+func TestIntroTooCostlyShowsAsText(t *testing.T) {
+	tl := fixture(t)
+	tl.Intro = "A *story* <b>told</b>\n\n" + strings.Repeat("| a | b |\n", 20000)
+	index := string(render(t, tl)["index.html"])
+	if !strings.Contains(index, "<p>A *story* &lt;b&gt;told&lt;/b&gt;</p>") {
+		t.Errorf("index.html does not show the introduction as plain text")
+	}
+	if strings.Contains(index, "<table") || strings.Contains(index, "<b>") {
+		t.Errorf("index.html renders the introduction's markup")
+	}
+}

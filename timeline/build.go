@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/timeline-project/timeline/timeline/mdoc"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -242,7 +243,9 @@ func separateFoldedIDs(rs []*reading) {
 }
 
 // readSiteFile reads site.md: its front matter's title and description
-// and its Markdown body, the story's introduction.
+// and its Markdown body, the story's introduction. A body too costly to
+// render as Markdown is kept, with an error saying the site shows it as
+// plain text.
 func readSiteFile(tl *Timeline, in Input) error {
 	dec, err := decode(in.Data)
 	if err != nil {
@@ -261,5 +264,8 @@ func readSiteFile(tl *Timeline, in Input) error {
 		body = body[bodyStart:]
 	}
 	tl.Intro = body
+	if err := mdoc.CheckHTML([]byte(body)); err != nil {
+		return fmt.Errorf("introduction: %w; the site shows it as plain text", err)
+	}
 	return nil
 }

@@ -102,7 +102,7 @@ func parseFrontMatter(fm string) (meta Meta, err error) {
 			return Meta{}, fmt.Errorf("front matter %s: %w", key, err)
 		}
 		if p := field(&meta); key != "date" || *p == "" {
-			*p = value // "published" wins over "date", in either order
+			*p = metaText(value) // "published" wins over "date", in either order
 		}
 	}
 	return meta, nil
@@ -134,4 +134,33 @@ func scalarText(n *yaml.Node) (string, error) {
 		return strings.Join(parts, ", "), nil
 	}
 	return "", errors.New("a mapping, not text")
+}
+
+// metaText returns a front matter value fit to show: tabs and line
+// breaks become spaces, and the other C0 and C1 control characters (a
+// terminal's escape sequences) and the bidirectional embeddings,
+// overrides and isolates (U+202A–U+202E, U+2066–U+2069), which would
+// reorder the text around the value wherever it is shown, are dropped.
+func metaText(s string) string {
+	if strings.IndexFunc(s, unfitMetaRune) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case unfitMetaRune(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// unfitMetaRune reports whether r is a control character or a
+// bidirectional formatting character that metaText replaces or drops.
+func unfitMetaRune(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r <= 0x9f) ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }

@@ -160,7 +160,9 @@ type datedText struct {
 
 // explicitDates returns the days the article names by month and day,
 // not as the future: with the year printed, fixed by a printed weekday
-// ("Wednesday, May 24"), or else taken to be year.
+// ("Wednesday, May 24") near year, or else taken to be year. With year
+// 0 (not known) only printed years count: a weekday fits a year in
+// every few, and there is no year to be near.
 func explicitDates(r *reading, year int) []datedText {
 	var out []datedText
 	for _, e := range r.article {
@@ -168,10 +170,10 @@ func explicitDates(r *reading, year int) []datedText {
 			continue
 		}
 		d, ok := e.Absolute()
-		if !ok {
+		if !ok && year != 0 {
 			if y, byWeekday := e.YearByWeekday(year); byWeekday {
 				d, ok = e.InYear(y)
-			} else if year != 0 {
+			} else {
 				d, ok = e.InYear(year)
 			}
 		}

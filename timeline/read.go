@@ -66,11 +66,14 @@ func readSource(in Input) (*reading, error) {
 	}
 	src := r.src
 	if src.Format == FormatMarkdown {
-		if src.Text, src.Blocks, err = markdownText(text); err != nil {
-			return nil, err
+		src.Text, src.Blocks, err = markdownText(text)
+		if err == nil {
+			src.TextOffset = -1
+		} else {
+			r.warn(fmt.Errorf("%w; the source is read as plain text, its markup as written", err))
 		}
-		src.TextOffset = -1
-	} else {
+	}
+	if src.Format != FormatMarkdown || err != nil {
 		src.Text, src.Blocks = text, segmentText(text)
 	}
 	cleanBlocks(src.Text, src.Blocks)

@@ -7,10 +7,6 @@ package main
 // that vanish. The build must stay inside its output folder, finish in
 // bounded time, skip what it cannot use naming it and why, and leave the
 // previous site as it was when it fails.
-//
-// A case that fails on a defect of code these tests do not own is
-// skipped, naming the fix it is blocked on; the cases that would hang
-// run only with TIMELINE_HOSTILE_BLOCKED=1.
 
 import (
 	"bytes"
@@ -30,17 +26,6 @@ import (
 // calls it hung: far above what the ones that pass take (a few seconds
 // at most), so that it fails only on a loop, not on a slow machine.
 const hostileLimit = 60 * time.Second
-
-// runBlocked reports whether the cases that hang on a known defect run.
-func runBlocked() bool { return os.Getenv("TIMELINE_HOSTILE_BLOCKED") != "" }
-
-// skipBlocked skips a case known to hang, unless runBlocked.
-func skipBlocked(t *testing.T, blockedOn string) {
-	t.Helper()
-	if !runBlocked() {
-		t.Skipf("blocked on %s (hangs; run with TIMELINE_HOSTILE_BLOCKED=1)", blockedOn)
-	}
-}
 
 // result is what one run of the program gave.
 type result struct {

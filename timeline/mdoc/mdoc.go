@@ -176,6 +176,16 @@ func HTML(src []byte) (out string, err error) {
 	return string(markdown.Render(parse(src), renderer)), nil
 }
 
+// CheckHTML returns the error that HTML would return for src being too
+// costly to render (it wraps ErrTooComplex), without rendering it, or
+// nil: a linear measure of src.
+func CheckHTML(src []byte) error {
+	if err := checkBounds(src, true); err != nil {
+		return fmt.Errorf("render Markdown: %w", err)
+	}
+	return nil
+}
+
 // renderHook changes how two kinds of node render. A heading goes one
 // level down, since the page has its own h1. An image whose source is
 // not a safe relative path renders as nothing but its alt text (its

@@ -192,7 +192,7 @@ func scanSlashed(s string, p int) (numeric, int) {
 	if i+1 < len(s) && s[i] == sep && isDigit(s[i+1]) {
 		y, n3 := digitRun(s, i+1, 5)
 		switch {
-		case n3 == 4:
+		case n3 == 4 && y > 0:
 			nd.year = y
 		case n3 == 2 && sep == '/':
 			nd.year, nd.years2 = 1900+y, true

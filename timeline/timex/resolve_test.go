@@ -123,6 +123,10 @@ func TestAbsoluteAndYearByWeekday(t *testing.T) {
 		{"It hit early on Wednesday, May 24, Moscow said.", Date{}, false, 2023, 2023, true, "early on Wednesday, May 24"},
 		{"It hit on Wednesday, May 24.", Date{}, false, 2021, 2023, true, "Wednesday, May 24"},
 		{"It hit on Thursday, Feb. 29.", Date{}, false, 2023, 2024, true, "Thursday, Feb. 29"},
+		{"It hit on Tue MAY 2.", Date{}, false, 0, 0, false, "Tue MAY 2"},
+		{"It hit on Tuesday, May 2.", Date{}, false, 1, 6, true, "Tuesday, May 2"},
+		{"It hit on Tuesday, May 2.", Date{}, false, 9999, 9995, true, "Tuesday, May 2"},
+		{"It hit on Tuesday, May 2.", Date{}, false, 10000, 0, false, "Tuesday, May 2"},
 		{"It hit on May 24.", Date{}, false, 2023, 0, false, "May 24"},
 		{"It hit on Monday.", Date{}, false, 2023, 0, false, "Monday"},
 	}

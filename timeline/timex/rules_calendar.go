@@ -19,6 +19,9 @@ func ruleNumericDate(f *finder, i int) (match, bool) {
 	m := meaning{kind: kindPoint, gran: unitDay, year: nd.year, month: nd.month, day: nd.day}
 	switch nd.form {
 	case formISO, formDotted:
+		if nd.year == 0 {
+			return match{}, false // 0000-01-01: no year, not this year
+		}
 		m.absolute = true
 	case formSlashed:
 		var ok bool
@@ -152,11 +155,16 @@ func (f *finder) monthFirst(j int) (meaning, int, bool) {
 		end := k + 1
 		if y, e, ok := f.yearAfter(end); ok {
 			m.year, m.absolute, end = y, true, e
+		} else if f.refusedYearAfter(end) {
+			return meaning{}, 0, false
 		}
 		return m, end, true
 	}
 	if y, e, ok := f.yearAfter(k); ok {
 		return meaning{kind: kindPoint, gran: unitMonth, month: mon, year: y}, e, true
+	}
+	if f.refusedYearAfter(k) {
+		return meaning{}, 0, false // "March 44 BC"
 	}
 	if t.lex.flags&lexAbbrev != 0 {
 		return meaning{}, 0, false
@@ -201,6 +209,8 @@ func (f *finder) dayFirst(j int) (meaning, int, bool) {
 	m := meaning{kind: kindPoint, gran: unitDay, month: mon, day: d}
 	if y, e, ok := f.yearAfter(end); ok {
 		m.year, m.absolute, end = y, true, e
+	} else if f.refusedYearAfter(end) {
+		return meaning{}, 0, false
 	}
 	return m, end, true
 }
@@ -216,6 +226,55 @@ func (f *finder) yearAfter(k int) (year, end int, ok bool) {
 		return t.num, k + 1, true
 	}
 	return 0, 0, false
+}
+
+// refusedYearAfter reports whether a year that yearAfter does not take
+// follows a month at k: a number of four digits or more outside 1000 to
+// 2999 ("December 31, 9999", "May 3, 12000") or zero, unless a word of what it
+// counts follows it ("May 3, 5000 marchers"), or a number with an era
+// ("March 15, 44 BCE", "15 March 44 BC", "March 44 B.C."). Such a date
+// is no date: resolved without its year, it would move to the
+// document's year.
+func (f *finder) refusedYearAfter(k int) bool {
+	if f.punct(k, ',') {
+		k++
+	}
+	t := f.at(k)
+	if t.kind != tokNumber || t.flags&(flagOrdinal|flagDecade) != 0 {
+		return false
+	}
+	if eraAt(f.text[t.end:]) {
+		return true
+	}
+	if (t.digits < 4 && t.num != 0) || !f.numberAlone(k) {
+		return false
+	}
+	n := f.at(k + 1)
+	counted := n.kind == tokWord && n.flags&flagCapital == 0 && n.lex == (lexeme{})
+	return !counted
+}
+
+// eraAt reports whether s begins, after spaces, with an era marker:
+// BC, BCE, B.C., B.C.E., AD, A.D., CE or C.E.
+func eraAt(s string) bool {
+	s = strings.TrimLeft(s, " \u00a0")
+	var letters []byte
+	i := 0
+	for ; i < len(s) && len(letters) <= 3; i++ {
+		c := s[i]
+		if c == '.' && len(letters) > 0 && s[i-1] != '.' {
+			continue
+		}
+		if c < 'A' || c > 'Z' {
+			break
+		}
+		letters = append(letters, c)
+	}
+	switch string(letters) {
+	case "BC", "BCE", "AD", "CE":
+		return i == len(s) || !isAlnum(s[i])
+	}
+	return false
 }
 
 // dayAt reads a day number, 1 to 31, written 22 or 22nd.

@@ -198,8 +198,8 @@ func (f *finder) theUnitAlone(i int) (match, bool) {
 		return match{}, false
 	}
 	if f.isAny(i+2, wOf, wBefore, wAfter, wAgo, wEarlier, wLater) || f.punct(i+2, '\'') || f.punct(i+2, '\u2019') ||
-		(f.dash(i+2) && f.glued(i+2)) {
-		return match{}, false
+		(f.dash(i+2) && f.glued(i+2)) || (un == unitYear && f.at(i+2).kind == tokNumber) {
+		return match{}, false // "in the year 0000": a year not taken is not this year
 	}
 	m := meaning{kind: kindUnitOffset, gran: un, byTense: un == unitWeekend}
 	return match{first: i, end: i + 2, typ: TypeDate, m: m}, true

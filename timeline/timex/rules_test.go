@@ -216,3 +216,29 @@ func TestSpansInOddText(t *testing.T) {
 		t.Errorf("found %d expressions:%s", len(fs), describe(text, fs))
 	}
 }
+
+func TestEraAt(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{" BC", true},
+		{" BCE, when", true},
+		{" B.C. and", true},
+		{" B.C.E.", true},
+		{"\u00a0AD", true},
+		{" CE)", true},
+		{"BC", true},
+		{" ADVANCED", false},
+		{" BCx", false},
+		{" B..C", false},
+		{" bc", false},
+		{" people", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := eraAt(tt.text); got != tt.want {
+			t.Errorf("eraAt(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -111,12 +111,17 @@ func Find(text string) []Expr {
 // Expressions are resolved in order, so a date the text has just named
 // can anchor a later relative one ("two days later"). With a zero dct
 // only what the text alone fixes is resolved; other values keep X
-// placeholders ("XXXX-05-22") and have PrecisionNone.
+// placeholders ("XXXX-05-22") and have PrecisionNone. So does a value
+// that would fall outside the years 1 to 9999 ("last Wednesday" in a
+// document of January 1 of the year 1).
 func Resolve(exprs []Expr, dct Date) []Value {
 	r := resolver{dct: dct}
 	out := make([]Value, len(exprs))
 	for i, e := range exprs {
 		v := r.value(e)
+		if !v.Date.IsZero() && (v.Date.Year < 1 || v.Date.Year > 9999) {
+			v = Value{TIMEX3: placeholder(e.m.gran), Mod: v.Mod, PartOfDay: v.PartOfDay}
+		}
 		out[i] = v
 		if (e.m.kind == kindPoint || e.m.kind == kindWeekday || e.m.kind == kindDayOffset || e.m.kind == kindNarrative ||
 			e.m.narrativeIfPast) && !e.m.comparison {
@@ -158,17 +163,18 @@ func (e Expr) InYear(y int) (Date, bool) {
 
 // YearByWeekday returns, for an expression that prints a weekday beside a
 // month and day but no year ("Wednesday, May 24"), the year nearest to
-// near in which that month and day fall on that weekday, and true. It
-// returns false for any other expression.
+// near in which that month and day fall on that weekday, and true. The
+// year is one of 1 to 9999. It returns false for any other expression,
+// and when near is outside 1 to 9999.
 func (e Expr) YearByWeekday(near int) (int, bool) {
 	m := e.m
-	if m.kind != kindPoint || m.weekday == 0 || m.year != 0 || m.month == 0 || m.day == 0 {
+	if m.kind != kindPoint || m.weekday == 0 || m.year != 0 || m.month == 0 || m.day == 0 || near < 1 || near > 9999 {
 		return 0, false
 	}
 	// The calendar repeats every 400 years, so a year agrees within 200 either way.
 	for k := 0; k <= 200; k++ {
 		for _, y := range [2]int{near - k, near + k} {
-			if weekdayAgrees(y, m) {
+			if y >= 1 && y <= 9999 && weekdayAgrees(y, m) {
 				return y, true
 			}
 		}
