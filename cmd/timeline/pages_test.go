@@ -77,3 +77,39 @@ func buildAndScore(t *testing.T, src string) score {
 	}
 	return s
 }
+
+// TestSidecar builds a web page with a sidecar, then with the sidecar
+// changed: the sidecar is not a source, its fields win, and a change to
+// it alone is seen through the build cache.
+func TestSidecar(t *testing.T) {
+	src, out := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	page, err := os.ReadFile("../../timeline/htmldoc/testdata/pages/time-only.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, data string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(src, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("bridge.html", string(page))
+	write("other.yaml", "title: not a sidecar of any source\n")
+	for _, title := range []string{"First title", "Second title"} {
+		write("bridge.yaml", "title: "+title+"\npublisher: Valley Courier\n")
+		code, _, stderr := run(t, "build", "-src", src, "-out", out)
+		if code != 0 {
+			t.Fatalf("build exited %d:\n%s", code, stderr)
+		}
+		var tl struct {
+			Sources []struct{ ID, Title, Publisher, Published, Published_basis string }
+		}
+		if err := readJSON(filepath.Join(out, "timeline.json"), &tl); err != nil {
+			t.Fatal(err)
+		}
+		if len(tl.Sources) != 1 || tl.Sources[0].Title != title || tl.Sources[0].Publisher != "Valley Courier" ||
+			tl.Sources[0].Published != "2023-05-30" {
+			t.Errorf("sources %+v; want one, %q by Valley Courier, published 2023-05-30", tl.Sources, title)
+		}
+	}
+}

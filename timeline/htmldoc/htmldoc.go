@@ -189,7 +189,7 @@ func extract(root *html.Node, pageURL string) (blocks []Block, err error) {
 	}
 	res, err := trafilatura.ExtractDocument(root, opts)
 	if err != nil {
-		return nil, fmt.Errorf("extract article: %w", err)
+		return nil, fmt.Errorf("%w (the extractor: %v)", ErrNoText, err)
 	}
 	if res == nil || res.ContentNode == nil {
 		return nil, nil

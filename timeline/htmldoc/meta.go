@@ -5,9 +5,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-shiori/dom"
 	dps "github.com/markusmobius/go-dateparser"
 	"github.com/markusmobius/go-htmldate"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // pageFacts are the elements of a page that say something about it,
@@ -89,7 +91,7 @@ func htmldateOf(root *html.Node, pageURL string) (date, by string) {
 	// The clock's place is taken by a fixed day; the year check below
 	// refuses any date completed from it.
 	ref := &dps.Configuration{CurrentTime: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}
-	res, err := htmldate.FromDocument(root, htmldate.Options{
+	res, err := htmldate.FromDocument(withoutFurniture(root), htmldate.Options{
 		UseOriginalDate:     true,
 		URL:                 pageURL,
 		SkipExtensiveSearch: true,
@@ -126,4 +128,44 @@ func firstOf(values ...string) string {
 		}
 	}
 	return ""
+}
+
+// withoutFurniture returns a copy of the page without the parts whose
+// dates are not the article's: readers' comments, related links, side
+// bars, navigation, forms and footers.
+func withoutFurniture(root *html.Node) *html.Node {
+	c := dom.Clone(root, true)
+	var drop []*html.Node
+	stack := []*html.Node{c}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.ElementNode && isFurniture(n) {
+			drop = append(drop, n)
+			continue
+		}
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			stack = append(stack, k)
+		}
+	}
+	for _, n := range drop {
+		n.Parent.RemoveChild(n)
+	}
+	return c
+}
+
+// isFurniture reports whether an element is a part of the page around
+// the article, by its tag, id or class.
+func isFurniture(n *html.Node) bool {
+	switch tagOf(n) {
+	case atom.Aside, atom.Nav, atom.Footer, atom.Form:
+		return true
+	}
+	s := strings.ToLower(attr(n, "id") + " " + attr(n, "class"))
+	for _, w := range []string{"comment", "related", "sidebar", "footer", "recommend", "more-stories"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

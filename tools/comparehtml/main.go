@@ -217,10 +217,11 @@ func annotated(dir string) ([]page, error) {
 	return out, nil
 }
 
-// storyPages reads every NAME.html of dir with a NAME.want beside it:
-// lines "+ text" must be extracted, lines "- text" must not.
+// storyPages reads every dir/want/NAME.want and the page dir/*/NAME.html
+// it describes: lines "+ text" must be extracted, lines "- text" must
+// not.
 func storyPages(dir string) ([]page, error) {
-	wants, err := filepath.Glob(filepath.Join(dir, "*", "*.want"))
+	wants, err := filepath.Glob(filepath.Join(dir, "want", "*.want"))
 	if err != nil {
 		return nil, err
 	}
@@ -230,7 +231,12 @@ func storyPages(dir string) ([]page, error) {
 		if err != nil {
 			return nil, err
 		}
-		p := page{file: strings.TrimSuffix(w, ".want") + ".html", url: "https://example.com/"}
+		name := strings.TrimSuffix(filepath.Base(w), ".want") + ".html"
+		found, _ := filepath.Glob(filepath.Join(dir, "*", name))
+		if len(found) != 1 {
+			return nil, fmt.Errorf("%s: no single page %s", w, name)
+		}
+		p := page{file: found[0], url: "https://example.com/"}
 		for _, l := range strings.Split(string(b), "\n") {
 			if s, ok := strings.CutPrefix(l, "+ "); ok {
 				p.with = append(p.with, s)
