@@ -69,7 +69,8 @@ func TestReadRefuses(t *testing.T) {
 	deep := "<html><body>" + strings.Repeat("<div>", MaxDepth+10) + "<p>deep</p></body></html>"
 	many := "<html><body>" + strings.Repeat("<b></b>", MaxElements+1) + "</body></html>"
 	deeper := "<html><body>" + strings.Repeat("<div>", 600) + "</body></html>"
-	big := "<html><body><p>" + strings.Repeat("word ", MaxSize/5+1) + "</p></body></html>"
+	big := "<html><body><script>" + strings.Repeat("x=1;", MaxSize/4+1) + "</script></body></html>"
+	much := "<html><body><p>" + strings.Repeat("word ", MaxText/5+1) + "</p></body></html>"
 	for _, tt := range []struct {
 		name string
 		data []byte
@@ -80,7 +81,8 @@ func TestReadRefuses(t *testing.T) {
 		{"undeclared-french.html", nil, "does not read as English"},
 		{"paywall.html", nil, "only a paywall notice"},
 		{"deep", []byte(deep), "nested over 256 deep"},
-		{"many", []byte(many), "over 200000 elements"},
+		{"many", []byte(many), "over 50000 elements"},
+		{"much text", []byte(much), "over 512 KB of text"},
 		{"deeper", []byte(deeper), "exceeds 512"},
 		{"big", []byte(big), "over the limit of 16 MB"},
 		{"text", []byte("just some text, no markup"), "no <body> element"},
@@ -121,4 +123,35 @@ func textOfBlocks(blocks []Block) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// BenchmarkRead reads a news page and pages at the limits: the most
+// text in paragraphs of one article, the same text as short paragraphs
+// in nested sections, the most elements, and the largest page, mostly
+// script.
+func BenchmarkRead(b *testing.B) {
+	page, err := os.ReadFile("testdata/pages/meta-published-time.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	para := "<p>The old stone bridge over the river was closed to traffic on Tuesday after engineers found cracks in two of its arches, the county council said in a statement.</p>\n"
+	section := "<section><div><h2>Update</h2>" + strings.Repeat(para[:60]+"</p>", 4) + "</div></section>\n"
+	article := "<html><body><article>" + strings.Repeat(para, MaxText/len(para)-1) + "</article></body></html>"
+	sections := "<html><body><main>" + strings.Repeat(section, MaxText/260) + "</main></body></html>"
+	elements := "<html><body><main>" + strings.Repeat("<div><span>a</span><b>b</b></div>\n", MaxElements/3-10) + "</main></body></html>"
+	script := "<html><head><script>" + strings.Repeat("x=1;", (MaxSize-len(article))/4-100) + "</script></head><body>" + article[12:]
+	for _, tt := range []struct {
+		name string
+		data []byte
+	}{{"news-page", page}, {"text-article", []byte(article)}, {"text-sections", []byte(sections)},
+		{"elements", []byte(elements)}, {"16MB-script", []byte(script)}} {
+		b.Run(tt.name, func(b *testing.B) {
+			b.SetBytes(int64(len(tt.data)))
+			for b.Loop() {
+				if _, err := Read(tt.data); err != nil {
+					b.Logf("%s: %v", tt.name, err)
+				}
+			}
+		})
+	}
 }
