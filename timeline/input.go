@@ -17,6 +17,19 @@ type Input struct {
 	Name string
 	// Data is the file's content.
 	Data []byte
+	// Sidecar is the content of the source's sidecar file
+	// (SidecarName), or nil when it has none. Its fields override what
+	// the source says of itself.
+	Sidecar []byte
+}
+
+// SidecarName returns the name of the sidecar file of a source: the
+// source's name with its extension replaced by ".yaml" ("a/news.html":
+// "a/news.yaml"). A sidecar holds the fields of a front matter, as YAML,
+// for a source that cannot carry its own (a saved web page) or whose
+// page gets them wrong.
+func SidecarName(source string) string {
+	return strings.TrimSuffix(source, path.Ext(source)) + ".yaml"
 }
 
 // SiteFile is the name of the optional file that describes the story
@@ -24,8 +37,9 @@ type Input struct {
 const SiteFile = "site.md"
 
 // IsSourceName reports whether a file of the source folder with this
-// name is read as a source: a .txt or .md file, not hidden, not in a
-// hidden folder, and not the folder's site.md.
+// name is read as a source: a .txt, .md or .html file, not hidden, not
+// in a hidden folder, and not the folder's site.md. A sidecar (.yaml) is
+// not a source.
 func IsSourceName(name string) bool {
 	if name == SiteFile {
 		return false
@@ -36,7 +50,7 @@ func IsSourceName(name string) bool {
 		}
 	}
 	switch strings.ToLower(path.Ext(name)) {
-	case ".txt", ".md", ".markdown":
+	case ".txt", ".md", ".markdown", ".html", ".htm":
 		return true
 	}
 	return false
@@ -44,8 +58,11 @@ func IsSourceName(name string) bool {
 
 // formatOf returns the format of a source by its file name.
 func formatOf(name string) Format {
-	if ext := strings.ToLower(path.Ext(name)); ext == ".md" || ext == ".markdown" {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown":
 		return FormatMarkdown
+	case ".html", ".htm":
+		return FormatHTML
 	}
 	return FormatText
 }

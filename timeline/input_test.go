@@ -45,7 +45,7 @@ func TestIsSourceName(t *testing.T) {
 	for name, want := range map[string]bool{
 		"a.txt": true, "b/c.md": true, "X.TXT": true, "d.markdown": true,
 		"site.md": false, "sub/site.md": true, ".hidden.txt": false, ".git/a.txt": false,
-		"a/.b/c.txt": false, "a.html": false, "README": false,
+		"a/.b/c.txt": false, "a.html": true, "b.HTM": true, "a.yaml": false, "README": false,
 	} {
 		if got := IsSourceName(name); got != want {
 			t.Errorf("IsSourceName(%q) = %v, want %v", name, got, want)

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/timeline-project/timeline/timeline/htmldoc"
 	"github.com/timeline-project/timeline/timeline/mdoc"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
@@ -49,33 +50,19 @@ func (r *reading) warn(err error) { r.problems = append(r.problems, err) }
 // publication date is set later, when all sources are read. An error
 // means the input cannot be a source at all.
 func readSource(in Input) (*reading, error) {
-	dec, err := decode(in.Data)
+	r := &reading{src: &Source{File: in.Name, Format: formatOf(in.Name)}}
+	var page htmldoc.Meta
+	var err error
+	if r.src.Format == FormatHTML {
+		page, err = readPage(r, in.Data)
+	} else {
+		err = readTextFile(r, in.Data)
+	}
 	if err != nil {
 		return nil, err
 	}
-	r := &reading{src: &Source{File: in.Name, Format: formatOf(in.Name), TextOffset: dec.offset}}
-	text := dec.text
-	if fm, bodyStart, ok := splitFrontMatter(text); ok {
-		if r.meta, err = parseFrontMatter(fm); err != nil {
-			r.warn(fmt.Errorf("%w; the source is read without it", err))
-		}
-		text = text[bodyStart:]
-		if r.src.TextOffset >= 0 {
-			r.src.TextOffset += bodyStart
-		}
-	}
+	applySidecar(r, in)
 	src := r.src
-	if src.Format == FormatMarkdown {
-		src.Text, src.Blocks, err = markdownText(text)
-		if err == nil {
-			src.TextOffset = -1
-		} else {
-			r.warn(fmt.Errorf("%w; the source is read as plain text, its markup as written", err))
-		}
-	}
-	if src.Format != FormatMarkdown || err != nil {
-		src.Text, src.Blocks = text, segmentText(text)
-	}
 	cleanBlocks(src.Text, src.Blocks)
 	src.Sentences = sentencesOf(src.Text, src.Blocks)
 	if !hasArticleText(src) {
@@ -88,10 +75,43 @@ func readSource(in Input) (*reading, error) {
 		}
 	}
 	applyMeta(r)
-	r.stated = statedPublication(r)
+	r.stated = statedPublication(r, page)
 	r.anchors = &anchorMemo{}
 	r.found = &mentionMemo{}
 	return r, nil
+}
+
+// readTextFile reads a text or Markdown file into r: its text decoded,
+// its front matter parsed, its blocks found.
+func readTextFile(r *reading, data []byte) error {
+	dec, err := decode(data)
+	if err != nil {
+		return err
+	}
+	src := r.src
+	src.TextOffset = dec.offset
+	text := dec.text
+	if fm, bodyStart, ok := splitFrontMatter(text); ok {
+		if r.meta, err = parseFrontMatter(fm); err != nil {
+			r.warn(fmt.Errorf("%w; the source is read without it", err))
+		}
+		text = text[bodyStart:]
+		if src.TextOffset >= 0 {
+			src.TextOffset += bodyStart
+		}
+	}
+	if src.Format == FormatMarkdown {
+		src.Text, src.Blocks, err = markdownText(text)
+		if err == nil {
+			src.TextOffset = -1
+		} else {
+			r.warn(fmt.Errorf("%w; the source is read as plain text, its markup as written", err))
+		}
+	}
+	if src.Format != FormatMarkdown || err != nil {
+		src.Text, src.Blocks = text, segmentText(text)
+	}
+	return nil
 }
 
 // Reading is one input read on its own: its source's text, front

@@ -37,6 +37,7 @@ type Format string
 const (
 	FormatText     Format = "text"     // .txt: text scraped from a web page
 	FormatMarkdown Format = "markdown" // .md
+	FormatHTML     Format = "html"     // .html: a saved web page
 )
 
 // BlockKind is what a block of a source's text is.
@@ -97,7 +98,7 @@ type Basis string
 // Publication date bases, as timeline.json names them.
 const (
 	BasisFrontMatter Basis = "front-matter" // the front matter's published field
-	BasisText        Basis = "text"         // a publication line in the text
+	BasisText        Basis = "text"         // a publication line in the text, or a web page's date markup
 	BasisInferred    Basis = "inferred"     // reasoned from the dates the text mentions
 	BasisUnknown     Basis = "unknown"      // nothing supports a date
 )
@@ -129,7 +130,9 @@ type Source struct {
 	Published Published
 
 	// Text is the text the tool read: for a text file, its bytes after
-	// the front matter; for Markdown, the plain text of its blocks.
+	// the front matter; for Markdown, the plain text of its blocks; for a
+	// web page, the article's text as extracted from the page, a block
+	// to a paragraph.
 	// Every Span of the source indexes Text.
 	Text string
 	// TextOffset is the byte offset in the file at which Text begins

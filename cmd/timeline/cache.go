@@ -35,7 +35,9 @@ const cacheDirName = ".timeline-cache"
 // cacheMagic starts every cache file.
 const cacheMagic = "timeline cache 1\n"
 
-// inputKey is the SHA-256 of a source's name, a NUL and its bytes.
+// inputKey is the SHA-256 of a source's name, a NUL, its bytes and,
+// when it has a sidecar, a NUL, the sidecar's length and bytes: a
+// changed sidecar is a changed source.
 type inputKey [sha256.Size]byte
 
 func keyOf(in timeline.Input) inputKey {
@@ -43,6 +45,11 @@ func keyOf(in timeline.Input) inputKey {
 	io.WriteString(h, in.Name)
 	h.Write([]byte{0})
 	h.Write(in.Data)
+	if in.Sidecar != nil {
+		h.Write([]byte{0})
+		fmt.Fprintf(h, "%d:", len(in.Sidecar))
+		h.Write(in.Sidecar)
+	}
 	var k inputKey
 	h.Sum(k[:0])
 	return k

@@ -50,7 +50,7 @@ func readFolder(dir string) ([]timeline.Input, []timeline.Problem, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && (timeline.IsSourceName(name) || name == timeline.SiteFile) {
+		if !d.IsDir() && (timeline.IsSourceName(name) || name == timeline.SiteFile || isYAML(name)) {
 			f := found{name: name, path: p}
 			if d.Type()&fs.ModeSymlink != 0 {
 				f.err = linkInside(root, p)
@@ -62,6 +62,7 @@ func readFolder(dir string) ([]timeline.Input, []timeline.Problem, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("read source folder %s: %w", dir, err)
 	}
+	files = keepSidecarsOfSources(files, func(f found) string { return f.name })
 	data := make([][]byte, len(files))
 	parallel(len(files), func(i int) {
 		if files[i].err == nil {
@@ -70,14 +71,45 @@ func readFolder(dir string) ([]timeline.Input, []timeline.Problem, error) {
 	})
 	var inputs []timeline.Input
 	var problems []timeline.Problem
+	sidecars := map[string][]byte{}
 	for i, f := range files {
-		if f.err != nil {
+		switch {
+		case f.err != nil:
 			problems = append(problems, timeline.Problem{File: f.name, Err: f.err, Skipped: true})
-		} else {
+		case isYAML(f.name):
+			sidecars[f.name] = data[i]
+		default:
 			inputs = append(inputs, timeline.Input{Name: f.name, Data: data[i]})
 		}
 	}
+	for i, in := range inputs {
+		if side, ok := sidecars[timeline.SidecarName(in.Name)]; ok && in.Name != timeline.SiteFile {
+			inputs[i].Sidecar = side
+		}
+	}
 	return inputs, problems, nil
+}
+
+// isYAML reports whether a file of the folder may be a source's
+// sidecar.
+func isYAML(name string) bool { return strings.HasSuffix(name, ".yaml") }
+
+// keepSidecarsOfSources drops the YAML files that are no source's
+// sidecar: a folder may hold other YAML, which is not read.
+func keepSidecarsOfSources[T any](files []T, name func(T) string) []T {
+	wanted := map[string]bool{}
+	for _, f := range files {
+		if n := name(f); !isYAML(n) && n != timeline.SiteFile {
+			wanted[timeline.SidecarName(n)] = true
+		}
+	}
+	kept := files[:0]
+	for _, f := range files {
+		if n := name(f); !isYAML(n) || wanted[n] {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // linkInside refuses a link that leads out of the source folder root

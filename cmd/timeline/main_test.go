@@ -136,7 +136,9 @@ func TestBuildBadSources(t *testing.T) {
 		"badyaml.md":       "---\ntitle: [unclosed\n---\nThe council said on Monday, May 22, 2023, that it had voted for the plan.",
 		".hidden/skip.txt": "never read",
 		".skip.txt":        "never read",
-		"notes.html":       "<p>not a source format</p>",
+		"notes.pdf":        "not a source format",
+		"fragment.html":    "<p>a fragment, not a page</p>",
+		"notes.yaml":       "title: no source of this name",
 		"site.md":          "---\ntitle: The bridge\ndescription: Repairs\n---\nAn *introduction*.",
 	}
 	for name, data := range files {
@@ -159,12 +161,13 @@ func TestBuildBadSources(t *testing.T) {
 		"latin1.txt: skipped: not UTF-8",
 		"nodate.txt: no date anywhere",
 		"badyaml.md: front matter is not YAML",
+		"fragment.html: skipped: no <body> element",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("standard error lacks %q:\n%s", want, stderr)
 		}
 	}
-	if strings.Contains(stderr, "skip.txt") || strings.Contains(stderr, "notes.html") {
+	if strings.Contains(stderr, "skip.txt") || strings.Contains(stderr, "notes.") {
 		t.Errorf("hidden or non-source files were read:\n%s", stderr)
 	}
 	var tl struct {

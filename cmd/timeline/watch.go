@@ -97,6 +97,9 @@ func (fw *folderWatcher) matters(p string) bool {
 	if name == timeline.SiteFile || timeline.IsSourceName(name) {
 		return true
 	}
+	if isYAML(name) { // a sidecar, unless hidden
+		return timeline.IsSourceName(strings.TrimSuffix(name, ".yaml") + ".txt")
+	}
 	// A folder moved or removed takes its sources with it; a file name
 	// without an extension may be one.
 	for _, part := range strings.Split(name, "/") {
