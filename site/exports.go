@@ -15,7 +15,7 @@ import (
 
 // timelineJSDoc is Knight Lab TimelineJS's JSON format
 // (timeline.knightlab.com/docs/json-format.html): a title slide and one
-// slide per event.
+// slide per event. timelineJS writes it member by member.
 type timelineJSDoc struct {
 	Title  timelineJSSlide   `json:"title"`
 	Events []timelineJSSlide `json:"events"`
@@ -45,19 +45,17 @@ type timelineJSText struct {
 	Text     string `json:"text,omitempty"`
 }
 
-// timelineJS returns timelinejs.json. The slides' links point at the
+// timelineJS returns timelinejs.json, a timelineJSDoc. The slides' links point at the
 // site's pages only when it has a base URL: TimelineJS shows the file
 // from another page, where a relative link would lead nowhere.
 func timelineJS(st *story) ([]byte, error) {
-	doc := timelineJSDoc{
-		Title: timelineJSSlide{Text: timelineJSText{
-			Headline: html.EscapeString(st.title()),
-			Text:     paragraph(st.tl.Description),
-		}},
-		Events: []timelineJSSlide{},
-	}
+	o := newJSONOut(0)
+	o.member("title", timelineJSSlide{Text: timelineJSText{
+		Headline: html.EscapeString(st.title()),
+		Text:     paragraph(st.tl.Description),
+	}})
 	no := false
-	for i := range st.tl.Events {
+	o.list("events", len(st.tl.Events), func(i int) any {
 		e := &st.tl.Events[i]
 		slide := timelineJSSlide{
 			StartDate: timelineJSDateOf(e),
@@ -68,9 +66,9 @@ func timelineJS(st *story) ([]byte, error) {
 		if e.Background {
 			slide.Group = "Background"
 		}
-		doc.Events = append(doc.Events, slide)
-	}
-	return encodeJSON(doc)
+		return slide
+	})
+	return o.end()
 }
 
 // timelineJSDateOf returns e's date as far as its precision goes, with
@@ -153,6 +151,10 @@ func eventsCSV(st *story) ([]byte, error) {
 	for i := range st.tl.Events {
 		if err := w.Write(st.csvRow(&st.tl.Events[i])); err != nil {
 			return nil, err
+		}
+		if i == sizingSample-1 {
+			w.Flush()
+			growFor(&buf, buf.Len(), i+1, len(st.tl.Events))
 		}
 	}
 	w.Flush()
