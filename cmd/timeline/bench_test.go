@@ -123,11 +123,13 @@ func benchmarkRender(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	start := cpuTime()
 	for b.Loop() {
 		if _, err := r.Render(tl, site.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkRender1000 renders the site of a story of 1,000 sources.
