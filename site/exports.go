@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"encoding/csv"
 	"fmt"
 	"html"
@@ -49,7 +48,7 @@ type timelineJSText struct {
 // site's pages only when it has a base URL: TimelineJS shows the file
 // from another page, where a relative link would lead nowhere.
 func timelineJS(st *story) ([]byte, error) {
-	o := newJSONOut(0)
+	o := newJSONOut()
 	o.member("title", timelineJSSlide{Text: timelineJSText{
 		Headline: html.EscapeString(st.title()),
 		Text:     paragraph(st.tl.Description),
@@ -142,7 +141,7 @@ var csvHeader = []string{
 // 4180 has it (CRLF line ends). Cells of text that a spreadsheet would
 // take for a formula (starting with =, +, -, @) begin with a '.
 func eventsCSV(st *story) ([]byte, error) {
-	var buf bytes.Buffer
+	var buf outBuffer
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
 	if err := w.Write(csvHeader); err != nil {
@@ -151,10 +150,6 @@ func eventsCSV(st *story) ([]byte, error) {
 	for i := range st.tl.Events {
 		if err := w.Write(st.csvRow(&st.tl.Events[i])); err != nil {
 			return nil, err
-		}
-		if i == sizingSample-1 {
-			w.Flush()
-			growFor(&buf, buf.Len(), i+1, len(st.tl.Events))
 		}
 	}
 	w.Flush()

@@ -32,8 +32,7 @@ func atomFeed(st *story) ([]byte, error) {
 		return nil, err
 	}
 	end := bytes.LastIndex(head.Bytes(), []byte("\n</feed>"))
-	var buf bytes.Buffer
-	buf.Grow(len(xml.Header) + head.Len() + 1)
+	var buf outBuffer
 	buf.WriteString(xml.Header)
 	buf.Write(head.Bytes()[:end])
 	if len(st.tl.Events) > 0 {
@@ -43,13 +42,9 @@ func atomFeed(st *story) ([]byte, error) {
 	// new line itself, as it would inside the feed.
 	enc = xml.NewEncoder(&buf)
 	enc.Indent("  ", "  ")
-	start := buf.Len()
 	for i := range st.tl.Events {
 		if err := enc.EncodeElement(st.atomEntry(&st.tl.Events[i]), xml.StartElement{Name: xml.Name{Local: "entry"}}); err != nil {
 			return nil, err
-		}
-		if i == sizingSample-1 {
-			growFor(&buf, buf.Len()-start, i+1, len(st.tl.Events))
 		}
 	}
 	buf.Write(head.Bytes()[end:])
@@ -170,8 +165,8 @@ func calendar(st *story) []byte {
 			ev.SetProperty(ics.ComponentPropertyCategories, "Background")
 		}
 	}
-	var buf bytes.Buffer
-	// Writing into a buffer cannot fail.
+	var buf outBuffer
+	// Writing into an outBuffer cannot fail.
 	_ = cal.SerializeTo(&buf, ics.WithNewLine("\r\n"))
 	return buf.Bytes()
 }

@@ -118,7 +118,7 @@ func eventJSON(e *timeline.Event) jsonEvent {
 // timelineJSON returns timeline.json: indented by two spaces, HTML
 // characters left as they are, ending in a newline.
 func timelineJSON(st *story) ([]byte, error) {
-	o := newJSONOut(0)
+	o := newJSONOut()
 	o.member("title", st.tl.Title)
 	o.list("sources", len(st.sources), func(i int) any {
 		src := st.sources[i]

@@ -1,30 +1,26 @@
 package site
 
-import (
-	"bytes"
-	"encoding/json"
-)
+import "encoding/json"
 
 // jsonOut writes a JSON document byte for byte as encodeJSON would
 // write it whole (indented by two spaces, HTML characters left as they
 // are, ending in a newline), one member and one list element at a time,
-// straight into one buffer: a chronology of many thousand events is
+// straight into an outBuffer: a chronology of many thousand events is
 // then encoded without the whole-document buffers that encoding/json
 // grows for a value and for its indented form.
 //
 // A document is an object: begin, then member (a value) or list (an
 // array, element by element) per field, then end.
 type jsonOut struct {
-	buf     bytes.Buffer
+	buf     outBuffer
 	enc     *json.Encoder
 	members int
 	err     error
 }
 
-// newJSONOut returns a writer whose buffer starts with room for size bytes.
-func newJSONOut(size int) *jsonOut {
+// newJSONOut returns a writer of a new document.
+func newJSONOut() *jsonOut {
 	o := &jsonOut{}
-	o.buf.Grow(size)
 	o.enc = json.NewEncoder(&o.buf)
 	o.enc.SetEscapeHTML(false)
 	o.buf.WriteByte('{')
@@ -39,7 +35,7 @@ func (o *jsonOut) value(prefix string, v any) {
 	}
 	o.enc.SetIndent(prefix, "  ")
 	if o.err = o.enc.Encode(v); o.err == nil {
-		o.buf.Truncate(o.buf.Len() - 1)
+		o.buf.dropLast()
 	}
 }
 
@@ -61,8 +57,7 @@ func (o *jsonOut) member(name string, v any) {
 }
 
 // list writes the member name, an array of n elements: elem(i) returns
-// element i. After the first elements, the buffer makes room for the
-// others at their mean size.
+// element i.
 func (o *jsonOut) list(name string, n int, elem func(i int) any) {
 	o.key(name)
 	if n == 0 {
@@ -70,16 +65,12 @@ func (o *jsonOut) list(name string, n int, elem func(i int) any) {
 		return
 	}
 	o.buf.WriteByte('[')
-	start := o.buf.Len()
 	for i := range n {
 		if i > 0 {
 			o.buf.WriteByte(',')
 		}
 		o.buf.WriteString("\n    ")
 		o.value("    ", elem(i))
-		if i == sizingSample-1 {
-			growFor(&o.buf, o.buf.Len()-start, i+1, n)
-		}
 	}
 	o.buf.WriteString("\n  ]")
 }
@@ -94,19 +85,4 @@ func (o *jsonOut) end() ([]byte, error) {
 	}
 	o.buf.WriteString("}\n")
 	return o.buf.Bytes(), nil
-}
-
-// sizingSample is how many items of a long list are written before the
-// buffer is made room for the rest in one step, at the size of those.
-const sizingSample = 64
-
-// growFor makes room in buf, where the first done items of total took
-// size bytes, for the rest at their mean size and a sixteenth more, so
-// that a long output grows once rather than by doubling.
-func growFor(buf *bytes.Buffer, size, done, total int) {
-	if done <= 0 || done >= total {
-		return
-	}
-	rest := size / done * (total - done)
-	buf.Grow(rest + rest/16)
 }

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/timeline-project/timeline/timeline"
 )
@@ -23,7 +25,7 @@ func (r *Renderer) sourceFile(st *story, src *timeline.Source) Page {
 			if err != nil {
 				return nil, err
 			}
-			return r.execute("source.html", page, 2*len(src.Text)+8<<10)
+			return r.executeExact("source.html", page)
 		},
 	}
 }
@@ -46,7 +48,7 @@ func (r *Renderer) indexFile(st *story) Page {
 
 // renderIndex renders index.html: first the markup of every entry, on
 // as many goroutines as the machine runs at once, then the page around
-// them, into a buffer made for their size.
+// them.
 func (r *Renderer) renderIndex(st *story) ([]byte, error) {
 	page, err := st.indexPage()
 	if err != nil {
@@ -67,13 +69,31 @@ func (r *Renderer) renderIndex(st *story) ([]byte, error) {
 		errs[i] = r.pages.ExecuteTemplate(&b, "entry", entries[i].View)
 		entries[i].HTML = template.HTML(b.String()) // made by html/template
 	})
-	size := 64 << 10
-	for i, e := range entries {
-		if errs[i] != nil {
-			return nil, errs[i]
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
-		size += len(e.HTML)
 	}
-	size += len(page.Days)*256 + len(page.Sources)*512 + len(page.Filters.Sources)*96 + len(page.Filters.Speakers)*96
-	return r.execute("index.html", page, size)
+	var out outBuffer
+	if err := r.pages.ExecuteTemplate(&out, "index.html", page); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// scratch holds buffers for executeExact, which each render leaves
+// grown to the size of its page.
+var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// executeExact renders the template name with data into a buffer kept
+// from render to render and returns a copy of exactly its size: a site
+// holds thousands of pages at once, none with room to spare.
+func (r *Renderer) executeExact(name string, data any) ([]byte, error) {
+	buf := scratch.Get().(*bytes.Buffer)
+	defer scratch.Put(buf)
+	buf.Reset()
+	if err := r.pages.ExecuteTemplate(buf, name, data); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(buf.Bytes()), nil
 }

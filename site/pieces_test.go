@@ -84,7 +84,7 @@ func wholeAtomFeed(t *testing.T, st *story) []byte {
 // item by item are the bytes of their documents encoded whole.
 func TestWrittenInPiecesIsTheWholeEncoded(t *testing.T) {
 	many := fixture(t)
-	for len(many.Events) < 3*sizingSample {
+	for len(many.Events) < 300 {
 		e := many.Events[len(many.Events)%2]
 		e.ID += "-" + string(rune('a'+len(many.Events)%26)) + string(rune('a'+len(many.Events)/26))
 		many.Events = append(many.Events, e)

@@ -10,7 +10,6 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -122,7 +121,7 @@ func (r *Renderer) notFoundFile(st *story) Page {
 	return Page{
 		Path:   "404.html",
 		key:    func() Key { return keyOf("404.html", r.templates, st.notFoundPage()) },
-		render: func() ([]byte, error) { return r.execute("404.html", st.notFoundPage(), 0) },
+		render: func() ([]byte, error) { return r.executeExact("404.html", st.notFoundPage()) },
 	}
 }
 
@@ -140,17 +139,6 @@ func (st *story) notFoundPage() notFoundPage {
 		Meta:  pageMeta{Root: st.base, Title: "Page not found · " + st.title(), Kind: "website", SiteName: st.title()},
 		Title: st.title(),
 	}
-}
-
-// execute renders the template name with data into a buffer that
-// starts with room for size bytes.
-func (r *Renderer) execute(name string, data any, size int) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(size)
-	if err := r.pages.ExecuteTemplate(&buf, name, data); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // sourcePath returns the path of the page of the source with the given ID.
