@@ -127,3 +127,45 @@ func parallel(n int, do func(i int)) {
 	}
 	wg.Wait()
 }
+
+// Rendered is the bytes of a page with the Key they were rendered for,
+// as RenderChanged keeps them from one render to the next.
+type Rendered struct {
+	Key  Key
+	Data []byte
+}
+
+// RenderChanged returns the files of pages, as Render does, rendering
+// only the pages whose Key differs from that of kept[Path]: the others
+// take the bytes kept (the same slice, not a copy). It also returns
+// what to keep for the next call: every page's Key and bytes. Keys and
+// pages are made on as many goroutines as the machine runs at once.
+// kept must come from the same program: see Key.
+func RenderChanged(pages []Page, kept map[string]Rendered) ([]File, map[string]Rendered, error) {
+	files := make([]File, len(pages))
+	keys := make([]Key, len(pages))
+	var stale []Page
+	var at []int
+	parallel(len(pages), func(i int) { keys[i] = pages[i].Key() })
+	for i, p := range pages {
+		files[i].Path = p.Path
+		if k, ok := kept[p.Path]; ok && k.Key == keys[i] {
+			files[i].Data = k.Data
+			continue
+		}
+		stale = append(stale, p)
+		at = append(at, i)
+	}
+	fresh, err := renderPages(stale)
+	if err != nil {
+		return nil, nil, err
+	}
+	for j, f := range fresh {
+		files[at[j]].Data = f.Data
+	}
+	next := make(map[string]Rendered, len(files))
+	for i, f := range files {
+		next[f.Path] = Rendered{Key: keys[i], Data: f.Data}
+	}
+	return files, next, nil
+}

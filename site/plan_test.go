@@ -92,3 +92,40 @@ func TestPageKeysFollowTheirData(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderChangedRendersOnlyWhatChanged(t *testing.T) {
+	opts := Options{BaseURL: "https://example.org/story"}
+	pages, err := Plan(fixture(t), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, kept, err := RenderChanged(pages, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := fixture(t)
+	tl.Sources[0].Text = strings.Replace(tl.Sources[0].Text, "Read more", "Read less", 1)
+	if pages, err = Plan(tl, opts); err != nil {
+		t.Fatal(err)
+	}
+	files, _, err := RenderChanged(pages, kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Render(tl, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rendered []string
+	for i, f := range files {
+		if f.Path != want[i].Path || !bytes.Equal(f.Data, want[i].Data) {
+			t.Errorf("%s: not the file %s of Render", f.Path, want[i].Path)
+		}
+		if len(f.Data) > 0 && &f.Data[0] != &kept[f.Path].Data[0] {
+			rendered = append(rendered, f.Path)
+		}
+	}
+	if !slices.Equal(rendered, []string{"sources/a-news.html"}) {
+		t.Errorf("rendered again: %q, want only the page of the changed source", rendered)
+	}
+}
