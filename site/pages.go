@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"html/template"
-	"strings"
 	"sync"
 
 	"github.com/timeline-project/timeline/timeline"
@@ -65,9 +64,11 @@ func (r *Renderer) renderIndex(st *story) ([]byte, error) {
 	}
 	errs := make([]error, len(entries))
 	parallel(len(entries), func(i int) {
-		var b strings.Builder
-		errs[i] = r.pages.ExecuteTemplate(&b, "entry", entries[i].View)
-		entries[i].HTML = template.HTML(b.String()) // made by html/template
+		buf := scratch.Get().(*bytes.Buffer)
+		defer scratch.Put(buf)
+		buf.Reset()
+		errs[i] = r.pages.ExecuteTemplate(buf, "entry", entries[i].View)
+		entries[i].HTML = template.HTML(buf.String()) // made by html/template
 	})
 	for _, err := range errs {
 		if err != nil {

@@ -137,3 +137,37 @@ func BenchmarkRender1000(b *testing.B) { benchmarkRender(b, 1000) }
 
 // BenchmarkRender10000 renders the site of a story of 10,000 sources.
 func BenchmarkRender10000(b *testing.B) { benchmarkRender(b, 10000) }
+
+// benchmarkRenderKept renders the site of a story of n sources once,
+// then, each round, plans it again and renders what changed: nothing,
+// so the round is the cost of the pages' keys.
+func benchmarkRenderKept(b *testing.B, n int) {
+	tl := renderStory(b, n)
+	r, err := site.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages, err := r.Plan(tl, site.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, kept, err := site.RenderChanged(pages, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		if pages, err = r.Plan(tl, site.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		if _, kept, err = site.RenderChanged(pages, kept); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkRenderKept1000 plans the site of a story of 1,000 sources
+// and renders none of its pages, all kept from a render before.
+func BenchmarkRenderKept1000(b *testing.B) { benchmarkRenderKept(b, 1000) }
