@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"encoding/csv"
 	"fmt"
 	"html"
@@ -15,7 +14,7 @@ import (
 
 // timelineJSDoc is Knight Lab TimelineJS's JSON format
 // (timeline.knightlab.com/docs/json-format.html): a title slide and one
-// slide per event.
+// slide per event. timelineJS writes it member by member.
 type timelineJSDoc struct {
 	Title  timelineJSSlide   `json:"title"`
 	Events []timelineJSSlide `json:"events"`
@@ -45,19 +44,17 @@ type timelineJSText struct {
 	Text     string `json:"text,omitempty"`
 }
 
-// timelineJS returns timelinejs.json. The slides' links point at the
+// timelineJS returns timelinejs.json, a timelineJSDoc. The slides' links point at the
 // site's pages only when it has a base URL: TimelineJS shows the file
 // from another page, where a relative link would lead nowhere.
 func timelineJS(st *story) ([]byte, error) {
-	doc := timelineJSDoc{
-		Title: timelineJSSlide{Text: timelineJSText{
-			Headline: html.EscapeString(st.title()),
-			Text:     paragraph(st.tl.Description),
-		}},
-		Events: []timelineJSSlide{},
-	}
+	o := newJSONOut()
+	o.member("title", timelineJSSlide{Text: timelineJSText{
+		Headline: html.EscapeString(st.title()),
+		Text:     paragraph(st.tl.Description),
+	}})
 	no := false
-	for i := range st.tl.Events {
+	o.list("events", len(st.tl.Events), func(i int) any {
 		e := &st.tl.Events[i]
 		slide := timelineJSSlide{
 			StartDate: timelineJSDateOf(e),
@@ -68,9 +65,9 @@ func timelineJS(st *story) ([]byte, error) {
 		if e.Background {
 			slide.Group = "Background"
 		}
-		doc.Events = append(doc.Events, slide)
-	}
-	return encodeJSON(doc)
+		return slide
+	})
+	return o.end()
 }
 
 // timelineJSDateOf returns e's date as far as its precision goes, with
@@ -144,7 +141,7 @@ var csvHeader = []string{
 // 4180 has it (CRLF line ends). Cells of text that a spreadsheet would
 // take for a formula (starting with =, +, -, @) begin with a '.
 func eventsCSV(st *story) ([]byte, error) {
-	var buf bytes.Buffer
+	var buf outBuffer
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
 	if err := w.Write(csvHeader); err != nil {

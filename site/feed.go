@@ -25,7 +25,36 @@ import (
 // sources that cite it (else its own date), and the feed's the latest
 // of those.
 func atomFeed(st *story) ([]byte, error) {
-	feed := atom.Feed{
+	var head bytes.Buffer
+	enc := xml.NewEncoder(&head)
+	enc.Indent("", "  ")
+	if err := enc.Encode(st.atomHead()); err != nil {
+		return nil, err
+	}
+	end := bytes.LastIndex(head.Bytes(), []byte("\n</feed>"))
+	var buf outBuffer
+	buf.WriteString(xml.Header)
+	buf.Write(head.Bytes()[:end])
+	if len(st.tl.Events) > 0 {
+		buf.WriteByte('\n')
+	}
+	// One encoder for every entry: after the first, it puts each on a
+	// new line itself, as it would inside the feed.
+	enc = xml.NewEncoder(&buf)
+	enc.Indent("  ", "  ")
+	for i := range st.tl.Events {
+		if err := enc.EncodeElement(st.atomEntry(&st.tl.Events[i]), xml.StartElement{Name: xml.Name{Local: "entry"}}); err != nil {
+			return nil, err
+		}
+	}
+	buf.Write(head.Bytes()[end:])
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+// atomHead returns the feed without its entries.
+func (st *story) atomHead() *atom.Feed {
+	feed := &atom.Feed{
 		Title:   st.title(),
 		ID:      st.uniqueID(""),
 		Link:    []atom.Link{{Rel: "alternate", Type: "text/html", Href: st.link("index.html")}},
@@ -35,28 +64,21 @@ func atomFeed(st *story) ([]byte, error) {
 	if st.base != "" {
 		feed.Link = append(feed.Link, atom.Link{Rel: "self", Type: "application/atom+xml", Href: st.base + "feed.xml"})
 	}
-	for i := range st.tl.Events {
-		e := &st.tl.Events[i]
-		when := atom.Time(st.reported(e))
-		feed.Entry = append(feed.Entry, &atom.Entry{
-			Title:     dateLabel(e) + ": " + e.Title,
-			ID:        st.uniqueID(e.ID),
-			Link:      []atom.Link{{Rel: "alternate", Type: "text/html", Href: st.link("index.html#" + e.ID)}},
-			Published: when,
-			Updated:   when,
-			Summary:   &atom.Text{Type: "text", Body: e.Summary},
-			Content:   &atom.Text{Type: "html", Body: st.entryHTML(e, true)},
-		})
+	return feed
+}
+
+// atomEntry returns the feed's entry of e.
+func (st *story) atomEntry(e *timeline.Event) *atom.Entry {
+	when := atom.Time(st.reported(e))
+	return &atom.Entry{
+		Title:     dateLabel(e) + ": " + e.Title,
+		ID:        st.uniqueID(e.ID),
+		Link:      []atom.Link{{Rel: "alternate", Type: "text/html", Href: st.link("index.html#" + e.ID)}},
+		Published: when,
+		Updated:   when,
+		Summary:   &atom.Text{Type: "text", Body: e.Summary},
+		Content:   &atom.Text{Type: "html", Body: st.entryHTML(e, true)},
 	}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", "  ")
-	if err := enc.Encode(feed); err != nil {
-		return nil, err
-	}
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
 }
 
 // reported returns when e was last reported: the latest publication
@@ -143,7 +165,10 @@ func calendar(st *story) []byte {
 			ev.SetProperty(ics.ComponentPropertyCategories, "Background")
 		}
 	}
-	return []byte(cal.Serialize(ics.WithNewLine("\r\n")))
+	var buf outBuffer
+	// Writing into an outBuffer cannot fail.
+	_ = cal.SerializeTo(&buf, ics.WithNewLine("\r\n"))
+	return buf.Bytes()
 }
 
 // entryText returns an event's summary, who claims it and its

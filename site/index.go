@@ -31,7 +31,7 @@ type indexPage struct {
 	Count       string
 	Total       int
 	Filters     *filterLists
-	Background  []entryView // entries the sources give as background
+	Background  []indexEntry // entries the sources give as background
 	Days        []daySection
 	Sources     []sourceSummary
 	Exports     []exportLink
@@ -46,8 +46,15 @@ type daySection struct {
 	Nav      string // the day navigation's label: Short, without the year where every date has the same
 	Weekday  string // "Mon", or "" for a month or a year
 	year     int
-	Entries  []entryView
+	Entries  []indexEntry
 	Count    string // "3 entries"
+}
+
+// indexEntry is an entry of index.html: what it shows, and its markup
+// once the "entry" template has rendered it.
+type indexEntry struct {
+	View entryView
+	HTML template.HTML
 }
 
 // sourceSummary is one source in the list at the foot of index.html.
@@ -122,14 +129,14 @@ func (st *story) indexPage() (indexPage, error) {
 // daySections returns the background entries, and the other entries
 // grouped by date (and precision) in the order the events come, each
 // date once.
-func (st *story) daySections(f *filterLists) ([]entryView, []daySection) {
-	var background []entryView
+func (st *story) daySections(f *filterLists) ([]indexEntry, []daySection) {
+	var background []indexEntry
 	var days []daySection
 	index := map[string]int{} // section ID → its index in days
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
 		if e.Background {
-			background = append(background, st.entry(e, f))
+			background = append(background, indexEntry{View: st.entry(e, f)})
 			continue
 		}
 		id := "date-" + e.DateString()
@@ -150,7 +157,7 @@ func (st *story) daySections(f *filterLists) ([]entryView, []daySection) {
 				days[n].Nav = e.Date.Time().Format("2 January")
 			}
 		}
-		days[n].Entries = append(days[n].Entries, st.entry(e, f))
+		days[n].Entries = append(days[n].Entries, indexEntry{View: st.entry(e, f)})
 	}
 	oneYear := !slices.ContainsFunc(days, func(d daySection) bool { return d.year != days[0].year })
 	for i := range days {

@@ -1,16 +1,14 @@
 package site
 
 import (
-	"bytes"
-	"encoding/json"
-
 	"github.com/timeline-project/timeline/timeline"
 )
 
 // jsonTimeline is timeline.json, field for field as CONTRACT.md gives it,
 // with the fields the README adds to it (stance, background, dating,
 // other dates, accounts; a citation's speaker, stance and dating).
-// The added fields are left out where they are empty.
+// The added fields are left out where they are empty. timelineJSON
+// writes it member by member.
 type jsonTimeline struct {
 	Title   string       `json:"title"`
 	Sources []jsonSource `json:"sources"`
@@ -120,9 +118,11 @@ func eventJSON(e *timeline.Event) jsonEvent {
 // timelineJSON returns timeline.json: indented by two spaces, HTML
 // characters left as they are, ending in a newline.
 func timelineJSON(st *story) ([]byte, error) {
-	doc := jsonTimeline{Title: st.tl.Title, Sources: []jsonSource{}, Events: []jsonEvent{}}
-	for _, src := range st.sources {
-		doc.Sources = append(doc.Sources, jsonSource{
+	o := newJSONOut()
+	o.member("title", st.tl.Title)
+	o.list("sources", len(st.sources), func(i int) any {
+		src := st.sources[i]
+		return jsonSource{
 			ID:                src.ID,
 			File:              src.File,
 			Title:             src.Title,
@@ -131,24 +131,8 @@ func timelineJSON(st *story) ([]byte, error) {
 			Published:         src.Published.Date.String(),
 			PublishedBasis:    basisName(src.Published),
 			PublishedEvidence: src.Published.Evidence,
-		})
-	}
-	for i := range st.tl.Events {
-		e := &st.tl.Events[i]
-		doc.Events = append(doc.Events, eventJSON(e))
-	}
-	return encodeJSON(doc)
-}
-
-// encodeJSON returns v indented by two spaces, HTML characters left as
-// they are, ending in a newline.
-func encodeJSON(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+		}
+	})
+	o.list("events", len(st.tl.Events), func(i int) any { return eventJSON(&st.tl.Events[i]) })
+	return o.end()
 }

@@ -10,12 +10,10 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/timeline-project/timeline/assets"
@@ -41,6 +39,9 @@ type File struct {
 // concurrently too.
 type Renderer struct {
 	pages *template.Template
+	// templates is the key of the templates' sources, part of the key
+	// of every page made with them.
+	templates string
 	// copied are the assets copied to the site as they are.
 	copied []File
 }
@@ -56,7 +57,11 @@ func New() (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse site templates: %w", err)
 	}
-	r := &Renderer{pages: pages}
+	templates, err := templatesKey()
+	if err != nil {
+		return nil, fmt.Errorf("read site templates: %w", err)
+	}
+	r := &Renderer{pages: pages, templates: templates}
 	for _, name := range copiedAssets {
 		data, err := fs.ReadFile(assets.FS, name)
 		if err != nil {
@@ -77,51 +82,20 @@ func Render(tl *timeline.Timeline, opts Options) ([]File, error) {
 	return r.Render(tl, opts)
 }
 
-// Render returns the files of the site of tl, sorted by Path. Same
-// Timeline, same bytes.
+// Render returns the files of the site of tl, sorted by Path: every
+// page of Plan, rendered. Same Timeline, same bytes.
 func (r *Renderer) Render(tl *timeline.Timeline, opts Options) ([]File, error) {
-	base, err := baseURL(opts.BaseURL)
+	pages, err := r.Plan(tl, opts)
 	if err != nil {
 		return nil, err
 	}
-	st, err := newStory(tl, base)
-	if err != nil {
-		return nil, err
-	}
-	files := []File{{Path: ".nojekyll", Data: []byte{}}}
-	for _, f := range r.copied {
-		files = append(files, File{Path: f.Path, Data: slices.Clone(f.Data)})
-	}
-	index, err := st.indexPage()
-	if err != nil {
-		return nil, fmt.Errorf("render index.html: %w", err)
-	}
-	data, err := r.execute("index.html", index)
-	if err != nil {
-		return nil, fmt.Errorf("render index.html: %w", err)
-	}
-	files = append(files, File{Path: "index.html", Data: data})
-	if data, err = r.execute("404.html", st.notFoundPage()); err != nil {
-		return nil, fmt.Errorf("render 404.html: %w", err)
-	}
-	files = append(files, File{Path: "404.html", Data: data})
-	pages, err := r.sourcePages(st)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, pages...)
-	exports, err := exportFiles(st)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, exports...)
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return files, nil
+	return renderPages(pages)
 }
 
-// exportFiles returns the chronology's files for programs.
-func exportFiles(st *story) ([]File, error) {
-	var files []File
+// exportPages lays out the chronology's files for programs. Their bytes
+// are made from the story without its sources' texts.
+func exportPages(st *story) []Page {
+	var pages []Page
 	for _, export := range []struct {
 		path   string
 		encode func(*story) ([]byte, error)
@@ -132,13 +106,23 @@ func exportFiles(st *story) ([]File, error) {
 		{"feed.xml", atomFeed},
 		{"timeline.ics", func(st *story) ([]byte, error) { return calendar(st), nil }},
 	} {
-		data, err := export.encode(st)
-		if err != nil {
-			return nil, fmt.Errorf("render %s: %w", export.path, err)
-		}
-		files = append(files, File{Path: export.path, Data: data})
+		pages = append(pages, Page{
+			Path:   export.path,
+			early:  true,
+			key:    func() Key { return keyOf(export.path, st.chronologyKey()) },
+			render: func() ([]byte, error) { return export.encode(st) },
+		})
 	}
-	return files, nil
+	return pages
+}
+
+// notFoundFile lays out 404.html.
+func (r *Renderer) notFoundFile(st *story) Page {
+	return Page{
+		Path:   "404.html",
+		key:    func() Key { return keyOf("404.html", r.templates, st.notFoundPage()) },
+		render: func() ([]byte, error) { return r.executeExact("404.html", st.notFoundPage()) },
+	}
 }
 
 // notFoundPage is what 404.html shows. GitHub Pages serves it for a
@@ -155,14 +139,6 @@ func (st *story) notFoundPage() notFoundPage {
 		Meta:  pageMeta{Root: st.base, Title: "Page not found · " + st.title(), Kind: "website", SiteName: st.title()},
 		Title: st.title(),
 	}
-}
-
-func (r *Renderer) execute(name string, data any) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := r.pages.ExecuteTemplate(&buf, name, data); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // sourcePath returns the path of the page of the source with the given ID.

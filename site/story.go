@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/timeline-project/timeline/timeline"
 )
@@ -22,6 +23,12 @@ type story struct {
 	// citers lists, per source ID, the events that cite the source in
 	// chronology order.
 	citers map[string][]citer
+	// chronology holds the key of what the exports are made from, made
+	// once for all of them.
+	chronology struct {
+		once sync.Once
+		key  Key
+	}
 }
 
 // citer is an event that cites a source, and the sentences it cites.

@@ -116,7 +116,7 @@ func (s *siteServer) rebuild(ctx context.Context) {
 	if err == nil {
 		if lost := s.lostSources(st); len(lost) > 0 {
 			err = fmt.Errorf("%d sources of the site could not be used: %v", len(lost), lost)
-		} else if files, err = s.renderer.Render(st.assembly.Timeline, site.Options{}); err != nil {
+		} else if files, err = s.render(st.assembly.Timeline); err != nil {
 			err = fmt.Errorf("render site: %w", err)
 		}
 	}

@@ -35,10 +35,29 @@ type siteServer struct {
 	warnings []string
 	// clients are the open pages' event streams.
 	clients map[chan string]bool
+	// rendered are the pages of the last site rendered, with their keys:
+	// a rebuild renders only the pages whose key changed. Only rebuild,
+	// one at a time, uses it.
+	rendered map[string]site.Rendered
 }
 
 func newSiteServer(m *Main, r *site.Renderer, b *storyBuilder) *siteServer {
 	return &siteServer{m: m, renderer: r, builder: b, clients: map[chan string]bool{}}
+}
+
+// render returns the files of the site of tl, rendering only the pages
+// whose data changed since the last site rendered.
+func (s *siteServer) render(tl *timeline.Timeline) ([]site.File, error) {
+	pages, err := s.renderer.Plan(tl, site.Options{})
+	if err != nil {
+		return nil, err
+	}
+	files, rendered, err := site.RenderChanged(pages, s.rendered)
+	if err != nil {
+		return nil, err
+	}
+	s.rendered = rendered
+	return files, nil
 }
 
 func problemsOf(st *story) []timeline.Problem {

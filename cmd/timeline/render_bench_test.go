@@ -1,0 +1,101 @@
+package main
+
+import (
+	"os"
+	"testing"
+
+	"github.com/timeline-project/timeline/cmd/timeline/internal/corpus"
+	"github.com/timeline-project/timeline/site"
+	"github.com/timeline-project/timeline/timeline"
+)
+
+// The render benchmarks render the site of a story made from the seeds
+// (see package corpus), its timeline built once per test binary:
+//
+//	go test -run '^$' -bench 'Render' -cpu 1 -count 5 ./cmd/timeline
+
+// renderStories holds, by source count, the timeline of a story made
+// from the seeds, built once per test binary for the render benchmarks.
+var renderStories = map[int]*timeline.Timeline{}
+
+// renderStory returns the timeline of a story of n sources made from
+// the seeds, with the seeds' site.md.
+func renderStory(b *testing.B, n int) *timeline.Timeline {
+	b.Helper()
+	if tl := renderStories[n]; tl != nil {
+		return tl
+	}
+	seeds, err := corpus.ReadSeeds("../../testdata/seeds")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var inputs []timeline.Input
+	for _, f := range corpus.Generate(seeds, n) {
+		inputs = append(inputs, timeline.Input{Name: f.Name, Data: f.Data})
+	}
+	if data, err := os.ReadFile("../../testdata/seeds/site.md"); err == nil {
+		inputs = append(inputs, timeline.Input{Name: timeline.SiteFile, Data: data})
+	}
+	tl, _, err := timeline.Build(inputs, timeline.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	renderStories[n] = tl
+	return tl
+}
+
+func benchmarkRender(b *testing.B, n int) {
+	tl := renderStory(b, n)
+	r, err := site.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		if _, err := r.Render(tl, site.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkRender1000 renders the site of a story of 1,000 sources.
+func BenchmarkRender1000(b *testing.B) { benchmarkRender(b, 1000) }
+
+// BenchmarkRender10000 renders the site of a story of 10,000 sources.
+func BenchmarkRender10000(b *testing.B) { benchmarkRender(b, 10000) }
+
+// benchmarkRenderKept renders the site of a story of n sources once,
+// then, each round, plans it again and renders what changed: nothing,
+// so the round is the cost of the pages' keys.
+func benchmarkRenderKept(b *testing.B, n int) {
+	tl := renderStory(b, n)
+	r, err := site.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages, err := r.Plan(tl, site.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, kept, err := site.RenderChanged(pages, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		if pages, err = r.Plan(tl, site.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		if _, kept, err = site.RenderChanged(pages, kept); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkRenderKept1000 plans the site of a story of 1,000 sources
+// and renders none of its pages, all kept from a render before.
+func BenchmarkRenderKept1000(b *testing.B) { benchmarkRenderKept(b, 1000) }

@@ -1,0 +1,171 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/timeline-project/timeline/timeline"
+)
+
+// Page is one file of a site, laid out by Plan but not yet rendered:
+// its path, the key of what it is made from, and the way to make it.
+// A caller that kept the bytes of a page from an earlier render, with
+// its Key, need not render it again while the Key stays the same.
+//
+// A Page reads the Timeline it was planned from when its Key or its
+// bytes are asked for: the Timeline must not change until then.
+type Page struct {
+	// Path is the file's path relative to the output folder, with
+	// forward slashes, as in File.
+	Path string
+	// early pages are rendered first by Render: the few large ones.
+	early  bool
+	key    func() Key
+	render func() ([]byte, error)
+}
+
+// Key returns the key of what the page is made from: same Key, same
+// bytes (see Key). It costs a fraction of rendering the page.
+func (p Page) Key() Key { return p.key() }
+
+// Render returns the bytes of the page: those of the File at p.Path
+// that Render returns for the whole site.
+func (p Page) Render() ([]byte, error) {
+	data, err := p.render()
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", p.Path, err)
+	}
+	return data, nil
+}
+
+// Plan checks tl and lays out the files of its site, sorted by Path:
+// the files Render returns, none rendered yet, each with its Key, so
+// that a caller can render only the pages whose Key changed since a
+// render it kept.
+func Plan(tl *timeline.Timeline, opts Options) ([]Page, error) {
+	r, err := New()
+	if err != nil {
+		return nil, err
+	}
+	return r.Plan(tl, opts)
+}
+
+// Plan checks tl and lays out the files of its site, sorted by Path:
+// see the function Plan.
+func (r *Renderer) Plan(tl *timeline.Timeline, opts Options) ([]Page, error) {
+	base, err := baseURL(opts.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	st, err := newStory(tl, base)
+	if err != nil {
+		return nil, err
+	}
+	pages := []Page{constPage(".nojekyll", []byte{})}
+	for _, f := range r.copied {
+		pages = append(pages, constPage(f.Path, f.Data))
+	}
+	pages = append(pages, r.indexFile(st), r.notFoundFile(st))
+	for _, src := range st.sources {
+		pages = append(pages, r.sourceFile(st, src))
+	}
+	pages = append(pages, exportPages(st)...)
+	slices.SortFunc(pages, func(a, b Page) int { return cmp.Compare(a.Path, b.Path) })
+	return pages, nil
+}
+
+// constPage is a file whose bytes are data, copied anew for each render.
+func constPage(path string, data []byte) Page {
+	return Page{
+		Path:   path,
+		key:    func() Key { return keyOf("file", path, data) },
+		render: func() ([]byte, error) { return slices.Clone(data), nil },
+	}
+}
+
+// renderPages renders every page on as many goroutines as the machine
+// runs at once, the early ones first, and returns the files in the
+// order of pages.
+func renderPages(pages []Page) ([]File, error) {
+	order := make([]int, len(pages))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(bit(!pages[a].early), bit(!pages[b].early))
+	})
+	files := make([]File, len(pages))
+	errs := make([]error, len(pages))
+	parallel(len(pages), func(n int) {
+		i := order[n]
+		files[i].Path = pages[i].Path
+		files[i].Data, errs[i] = pages[i].Render()
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// parallel calls do(i) for every i from 0 to n-1, on as many goroutines
+// as the machine runs at once, taking the i in order.
+func parallel(n int, do func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// Rendered is the bytes of a page with the Key they were rendered for,
+// as RenderChanged keeps them from one render to the next.
+type Rendered struct {
+	Key  Key
+	Data []byte
+}
+
+// RenderChanged returns the files of pages, as Render does, rendering
+// only the pages whose Key differs from that of kept[Path]: the others
+// take the bytes kept (the same slice, not a copy). It also returns
+// what to keep for the next call: every page's Key and bytes. Keys and
+// pages are made on as many goroutines as the machine runs at once.
+// kept must come from the same program: see Key.
+func RenderChanged(pages []Page, kept map[string]Rendered) ([]File, map[string]Rendered, error) {
+	files := make([]File, len(pages))
+	keys := make([]Key, len(pages))
+	var stale []Page
+	var at []int
+	parallel(len(pages), func(i int) { keys[i] = pages[i].Key() })
+	for i, p := range pages {
+		files[i].Path = p.Path
+		if k, ok := kept[p.Path]; ok && k.Key == keys[i] {
+			files[i].Data = k.Data
+			continue
+		}
+		stale = append(stale, p)
+		at = append(at, i)
+	}
+	fresh, err := renderPages(stale)
+	if err != nil {
+		return nil, nil, err
+	}
+	for j, f := range fresh {
+		files[at[j]].Data = f.Data
+	}
+	next := make(map[string]Rendered, len(files))
+	for i, f := range files {
+		next[f.Path] = Rendered{Key: keys[i], Data: f.Data}
+	}
+	return files, next, nil
+}

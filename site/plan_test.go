@@ -1,0 +1,131 @@
+package site
+
+import (
+	"bytes"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/timeline-project/timeline/timeline"
+)
+
+// planKeys plans the site of tl and returns its pages' keys by path.
+func planKeys(t *testing.T, tl *timeline.Timeline, opts Options) map[string]Key {
+	t.Helper()
+	pages, err := Plan(tl, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]Key{}
+	for _, p := range pages {
+		keys[p.Path] = p.Key()
+	}
+	return keys
+}
+
+func TestPagesRenderedOneByOneAreTheSite(t *testing.T) {
+	for _, opts := range []Options{{}, {BaseURL: "https://example.org/story"}} {
+		tl := fixture(t)
+		files, err := Render(tl, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages, err := Plan(tl, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pages) != len(files) {
+			t.Fatalf("Plan has %d pages, Render %d files", len(pages), len(files))
+		}
+		for i, p := range pages {
+			data, err := p.Render()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Path != files[i].Path || !bytes.Equal(data, files[i].Data) {
+				t.Errorf("page %d, %s: not the file %s of Render", i, p.Path, files[i].Path)
+			}
+		}
+	}
+}
+
+func TestPageKeysFollowTheirData(t *testing.T) {
+	opts := Options{BaseURL: "https://example.org/story"}
+	before := planKeys(t, fixture(t), opts)
+	if again := planKeys(t, fixture(t), opts); !maps.Equal(before, again) {
+		t.Fatalf("the same timeline gives other keys")
+	}
+	if other := planKeys(t, fixture(t), Options{}); other["index.html"] == before["index.html"] {
+		t.Errorf("index.html keeps its key without the base URL it links with")
+	}
+	changed := func(change func(*timeline.Timeline)) []string {
+		tl := fixture(t)
+		change(tl)
+		var paths []string
+		for path, key := range planKeys(t, tl, opts) {
+			if key != before[path] {
+				paths = append(paths, path)
+			}
+		}
+		slices.Sort(paths)
+		return paths
+	}
+	storyWide := []string{"events.csv", "feed.xml", "index.html", "timeline.ics", "timeline.json", "timelinejs.json"}
+	for _, tc := range []struct {
+		name   string
+		change func(*timeline.Timeline)
+		want   []string
+	}{
+		{"page furniture of a source", func(tl *timeline.Timeline) {
+			src := tl.Sources[0]
+			src.Text = strings.Replace(src.Text, "Read more", "Read less", 1)
+		}, []string{"sources/a-news.html"}},
+		{"the title of an entry", func(tl *timeline.Timeline) { tl.Events[1].Title = "Another title" },
+			append([]string{"sources/a-news.html"}, storyWide...)},
+		{"a summary", func(tl *timeline.Timeline) { tl.Events[1].Summary = "Another summary" }, storyWide},
+		{"the story's title", func(tl *timeline.Timeline) { tl.Title = "Another story" },
+			append([]string{"404.html", "sources/a-news.html", "sources/b-blog.html"}, storyWide...)},
+	} {
+		if got := changed(tc.change); !slices.Equal(got, slices.Sorted(slices.Values(tc.want))) {
+			t.Errorf("%s: pages whose key changed: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestRenderChangedRendersOnlyWhatChanged(t *testing.T) {
+	opts := Options{BaseURL: "https://example.org/story"}
+	pages, err := Plan(fixture(t), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, kept, err := RenderChanged(pages, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := fixture(t)
+	tl.Sources[0].Text = strings.Replace(tl.Sources[0].Text, "Read more", "Read less", 1)
+	if pages, err = Plan(tl, opts); err != nil {
+		t.Fatal(err)
+	}
+	files, _, err := RenderChanged(pages, kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Render(tl, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rendered []string
+	for i, f := range files {
+		if f.Path != want[i].Path || !bytes.Equal(f.Data, want[i].Data) {
+			t.Errorf("%s: not the file %s of Render", f.Path, want[i].Path)
+		}
+		if len(f.Data) > 0 && &f.Data[0] != &kept[f.Path].Data[0] {
+			rendered = append(rendered, f.Path)
+		}
+	}
+	if !slices.Equal(rendered, []string{"sources/a-news.html"}) {
+		t.Errorf("rendered again: %q, want only the page of the changed source", rendered)
+	}
+}
