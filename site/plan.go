@@ -32,6 +32,11 @@ type Page struct {
 // bytes (see Key). It costs a fraction of rendering the page.
 func (p Page) Key() Key { return p.key() }
 
+// Large reports whether the page is one of the few story-wide files
+// (the chronology, the exports) that take long to render: a caller
+// rendering pages in parallel does well to start with them.
+func (p Page) Large() bool { return p.early }
+
 // Render returns the bytes of the page: those of the File at p.Path
 // that Render returns for the whole site.
 func (p Page) Render() ([]byte, error) {

@@ -65,16 +65,15 @@ func (m *Main) build(ctx context.Context, f buildFlags) error {
 	// What follows needs only the timeline: let the readings go.
 	tl := st.assembly.Timeline
 	b.known, st.readings, st.encoded, st.assembly = nil, nil, nil, nil
-	prog.stage("rendering the site")
-	files, err := site.Render(tl, site.Options{BaseURL: f.baseURL})
+	prog.stage("rendering and writing the site")
+	pages, err := site.Plan(tl, site.Options{BaseURL: f.baseURL})
 	if err != nil {
 		return fmt.Errorf("render site: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	prog.stage("writing the site")
-	written, err := writeSite(f.out, files, loadManifest(f.out), prog)
+	written, err := writeSite(f.out, pages, loadManifest(f.out), prog, m.onRender)
 	prog.clear()
 	if err != nil {
 		return err

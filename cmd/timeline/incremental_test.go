@@ -149,3 +149,55 @@ func TestCacheDamagedOrForeign(t *testing.T) {
 		})
 	}
 }
+
+// TestPagesRenderedOnlyWhenChanged builds the seeds, then again with
+// one page edited by hand: only that page is rendered again; then with
+// one source changed: only the pages that show it are.
+func TestPagesRenderedOnlyWhenChanged(t *testing.T) {
+	src := copySeeds(t)
+	out := filepath.Join(t.TempDir(), "public")
+	build := func() []string {
+		t.Helper()
+		var rendered []string
+		m := &Main{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Now: func() time.Time { return buildDay },
+			onRender: func(path string) { rendered = append(rendered, path) }}
+		if err := m.Run(context.Background(), []string{"build", "-src", src, "-out", out}); err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(rendered)
+		return rendered
+	}
+	if rendered := build(); len(rendered) < 10 {
+		t.Fatalf("the first build rendered %v, want every page", rendered)
+	}
+	first := siteFiles(t, out)
+
+	edited := filepath.Join(out, "sources", "003_0f1b90f516402c10.html")
+	if err := os.WriteFile(edited, []byte("edited by hand"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if rendered := build(); !slices.Equal(rendered, []string{"sources/003_0f1b90f516402c10.html"}) {
+		t.Errorf("after a page was edited by hand, the build rendered %v, want only that page", rendered)
+	}
+	if !mapsEqual(siteFiles(t, out), first) {
+		t.Errorf("the site differs from the first build's")
+	}
+
+	changed := filepath.Join(src, "001_cd3dfe0bcc080581.txt")
+	data, err := os.ReadFile(changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(changed, append([]byte("---\ntitle: A new title\n---\n"), data...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rendered := build()
+	if !slices.Contains(rendered, "sources/001_cd3dfe0bcc080581.html") || !slices.Contains(rendered, "timeline.json") {
+		t.Errorf("after a source changed, the build rendered %v: not its page and timeline.json", rendered)
+	}
+	for _, p := range []string{"sources/004_1cdc5eb8c7f642e6.html", "style.css", "timeline.js"} {
+		if slices.Contains(rendered, p) {
+			t.Errorf("after one source changed, the build rendered %s again", p)
+		}
+	}
+}

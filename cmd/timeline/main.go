@@ -51,6 +51,9 @@ type Main struct {
 	// onRead, when not nil, is called with the name of every source
 	// read afresh rather than taken from the cache: tests count reads.
 	onRead func(name string)
+	// onRender, when not nil, is called with the path of every page a
+	// build renders rather than keeps from the previous site: for tests.
+	onRender func(path string)
 	// onListen, when not nil, is told the address serve serves on.
 	onListen func(url string)
 }

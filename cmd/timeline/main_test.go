@@ -311,7 +311,7 @@ func TestBuildShowsProgress(t *testing.T) {
 	if err := m.Run(context.Background(), []string{"build", "-src", "../../testdata/seeds", "-out", t.TempDir()}); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"read 1 of 5 files", "read 5 of 5 files", "rendering the site", "wrote 1 of ", "5 sources (5 files read, 0 unchanged)"} {
+	for _, want := range []string{"read 1 of 5 files", "read 5 of 5 files", "rendering and writing the site", "wrote 1 of ", "5 sources (5 files read, 0 unchanged)"} {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("standard error lacks %q:\n%s", want, stderr.String())
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/timeline-project/timeline/site"
 )
@@ -20,16 +22,41 @@ import (
 // are carried into the new folder; files it wrote last time and writes
 // no more are not. What it wrote is kept in the manifest, in the cache
 // folder beside the output folder; without a manifest, every file it
-// does not write now is kept.
+// does not write now is kept. A page whose key (site.Page.Key: what it
+// is made from) is the one the manifest gives, and whose file is as the
+// tool left it, is not rendered again but linked from the current site.
 
 // manifestKey marks a cache blob as a manifest: which files the tool
-// wrote, with their SHA-256. It does not depend on the program's
-// version: what was written is a fact.
-const manifestKey = "timeline site manifest 1"
+// wrote, with their SHA-256, the keys they were made from, and their
+// size and time of change when written. Keys compare only between runs
+// of one program, so the manifest's key names the program.
+var manifestKey = "timeline site manifest 2 " + toolKey()
 
 // manifest maps the path of every file of the site, with forward
-// slashes, to the SHA-256 of its bytes.
-type manifest map[string]inputKey
+// slashes, to what the tool wrote there.
+type manifest map[string]written
+
+// written is what the tool wrote at a path of the site.
+type written struct {
+	// hash is the SHA-256 of the bytes.
+	hash inputKey
+	// page is the key of what the page was made from.
+	page site.Key
+	// size and modTime (Unix nanoseconds) are the file's when written:
+	// a file changed since is rendered again.
+	size, modTime int64
+}
+
+// writtenSize is the size of an encoded written, before the path.
+const writtenSize = 2*sha256.Size + 16
+
+// appendWritten encodes w and the path.
+func appendWritten(b []byte, w written, path string) []byte {
+	b = append(b, w.page[:]...)
+	b = binary.LittleEndian.AppendUint64(b, uint64(w.size))
+	b = binary.LittleEndian.AppendUint64(b, uint64(w.modTime))
+	return append(b, path...)
+}
 
 // manifestPath returns the path of the manifest of out.
 func manifestPath(out string) (string, error) {
@@ -52,8 +79,15 @@ func loadManifest(out string) manifest {
 		return nil
 	}
 	m := make(manifest, len(entries))
-	for hash, path := range entries {
-		m[string(path)] = hash
+	for hash, data := range entries {
+		if len(data) <= writtenSize-sha256.Size {
+			return nil
+		}
+		w := written{hash: hash}
+		copy(w.page[:], data)
+		w.size = int64(binary.LittleEndian.Uint64(data[sha256.Size:]))
+		w.modTime = int64(binary.LittleEndian.Uint64(data[sha256.Size+8:]))
+		m[string(data[sha256.Size+16:])] = w
 	}
 	return m
 }
@@ -65,16 +99,17 @@ func saveManifest(out string, m manifest) error {
 		return err
 	}
 	entries := make([]blobEntry, 0, len(m))
-	for path, hash := range m {
-		entries = append(entries, blobEntry{key: hash, data: []byte(path)})
+	for path, w := range m {
+		entries = append(entries, blobEntry{key: w.hash, data: appendWritten(nil, w, path)})
 	}
 	return saveCache(p, manifestKey, entries)
 }
 
-// writeSite writes files as the site in the folder out, whole: see the
-// top of this file. prev is the manifest of the site out holds, or nil.
-// It returns the manifest of the new site.
-func writeSite(out string, files []site.File, prev manifest, prog *progress) (manifest, error) {
+// writeSite renders pages and writes them as the site in the folder
+// out, whole: see the top of this file. prev is the manifest of the site
+// out holds, or nil. It returns the manifest of the new site. onRender,
+// when not nil, is called with the path of every page rendered.
+func writeSite(out string, pages []site.Page, prev manifest, prog *progress, onRender func(path string)) (manifest, error) {
 	target, err := outputTarget(out)
 	if err != nil {
 		return nil, err
@@ -97,7 +132,7 @@ func writeSite(out string, files []site.File, prev manifest, prog *progress) (ma
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, fmt.Errorf("write site: %w", err)
 	}
-	next, err := writeFiles(tmp, target, files, prev, prog)
+	next, err := writePages(tmp, target, pages, prev, prog, onRender)
 	if err != nil {
 		return nil, err
 	}
@@ -147,16 +182,96 @@ func removeLeftovers(parent, base string) {
 	}
 }
 
-// writeFiles writes files into the new folder dir. A file whose bytes
-// are those the manifest prev gives for its path, and which the current
-// site old still holds, is linked from there rather than written again.
-func writeFiles(dir, old string, files []site.File, prev manifest, prog *progress) (manifest, error) {
-	next := make(manifest, len(files))
-	hashes := make([]inputKey, len(files))
-	errs := make([]error, len(files))
+// writePages writes the pages into the new folder dir. A page whose
+// key is the one the manifest prev gives for its path, and whose file the
+// current site old still holds as the tool wrote it, is linked from
+// there and not rendered; so is a page rendered to the bytes prev gives.
+func writePages(dir, old string, pages []site.Page, prev manifest, prog *progress, onRender func(path string)) (manifest, error) {
+	var mu sync.Mutex
+	rendered := func(path string) {
+		if onRender != nil {
+			mu.Lock()
+			onRender(path)
+			mu.Unlock()
+		}
+	}
+	entries := make([]written, len(pages))
+	errs := make([]error, len(pages))
+	mkdir := folderMaker(dir)
+	var done atomic.Int64
+	order := make([]int, 0, len(pages))
+	for _, large := range []bool{true, false} {
+		for i, pg := range pages {
+			if pg.Large() == large {
+				order = append(order, i)
+			}
+		}
+	}
+	parallel(len(pages), func(n int) {
+		defer func() { prog.update("wrote", "files", int(done.Add(1)), len(pages)) }()
+		i := order[n]
+		pg := pages[i]
+		p := filepath.Join(dir, filepath.FromSlash(pg.Path))
+		if !strings.HasPrefix(p, dir+string(filepath.Separator)) {
+			errs[i] = fmt.Errorf("write site: %s is outside the site", pg.Path)
+			return
+		}
+		if err := mkdir(filepath.Dir(p)); err != nil {
+			errs[i] = fmt.Errorf("write site: %w", err)
+			return
+		}
+		entries[i], errs[i] = writePage(p, filepath.Join(old, filepath.FromSlash(pg.Path)), pg, prev, rendered)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	next := make(manifest, len(pages))
+	for i, pg := range pages {
+		next[pg.Path] = entries[i]
+	}
+	return next, nil
+}
+
+// writePage writes the page pg at p, linking the file at old when it
+// holds what the page would: see writePages.
+func writePage(p, old string, pg site.Page, prev manifest, rendered func(path string)) (written, error) {
+	key := pg.Key()
+	was, had := prev[pg.Path]
+	if had && was.page == key && unchanged(old, was) && os.Link(old, p) == nil {
+		return was, nil
+	}
+	rendered(pg.Path)
+	data, err := pg.Render()
+	if err != nil {
+		return written{}, err
+	}
+	w := written{hash: sha256.Sum256(data), page: key}
+	if !(had && was.hash == w.hash && unchanged(old, was) && os.Link(old, p) == nil) {
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return written{}, fmt.Errorf("write site: %w", err)
+		}
+	}
+	info, err := os.Lstat(p)
+	if err != nil {
+		return written{}, fmt.Errorf("write site: %w", err)
+	}
+	w.size, w.modTime = info.Size(), info.ModTime().UnixNano()
+	return w, nil
+}
+
+// unchanged reports whether the file at p is a regular file of the size
+// and time of change w gives: as the tool wrote it.
+func unchanged(p string, w written) bool {
+	info, err := os.Lstat(p)
+	return err == nil && info.Mode().IsRegular() && info.Size() == w.size && info.ModTime().UnixNano() == w.modTime
+}
+
+// folderMaker returns a function that makes a folder and its parents
+// once, safe to call concurrently; dir exists already.
+func folderMaker(dir string) func(d string) error {
 	var mu sync.Mutex
 	made := map[string]bool{dir: true}
-	mkdir := func(d string) error {
+	return func(d string) error {
 		mu.Lock()
 		defer mu.Unlock()
 		if made[d] {
@@ -168,43 +283,6 @@ func writeFiles(dir, old string, files []site.File, prev manifest, prog *progres
 		made[d] = true
 		return nil
 	}
-	var done int
-	progressed := func() {
-		mu.Lock()
-		done++
-		n := done
-		mu.Unlock()
-		prog.update("wrote", "files", n, len(files))
-	}
-	parallel(len(files), func(i int) {
-		defer progressed()
-		f := files[i]
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if !strings.HasPrefix(p, dir+string(filepath.Separator)) {
-			errs[i] = fmt.Errorf("write site: %s is outside the site", f.Path)
-			return
-		}
-		hashes[i] = sha256.Sum256(f.Data)
-		if err := mkdir(filepath.Dir(p)); err != nil {
-			errs[i] = fmt.Errorf("write site: %w", err)
-			return
-		}
-		if h, ok := prev[f.Path]; ok && h == hashes[i] {
-			if os.Link(filepath.Join(old, filepath.FromSlash(f.Path)), p) == nil {
-				return
-			}
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			errs[i] = fmt.Errorf("write site: %w", err)
-		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	for i, f := range files {
-		next[f.Path] = hashes[i]
-	}
-	return next, nil
 }
 
 // carryOver links into the new folder dir every file of the current
