@@ -82,33 +82,29 @@ type token struct {
 // tokenize returns the words and punctuation marks of s with their
 // byte offsets in s.
 func tokenize(s string) []token {
-	var out []token
-	start := -1
-	for i, r := range s {
-		inner := start >= 0 && strings.ContainsRune("'’-.", r) && nextIsAlnum(s, i)
-		if isAlnum(r) || inner {
-			if start < 0 {
-				start = i
-			}
-			continue
+	out := make([]token, 0, len(s)/4+1)
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if start >= 0 {
-			end := i
-			if r == '.' && abbreviations[strings.ToLower(s[start:i])] {
+		if isAlnum(r) {
+			end := wordEnd(s, i, classTokenInner)
+			if end < len(s) && s[end] == '.' && abbreviations[strings.ToLower(s[i:end])] {
 				end++ // "Dr.", "Gov.": the stop is part of the word
 			}
-			out = append(out, token{s[start:end], start, end, true})
-			start = -1
-			if end > i {
-				continue
-			}
+			out = append(out, token{s[i:end], i, end, true})
+			i = end
+			continue
 		}
 		if !unicode.IsSpace(r) {
-			out = append(out, token{string(r), i, i + utf8.RuneLen(r), false})
+			text := s[i : i+size]
+			if r == utf8.RuneError && size == 1 {
+				text = string(utf8.RuneError) // not valid UTF-8: read as U+FFFD
+			}
+			out = append(out, token{text, i, i + utf8.RuneLen(r), false})
 		}
-	}
-	if start >= 0 {
-		out = append(out, token{s[start:], start, len(s), true})
+		i += size
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -86,6 +87,7 @@ func mentionsOf(r *reading) []mention {
 	var sc speakerContext
 	next, chain := 0, 0
 	var prev *mention // the dated mention of the sentence before, in its block
+	var ws []string   // the words of a sentence, less its dates
 	for _, s := range src.Sentences {
 		if s.N == 0 || src.Blocks[s.Block].Kind == Heading || s.Span.End-s.Span.Start > maxMentionBytes {
 			prev = nil
@@ -126,8 +128,8 @@ func mentionsOf(r *reading) []mention {
 			prev = nil
 			continue
 		}
-		what := withoutDates(src.Text, s.Span, m.exprs)
-		m.terms, m.figures = terms(what), figuresOf(what)
+		ws = appendWords(ws[:0], withoutDates(src.Text, s.Span, m.exprs))
+		m.terms, m.figures = termsOf(ws), figuresOf(ws)
 		out = append(out, m)
 		switch {
 		case m.undated():
@@ -249,11 +251,24 @@ insists denies claims warns shows remains continues seeks tries calls`)
 // hasVerb reports whether s has a word that looks like a finite verb: a
 // common irregular one, or a word in -ed.
 func hasVerb(s string) bool {
-	for _, w := range words(s) {
-		lw := strings.ToLower(w)
-		if finiteVerbs[lw] || strings.HasSuffix(lw, "ed") && utf8.RuneCountInString(lw) > 4 {
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			return false
+		}
+		if isVerb(s[start:end]) {
 			return true
 		}
+		i = end
 	}
-	return false
+}
+
+// isVerb reports whether word w looks like a finite verb.
+func isVerb(w string) bool {
+	var buf [maxASCIIWord]byte
+	if lw, _, ok := lowerASCII(&buf, w); ok {
+		return finiteVerbs[string(lw)] || bytes.HasSuffix(lw, []byte("ed")) && len(lw) > 4
+	}
+	lw := strings.ToLower(w)
+	return finiteVerbs[lw] || strings.HasSuffix(lw, "ed") && utf8.RuneCountInString(lw) > 4
 }
