@@ -280,19 +280,6 @@ func isNumber(w string) bool {
 	return true
 }
 
-// terms returns the distinct terms of s in order of first appearance.
-func terms(s string) []string {
-	var set termSet
-	for i := 0; ; {
-		start, end := nextWord(s, i)
-		if start < 0 {
-			return set.list
-		}
-		set.add(term(s[start:end]))
-		i = end
-	}
-}
-
 // termsOf returns the distinct terms of the words ws in order of first
 // appearance.
 func termsOf(ws []string) []string {
