@@ -63,12 +63,11 @@ func indexByDay(clusters []*cluster) *dayIndex {
 }
 
 // candidatesNear returns the groups dated within [from, to] that use
-// at least two of the rarest terms of terms (or the one, when terms has
-// one), in order.
-func (idx *dayIndex) candidatesNear(terms []string, idf map[string]float64, from, to timex.Date) []int {
+// at least two of the terms rare, a sentence's rarest (or the one, when
+// rare has one), in order.
+func (idx *dayIndex) candidatesNear(rare []string, from, to timex.Date) []int {
 	idx.query++
 	var out []int
-	rare := rarest(terms, idf, candidateTerms)
 	need := min(minSharedTerms, len(rare))
 	for _, t := range rare {
 		list := idx.groups[t]
@@ -88,27 +87,37 @@ func (idx *dayIndex) candidatesNear(terms []string, idf map[string]float64, from
 	return out
 }
 
-// rarest returns the n distinct terms of terms with the highest idf,
-// ties broken by the term.
-func rarest(terms []string, idf map[string]float64, n int) []string {
-	var out []string
-	for _, t := range terms {
-		if slices.Contains(out, t) {
-			continue
-		}
-		i := len(out)
-		for i > 0 && cmp.Or(cmp.Compare(idf[t], idf[out[i-1]]), cmp.Compare(out[i-1], t)) > 0 {
-			i--
-		}
-		if i < n {
-			out = slices.Insert(out, i, t)
-			if len(out) > n {
-				out = out[:n]
-			}
+// rareTerms gathers the n distinct terms with the highest idf of the
+// terms it is given, ties broken by the term.
+type rareTerms struct {
+	n     int
+	terms []string
+	idfs  []float64 // the idf of each of terms
+}
+
+func newRareTerms(n int) *rareTerms {
+	return &rareTerms{n: n, terms: make([]string, 0, n+1), idfs: make([]float64, 0, n+1)}
+}
+
+// add gives the term t, whose idf is w.
+func (r *rareTerms) add(t string, w float64) {
+	if slices.Contains(r.terms, t) {
+		return
+	}
+	i := len(r.terms)
+	for i > 0 && cmp.Or(cmp.Compare(w, r.idfs[i-1]), cmp.Compare(r.terms[i-1], t)) > 0 {
+		i--
+	}
+	if i < r.n {
+		r.terms, r.idfs = slices.Insert(r.terms, i, t), slices.Insert(r.idfs, i, w)
+		if len(r.terms) > r.n {
+			r.terms, r.idfs = r.terms[:r.n], r.idfs[:r.n]
 		}
 	}
-	return out
 }
+
+// reset empties r for other terms.
+func (r *rareTerms) reset() { r.terms, r.idfs = r.terms[:0], r.idfs[:0] }
 
 // mergeAcrossDays lets a group that no member dates better than by
 // context or an inferred publication date join the most similar
@@ -121,13 +130,15 @@ func mergeAcrossDays(clusters []*cluster, idf map[string]float64) []*cluster {
 		if rank < basisRank(DatedInferred) || c.background() {
 			continue
 		}
-		var terms []string
+		rare := newRareTerms(candidateTerms) // of all the members' terms
 		for _, m := range c.members {
-			terms = append(terms, m.terms...)
+			for _, t := range m.terms {
+				rare.add(t, idf[t])
+			}
 		}
 		d := c.date()
 		best, bestSim := -1, crossDaySimilarity
-		for _, oi := range idx.candidatesNear(terms, idf, d.AddDays(-crossDayWindow), d.AddDays(crossDayWindow)) {
+		for _, oi := range idx.candidatesNear(rare.terms, d.AddDays(-crossDayWindow), d.AddDays(crossDayWindow)) {
 			o := clusters[oi]
 			if oi == ci || merged[oi] || o.date() == d || basisRank(o.best().basis) >= rank || sharesSource(c, o) {
 				continue
@@ -157,18 +168,26 @@ func mergeAcrossDays(clusters []*cluster, idf map[string]float64) []*cluster {
 // when they share a figure or are very alike.
 func joinUndated(clusters []*cluster, undated []*mention, idf map[string]float64) {
 	idx := indexByDay(clusters)
+	rare := newRareTerms(candidateTerms)
+	var weights []float64
 	for _, m := range undated {
 		pub := m.src.Published.Date
 		if pub.IsZero() {
 			continue
 		}
+		v := weigh(m.terms, idf, weights)
+		weights = v.weights
+		rare.reset()
+		for i, t := range v.terms {
+			rare.add(t, v.weights[i])
+		}
 		best, bestSim := -1, 0.0
-		for _, ci := range idx.candidatesNear(m.terms, idf, pub.AddDays(-undatedWindow), pub) {
+		for _, ci := range idx.candidatesNear(rare.terms, pub.AddDays(-undatedWindow), pub) {
 			c := clusters[ci]
 			if c.sources[m.src] > 0 {
 				continue
 			}
-			sim := c.similarity(m, idf)
+			sim := c.similarityTo(v)
 			need := undatedAlone
 			if c.sharesFigure(m) {
 				need = undatedSimilarity

@@ -90,19 +90,37 @@ func (c *cluster) add(m *mention, idf map[string]float64) {
 	c.norm = math.Sqrt(c.normSq)
 }
 
-// similarity is the cosine between a mention's term vector (weighted by
-// idf) and the cluster's centroid.
-func (c *cluster) similarity(m *mention, idf map[string]float64) float64 {
-	dot, norm := 0.0, 0.0
-	for _, t := range m.terms {
+// termVector is a mention's terms weighted by idf, and the vector's norm.
+type termVector struct {
+	terms   []string
+	weights []float64
+	norm    float64
+}
+
+// weigh returns the vector of terms, its weights appended to buf.
+func weigh(terms []string, idf map[string]float64, buf []float64) termVector {
+	v := termVector{terms: terms, weights: buf[:0]}
+	sq := 0.0
+	for _, t := range terms {
 		w := idf[t]
-		dot += w * c.centroid[t]
-		norm += w * w
+		v.weights = append(v.weights, w)
+		sq += w * w
+	}
+	v.norm = math.Sqrt(sq)
+	return v
+}
+
+// similarityTo is the cosine between a mention's term vector and the
+// cluster's centroid.
+func (c *cluster) similarityTo(v termVector) float64 {
+	dot := 0.0
+	for i, t := range v.terms {
+		dot += v.weights[i] * c.centroid[t]
 	}
 	if dot == 0 || c.norm == 0 {
 		return 0
 	}
-	return dot / (math.Sqrt(norm) * c.norm)
+	return dot / (v.norm * c.norm)
 }
 
 // inverseDocumentFrequency weighs each term by how rare it is among the
@@ -171,14 +189,19 @@ func clusterDay(ms []*mention, idf map[string]float64) []*cluster {
 	slices.SortStableFunc(ms, func(a, b *mention) int { return cmp.Compare(basisRank(a.basis), basisRank(b.basis)) })
 	index := map[string][]int{}   // term -> clusters that use it
 	home := map[sentenceKey]int{} // sentence -> its cluster
+	var cands []int
+	var weights []float64
 	for _, m := range ms {
 		best, bestSim := -1, 0.0
-		for _, ci := range candidates(m, index) {
+		cands = candidates(m, index, cands)
+		v := weigh(m.terms, idf, weights)
+		weights = v.weights
+		for _, ci := range cands {
 			c := clusters[ci]
 			if c.sources[m.src] >= maxPerSource {
 				continue
 			}
-			sim := c.similarity(m, idf)
+			sim := c.similarityTo(v)
 			need := joinSimilarity
 			if c.sources[m.src] > 0 {
 				need = sameSourceSimilarity
@@ -219,9 +242,10 @@ type sentenceKey struct {
 	n   int
 }
 
-// candidates returns the clusters that share a term with m, in order.
-func candidates(m *mention, index map[string][]int) []int {
-	var out []int
+// candidates returns the clusters that share a term with m, in order,
+// in buf.
+func candidates(m *mention, index map[string][]int, buf []int) []int {
+	out := buf[:0]
 	for _, t := range m.terms {
 		out = append(out, index[t]...)
 	}
@@ -234,11 +258,14 @@ func candidates(m *mention, index map[string][]int) []int {
 func (c *cluster) central(idf map[string]float64) *mention {
 	best, bestSim := c.members[0], -1.0
 	ownDate := basisRank(c.best().basis) <= basisRank(DatedInferred)
+	var weights []float64
 	for _, m := range c.members {
 		if ownDate && basisRank(m.basis) > basisRank(DatedInferred) {
 			continue // a sentence with its own date says best what happened that day
 		}
-		if sim := c.similarity(m, idf); sim > bestSim+1e-9 {
+		v := weigh(m.terms, idf, weights)
+		weights = v.weights
+		if sim := c.similarityTo(v); sim > bestSim+1e-9 {
 			best, bestSim = m, sim
 		}
 	}
