@@ -72,10 +72,10 @@ func featuresOf(text string, terms []int) blockFeatures {
 		words:     n,
 		prose:     endsSentence(text) && n >= 6,
 		pipes:     strings.Contains(text, "|") && n <= 16,
-		signature: postSignature.MatchString(text),
+		signature: isPostSignature(text),
 		post:      isEmbeddedPost(text),
 		copyright: isCopyright(text),
-		endMarker: n <= 14 && endMarkerLine.MatchString(text),
+		endMarker: n <= 14 && isEndMarker(text),
 		prompt:    n <= 6 && promptLine.MatchString(text),
 		terms:     terms,
 	}
