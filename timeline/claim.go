@@ -113,21 +113,22 @@ func tokenize(s string) []token {
 func attributionsOf(s string) []attribution {
 	toks := tokenize(s)
 	var out []attribution
+	var buf [maxASCIIWord]byte
 	for i, t := range toks {
 		if !t.word {
 			continue
 		}
-		lw := strings.ToLower(t.text)
+		lw := lowerBytes(&buf, t.text)
 		switch {
-		case lw == "according" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "to"):
+		case string(lw) == "according" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "to"):
 			if a, ok := accordingTo(s, toks, i+2); ok {
 				out = append(out, a)
 			}
-		case (claimVerbs[lw] || denialVerbs[lw]) && (i == 0 || !startsUpper(t.text)): // not "the United States"
+		case (claimVerbs[string(lw)] || denialVerbs[string(lw)]) && (i == 0 || !startsUpper(t.text)): // not "the United States"
 			if a, ok := speakerOfVerb(s, toks, i); ok {
 				out = append(out, a)
 			}
-		case (lw == "statement" || lw == "announcement") && i > 0 && isPossessive(toks[i-1].text):
+		case (string(lw) == "statement" || string(lw) == "announcement") && i > 0 && isPossessive(toks[i-1].text):
 			if sp := speakerBefore(s, toks, i); sp != "" {
 				sp = strings.TrimSuffix(strings.TrimSuffix(sp, "'s"), "’s")
 				out = append(out, attribution{speaker: sp, stance: StanceClaim, says: clauseAfter(s, toks, i+1), verb: "says"})
@@ -374,13 +375,14 @@ var denialMarks = []string{"involv", "responsib", "behind", "role", "part in", "
 // denial ("insisted Kyiv was not involved", "said the reports were not
 // true"), not any negative fact ("said Putin did not plan to").
 func deniesInvolvement(says string) bool {
-	ws := words(says)
 	neg := false
-	for i, w := range ws {
-		if i == 8 {
+	for i, n := 0, 0; n < 8; n++ { // the first eight words
+		start, end := nextWord(says, i)
+		if start < 0 {
 			break
 		}
-		lw := strings.ToLower(w)
+		i = end
+		lw := strings.ToLower(says[start:end])
 		if negations[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t") {
 			neg = true
 		}

@@ -259,6 +259,14 @@ func lowerASCII(buf *[maxASCIIWord]byte, w string) (lw []byte, same, ok bool) {
 	return buf[:len(w)], same, true
 }
 
+// lowerBytes returns w in lower case: in buf when w is ASCII and fits.
+func lowerBytes(buf *[maxASCIIWord]byte, w string) []byte {
+	if lw, _, ok := lowerASCII(buf, w); ok {
+		return lw
+	}
+	return []byte(strings.ToLower(w))
+}
+
 // inLower reports whether the lower-case form of w is in set.
 func inLower(set map[string]bool, w string) bool {
 	var buf [maxASCIIWord]byte
