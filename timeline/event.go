@@ -17,10 +17,10 @@ import (
 // with their IDs.
 func eventsOf(ms []mention) []Event {
 	nameSpeakers(ms)
-	idf := inverseDocumentFrequency(ms)
+	tt := numberTerms(ms)
 	var events []Event
-	for _, c := range clusterMentions(ms, idf) {
-		events = append(events, eventOf(c, idf))
+	for _, c := range clusterMentions(ms, tt) {
+		events = append(events, eventOf(c, tt))
 	}
 	sortEvents(events)
 	eventIDs(events)
@@ -33,8 +33,8 @@ const maxTitleWords = 14
 // eventOf makes the event of a cluster: its date from its best-dated
 // mention, its citations in source order, its title from the most
 // central mention, who claims it and whether its accounts differ.
-func eventOf(c *cluster, idf map[string]float64) Event {
-	mid, best := c.central(idf), c.best()
+func eventOf(c *cluster, tt *termTable) Event {
+	mid, best := c.central(tt), c.best()
 	members := slices.Clone(c.members)
 	slices.SortFunc(members, func(a, b *mention) int {
 		return cmp.Or(cmp.Compare(a.src.ID, b.src.ID), cmp.Compare(a.sentence.N, b.sentence.N))

@@ -29,9 +29,9 @@ const (
 
 // dayIndex finds the groups of a span of days that use a term.
 type dayIndex struct {
-	// groups lists, for each term, the groups that use it in order of
-	// date; dates are the groups' dates.
-	groups map[string][]int
+	// groups lists, for each term's number, the groups that use it in
+	// order of date; dates are the groups' dates.
+	groups [][]int
 	dates  []timex.Date
 	// seen marks the groups met by the current query, by query number,
 	// and hits counts the query's terms each uses, so that a query needs
@@ -47,15 +47,16 @@ const minSharedTerms = 2
 
 // indexByDay indexes the story-day groups (not background ones) by term.
 // clusters are in order of date.
-func indexByDay(clusters []*cluster) *dayIndex {
+// tt numbers their terms.
+func indexByDay(clusters []*cluster, tt *termTable) *dayIndex {
 	n := len(clusters)
-	idx := &dayIndex{groups: map[string][]int{}, dates: make([]timex.Date, n), seen: make([]int, n), hits: make([]int, n)}
+	idx := &dayIndex{groups: make([][]int, len(tt.names)), dates: make([]timex.Date, n), seen: make([]int, n), hits: make([]int, n)}
 	for ci, c := range clusters {
 		if c.background() {
 			continue
 		}
 		idx.dates[ci] = c.date()
-		for t := range c.centroid { // each list gets its groups in order
+		for _, t := range c.order { // each list gets its groups in order
 			idx.groups[t] = append(idx.groups[t], ci)
 		}
 	}
@@ -65,7 +66,7 @@ func indexByDay(clusters []*cluster) *dayIndex {
 // candidatesNear returns the groups dated within [from, to] that use
 // at least two of the terms rare, a sentence's rarest (or the one, when
 // rare has one), in order.
-func (idx *dayIndex) candidatesNear(rare []string, from, to timex.Date) []int {
+func (idx *dayIndex) candidatesNear(rare []int32, from, to timex.Date) []int {
 	idx.query++
 	var out []int
 	need := min(minSharedTerms, len(rare))
@@ -91,21 +92,23 @@ func (idx *dayIndex) candidatesNear(rare []string, from, to timex.Date) []int {
 // terms it is given, ties broken by the term.
 type rareTerms struct {
 	n     int
-	terms []string
+	table *termTable
+	terms []int32   // numbers
 	idfs  []float64 // the idf of each of terms
 }
 
-func newRareTerms(n int) *rareTerms {
-	return &rareTerms{n: n, terms: make([]string, 0, n+1), idfs: make([]float64, 0, n+1)}
+func newRareTerms(n int, tt *termTable) *rareTerms {
+	return &rareTerms{n: n, table: tt, terms: make([]int32, 0, n+1), idfs: make([]float64, 0, n+1)}
 }
 
-// add gives the term t, whose idf is w.
-func (r *rareTerms) add(t string, w float64) {
+// add gives the term numbered t.
+func (r *rareTerms) add(t int32) {
 	if slices.Contains(r.terms, t) {
 		return
 	}
+	w, names := r.table.idf[t], r.table.names
 	i := len(r.terms)
-	for i > 0 && cmp.Or(cmp.Compare(w, r.idfs[i-1]), cmp.Compare(r.terms[i-1], t)) > 0 {
+	for i > 0 && cmp.Or(cmp.Compare(w, r.idfs[i-1]), cmp.Compare(names[r.terms[i-1]], names[t])) > 0 {
 		i--
 	}
 	if i < r.n {
@@ -122,18 +125,18 @@ func (r *rareTerms) reset() { r.terms, r.idfs = r.terms[:0], r.idfs[:0] }
 // mergeAcrossDays lets a group that no member dates better than by
 // context or an inferred publication date join the most similar
 // better-dated group of a nearby day, when they cite no source in common.
-func mergeAcrossDays(clusters []*cluster, idf map[string]float64) []*cluster {
-	idx := indexByDay(clusters)
+func mergeAcrossDays(clusters []*cluster, tt *termTable) []*cluster {
+	idx := indexByDay(clusters, tt)
 	merged := make([]bool, len(clusters))
 	for ci, c := range clusters {
 		rank := basisRank(c.best().basis)
 		if rank < basisRank(DatedInferred) || c.background() {
 			continue
 		}
-		rare := newRareTerms(candidateTerms) // of all the members' terms
+		rare := newRareTerms(candidateTerms, tt) // of all the members' terms
 		for _, m := range c.members {
-			for _, t := range m.terms {
-				rare.add(t, idf[t])
+			for _, t := range m.termIDs {
+				rare.add(t)
 			}
 		}
 		d := c.date()
@@ -149,7 +152,7 @@ func mergeAcrossDays(clusters []*cluster, idf map[string]float64) []*cluster {
 		}
 		if best >= 0 {
 			for _, m := range c.members {
-				clusters[best].add(m, idf)
+				clusters[best].add(m, tt)
 			}
 			merged[ci] = true
 		}
@@ -166,20 +169,20 @@ func mergeAcrossDays(clusters []*cluster, idf map[string]float64) []*cluster {
 // joinUndated lets each undated sentence join the most similar group of
 // another source dated in the week before its own source's publication,
 // when they share a figure or are very alike.
-func joinUndated(clusters []*cluster, undated []*mention, idf map[string]float64) {
-	idx := indexByDay(clusters)
-	rare := newRareTerms(candidateTerms)
+func joinUndated(clusters []*cluster, undated []*mention, tt *termTable) {
+	idx := indexByDay(clusters, tt)
+	rare := newRareTerms(candidateTerms, tt)
 	var weights []float64
 	for _, m := range undated {
 		pub := m.src.Published.Date
 		if pub.IsZero() {
 			continue
 		}
-		v := weigh(m.terms, idf, weights)
+		v := weigh(m.termIDs, tt, weights)
 		weights = v.weights
 		rare.reset()
-		for i, t := range v.terms {
-			rare.add(t, v.weights[i])
+		for _, t := range v.terms {
+			rare.add(t)
 		}
 		best, bestSim := -1, 0.0
 		for _, ci := range idx.candidatesNear(rare.terms, pub.AddDays(-undatedWindow), pub) {
@@ -200,7 +203,7 @@ func joinUndated(clusters []*cluster, undated []*mention, idf map[string]float64
 			c := clusters[best]
 			b := c.best()
 			m.date, m.precision, m.partOfDay, m.basis = b.date, b.precision, b.partOfDay, DatedMatched
-			c.add(m, idf)
+			c.add(m, tt)
 		}
 	}
 }

@@ -41,6 +41,9 @@ type mention struct {
 	exprs []timex.Expr
 	// terms are what the sentence is about, for merging.
 	terms []string
+	// termIDs are the numbers of terms in the story's termTable, set
+	// when merging.
+	termIDs []int32
 }
 
 // undated reports whether the mention has no date of its own or of its

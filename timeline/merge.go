@@ -32,11 +32,12 @@ const (
 
 // cluster is a group of mentions taken for one happening.
 type cluster struct {
-	members  []*mention
-	centroid map[string]float64
+	members []*mention
+	// centroid is the sum of the members' term vectors, by term number.
+	centroid map[int32]float64
 	// order lists the centroid's terms as they came, so that sums over
 	// them run in one order and give the same bits every build.
-	order   []string
+	order   []int32
 	normSq  float64
 	norm    float64
 	sources map[*Source]int
@@ -72,18 +73,18 @@ func basisRank(b DateBasis) int {
 }
 
 func newCluster() *cluster {
-	return &cluster{centroid: map[string]float64{}, sources: map[*Source]int{}}
+	return &cluster{centroid: map[int32]float64{}, sources: map[*Source]int{}}
 }
 
-func (c *cluster) add(m *mention, idf map[string]float64) {
+func (c *cluster) add(m *mention, tt *termTable) {
 	c.members = append(c.members, m)
 	c.sources[m.src]++
-	for _, t := range m.terms {
+	for _, t := range m.termIDs {
 		old, ok := c.centroid[t]
 		if !ok {
 			c.order = append(c.order, t)
 		}
-		w := old + idf[t]
+		w := old + tt.idf[t]
 		c.centroid[t] = w
 		c.normSq += w*w - old*old // in the members' order: the same sources give the same sums
 	}
@@ -92,17 +93,18 @@ func (c *cluster) add(m *mention, idf map[string]float64) {
 
 // termVector is a mention's terms weighted by idf, and the vector's norm.
 type termVector struct {
-	terms   []string
+	terms   []int32
 	weights []float64
 	norm    float64
 }
 
-// weigh returns the vector of terms, its weights appended to buf.
-func weigh(terms []string, idf map[string]float64, buf []float64) termVector {
+// weigh returns the vector of the terms numbered terms, its weights
+// appended to buf.
+func weigh(terms []int32, tt *termTable, buf []float64) termVector {
 	v := termVector{terms: terms, weights: buf[:0]}
 	sq := 0.0
 	for _, t := range terms {
-		w := idf[t]
+		w := tt.idf[t]
 		v.weights = append(v.weights, w)
 		sq += w * w
 	}
@@ -123,24 +125,50 @@ func (c *cluster) similarityTo(v termVector) float64 {
 	return dot / (v.norm * c.norm)
 }
 
-// inverseDocumentFrequency weighs each term by how rare it is among the
-// mentions: terms every source uses ("Russian") say little.
-func inverseDocumentFrequency(ms []mention) map[string]float64 {
-	df := map[string]int{}
-	for _, m := range ms {
+// termTable numbers the terms of a story's mentions and weighs each by
+// how rare it is among them, its inverse document frequency: terms every
+// source uses ("Russian") say little.
+type termTable struct {
+	// names and idf are each term's, by number.
+	names []string
+	idf   []float64
+}
+
+// numberTerms sets the term numbers of every mention and returns the
+// table of the terms.
+func numberTerms(ms []mention) *termTable {
+	tt := &termTable{}
+	numbers := map[string]int32{}
+	var df []int
+	total := 0
+	for i := range ms {
+		total += len(ms[i].terms)
+	}
+	ids := make([]int32, 0, total)
+	for i := range ms {
+		m := &ms[i]
 		for _, t := range m.terms {
-			df[t]++
+			id, ok := numbers[t]
+			if !ok {
+				id = int32(len(tt.names))
+				numbers[t] = id
+				tt.names = append(tt.names, t)
+				df = append(df, 0)
+			}
+			df[id]++
+			ids = append(ids, id)
 		}
+		m.termIDs = ids[len(ids)-len(m.terms) : len(ids) : len(ids)]
 	}
-	idf := make(map[string]float64, len(df))
+	tt.idf = make([]float64, len(df))
 	n := float64(len(ms))
-	for t, k := range df {
-		idf[t] = math.Log(1 + n/float64(k))
-		if isNumber(t) && len(t) >= 2 {
-			idf[t] *= numberWeight
+	for id, k := range df {
+		tt.idf[id] = math.Log(1 + n/float64(k))
+		if t := tt.names[id]; isNumber(t) && len(t) >= 2 {
+			tt.idf[id] *= numberWeight
 		}
 	}
-	return idf
+	return tt
 }
 
 // clusterMentions groups the mentions into happenings. ms must be sorted
@@ -149,7 +177,7 @@ func inverseDocumentFrequency(ms []mention) map[string]float64 {
 // context or an inferred publication date joins a better-dated group of
 // a nearby day that reports the same; then undated mentions join the
 // group of another source that reports the same facts.
-func clusterMentions(ms []mention, idf map[string]float64) []*cluster {
+func clusterMentions(ms []mention, tt *termTable) []*cluster {
 	type dayKey struct {
 		date      timex.Date
 		precision timex.Precision
@@ -173,28 +201,28 @@ func clusterMentions(ms []mention, idf map[string]float64) []*cluster {
 	})
 	var out []*cluster
 	for _, d := range days {
-		out = append(out, clusterDay(byDay[d], idf)...)
+		out = append(out, clusterDay(byDay[d], tt)...)
 	}
-	out = mergeAcrossDays(out, idf)
-	joinUndated(out, undated, idf)
+	out = mergeAcrossDays(out, tt)
+	joinUndated(out, undated, tt)
 	return out
 }
 
 // clusterDay groups the mentions of one day: each joins the most similar
 // cluster that shares a term with it, or starts a new one.
-func clusterDay(ms []*mention, idf map[string]float64) []*cluster {
+func clusterDay(ms []*mention, tt *termTable) []*cluster {
 	var clusters []*cluster
 	// Better-dated mentions first: they found the clusters that
 	// context-dated ones join.
 	slices.SortStableFunc(ms, func(a, b *mention) int { return cmp.Compare(basisRank(a.basis), basisRank(b.basis)) })
-	index := map[string][]int{}   // term -> clusters that use it
+	index := map[int32][]int{}    // term -> clusters that use it
 	home := map[sentenceKey]int{} // sentence -> its cluster
 	var cands []int
 	var weights []float64
 	for _, m := range ms {
 		best, bestSim := -1, 0.0
 		cands = candidates(m, index, cands)
-		v := weigh(m.terms, idf, weights)
+		v := weigh(m.termIDs, tt, weights)
 		weights = v.weights
 		for _, ci := range cands {
 			c := clusters[ci]
@@ -225,12 +253,12 @@ func clusterDay(ms []*mention, idf map[string]float64) []*cluster {
 			clusters = append(clusters, newCluster())
 		}
 		c := clusters[best]
-		for _, t := range m.terms {
+		for _, t := range m.termIDs {
 			if c.centroid[t] == 0 {
 				index[t] = append(index[t], best)
 			}
 		}
-		c.add(m, idf)
+		c.add(m, tt)
 		home[sentenceKey{m.src, m.sentence.N}] = best
 	}
 	return clusters
@@ -244,9 +272,9 @@ type sentenceKey struct {
 
 // candidates returns the clusters that share a term with m, in order,
 // in buf.
-func candidates(m *mention, index map[string][]int, buf []int) []int {
+func candidates(m *mention, index map[int32][]int, buf []int) []int {
 	out := buf[:0]
-	for _, t := range m.terms {
+	for _, t := range m.termIDs {
 		out = append(out, index[t]...)
 	}
 	slices.Sort(out)
@@ -255,7 +283,7 @@ func candidates(m *mention, index map[string][]int, buf []int) []int {
 
 // central returns the member most similar to the cluster as a whole:
 // the mention that best says what the event is.
-func (c *cluster) central(idf map[string]float64) *mention {
+func (c *cluster) central(tt *termTable) *mention {
 	best, bestSim := c.members[0], -1.0
 	ownDate := basisRank(c.best().basis) <= basisRank(DatedInferred)
 	var weights []float64
@@ -263,7 +291,7 @@ func (c *cluster) central(idf map[string]float64) *mention {
 		if ownDate && basisRank(m.basis) > basisRank(DatedInferred) {
 			continue // a sentence with its own date says best what happened that day
 		}
-		v := weigh(m.terms, idf, weights)
+		v := weigh(m.termIDs, tt, weights)
 		weights = v.weights
 		if sim := c.similarityTo(v); sim > bestSim+1e-9 {
 			best, bestSim = m, sim
