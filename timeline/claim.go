@@ -82,7 +82,11 @@ type token struct {
 // tokenize returns the words and punctuation marks of s with their
 // byte offsets in s.
 func tokenize(s string) []token {
-	out := make([]token, 0, len(s)/4+1)
+	return appendTokens(make([]token, 0, len(s)/4+1), s)
+}
+
+// appendTokens appends the tokens of s to out and returns it.
+func appendTokens(out []token, s string) []token {
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -111,7 +115,11 @@ func tokenize(s string) []token {
 
 // attributionsOf returns the speakers a sentence names, in order.
 func attributionsOf(s string) []attribution {
-	toks := tokenize(s)
+	return attributionsIn(s, tokenize(s))
+}
+
+// attributionsIn is attributionsOf given the tokens of s.
+func attributionsIn(s string, toks []token) []attribution {
 	var out []attribution
 	var buf [maxASCIIWord]byte
 	for i, t := range toks {

@@ -90,7 +90,7 @@ func mentionsOf(r *reading) []mention {
 	var sc speakerContext
 	next, chain := 0, 0
 	var prev *mention // the dated mention of the sentence before, in its block
-	var ws []string   // the words of a sentence, less its dates
+	var buf sentenceBuffers
 	for _, s := range src.Sentences {
 		if s.N == 0 || src.Blocks[s.Block].Kind == Heading || s.Span.End-s.Span.Start > maxMentionBytes {
 			prev = nil
@@ -104,7 +104,7 @@ func mentionsOf(r *reading) []mention {
 			next++
 		}
 		sentence := s.Span.Of(src.Text)
-		attrs := sc.resolve(s.N, attributionsOf(sentence))
+		attrs := sc.resolve(s.N, attributionsIn(sentence, buf.tokens(sentence)))
 		m := mention{src: src, sentence: s, attrs: attrs, exprs: exprsIn(exprs[next:], s.Span)}
 		own := pointsIn(exprs[next:], s.Span)
 		if i := firstDay(exprs, values, next, s.Span, src.Published.Date); i >= 0 {
@@ -131,8 +131,7 @@ func mentionsOf(r *reading) []mention {
 			prev = nil
 			continue
 		}
-		ws = appendWords(ws[:0], withoutDates(src.Text, s.Span, m.exprs))
-		m.terms, m.figures = termsOf(ws), figuresOf(ws)
+		m.about(&buf)
 		out = append(out, m)
 		switch {
 		case m.undated():
@@ -146,6 +145,26 @@ func mentionsOf(r *reading) []mention {
 		}
 	}
 	return out
+}
+
+// sentenceBuffers hold what mentionsOf reads of one sentence after
+// another, so that it allocates them once.
+type sentenceBuffers struct {
+	words []string
+	toks  []token
+}
+
+// tokens returns the tokens of sentence s.
+func (b *sentenceBuffers) tokens(s string) []token {
+	b.toks = appendTokens(b.toks[:0], s)
+	return b.toks
+}
+
+// about sets what the mention reports, its terms and figures, from the
+// words of its sentence less its dates.
+func (m *mention) about(buf *sentenceBuffers) {
+	buf.words = appendWords(buf.words[:0], withoutDates(m.src.Text, m.sentence.Span, m.exprs))
+	m.terms, m.figures = termsOf(buf.words), figuresOf(buf.words)
 }
 
 // pointsIn returns how many of exprs (ordered) lie inside span and name
