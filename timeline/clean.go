@@ -115,7 +115,7 @@ func cleanBlocks(text string, blocks []Block) {
 		return
 	}
 	feats := make([]blockFeatures, len(blocks))
-	tn := termNumbers{ids: map[string]int{}}
+	tn := newTermNumbers(len(text))
 	for i, b := range blocks {
 		feats[i] = featuresOf(b.Span.Of(text), tn.of(b.Span.Of(text), i))
 	}
@@ -337,17 +337,24 @@ type termNumbers struct {
 	ids map[string]int
 	// last is, for each term's number, 1 + the last block that used it.
 	last []int
+	// all holds the numbers of every block's terms, one after the other.
+	all []int
+}
+
+// newTermNumbers returns an empty termNumbers for a text of size bytes.
+func newTermNumbers(size int) *termNumbers {
+	return &termNumbers{ids: make(map[string]int, min(size/20, 4096)), all: make([]int, 0, min(size/8, 1<<16))}
 }
 
 // of returns the numbers of the distinct terms (see terms) of text, the
 // text of block i, in order of first appearance. Blocks are numbered in
 // order.
 func (tn *termNumbers) of(text string, block int) []int {
-	var out []int
+	first := len(tn.all)
 	for i := 0; ; {
 		start, end := nextWord(text, i)
 		if start < 0 {
-			return out
+			return tn.all[first:len(tn.all):len(tn.all)]
 		}
 		i = end
 		t := term(text[start:end])
@@ -362,7 +369,7 @@ func (tn *termNumbers) of(text string, block int) []int {
 		}
 		if tn.last[id] != block+1 {
 			tn.last[id] = block + 1
-			out = append(out, id)
+			tn.all = append(tn.all, id)
 		}
 	}
 }
