@@ -80,56 +80,61 @@ type token struct {
 // tokenize returns the words and punctuation marks of s with their
 // byte offsets in s.
 func tokenize(s string) []token {
-	var out []token
-	start := -1
-	for i, r := range s {
-		inner := start >= 0 && strings.ContainsRune("'’-.", r) && nextIsAlnum(s, i)
-		if isAlnum(r) || inner {
-			if start < 0 {
-				start = i
-			}
-			continue
+	return appendTokens(make([]token, 0, len(s)/4+1), s)
+}
+
+// appendTokens appends the tokens of s to out and returns it.
+func appendTokens(out []token, s string) []token {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if start >= 0 {
-			end := i
-			if r == '.' && abbreviations[strings.ToLower(s[start:i])] {
+		if isAlnum(r) {
+			end := wordEnd(s, i, classTokenInner)
+			if end < len(s) && s[end] == '.' && abbreviations[strings.ToLower(s[i:end])] {
 				end++ // "Dr.", "Gov.": the stop is part of the word
 			}
-			out = append(out, token{s[start:end], start, end, true})
-			start = -1
-			if end > i {
-				continue
-			}
+			out = append(out, token{s[i:end], i, end, true})
+			i = end
+			continue
 		}
 		if !unicode.IsSpace(r) {
-			out = append(out, token{string(r), i, i + utf8.RuneLen(r), false})
+			text := s[i : i+size]
+			if r == utf8.RuneError && size == 1 {
+				text = string(utf8.RuneError) // not valid UTF-8: read as U+FFFD
+			}
+			out = append(out, token{text, i, i + utf8.RuneLen(r), false})
 		}
-	}
-	if start >= 0 {
-		out = append(out, token{s[start:], start, len(s), true})
+		i += size
 	}
 	return out
 }
 
 // attributionsOf returns the speakers a sentence names, in order.
 func attributionsOf(s string) []attribution {
-	toks := tokenize(s)
+	return attributionsIn(s, tokenize(s))
+}
+
+// attributionsIn is attributionsOf given the tokens of s.
+func attributionsIn(s string, toks []token) []attribution {
 	var out []attribution
+	var buf [maxASCIIWord]byte
 	for i, t := range toks {
 		if !t.word {
 			continue
 		}
-		lw := strings.ToLower(t.text)
+		lw := lowerBytes(&buf, t.text)
 		switch {
-		case lw == "according" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "to"):
+		case string(lw) == "according" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "to"):
 			if a, ok := accordingTo(s, toks, i+2); ok {
 				out = append(out, a)
 			}
-		case (claimVerbs[lw] || denialVerbs[lw]) && (i == 0 || !startsUpper(t.text)): // not "the United States"
+		case (claimVerbs[string(lw)] || denialVerbs[string(lw)]) && (i == 0 || !startsUpper(t.text)): // not "the United States"
 			if a, ok := speakerOfVerb(s, toks, i); ok {
 				out = append(out, a)
 			}
-		case (lw == "statement" || lw == "announcement") && i > 0 && isPossessive(toks[i-1].text):
+		case (string(lw) == "statement" || string(lw) == "announcement") && i > 0 && isPossessive(toks[i-1].text):
 			if sp := speakerBefore(s, toks, i); sp != "" {
 				sp = strings.TrimSuffix(strings.TrimSuffix(sp, "'s"), "’s")
 				out = append(out, attribution{speaker: sp, stance: StanceClaim, says: clauseAfter(s, toks, i+1), verb: "says"})
@@ -376,13 +381,14 @@ var denialMarks = []string{"involv", "responsib", "behind", "role", "part in", "
 // denial ("insisted Kyiv was not involved", "said the reports were not
 // true"), not any negative fact ("said Putin did not plan to").
 func deniesInvolvement(says string) bool {
-	ws := words(says)
 	neg := false
-	for i, w := range ws {
-		if i == 8 {
+	for i, n := 0, 0; n < 8; n++ { // the first eight words
+		start, end := nextWord(says, i)
+		if start < 0 {
 			break
 		}
-		lw := strings.ToLower(w)
+		i = end
+		lw := strings.ToLower(says[start:end])
 		if negations[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t") {
 			neg = true
 		}

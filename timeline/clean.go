@@ -28,7 +28,9 @@ type blockFeatures struct {
 	post      bool // the text of an embedded post, ending in its link
 	endMarker bool
 	prompt    bool
-	terms     []string
+	// terms are the numbers of the block's distinct terms (see
+	// termNumbers), in order of first appearance.
+	terms []int
 }
 
 var (
@@ -61,19 +63,21 @@ var (
 	promptLine = regexp.MustCompile(`(?i)^(back to top|scroll to top|advertisement|sponsored|subscribe|sign up|sign in|log ?in|skip to (main )?content|menu|search|close|print|email|cookies?|accept|continue reading|click here|watch|listen)\b`)
 )
 
-func featuresOf(text string) blockFeatures {
+// featuresOf returns the features of a block's text; terms are its
+// terms' numbers.
+func featuresOf(text string, terms []int) blockFeatures {
 	n := wordCount(text)
 	short := n <= 12
 	f := blockFeatures{
 		words:     n,
 		prose:     endsSentence(text) && n >= 6,
 		pipes:     strings.Contains(text, "|") && n <= 16,
-		signature: postSignature.MatchString(text),
+		signature: isPostSignature(text),
 		post:      isEmbeddedPost(text),
 		copyright: isCopyright(text),
-		endMarker: n <= 14 && endMarkerLine.MatchString(text),
+		endMarker: n <= 14 && isEndMarker(text),
 		prompt:    n <= 6 && promptLine.MatchString(text),
-		terms:     terms(text),
+		terms:     terms,
 	}
 	f.titleLike = !f.signature && !hasSentenceBreak(text) &&
 		(!endsSentence(text) && n <= 20 || strings.HasSuffix(text, "?") && short)
@@ -111,17 +115,18 @@ func cleanBlocks(text string, blocks []Block) {
 		return
 	}
 	feats := make([]blockFeatures, len(blocks))
+	tn := newTermNumbers(len(text))
 	for i, b := range blocks {
-		feats[i] = featuresOf(b.Span.Of(text))
+		feats[i] = featuresOf(b.Span.Of(text), tn.of(b.Span.Of(text), i))
 	}
-	start, end, ok := articleRange(blocks, feats)
+	start, end, ok := articleRange(blocks, feats, tn.count())
 	if !ok {
 		return // no prose anywhere: keep everything rather than guess
 	}
 	end = cutAtEndMarker(feats, start, end)
-	vocab := vocabulary(feats, start, end)
-	if !longArticle(feats, start, end) {
-		vocab = nil // too few words to judge what is unrelated
+	var vocab []int // nil: too few words to judge what is unrelated
+	if longArticle(feats, start, end) {
+		vocab = vocabulary(feats, start, end, tn.count())
 	}
 	title := titleBefore(blocks, feats, start, vocab)
 	for i := range blocks {
@@ -146,7 +151,8 @@ func cleanBlocks(text string, blocks []Block) {
 // counts prose that shares little vocabulary with that body against it
 // (teasers of other articles that follow it are prose too); a short
 // article has too few words to tell.
-func articleRange(blocks []Block, feats []blockFeatures) (start, end int, ok bool) {
+// nterms is how many terms the blocks have.
+func articleRange(blocks []Block, feats []blockFeatures, nterms int) (start, end int, ok bool) {
 	weights := make([]float64, len(blocks))
 	for i, f := range feats {
 		weights[i] = f.weight(blocks[i].Kind)
@@ -158,7 +164,7 @@ func articleRange(blocks []Block, feats []blockFeatures) (start, end int, ok boo
 	if !longArticle(feats, start, end) {
 		return start, end, true
 	}
-	vocab := vocabulary(feats, start, end)
+	vocab := vocabulary(feats, start, end, nterms)
 	for i, f := range feats {
 		if f.prose && unrelated(f, vocab) {
 			weights[i] = -weights[i]
@@ -220,10 +226,10 @@ func cutAtEndMarker(feats []blockFeatures, start, end int) int {
 	return end
 }
 
-// vocabulary counts, for each term, the prose blocks of the article
-// [start, end] that use it.
-func vocabulary(feats []blockFeatures, start, end int) map[string]int {
-	vocab := map[string]int{}
+// vocabulary counts, for each of the nterms terms, the prose blocks of
+// the article [start, end] that use it.
+func vocabulary(feats []blockFeatures, start, end, nterms int) []int {
+	vocab := make([]int, nterms)
 	for i := start; i <= end; i++ {
 		if feats[i].prose {
 			for _, t := range feats[i].terms {
@@ -237,7 +243,7 @@ func vocabulary(feats []blockFeatures, start, end int) map[string]int {
 // relatedness is the share of a block's terms that other prose blocks
 // of the article use too. self says whether the block's own terms are
 // counted in vocab.
-func relatedness(f blockFeatures, vocab map[string]int, self bool) float64 {
+func relatedness(f blockFeatures, vocab []int, self bool) float64 {
 	if len(f.terms) == 0 {
 		return 0
 	}
@@ -256,7 +262,7 @@ func relatedness(f blockFeatures, vocab map[string]int, self bool) float64 {
 
 // unrelated reports whether a prose block, not itself counted in vocab,
 // is about something else than the article.
-func unrelated(f blockFeatures, vocab map[string]int) bool {
+func unrelated(f blockFeatures, vocab []int) bool {
 	return len(f.terms) >= 5 && relatedness(f, vocab, false) < 0.2
 }
 
@@ -264,7 +270,7 @@ func unrelated(f blockFeatures, vocab map[string]int) bool {
 // block before start marked up as a heading, or heading-like line of
 // three or more words that shares a term with the article, looking past
 // menus and short lines; -1 if none.
-func titleBefore(blocks []Block, feats []blockFeatures, start int, vocab map[string]int) int {
+func titleBefore(blocks []Block, feats []blockFeatures, start int, vocab []int) int {
 	for i := start - 1; i >= 0 && i >= start-6; i-- {
 		f := feats[i]
 		if blocks[i].Kind == Heading && !f.copyright && !f.pipes && !f.prompt {
@@ -285,7 +291,7 @@ func titleBefore(blocks []Block, feats []blockFeatures, start int, vocab map[str
 // when it is one, and as a heading when it is a short title-like line.
 // Prose inside the article is article text. vocab is nil for an article
 // too short to tell unrelated headlines by their words.
-func classifyInside(b *Block, feats []blockFeatures, i int, vocab map[string]int) {
+func classifyInside(b *Block, feats []blockFeatures, i int, vocab []int) {
 	f := feats[i]
 	switch {
 	case f.copyright:
@@ -324,3 +330,49 @@ func markLinkLists(blocks []Block, feats []blockFeatures) {
 		i = max(j, i+1)
 	}
 }
+
+// termNumbers numbers the distinct terms of one text's blocks, so that
+// the cleaner counts them in slices rather than in a map a block.
+type termNumbers struct {
+	ids map[string]int
+	// last is, for each term's number, 1 + the last block that used it.
+	last []int
+	// all holds the numbers of every block's terms, one after the other.
+	all []int
+}
+
+// newTermNumbers returns an empty termNumbers for a text of size bytes.
+func newTermNumbers(size int) *termNumbers {
+	return &termNumbers{ids: make(map[string]int, min(size/20, 4096)), all: make([]int, 0, min(size/8, 1<<16))}
+}
+
+// of returns the numbers of the distinct terms (see terms) of text, the
+// text of block i, in order of first appearance. Blocks are numbered in
+// order.
+func (tn *termNumbers) of(text string, block int) []int {
+	first := len(tn.all)
+	for i := 0; ; {
+		start, end := nextWord(text, i)
+		if start < 0 {
+			return tn.all[first:len(tn.all):len(tn.all)]
+		}
+		i = end
+		t := term(text[start:end])
+		if t == "" {
+			continue
+		}
+		id, ok := tn.ids[t]
+		if !ok {
+			id = len(tn.last)
+			tn.ids[t] = id
+			tn.last = append(tn.last, 0)
+		}
+		if tn.last[id] != block+1 {
+			tn.last[id] = block + 1
+			tn.all = append(tn.all, id)
+		}
+	}
+}
+
+// count returns how many terms have a number.
+func (tn *termNumbers) count() int { return len(tn.last) }

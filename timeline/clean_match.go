@@ -18,14 +18,113 @@ func isEmbeddedPost(text string) bool {
 	return (strings.Contains(text, ".com/") || strings.Contains(text, "t.co/")) && embeddedPostLink.MatchString(text)
 }
 
-// isCopyright is copyrightLine.MatchString(text): every match holds
-// "©", "(", or, in any case, "copyright" or "all right".
+// isCopyright is copyrightLine.MatchString(text). Its first three
+// alternatives are tested by hand: "©"; "(c)", in any case, white space
+// and four digits; "copyright", in any case, after no ASCII letter,
+// digit or '_' (no letter of "copyright" folds to a letter outside
+// ASCII). Every match of the last one holds "all right" in any case.
 func isCopyright(text string) bool {
-	if !strings.Contains(text, "©") && !strings.Contains(text, "(") &&
-		!containsFoldASCII(text, "copyright") && !containsFoldASCII(text, "all right") {
-		return false
+	switch {
+	case strings.Contains(text, "©"), yearAfterC(text), hasWordStartFold(text, "copyright"):
+		return true
+	case containsFoldASCII(text, "all right"):
+		return copyrightLine.MatchString(text)
 	}
-	return copyrightLine.MatchString(text)
+	return false
+}
+
+// yearAfterC reports whether text holds `(?i)\(c\)\s*\d{4}`.
+func yearAfterC(text string) bool {
+	for i := strings.Index(text, "("); i >= 0; {
+		if i+2 < len(text) && text[i+1]|0x20 == 'c' && text[i+2] == ')' {
+			q := i + 3
+			for q < len(text) && isRegexpSpace(text[q]) {
+				q++
+			}
+			if q+4 <= len(text) && isDigits(text[q:q+4]) {
+				return true
+			}
+		}
+		next := strings.Index(text[i+1:], "(")
+		if next < 0 {
+			return false
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+// isRegexpSpace reports whether c is in regexp's \s: [\t\n\f\r ].
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// isDigits reports whether s is ASCII digits only.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// hasWordStartFold reports whether s holds word, ASCII letters' case
+// ignored, at a word start of regexp's \b: after the start of s or a
+// byte that is not an ASCII letter, digit or '_'. word is as for
+// containsFoldASCII.
+func hasWordStartFold(s, word string) bool {
+	first := word[0]
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 == first && (i == 0 || !isWordByte(s[i-1])) && strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordByte reports whether c is in regexp's \w: [0-9A-Za-z_].
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z'
+}
+
+// isEndMarker is endMarkerLine.MatchString(text). Every match of its
+// alternatives but one begins the text with "(", a digit, white space
+// or one of endMarkerFirst in any case, followed by no ASCII letter;
+// the other holds "contributed". Letters outside ASCII ("ſ" folds to
+// "s") are left to the expression.
+func isEndMarker(text string) bool {
+	n := 0
+	for n < len(text) && 'a' <= text[n]|0x20 && text[n]|0x20 <= 'z' {
+		n++
+	}
+	switch {
+	case n < len(text) && text[n] >= utf8.RuneSelf,
+		n == 0 && text != "" && (text[0] == '(' || '0' <= text[0] && text[0] <= '9' || isRegexpSpace(text[0])),
+		n > 0 && inLower(endMarkerFirst, text[:n]),
+		containsFoldASCII(text, "contributed"):
+		return endMarkerLine.MatchString(text)
+	}
+	return false
+}
+
+// endMarkerFirst are the first words of endMarkerLine's alternatives.
+var endMarkerFirst = setOf(`reporting writing editing additional compiled with leave post add write view
+show load read comment comments share about related recent latest popular recommended trending more see
+you most tag tags topic topics filed`)
+
+// isPostSignature is postSignature.MatchString(text): every match
+// begins with one of "-", "—" and "–".
+func isPostSignature(text string) bool {
+	return (strings.HasPrefix(text, "-") || strings.HasPrefix(text, "—") || strings.HasPrefix(text, "–")) &&
+		postSignature.MatchString(text)
+}
+
+// mayBePublicationLine is false when publicationWord cannot match s:
+// s holds none of publicationStems, in any case, nor a "ſ", which
+// regexp's case folding takes for an "s".
+func mayBePublicationLine(s string) bool {
+	return mayNamePublication(s) || strings.Contains(s, "ſ")
 }
 
 // containsFoldASCII reports whether s holds word, ASCII letters' case

@@ -17,13 +17,13 @@ import (
 // with their IDs.
 func eventsOf(ms []*mention) []Event {
 	names := nameSpeakers(ms)
-	idf := inverseDocumentFrequency(ms)
-	clusters := clusterMentions(ms, idf)
+	tt := numberTerms(ms)
+	clusters := clusterMentions(ms, tt)
 	var events []Event
 	if len(clusters) > 0 {
 		events = make([]Event, len(clusters))
 	}
-	eachIndex(len(clusters), func(i int) { events[i] = eventOf(clusters[i], idf, names) })
+	eachIndex(len(clusters), func(i int) { events[i] = eventOf(clusters[i], tt, names) })
 	sortEvents(events)
 	eventIDs(events)
 	return events
@@ -35,8 +35,8 @@ const maxTitleWords = 14
 // eventOf makes the event of a cluster: its date from its best-dated
 // mention, its citations in source order, its title from the most
 // central mention, who claims it and whether its accounts differ.
-func eventOf(c *cluster, idf map[string]float64, names canonicalNames) Event {
-	mid, best := c.central(idf), c.best()
+func eventOf(c *cluster, tt *termTable, names canonicalNames) Event {
+	mid, best := c.central(tt), c.best()
 	members := slices.Clone(c.members)
 	slices.SortFunc(members, func(a, b *mention) int {
 		return cmp.Or(cmp.Compare(a.src.ID, b.src.ID), cmp.Compare(a.sentence.N, b.sentence.N))

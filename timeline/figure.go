@@ -32,10 +32,10 @@ var casualties = map[string]string{
 // countFillers stand between a number and what it counts.
 var countFillers = setOf(`people person persons more other of the than additional further civilians residents`)
 
-// figuresOf returns the counts a text gives, in order. Years and the
-// numbers of dates are not counts (leave dates out of text first).
-func figuresOf(text string) []figure {
-	ws := words(text)
+// figuresOf returns the counts that the words ws of a text give, in
+// order. Years and the numbers of dates are not counts (leave dates out
+// of the text first).
+func figuresOf(ws []string) []figure {
 	var out []figure
 	for i, w := range ws {
 		v, ok := countValue(w)
@@ -67,6 +67,17 @@ func figuresOf(text string) []figure {
 // countValue reads a count: digits ("70", "1,200") or a number word;
 // not a year.
 func countValue(w string) (int, bool) {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		// Not digits: a number word, or nothing Atoi reads (a word
+		// begins with a letter or a digit, never a sign).
+		var buf [maxASCIIWord]byte
+		if lw, _, ok := lowerASCII(&buf, w); ok {
+			n, ok := numberWords[string(lw)]
+			return n, ok
+		}
+		n, ok := numberWords[strings.ToLower(w)]
+		return n, ok
+	}
 	lw := strings.ToLower(w)
 	if n, ok := numberWords[lw]; ok {
 		return n, true

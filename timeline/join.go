@@ -29,9 +29,9 @@ const (
 
 // dayIndex finds the groups of a span of days that use a term.
 type dayIndex struct {
-	// groups lists, for each term, the groups that use it in order of
-	// date; dates are the groups' dates.
-	groups map[string][]int
+	// groups lists, for each term's number, the groups that use it in
+	// order of date; dates are the groups' dates.
+	groups [][]int
 	dates  []timex.Date
 	// seen marks the groups met by the current query, by query number,
 	// and hits counts the query's terms each uses, so that a query needs
@@ -47,15 +47,16 @@ const minSharedTerms = 2
 
 // indexByDay indexes the story-day groups (not background ones) by term.
 // clusters are in order of date.
-func indexByDay(clusters []*cluster) *dayIndex {
+// tt numbers their terms.
+func indexByDay(clusters []*cluster, tt *termTable) *dayIndex {
 	n := len(clusters)
-	idx := &dayIndex{groups: map[string][]int{}, dates: make([]timex.Date, n), seen: make([]int, n), hits: make([]int, n)}
+	idx := &dayIndex{groups: make([][]int, len(tt.names)), dates: make([]timex.Date, n), seen: make([]int, n), hits: make([]int, n)}
 	for ci, c := range clusters {
 		if c.background() {
 			continue
 		}
 		idx.dates[ci] = c.date()
-		for t := range c.centroid { // each list gets its groups in order
+		for _, t := range c.order { // each list gets its groups in order
 			idx.groups[t] = append(idx.groups[t], ci)
 		}
 	}
@@ -63,12 +64,11 @@ func indexByDay(clusters []*cluster) *dayIndex {
 }
 
 // candidatesNear returns the groups dated within [from, to] that use
-// at least two of the rarest terms of terms (or the one, when terms has
-// one), in order.
-func (idx *dayIndex) candidatesNear(terms []string, idf map[string]float64, from, to timex.Date) []int {
+// at least two of the terms rare, a sentence's rarest (or the one, when
+// rare has one), in order.
+func (idx *dayIndex) candidatesNear(rare []int32, from, to timex.Date) []int {
 	idx.query++
 	var out []int
-	rare := rarest(terms, idf, candidateTerms)
 	need := min(minSharedTerms, len(rare))
 	for _, t := range rare {
 		list := idx.groups[t]
@@ -88,46 +88,60 @@ func (idx *dayIndex) candidatesNear(terms []string, idf map[string]float64, from
 	return out
 }
 
-// rarest returns the n distinct terms of terms with the highest idf,
-// ties broken by the term.
-func rarest(terms []string, idf map[string]float64, n int) []string {
-	var out []string
-	for _, t := range terms {
-		if slices.Contains(out, t) {
-			continue
-		}
-		i := len(out)
-		for i > 0 && cmp.Or(cmp.Compare(idf[t], idf[out[i-1]]), cmp.Compare(out[i-1], t)) > 0 {
-			i--
-		}
-		if i < n {
-			out = slices.Insert(out, i, t)
-			if len(out) > n {
-				out = out[:n]
-			}
+// rareTerms gathers the n distinct terms with the highest idf of the
+// terms it is given, ties broken by the term.
+type rareTerms struct {
+	n     int
+	table *termTable
+	terms []int32   // numbers
+	idfs  []float64 // the idf of each of terms
+}
+
+func newRareTerms(n int, tt *termTable) *rareTerms {
+	return &rareTerms{n: n, table: tt, terms: make([]int32, 0, n+1), idfs: make([]float64, 0, n+1)}
+}
+
+// add gives the term numbered t.
+func (r *rareTerms) add(t int32) {
+	if slices.Contains(r.terms, t) {
+		return
+	}
+	w, names := r.table.idf[t], r.table.names
+	i := len(r.terms)
+	for i > 0 && cmp.Or(cmp.Compare(w, r.idfs[i-1]), cmp.Compare(names[r.terms[i-1]], names[t])) > 0 {
+		i--
+	}
+	if i < r.n {
+		r.terms, r.idfs = slices.Insert(r.terms, i, t), slices.Insert(r.idfs, i, w)
+		if len(r.terms) > r.n {
+			r.terms, r.idfs = r.terms[:r.n], r.idfs[:r.n]
 		}
 	}
-	return out
 }
+
+// reset empties r for other terms.
+func (r *rareTerms) reset() { r.terms, r.idfs = r.terms[:0], r.idfs[:0] }
 
 // mergeAcrossDays lets a group that no member dates better than by
 // context or an inferred publication date join the most similar
 // better-dated group of a nearby day, when they cite no source in common.
-func mergeAcrossDays(clusters []*cluster, idf map[string]float64) []*cluster {
-	idx := indexByDay(clusters)
+func mergeAcrossDays(clusters []*cluster, tt *termTable) []*cluster {
+	idx := indexByDay(clusters, tt)
 	merged := make([]bool, len(clusters))
 	for ci, c := range clusters {
 		rank := basisRank(c.best().basis)
 		if rank < basisRank(DatedInferred) || c.background() {
 			continue
 		}
-		var terms []string
+		rare := newRareTerms(candidateTerms, tt) // of all the members' terms
 		for _, m := range c.members {
-			terms = append(terms, m.terms...)
+			for _, t := range tt.ids[m] {
+				rare.add(t)
+			}
 		}
 		d := c.date()
 		best, bestSim := -1, crossDaySimilarity
-		for _, oi := range idx.candidatesNear(terms, idf, d.AddDays(-crossDayWindow), d.AddDays(crossDayWindow)) {
+		for _, oi := range idx.candidatesNear(rare.terms, d.AddDays(-crossDayWindow), d.AddDays(crossDayWindow)) {
 			o := clusters[oi]
 			if oi == ci || merged[oi] || o.date() == d || basisRank(o.best().basis) >= rank || sharesSource(c, o) {
 				continue
@@ -138,7 +152,7 @@ func mergeAcrossDays(clusters []*cluster, idf map[string]float64) []*cluster {
 		}
 		if best >= 0 {
 			for _, m := range c.members {
-				clusters[best].add(m, idf)
+				clusters[best].add(m, tt)
 			}
 			merged[ci] = true
 		}
@@ -155,20 +169,28 @@ func mergeAcrossDays(clusters []*cluster, idf map[string]float64) []*cluster {
 // joinUndated lets each undated sentence join the most similar group of
 // another source dated in the week before its own source's publication,
 // when they share a figure or are very alike.
-func joinUndated(clusters []*cluster, undated []*mention, idf map[string]float64) {
-	idx := indexByDay(clusters)
+func joinUndated(clusters []*cluster, undated []*mention, tt *termTable) {
+	idx := indexByDay(clusters, tt)
+	rare := newRareTerms(candidateTerms, tt)
+	var weights []float64
 	for _, m := range undated {
 		pub := m.src.Published.Date
 		if pub.IsZero() {
 			continue
 		}
+		v := weigh(tt.ids[m], tt, weights)
+		weights = v.weights
+		rare.reset()
+		for _, t := range v.terms {
+			rare.add(t)
+		}
 		best, bestSim := -1, 0.0
-		for _, ci := range idx.candidatesNear(m.terms, idf, pub.AddDays(-undatedWindow), pub) {
+		for _, ci := range idx.candidatesNear(rare.terms, pub.AddDays(-undatedWindow), pub) {
 			c := clusters[ci]
 			if c.sources[m.src] > 0 {
 				continue
 			}
-			sim := c.similarity(m, idf)
+			sim := c.similarityTo(v)
 			need := undatedAlone
 			if c.sharesFigure(m) {
 				need = undatedSimilarity
@@ -182,7 +204,8 @@ func joinUndated(clusters []*cluster, undated []*mention, idf map[string]float64
 			b := c.best()
 			matched := *m // mentions are kept between builds: change a copy
 			matched.date, matched.precision, matched.partOfDay, matched.basis = b.date, b.precision, b.partOfDay, DatedMatched
-			c.add(&matched, idf)
+			tt.ids[&matched] = tt.ids[m]
+			c.add(&matched, tt)
 		}
 	}
 }

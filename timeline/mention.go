@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -86,6 +87,7 @@ func mentionsOf(r *reading) []mention {
 	var sc speakerContext
 	next, chain := 0, 0
 	var prev *mention // the dated mention of the sentence before, in its block
+	var buf sentenceBuffers
 	for _, s := range src.Sentences {
 		if s.N == 0 || src.Blocks[s.Block].Kind == Heading || s.Span.End-s.Span.Start > maxMentionBytes {
 			prev = nil
@@ -99,7 +101,7 @@ func mentionsOf(r *reading) []mention {
 			next++
 		}
 		sentence := s.Span.Of(src.Text)
-		attrs := sc.resolve(s.N, attributionsOf(sentence))
+		attrs := sc.resolve(s.N, attributionsIn(sentence, buf.tokens(sentence)))
 		m := mention{src: src, sentence: s, attrs: attrs, exprs: exprsIn(exprs[next:], s.Span)}
 		own := pointsIn(exprs[next:], s.Span)
 		if i := firstDay(exprs, values, next, s.Span, src.Published.Date); i >= 0 {
@@ -126,8 +128,7 @@ func mentionsOf(r *reading) []mention {
 			prev = nil
 			continue
 		}
-		what := withoutDates(src.Text, s.Span, m.exprs)
-		m.terms, m.figures = terms(what), figuresOf(what)
+		m.about(&buf)
 		out = append(out, m)
 		switch {
 		case m.undated():
@@ -141,6 +142,26 @@ func mentionsOf(r *reading) []mention {
 		}
 	}
 	return out
+}
+
+// sentenceBuffers hold what mentionsOf reads of one sentence after
+// another, so that it allocates them once.
+type sentenceBuffers struct {
+	words []string
+	toks  []token
+}
+
+// tokens returns the tokens of sentence s.
+func (b *sentenceBuffers) tokens(s string) []token {
+	b.toks = appendTokens(b.toks[:0], s)
+	return b.toks
+}
+
+// about sets what the mention reports, its terms and figures, from the
+// words of its sentence less its dates.
+func (m *mention) about(buf *sentenceBuffers) {
+	buf.words = appendWords(buf.words[:0], withoutDates(m.src.Text, m.sentence.Span, m.exprs))
+	m.terms, m.figures = termsOf(buf.words), figuresOf(buf.words)
 }
 
 // pointsIn returns how many of exprs (ordered) lie inside span and name
@@ -249,11 +270,24 @@ insists denies claims warns shows remains continues seeks tries calls`)
 // hasVerb reports whether s has a word that looks like a finite verb: a
 // common irregular one, or a word in -ed.
 func hasVerb(s string) bool {
-	for _, w := range words(s) {
-		lw := strings.ToLower(w)
-		if finiteVerbs[lw] || strings.HasSuffix(lw, "ed") && utf8.RuneCountInString(lw) > 4 {
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			return false
+		}
+		if isVerb(s[start:end]) {
 			return true
 		}
+		i = end
 	}
-	return false
+}
+
+// isVerb reports whether word w looks like a finite verb.
+func isVerb(w string) bool {
+	var buf [maxASCIIWord]byte
+	if lw, _, ok := lowerASCII(&buf, w); ok {
+		return finiteVerbs[string(lw)] || bytes.HasSuffix(lw, []byte("ed")) && len(lw) > 4
+	}
+	lw := strings.ToLower(w)
+	return finiteVerbs[lw] || strings.HasSuffix(lw, "ed") && utf8.RuneCountInString(lw) > 4
 }

@@ -32,11 +32,12 @@ const (
 
 // cluster is a group of mentions taken for one happening.
 type cluster struct {
-	members  []*mention
-	centroid map[string]float64
+	members []*mention
+	// centroid is the sum of the members' term vectors, by term number.
+	centroid map[int32]float64
 	// order lists the centroid's terms as they came, so that sums over
 	// them run in one order and give the same bits every build.
-	order   []string
+	order   []int32
 	normSq  float64
 	norm    float64
 	sources map[*Source]int
@@ -72,57 +73,104 @@ func basisRank(b DateBasis) int {
 }
 
 func newCluster() *cluster {
-	return &cluster{centroid: map[string]float64{}, sources: map[*Source]int{}}
+	return &cluster{centroid: map[int32]float64{}, sources: map[*Source]int{}}
 }
 
-func (c *cluster) add(m *mention, idf map[string]float64) {
+func (c *cluster) add(m *mention, tt *termTable) {
 	c.members = append(c.members, m)
 	c.sources[m.src]++
-	for _, t := range m.terms {
+	for _, t := range tt.ids[m] {
 		old, ok := c.centroid[t]
 		if !ok {
 			c.order = append(c.order, t)
 		}
-		w := old + idf[t]
+		w := old + tt.idf[t]
 		c.centroid[t] = w
 		c.normSq += w*w - old*old // in the members' order: the same sources give the same sums
 	}
 	c.norm = math.Sqrt(c.normSq)
 }
 
-// similarity is the cosine between a mention's term vector (weighted by
-// idf) and the cluster's centroid.
-func (c *cluster) similarity(m *mention, idf map[string]float64) float64 {
-	dot, norm := 0.0, 0.0
-	for _, t := range m.terms {
-		w := idf[t]
-		dot += w * c.centroid[t]
-		norm += w * w
+// termVector is a mention's terms weighted by idf, and the vector's norm.
+type termVector struct {
+	terms   []int32
+	weights []float64
+	norm    float64
+}
+
+// weigh returns the vector of the terms numbered terms, its weights
+// appended to buf.
+func weigh(terms []int32, tt *termTable, buf []float64) termVector {
+	v := termVector{terms: terms, weights: buf[:0]}
+	sq := 0.0
+	for _, t := range terms {
+		w := tt.idf[t]
+		v.weights = append(v.weights, w)
+		sq += w * w
+	}
+	v.norm = math.Sqrt(sq)
+	return v
+}
+
+// similarityTo is the cosine between a mention's term vector and the
+// cluster's centroid.
+func (c *cluster) similarityTo(v termVector) float64 {
+	dot := 0.0
+	for i, t := range v.terms {
+		dot += v.weights[i] * c.centroid[t]
 	}
 	if dot == 0 || c.norm == 0 {
 		return 0
 	}
-	return dot / (math.Sqrt(norm) * c.norm)
+	return dot / (v.norm * c.norm)
 }
 
-// inverseDocumentFrequency weighs each term by how rare it is among the
-// mentions: terms every source uses ("Russian") say little.
-func inverseDocumentFrequency(ms []*mention) map[string]float64 {
-	df := map[string]int{}
+// termTable numbers the terms of a story's mentions and weighs each by
+// how rare it is among them, its inverse document frequency: terms every
+// source uses ("Russian") say little.
+type termTable struct {
+	// names and idf are each term's, by number.
+	names []string
+	idf   []float64
+	// ids are the numbers of each mention's terms. They are kept here,
+	// not on the mentions, which builds share.
+	ids map[*mention][]int32
+}
+
+// numberTerms numbers the terms of every mention and returns the table
+// of the terms.
+func numberTerms(ms []*mention) *termTable {
+	tt := &termTable{ids: make(map[*mention][]int32, len(ms))}
+	numbers := map[string]int32{}
+	var df []int
+	total := 0
+	for _, m := range ms {
+		total += len(m.terms)
+	}
+	ids := make([]int32, 0, total)
 	for _, m := range ms {
 		for _, t := range m.terms {
-			df[t]++
+			id, ok := numbers[t]
+			if !ok {
+				id = int32(len(tt.names))
+				numbers[t] = id
+				tt.names = append(tt.names, t)
+				df = append(df, 0)
+			}
+			df[id]++
+			ids = append(ids, id)
 		}
+		tt.ids[m] = ids[len(ids)-len(m.terms) : len(ids) : len(ids)]
 	}
-	idf := make(map[string]float64, len(df))
+	tt.idf = make([]float64, len(df))
 	n := float64(len(ms))
-	for t, k := range df {
-		idf[t] = math.Log(1 + n/float64(k))
-		if isNumber(t) && len(t) >= 2 {
-			idf[t] *= numberWeight
+	for id, k := range df {
+		tt.idf[id] = math.Log(1 + n/float64(k))
+		if t := tt.names[id]; isNumber(t) && len(t) >= 2 {
+			tt.idf[id] *= numberWeight
 		}
 	}
-	return idf
+	return tt
 }
 
 // clusterMentions groups the mentions into happenings. ms must be sorted
@@ -131,7 +179,7 @@ func inverseDocumentFrequency(ms []*mention) map[string]float64 {
 // context or an inferred publication date joins a better-dated group of
 // a nearby day that reports the same; then undated mentions join the
 // group of another source that reports the same facts.
-func clusterMentions(ms []*mention, idf map[string]float64) []*cluster {
+func clusterMentions(ms []*mention, tt *termTable) []*cluster {
 	type dayKey struct {
 		date      timex.Date
 		precision timex.Precision
@@ -154,30 +202,35 @@ func clusterMentions(ms []*mention, idf map[string]float64) []*cluster {
 		return cmp.Or(a.date.Compare(b.date), cmp.Compare(a.precision, b.precision))
 	})
 	perDay := make([][]*cluster, len(days))
-	eachIndex(len(days), func(i int) { perDay[i] = clusterDay(byDay[days[i]], idf) })
+	eachIndex(len(days), func(i int) { perDay[i] = clusterDay(byDay[days[i]], tt) })
 	out := slices.Concat(perDay...)
-	out = mergeAcrossDays(out, idf)
-	joinUndated(out, undated, idf)
+	out = mergeAcrossDays(out, tt)
+	joinUndated(out, undated, tt)
 	return out
 }
 
 // clusterDay groups the mentions of one day: each joins the most similar
 // cluster that shares a term with it, or starts a new one.
-func clusterDay(ms []*mention, idf map[string]float64) []*cluster {
+func clusterDay(ms []*mention, tt *termTable) []*cluster {
 	var clusters []*cluster
 	// Better-dated mentions first: they found the clusters that
 	// context-dated ones join.
 	slices.SortStableFunc(ms, func(a, b *mention) int { return cmp.Compare(basisRank(a.basis), basisRank(b.basis)) })
-	index := map[string][]int{}   // term -> clusters that use it
+	index := map[int32][]int{}    // term -> clusters that use it
 	home := map[sentenceKey]int{} // sentence -> its cluster
+	var cands []int
+	var weights []float64
 	for _, m := range ms {
 		best, bestSim := -1, 0.0
-		for _, ci := range candidates(m, index) {
+		cands = candidates(tt.ids[m], index, cands)
+		v := weigh(tt.ids[m], tt, weights)
+		weights = v.weights
+		for _, ci := range cands {
 			c := clusters[ci]
 			if c.sources[m.src] >= maxPerSource {
 				continue
 			}
-			sim := c.similarity(m, idf)
+			sim := c.similarityTo(v)
 			need := joinSimilarity
 			if c.sources[m.src] > 0 {
 				need = sameSourceSimilarity
@@ -201,12 +254,12 @@ func clusterDay(ms []*mention, idf map[string]float64) []*cluster {
 			clusters = append(clusters, newCluster())
 		}
 		c := clusters[best]
-		for _, t := range m.terms {
+		for _, t := range tt.ids[m] {
 			if c.centroid[t] == 0 {
 				index[t] = append(index[t], best)
 			}
 		}
-		c.add(m, idf)
+		c.add(m, tt)
 		home[sentenceKey{m.src, m.sentence.N}] = best
 	}
 	return clusters
@@ -218,10 +271,11 @@ type sentenceKey struct {
 	n   int
 }
 
-// candidates returns the clusters that share a term with m, in order.
-func candidates(m *mention, index map[string][]int) []int {
-	var out []int
-	for _, t := range m.terms {
+// candidates returns the clusters that share a term, numbered ids, with
+// a mention, in order, in buf.
+func candidates(ids []int32, index map[int32][]int, buf []int) []int {
+	out := buf[:0]
+	for _, t := range ids {
 		out = append(out, index[t]...)
 	}
 	slices.Sort(out)
@@ -230,14 +284,17 @@ func candidates(m *mention, index map[string][]int) []int {
 
 // central returns the member most similar to the cluster as a whole:
 // the mention that best says what the event is.
-func (c *cluster) central(idf map[string]float64) *mention {
+func (c *cluster) central(tt *termTable) *mention {
 	best, bestSim := c.members[0], -1.0
 	ownDate := basisRank(c.best().basis) <= basisRank(DatedInferred)
+	var weights []float64
 	for _, m := range c.members {
 		if ownDate && basisRank(m.basis) > basisRank(DatedInferred) {
 			continue // a sentence with its own date says best what happened that day
 		}
-		if sim := c.similarity(m, idf); sim > bestSim+1e-9 {
+		v := weigh(tt.ids[m], tt, weights)
+		weights = v.weights
+		if sim := c.similarityTo(v); sim > bestSim+1e-9 {
 			best, bestSim = m, sim
 		}
 	}

@@ -54,7 +54,7 @@ func lineRank(text string, l Span, blockIndex int, b Block) int {
 		return 3
 	case publication:
 		return 2
-	case blockIndex < 8 && wordCount(s) <= 12 && !endsSentence(s) && !postSignature.MatchString(s):
+	case blockIndex < 8 && wordCount(s) <= 12 && !endsSentence(s) && !isPostSignature(s):
 		return 1
 	}
 	return 0

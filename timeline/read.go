@@ -263,7 +263,7 @@ func urlInPublicationLine(src *Source) string {
 		}
 		for _, l := range blockLines(src.Text, b.Span) {
 			s := l.Of(src.Text)
-			if publicationWord.MatchString(s) {
+			if mayBePublicationLine(s) && publicationWord.MatchString(s) {
 				if u := httpURL.FindString(s); u != "" {
 					return u
 				}

@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,40 +12,124 @@ import (
 // apostrophes, hyphens, periods and commas kept ("Podolyak's", "U.S.",
 // "9,300", "cross-border").
 func words(s string) []string {
-	var out []string
-	start := -1
-	for i, r := range s {
-		inner := start >= 0 && strings.ContainsRune("'’-.,_", r) && nextIsAlnum(s, i)
-		if isAlnum(r) || inner {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			out = append(out, s[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, s[start:])
-	}
-	return out
+	return appendWords(nil, s)
 }
 
-func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// appendWords appends the words of s to out and returns it.
+func appendWords(out []string, s string) []string {
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			return out
+		}
+		out = append(out, s[start:end])
+		i = end
+	}
+}
 
-func nextIsAlnum(s string, i int) bool {
-	_, size := utf8.DecodeRuneInString(s[i:])
-	r, _ := utf8.DecodeRuneInString(s[i+size:])
+// Classes of ASCII bytes for the word scanners: letters and digits, and
+// the marks a word keeps between two of them (words' and tokenize's).
+const (
+	classAlnum      = 1 << iota
+	classWordInner  // ' - . , _
+	classTokenInner // ' - .
+)
+
+// asciiClass is the class of each ASCII byte.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			t[c] |= classAlnum
+		}
+		if strings.ContainsRune("'-.,_", c) {
+			t[c] |= classWordInner
+		}
+		if strings.ContainsRune("'-.", c) {
+			t[c] |= classTokenInner
+		}
+	}
+	return t
+}()
+
+// nextWord returns the span of the first word of s at or after offset
+// i; start is -1 when there is none.
+func nextWord(s string, i int) (start, end int) {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiClass[c]&classAlnum != 0 {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isAlnum(r) {
+			break
+		}
+		i += size
+	}
+	if i >= len(s) {
+		return -1, len(s)
+	}
+	return i, wordEnd(s, i, classWordInner)
+}
+
+// wordEnd returns the end of the word that begins at offset i of s: the
+// letters and digits that follow, and the marks of class inner (or '’')
+// between two of them.
+func wordEnd(s string, i int, inner uint8) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			k := asciiClass[c]
+			if k&classAlnum == 0 && (k&inner == 0 || !alnumAt(s, i+1)) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isAlnum(r) && (r != '’' || !alnumAt(s, i+size)) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// alnumAt reports whether the rune at offset i of s is a letter or a
+// digit; false at the end of s.
+func alnumAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiClass[c]&classAlnum != 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
 	return isAlnum(r)
+}
+
+// isAlnum reports whether r is a letter or a digit.
+func isAlnum(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiClass[r]&classAlnum != 0
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // wordCount returns the number of words in s.
 func wordCount(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		a := isAlnum(r)
+	for i := 0; i < len(s); {
+		var a bool
+		if c := s[i]; c < utf8.RuneSelf {
+			a = asciiClass[c]&classAlnum != 0
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			a = isAlnum(r)
+			i += size
+		}
 		if a && !in {
 			n++
 		}
@@ -105,6 +191,34 @@ func setOf(list string) map[string]bool {
 // "attacked", "attacking" → "attack"); "" for stop words and words
 // shorter than three characters. Numbers are terms as they are.
 func term(w string) string {
+	var buf [maxASCIIWord]byte
+	lw, same, ok := lowerASCII(&buf, w)
+	if !ok {
+		return termOfUnicode(w)
+	}
+	// What termOfUnicode does, on ASCII bytes without allocating: the
+	// term is w's own bytes when nothing was lowered and no comma left.
+	lw = bytes.TrimSuffix(lw, []byte("'s"))
+	if bytes.IndexByte(lw, ',') >= 0 {
+		lw, same = bytes.ReplaceAll(lw, []byte(","), nil), false
+	}
+	if stopWords[string(lw)] || len(lw) < 3 && !isNumber(string(lw)) {
+		return ""
+	}
+	for _, suffix := range []string{"ing", "ed", "es", "s"} {
+		if bytes.HasSuffix(lw, []byte(suffix)) && len(lw)-len(suffix) >= 4 {
+			lw = lw[:len(lw)-len(suffix)]
+			break
+		}
+	}
+	if same {
+		return w[:len(lw)]
+	}
+	return string(lw)
+}
+
+// termOfUnicode is term for any word.
+func termOfUnicode(w string) string {
 	w = strings.ToLower(w)
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 	w = strings.ReplaceAll(w, ",", "")
@@ -119,6 +233,49 @@ func term(w string) string {
 	return w
 }
 
+// maxASCIIWord is the longest word lowerASCII lowers.
+const maxASCIIWord = 64
+
+// lowerASCII returns w in lower case in buf, and whether that is w
+// itself (it had no upper-case letter); ok is false, and buf unused,
+// when w is longer than buf or not ASCII. Looking the result up in a map
+// as string(lw) allocates nothing.
+func lowerASCII(buf *[maxASCIIWord]byte, w string) (lw []byte, same, ok bool) {
+	if len(w) > len(buf) {
+		return nil, false, false
+	}
+	same = true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return nil, false, false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			same = false
+		}
+		buf[i] = c
+	}
+	return buf[:len(w)], same, true
+}
+
+// lowerBytes returns w in lower case: in buf when w is ASCII and fits.
+func lowerBytes(buf *[maxASCIIWord]byte, w string) []byte {
+	if lw, _, ok := lowerASCII(buf, w); ok {
+		return lw
+	}
+	return []byte(strings.ToLower(w))
+}
+
+// inLower reports whether the lower-case form of w is in set.
+func inLower(set map[string]bool, w string) bool {
+	var buf [maxASCIIWord]byte
+	if lw, _, ok := lowerASCII(&buf, w); ok {
+		return set[string(lw)]
+	}
+	return set[strings.ToLower(w)]
+}
+
 func isNumber(w string) bool {
 	if w == "" {
 		return false
@@ -131,15 +288,45 @@ func isNumber(w string) bool {
 	return true
 }
 
-// terms returns the distinct terms of s in order of first appearance.
-func terms(s string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, w := range words(s) {
-		if t := term(w); t != "" && !seen[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
+// termsOf returns the distinct terms of the words ws in order of first
+// appearance.
+func termsOf(ws []string) []string {
+	var set termSet
+	for _, w := range ws {
+		set.add(term(w))
 	}
-	return out
+	return set.list
+}
+
+// termSet gathers distinct terms in order: a few are compared one by
+// one, many are kept in a map too.
+type termSet struct {
+	list []string
+	seen map[string]bool
+}
+
+// maxTermsWithoutMap is how many terms a termSet holds before it keeps
+// a map of them.
+const maxTermsWithoutMap = 24
+
+// add adds term t unless it is "" or already in the set.
+func (ts *termSet) add(t string) {
+	switch {
+	case t == "":
+		return
+	case ts.seen != nil:
+		if ts.seen[t] {
+			return
+		}
+		ts.seen[t] = true
+	case slices.Contains(ts.list, t):
+		return
+	case len(ts.list) == maxTermsWithoutMap:
+		ts.seen = make(map[string]bool, 2*maxTermsWithoutMap)
+		for _, u := range ts.list {
+			ts.seen[u] = true
+		}
+		ts.seen[t] = true
+	}
+	ts.list = append(ts.list, t)
 }

@@ -1,0 +1,41 @@
+package timeline
+
+import (
+	"testing"
+)
+
+// BenchmarkRead reads the shipped story's articles, one after the
+// other: decoding, blocks and page furniture, sentences and temporal
+// expressions.
+func BenchmarkRead(b *testing.B) {
+	inputs := seedInputs(b)
+	size := 0
+	for _, in := range inputs {
+		size += len(in.Data)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, in := range inputs {
+			if _, err := readSource(in); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkMentions finds the mentions of the shipped story's articles,
+// read and dated once beforehand.
+func BenchmarkMentions(b *testing.B) {
+	rs, _ := readInputs(&Timeline{}, seedInputs(b), nil)
+	datePublications(rs, Options{}.Today)
+	size := 0
+	for _, r := range rs {
+		size += len(r.src.Text)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, r := range rs {
+			mentionsOf(r)
+		}
+	}
+}
