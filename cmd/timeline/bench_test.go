@@ -88,7 +88,7 @@ func BenchmarkAddOne10000(b *testing.B) { benchmarkAddOne(b, 10000) }
 
 // benchmarkServeAddOne builds a story of n sources as serve does, then,
 // each round, adds one source and builds and renders again with what
-// the server keeps in memory. It reports the two parts: building the
+// the server keeps in memory: readings, their mentions, rendered pages. It reports the two parts: building the
 // timeline (reading, dating, mentions, merging) and rendering the site.
 func benchmarkServeAddOne(b *testing.B, n int) {
 	src, seeds := writeCorpus(b, n)
@@ -97,7 +97,12 @@ func benchmarkServeAddOne(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	builder := &storyBuilder{src: src, today: timex.DateOf(time.Now())}
-	if _, err := builder.build(context.Background(), nil); err != nil {
+	server := newSiteServer(&Main{Stdout: io.Discard, Stderr: io.Discard, Now: time.Now}, renderer, builder)
+	st, err := builder.build(context.Background(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := server.render(st.assembly.Timeline); err != nil {
 		b.Fatal(err)
 	}
 	next := n
@@ -116,7 +121,7 @@ func benchmarkServeAddOne(b *testing.B, n int) {
 			b.Fatal(err)
 		}
 		built := time.Now()
-		if _, err := renderer.Render(st.assembly.Timeline, site.Options{}); err != nil {
+		if _, err := server.render(st.assembly.Timeline); err != nil {
 			b.Fatal(err)
 		}
 		building += built.Sub(start)
