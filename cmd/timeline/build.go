@@ -107,12 +107,20 @@ func (m *Main) note(s string) {
 	}
 }
 
-// report prints every problem as a warning line.
+// report prints every problem as a warning line, up to
+// maxWarningsShown, then how many more there are.
 func (m *Main) report(problems []timeline.Problem) {
-	for _, p := range problems {
+	for i, p := range problems {
+		if i == maxWarningsShown {
+			fmt.Fprintf(m.Stderr, "warning: and %d more warnings: timeline check lists every source that was left out\n", len(problems)-i)
+			return
+		}
 		fmt.Fprintf(m.Stderr, "warning: %s\n", printable(p.Error()))
 	}
 }
+
+// maxWarningsShown is the most warnings a build prints one by one.
+const maxWarningsShown = 1000
 
 // checkOutput refuses an output folder that is, or holds, the source
 // folder, the working folder or the root of the repository either lies

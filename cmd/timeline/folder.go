@@ -15,6 +15,35 @@ import (
 // few dozen kilobytes, and a larger file is skipped with a warning.
 const maxSourceSize = 32 << 20
 
+// maxSources is the most sources of one story: 100,000 build in about a
+// minute and 1.1 GB here, and a chronology of more is no longer one a
+// reader can follow. The files after the first maxSources, in the order
+// of their names, are skipped with a warning each.
+const maxSources = 100_000
+
+// folderFile is a file of the source folder that may be read.
+type folderFile struct {
+	name, path string
+	err        error
+}
+
+// limitSources marks every source file after the first limit, in order,
+// as skipped, and returns how many it marked. site.md and sidecars do
+// not count.
+func limitSources(files []folderFile, limit int) int {
+	n, over := 0, 0
+	for i, f := range files {
+		if f.err != nil || isYAML(f.name) || f.name == timeline.SiteFile {
+			continue
+		}
+		if n++; n > limit {
+			files[i].err = fmt.Errorf("over the limit of %d sources a story: left out (split the story into several folders)", limit)
+			over++
+		}
+	}
+	return over
+}
+
 // readFolder reads the sources of a source folder and its site.md,
 // recursively, skipping hidden files and folders. A file that cannot be
 // read becomes a problem, not an error: the build goes on without it.
@@ -32,16 +61,12 @@ func readFolder(dir string) ([]timeline.Input, []timeline.Problem, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("read source folder: %w", err)
 	}
-	type found struct {
-		name, path string
-		err        error
-	}
-	var files []found
+	var files []folderFile
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(dir, p)
 		name := filepath.ToSlash(rel)
 		if err != nil {
-			files = append(files, found{name: name, err: err})
+			files = append(files, folderFile{name: name, err: err})
 			return nil
 		}
 		if p != dir && strings.HasPrefix(d.Name(), ".") {
@@ -51,7 +76,7 @@ func readFolder(dir string) ([]timeline.Input, []timeline.Problem, error) {
 			return nil
 		}
 		if !d.IsDir() && (timeline.IsSourceName(name) || name == timeline.SiteFile || isYAML(name)) {
-			f := found{name: name, path: p}
+			f := folderFile{name: name, path: p}
 			if d.Type()&fs.ModeSymlink != 0 {
 				f.err = linkInside(root, p)
 			}
@@ -62,7 +87,8 @@ func readFolder(dir string) ([]timeline.Input, []timeline.Problem, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("read source folder %s: %w", dir, err)
 	}
-	files = keepSidecarsOfSources(files, func(f found) string { return f.name })
+	files = keepSidecarsOfSources(files, func(f folderFile) string { return f.name })
+	limitSources(files, maxSources)
 	data := make([][]byte, len(files))
 	parallel(len(files), func(i int) {
 		if files[i].err == nil {
