@@ -18,17 +18,8 @@ func readPage(r *reading, data []byte) (htmldoc.Meta, error) {
 	}
 	kinds := map[htmldoc.Kind]BlockKind{htmldoc.Paragraph: Paragraph, htmldoc.Heading: Heading,
 		htmldoc.ListItem: ListItem, htmldoc.Quote: Quote, htmldoc.Code: Code}
-	var text strings.Builder
-	blocks := make([]Block, 0, len(doc.Blocks))
-	for _, b := range doc.Blocks {
-		if text.Len() > 0 {
-			text.WriteString("\n\n")
-		}
-		start := text.Len()
-		text.WriteString(b.Text)
-		blocks = append(blocks, Block{Span: Span{start, text.Len()}, Kind: kinds[b.Kind]})
-	}
-	r.src.Text, r.src.Blocks, r.src.TextOffset = text.String(), blocks, -1
+	text, blocks := joinBlocks(len(doc.Blocks), func(i int) (string, BlockKind) { return doc.Blocks[i].Text, kinds[doc.Blocks[i].Kind] })
+	r.src.Text, r.src.Blocks, r.src.TextOffset = text, blocks, -1
 	m := doc.Meta
 	r.meta = Meta{Title: m.Title, URL: m.URL, Publisher: m.Publisher, Author: m.Author}
 	return m, nil

@@ -163,17 +163,26 @@ func markdownText(body string) (string, []Block, error) {
 	}
 	kinds := map[mdoc.Kind]BlockKind{mdoc.Paragraph: Paragraph, mdoc.Heading: Heading,
 		mdoc.ListItem: ListItem, mdoc.Quote: Quote, mdoc.Code: Code}
+	text, blocks := joinBlocks(len(mblocks), func(i int) (string, BlockKind) { return mblocks[i].Text, kinds[mblocks[i].Kind] })
+	return text, blocks, nil
+}
+
+// joinBlocks returns the texts of n blocks, block(i) giving the text and
+// kind of the i-th, joined by blank lines, and each block's span in the
+// result: the text of a source read from a document's structure.
+func joinBlocks(n int, block func(i int) (string, BlockKind)) (string, []Block) {
 	var text strings.Builder
-	blocks := make([]Block, 0, len(mblocks))
-	for _, mb := range mblocks {
+	blocks := make([]Block, 0, n)
+	for i := range n {
 		if text.Len() > 0 {
 			text.WriteString("\n\n")
 		}
 		start := text.Len()
-		text.WriteString(mb.Text)
-		blocks = append(blocks, Block{Span: Span{start, text.Len()}, Kind: kinds[mb.Kind]})
+		s, kind := block(i)
+		text.WriteString(s)
+		blocks = append(blocks, Block{Span: Span{start, text.Len()}, Kind: kind})
 	}
-	return text.String(), blocks, nil
+	return text.String(), blocks
 }
 
 // sentencesOf splits every block into sentences and numbers the
