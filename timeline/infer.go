@@ -208,7 +208,7 @@ func relativeDates(r *reading, dct timex.Date) []relDay {
 	}
 	var out []relDay
 	exprs := r.article
-	for i, v := range timex.Resolve(exprs, dct) {
+	for i, v := range timex.ResolveDates(exprs, dct) {
 		if v.Relative && v.Precision == timex.PrecisionDay && exprs[i].Tense != timex.TenseFuture && !v.Date.After(dct) {
 			out = append(out, relDay{int32(dayNumber(v.Date)), int32(i)})
 		}

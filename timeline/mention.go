@@ -82,7 +82,7 @@ const backgroundDays = 60
 func mentionsOf(r *reading) []mention {
 	src := r.src
 	exprs := r.article
-	values := timex.Resolve(exprs, src.Published.Date)
+	values := timex.ResolveDates(exprs, src.Published.Date)
 	var out []mention
 	var sc speakerContext
 	next, chain := 0, 0

@@ -56,7 +56,29 @@ func FuzzFind(f *testing.F) {
 				t.Fatalf("invalid value %q", v.TIMEX3)
 			}
 		}
+		if !sameDates(vals, ResolveDates(exprs, dct)) {
+			t.Fatalf("ResolveDates differs from Resolve on %q under %v", text, dct)
+		}
 	})
+}
+
+// sameDates reports whether dates, values of ResolveDates, are those of
+// full, values of Resolve, but for TIMEX3 strings left out.
+func sameDates(full, dates []Value) bool {
+	if len(full) != len(dates) {
+		return false
+	}
+	for i, v := range dates {
+		w := full[i]
+		if v.TIMEX3 != "" && v.TIMEX3 != w.TIMEX3 {
+			return false
+		}
+		v.TIMEX3, w.TIMEX3 = "", ""
+		if v != w {
+			return false
+		}
+	}
+	return true
 }
 
 // TestFindHugeLine checks that a long line with no punctuation is handled.

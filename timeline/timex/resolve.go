@@ -17,6 +17,9 @@ const halfYear = 183
 // the narrative last named.
 type resolver struct {
 	dct Date
+	// datesOnly leaves out the TIMEX3 strings of calendar values, which
+	// nothing in resolving reads: see ResolveDates.
+	datesOnly bool
 	// named holds, for each precision, the last date the text named at
 	// that precision and when (seq), so "the next day" follows the last
 	// day and "two years later" the last year.
@@ -69,7 +72,7 @@ func (r *resolver) value(e Expr) Value {
 	case kindPoint:
 		v = r.point(m, e.Tense)
 		if m.within != unitNone && !v.Date.IsZero() {
-			v = periodValue(shiftPeriod(v.Date, m.within, 0), meaning{}, v.Relative)
+			v = r.periodValue(shiftPeriod(v.Date, m.within, 0), meaning{}, v.Relative)
 		}
 	case kindWeekday:
 		v = r.weekday(m, e.Tense)
@@ -120,13 +123,12 @@ func weekendShift(dct Date, tense Tense) int {
 }
 
 // periodValue returns the value of a resolved period, with m's time.
-func periodValue(p period, m meaning, relative bool) Value {
-	return Value{
-		TIMEX3:    p.timex() + dayTime(p, m),
-		Date:      p.first(),
-		Precision: p.precision(),
-		Relative:  relative,
+func (r *resolver) periodValue(p period, m meaning, relative bool) Value {
+	v := Value{Date: p.first(), Precision: p.precision(), Relative: relative}
+	if !r.datesOnly {
+		v.TIMEX3 = p.timex() + dayTime(p, m)
 	}
+	return v
 }
 
 // dayTime is m's time of day, which only a day can carry.
@@ -145,7 +147,7 @@ func (r *resolver) point(m meaning, tense Tense) Value {
 		p.part = m.season
 	}
 	if m.ambiguous {
-		return ambiguousValue(m)
+		return r.ambiguousValue(m)
 	}
 	relative := m.year == 0 && m.gran <= unitHalf && m.gran != unitYear
 	if relative {
@@ -162,16 +164,16 @@ func (r *resolver) point(m meaning, tense Tense) Value {
 			p.year = leapYearNear(p.year, tense == TenseFuture)
 		}
 	}
-	return periodValue(p, m, relative)
+	return r.periodValue(p, m, relative)
 }
 
 // ambiguousValue is the value of a numeric date whose day and month no
 // one settled: its year when printed ("2023"), else nothing certain.
-func ambiguousValue(m meaning) Value {
+func (r *resolver) ambiguousValue(m meaning) Value {
 	if m.year == 0 {
 		return Value{TIMEX3: placeholder(unitDay), Relative: true}
 	}
-	return periodValue(period{gran: unitYear, year: m.year}, meaning{}, false)
+	return r.periodValue(period{gran: unitYear, year: m.year}, meaning{}, false)
 }
 
 // unanchoredPoint is the value of a date without a year when there is
@@ -318,7 +320,7 @@ func (r *resolver) weekday(m meaning, tense Tense) Value {
 	}
 	d := r.dct.AddDays(off)
 	p := period{gran: unitDay, year: d.Year, month: int(d.Month), day: d.Day}
-	return periodValue(p, m, true)
+	return r.periodValue(p, m, true)
 }
 
 // offset resolves an expression that moves the anchor by m.shift units
@@ -335,7 +337,7 @@ func (r *resolver) offset(m meaning, a Date) Value {
 		}
 		return Value{TIMEX3: v, Relative: true}
 	}
-	return periodValue(shiftPeriod(a, gran, m.shift), m, true)
+	return r.periodValue(shiftPeriod(a, gran, m.shift), m, true)
 }
 
 // shiftPeriod returns the period of granularity gran n units from a's.

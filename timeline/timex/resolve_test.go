@@ -1,6 +1,10 @@
 package timex
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 func TestResolveAcrossBoundaries(t *testing.T) {
 	runRuleCases(t, []ruleCase{
@@ -201,6 +205,35 @@ func TestInYear(t *testing.T) {
 		}
 		if got, ok := f.e.InYear(c.year); got != c.want || ok != c.ok {
 			t.Errorf("%q.InYear(%d) = %v, %v; want %v, %v", c.expr, c.year, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// TestResolveDatesAgrees resolves every rule case's text and the seeds
+// under several document dates with Resolve and ResolveDates: their
+// values agree but for the TIMEX3 strings ResolveDates leaves out.
+func TestResolveDatesAgrees(t *testing.T) {
+	var texts []string
+	for _, pattern := range []string{"testdata/rules/*.txtar", "../../testdata/seeds/*.txt"} {
+		files, err := filepath.Glob(pattern)
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no files %s: %v", pattern, err)
+		}
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(data))
+		}
+	}
+	dcts := []Date{{}, NewDate(2023, 5, 24), NewDate(2020, 2, 29), NewDate(1999, 12, 31), NewDate(1, 1, 1)}
+	for _, text := range texts {
+		exprs := Find(text)
+		for _, dct := range dcts {
+			if !sameDates(Resolve(exprs, dct), ResolveDates(exprs, dct)) {
+				t.Errorf("ResolveDates differs from Resolve under %v on %.60q…", dct, text)
+			}
 		}
 	}
 }

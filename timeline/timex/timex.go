@@ -115,7 +115,20 @@ func Find(text string) []Expr {
 // that would fall outside the years 1 to 9999 ("last Wednesday" in a
 // document of January 1 of the year 1).
 func Resolve(exprs []Expr, dct Date) []Value {
-	r := resolver{dct: dct}
+	return resolve(exprs, resolver{dct: dct})
+}
+
+// ResolveDates is Resolve without the TIMEX3 strings of the values
+// placed on the calendar, which may be "": their Date, Precision,
+// Relative, Mod and PartOfDay are Resolve's. It is for a caller that
+// places one text's expressions under many document dates, as inferring
+// a publication date does.
+func ResolveDates(exprs []Expr, dct Date) []Value {
+	return resolve(exprs, resolver{dct: dct, datesOnly: true})
+}
+
+// resolve resolves exprs in order with r.
+func resolve(exprs []Expr, r resolver) []Value {
 	out := make([]Value, len(exprs))
 	for i, e := range exprs {
 		v := r.value(e)
