@@ -28,9 +28,10 @@ import (
 
 // manifestKey marks a cache blob as a manifest: which files the tool
 // wrote, with their SHA-256, the keys they were made from, and their
-// size and time of change when written. Keys compare only between runs
-// of one program, so the manifest's key names the program.
-var manifestKey = "timeline site manifest 2 " + toolKey()
+// size and time of change when written. It does not depend on the
+// program's version: what was written is a fact. The keys do (see
+// pageKey).
+const manifestKey = "timeline site manifest 2"
 
 // manifest maps the path of every file of the site, with forward
 // slashes, to what the tool wrote there.
@@ -40,7 +41,8 @@ type manifest map[string]written
 type written struct {
 	// hash is the SHA-256 of the bytes.
 	hash inputKey
-	// page is the key of what the page was made from.
+	// page is the key of what the page was made from, as pageKey gives
+	// it.
 	page site.Key
 	// size and modTime (Unix nanoseconds) are the file's when written:
 	// a file changed since is rendered again.
@@ -235,7 +237,7 @@ func writePages(dir, old string, pages []site.Page, prev manifest, prog *progres
 // writePage writes the page pg at p, linking the file at old when it
 // holds what the page would: see writePages.
 func writePage(p, old string, pg site.Page, prev manifest, rendered func(path string)) (written, error) {
-	key := pg.Key()
+	key := pageKey(pg)
 	was, had := prev[pg.Path]
 	if had && was.page == key && unchanged(old, was) && os.Link(old, p) == nil {
 		return was, nil
@@ -257,6 +259,19 @@ func writePage(p, old string, pg site.Page, prev manifest, rendered func(path st
 	}
 	w.size, w.modTime = info.Size(), info.ModTime().UnixNano()
 	return w, nil
+}
+
+// pageKey returns the key of what pg is made from, for this program
+// only: site keys compare only between runs of one program, and a
+// manifest written by another must not spare a page.
+func pageKey(pg site.Page) site.Key {
+	k := pg.Key()
+	h := sha256.New()
+	h.Write([]byte(toolKey()))
+	h.Write(k[:])
+	var out site.Key
+	h.Sum(out[:0])
+	return out
 }
 
 // unchanged reports whether the file at p is a regular file of the size
