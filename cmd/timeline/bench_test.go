@@ -68,15 +68,22 @@ func benchmarkAddOne(b *testing.B, n int) {
 	next := n
 	for b.Loop() {
 		b.StopTimer()
-		f := corpus.One(seeds, next, corpus.Width(n))
+		addSource(b, src, seeds, next, n)
 		next++
-		if err := os.WriteFile(filepath.Join(src, f.Name), f.Data, 0o644); err != nil {
-			b.Fatal(err)
-		}
 		b.StartTimer()
 		if err := m.build(context.Background(), buildFlags{src: src, out: out}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// addSource writes source number i of a story made from the seeds to
+// the folder src, named as in a story of n.
+func addSource(tb testing.TB, src string, seeds []corpus.File, i, n int) {
+	tb.Helper()
+	f := corpus.One(seeds, i, corpus.Width(n))
+	if err := os.WriteFile(filepath.Join(src, f.Name), f.Data, 0o644); err != nil {
+		tb.Fatal(err)
 	}
 }
 
@@ -88,8 +95,9 @@ func BenchmarkAddOne10000(b *testing.B) { benchmarkAddOne(b, 10000) }
 
 // benchmarkServeAddOne builds a story of n sources as serve does, then,
 // each round, adds one source and builds and renders again with what
-// the server keeps in memory: readings, their mentions, rendered pages. It reports the two parts: building the
-// timeline (reading, dating, mentions, merging) and rendering the site.
+// the server keeps in memory: readings, their mentions, rendered pages.
+// It reports the two parts: building the timeline (reading, dating,
+// mentions, merging) and rendering the site.
 func benchmarkServeAddOne(b *testing.B, n int) {
 	src, seeds := writeCorpus(b, n)
 	renderer, err := site.New()
@@ -109,11 +117,8 @@ func benchmarkServeAddOne(b *testing.B, n int) {
 	var building, rendering time.Duration
 	for b.Loop() {
 		b.StopTimer()
-		f := corpus.One(seeds, next, corpus.Width(n))
+		addSource(b, src, seeds, next, n)
 		next++
-		if err := os.WriteFile(filepath.Join(src, f.Name), f.Data, 0o644); err != nil {
-			b.Fatal(err)
-		}
 		b.StartTimer()
 		start := time.Now()
 		st, err := builder.build(context.Background(), nil)
