@@ -104,7 +104,7 @@ func benchmarkServeAddOne(b *testing.B, n int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	builder := &storyBuilder{src: src, today: timex.DateOf(time.Now())}
+	builder := &storyBuilder{src: src, today: timex.DateOf(time.Now()), folder: &folderReader{now: time.Now}}
 	server := newSiteServer(&Main{Stdout: io.Discard, Stderr: io.Discard, Now: time.Now}, renderer, builder)
 	st, err := builder.build(context.Background(), nil)
 	if err != nil {

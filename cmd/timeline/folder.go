@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/timeline-project/timeline/timeline"
 )
@@ -50,6 +52,38 @@ func limitSources(files []folderFile, limit int) int {
 // The inputs are in the order of their names; the files are read in
 // parallel.
 func readFolder(dir string) ([]timeline.Input, []timeline.Problem, error) {
+	return (&folderReader{}).read(dir)
+}
+
+// fileStamp is a file as a folderReader last read it: its size, its
+// time of change and its bytes.
+type fileStamp struct {
+	size    int64
+	modTime time.Time
+	data    []byte
+}
+
+// racyWindow is how long before a read a file must have changed for
+// its size and time of change to vouch for its bytes at the next read:
+// some file systems keep times of change to the second or two, so a
+// file written again within that time may keep both.
+const racyWindow = 3 * time.Second
+
+// folderReader reads a source folder again and again, as serve does:
+// a file whose size and time of change are those it had at the last
+// read, and that had not changed just before it, is not read again;
+// its bytes are those read then.
+type folderReader struct {
+	// now is the clock; nil reads every file each time.
+	now func() time.Time
+	// seen are the files of the last read, by path, and readAt when it
+	// began.
+	seen   map[string]fileStamp
+	readAt time.Time
+}
+
+// read reads the folder dir: see readFolder.
+func (fr *folderReader) read(dir string) ([]timeline.Input, []timeline.Problem, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read source folder: %w", err)
@@ -89,12 +123,7 @@ func readFolder(dir string) ([]timeline.Input, []timeline.Problem, error) {
 	}
 	files = keepSidecarsOfSources(files, func(f folderFile) string { return f.name })
 	limitSources(files, maxSources)
-	data := make([][]byte, len(files))
-	parallel(len(files), func(i int) {
-		if files[i].err == nil {
-			data[i], files[i].err = readSourceFile(files[i].path)
-		}
-	})
+	data := fr.readFiles(files)
 	var inputs []timeline.Input
 	var problems []timeline.Problem
 	sidecars := map[string][]byte{}
@@ -114,6 +143,67 @@ func readFolder(dir string) ([]timeline.Input, []timeline.Problem, error) {
 		}
 	}
 	return inputs, problems, nil
+}
+
+// readFiles returns the bytes of every file without an error, in
+// parallel, setting the error of those that cannot be read; it keeps
+// their stamps for the next read when fr has a clock.
+func (fr *folderReader) readFiles(files []folderFile) [][]byte {
+	var start time.Time
+	if fr.now != nil {
+		start = fr.now()
+	}
+	data := make([][]byte, len(files))
+	stamps := make([]fileStamp, len(files))
+	parallel(len(files), func(i int) {
+		if files[i].err == nil {
+			data[i], stamps[i], files[i].err = fr.readFile(files[i].path)
+		}
+	})
+	if fr.now == nil {
+		return data
+	}
+	fr.seen = make(map[string]fileStamp, len(files))
+	for i, f := range files {
+		if f.err == nil {
+			fr.seen[f.path] = stamps[i]
+		}
+	}
+	fr.readAt = start
+	return data
+}
+
+// readFile returns the bytes of the file at p, as readSourceFile does,
+// or those of the last read when its stamp vouches for them.
+func (fr *folderReader) readFile(p string) ([]byte, fileStamp, error) {
+	info, err := sourceFileInfo(p)
+	if err != nil {
+		return nil, fileStamp{}, err
+	}
+	st := fileStamp{size: info.Size(), modTime: info.ModTime()}
+	if was, ok := fr.seen[p]; ok && was.size == st.size && was.modTime.Equal(st.modTime) &&
+		st.modTime.Before(fr.readAt.Add(-racyWindow)) {
+		st.data = was.data
+		return st.data, st, nil
+	}
+	st.data, err = readSourceFile(p)
+	return st.data, st, err
+}
+
+// sourceFileInfo returns what the file at p is, refusing what is not a
+// regular file or is over maxSourceSize.
+func sourceFileInfo(p string) (fs.FileInfo, error) {
+	info, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
+	}
+	if info.Size() > maxSourceSize {
+		return nil, fmt.Errorf("%d MB is over the limit of %d MB for a source", info.Size()>>20, maxSourceSize>>20)
+	}
+	return info, nil
 }
 
 // isYAML reports whether a file of the folder may be a source's
@@ -156,15 +246,9 @@ func linkInside(root, p string) error {
 // What is not a regular file (a FIFO, a device) is refused before it is
 // opened: opening a FIFO would wait for a writer.
 func readSourceFile(p string) ([]byte, error) {
-	info, err := os.Stat(p)
+	info, err := sourceFileInfo(p)
 	if err != nil {
 		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
-	}
-	if info.Size() > maxSourceSize {
-		return nil, fmt.Errorf("%d MB is over the limit of %d MB for a source", info.Size()>>20, maxSourceSize>>20)
 	}
 	f, err := os.Open(p)
 	if err != nil {
@@ -177,9 +261,21 @@ func readSourceFile(p string) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxSourceSize+1))
-	if err != nil {
-		return nil, err
+	// The size read may have changed since: read up to the limit and
+	// one byte more, into a buffer of the size told.
+	data := make([]byte, 0, min(info.Size(), maxSourceSize)+1)
+	for len(data) <= maxSourceSize {
+		if len(data) == cap(data) {
+			data = slices.Grow(data, min(len(data)+512, maxSourceSize+1-len(data)))
+		}
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if len(data) > maxSourceSize {
 		return nil, fmt.Errorf("grew over the limit of %d MB while being read", maxSourceSize>>20)

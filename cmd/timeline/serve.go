@@ -40,7 +40,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	s := newSiteServer(m, renderer, &storyBuilder{src: *src, onRead: m.onRead})
+	s := newSiteServer(m, renderer, &storyBuilder{src: *src, onRead: m.onRead, folder: &folderReader{now: m.Now}})
 	// A build into the default output folder leaves a cache that spares
 	// reading its sources again; serve only reads it.
 	if p, err := readingsCachePath("public"); err == nil {

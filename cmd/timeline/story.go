@@ -25,6 +25,32 @@ type storyBuilder struct {
 	// onRead, when not nil, is called with the name of every source
 	// read afresh rather than taken from memory or the cache.
 	onRead func(name string)
+	// folder reads the source folder; nil reads every file each build.
+	folder *folderReader
+	// keyed are the inputs of the last build with their keys, by name:
+	// an input whose bytes are the very ones kept need not be hashed.
+	keyed map[string]keyedInput
+}
+
+// keyedInput is an input's bytes and sidecar with its key.
+type keyedInput struct {
+	data, sidecar []byte
+	key           inputKey
+}
+
+// keyOf returns the key of in, without hashing it again when its bytes
+// are those of the input of that name in the last build.
+func (b *storyBuilder) keyOf(in timeline.Input) inputKey {
+	if k, ok := b.keyed[in.Name]; ok && sameBytes(k.data, in.Data) && sameBytes(k.sidecar, in.Sidecar) {
+		return k.key
+	}
+	return keyOf(in)
+}
+
+// sameBytes reports whether a and b are the same bytes in memory, not
+// only equal ones.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (a == nil) == (b == nil) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // story is one build of a source folder.
@@ -48,7 +74,11 @@ type story struct {
 // ID); the story then holds the problems met.
 func (b *storyBuilder) build(ctx context.Context, prog *progress) (*story, error) {
 	prog.stage("reading the sources")
-	inputs, problems, err := readFolder(b.src)
+	folder := b.folder
+	if folder == nil {
+		folder = &folderReader{}
+	}
+	inputs, problems, err := folder.read(b.src)
 	if err != nil {
 		return nil, err
 	}
@@ -81,6 +111,14 @@ func (b *storyBuilder) build(ctx context.Context, prog *progress) (*story, error
 	for i, rd := range st.readings {
 		b.known[st.keys[i]] = rd
 	}
+	if b.folder != nil {
+		b.keyed = make(map[string]keyedInput, len(sources))
+		for i, in := range sources {
+			if errs[i] == nil {
+				b.keyed[in.Name] = keyedInput{data: in.Data, sidecar: in.Sidecar, key: keys[i]}
+			}
+		}
+	}
 	b.cached = nil
 	opts := timeline.Options{Title: b.title, Today: b.today}
 	if prog != nil {
@@ -102,7 +140,7 @@ func (b *storyBuilder) readAll(st *story, sources []timeline.Input, prog *progre
 	var fresh atomic.Int64
 	parallel(len(sources), func(i int) {
 		in := sources[i]
-		key := keyOf(in)
+		key := b.keyOf(in)
 		keys[i] = key
 		if rd := b.known[key]; rd != nil {
 			readings[i] = rd
