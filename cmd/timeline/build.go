@@ -55,26 +55,24 @@ func (m *Main) build(ctx context.Context, f buildFlags) error {
 	if err != nil {
 		return err
 	}
+	// The cache is saved while the site is rendered; what follows
+	// needs only the timeline, and the readings go once saved.
+	tl := st.assembly.Timeline
+	b.known = nil
+	saved := make(chan error, 1)
 	if cacheErr == nil {
-		prog.stage("saving the cache")
-		cacheErr = m.saveReadings(cachePath, st)
+		go func() {
+			saved <- m.saveReadings(cachePath, st)
+			st.readings, st.encoded, st.assembly = nil, nil, nil
+		}()
+	} else {
+		saved <- cacheErr
 	}
-	if cacheErr != nil {
+	prog.stage("rendering and writing the site, saving the cache")
+	written, err := renderSite(ctx, f, tl, prog, m.onRender)
+	if cacheErr = <-saved; cacheErr != nil {
 		m.note(fmt.Sprintf("no cache kept (%v): the next build reads every source again", cacheErr))
 	}
-	// What follows needs only the timeline: let the readings go.
-	tl := st.assembly.Timeline
-	b.known, st.readings, st.encoded, st.assembly = nil, nil, nil, nil
-	prog.stage("rendering and writing the site")
-	pages, err := site.Plan(tl, site.Options{BaseURL: f.baseURL})
-	if err != nil {
-		return fmt.Errorf("render site: %w", err)
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	written, err := writeSite(f.out, pages, loadManifest(f.out), prog, m.onRender)
-	prog.clear()
 	if err != nil {
 		return err
 	}
@@ -90,13 +88,24 @@ func (m *Main) build(ctx context.Context, f buildFlags) error {
 	return nil
 }
 
+// renderSite renders the site of tl and writes it in f.out, returning
+// the manifest of what it wrote.
+func renderSite(ctx context.Context, f buildFlags, tl *timeline.Timeline, prog *progress, onRender func(string)) (manifest, error) {
+	pages, err := site.Plan(tl, site.Options{BaseURL: f.baseURL})
+	if err != nil {
+		return nil, fmt.Errorf("render site: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	written, err := writeSite(f.out, pages, loadManifest(f.out), prog, onRender)
+	prog.clear()
+	return written, err
+}
+
 // saveReadings writes the cache of the story's readings.
 func (m *Main) saveReadings(path string, st *story) error {
-	entries, err := st.cacheEntries()
-	if err != nil {
-		return err
-	}
-	return saveCache(path, toolKey(), entries)
+	return saveCacheOf(path, toolKey(), len(st.readings), st.cacheEntries())
 }
 
 // note prints a line about the build itself, not about a source; ""

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -118,21 +119,36 @@ type blobEntry struct {
 
 // encodeBlob returns a cache blob holding entries, for the program key.
 func encodeBlob(key string, entries []blobEntry) []byte {
-	size := len(cacheMagic) + len(key) + 16
-	for _, e := range entries {
-		size += len(e.key) + len(e.data) + binary.MaxVarintLen64
+	var b bytes.Buffer
+	writeBlob(&b, key, len(entries), func(i int) (blobEntry, error) { return entries[i], nil })
+	return b.Bytes()
+}
+
+// writeBlob writes to w a cache blob for the program key of n entries,
+// entry(i) giving the i-th, in order. It stops at the first error of w
+// or of entry, and returns it.
+func writeBlob(w io.Writer, key string, n int, entry func(i int) (blobEntry, error)) error {
+	crc := crc32.New(castagnoli)
+	bw := bufio.NewWriterSize(io.MultiWriter(w, crc), 1<<20)
+	var num []byte
+	bw.WriteString(cacheMagic)
+	bw.Write(binary.AppendUvarint(num[:0], uint64(len(key))))
+	bw.WriteString(key)
+	bw.Write(binary.AppendUvarint(num[:0], uint64(n)))
+	for i := range n {
+		e, err := entry(i)
+		if err != nil {
+			return err
+		}
+		bw.Write(e.key[:])
+		bw.Write(binary.AppendUvarint(num[:0], uint64(len(e.data))))
+		bw.Write(e.data)
 	}
-	b := make([]byte, 0, size+4)
-	b = append(b, cacheMagic...)
-	b = binary.AppendUvarint(b, uint64(len(key)))
-	b = append(b, key...)
-	b = binary.AppendUvarint(b, uint64(len(entries)))
-	for _, e := range entries {
-		b = append(b, e.key[:]...)
-		b = binary.AppendUvarint(b, uint64(len(e.data)))
-		b = append(b, e.data...)
+	if err := bw.Flush(); err != nil {
+		return err
 	}
-	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+	_, err := w.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32()))
+	return err
 }
 
 // errForeignCache is a cache written by another program.
@@ -212,6 +228,12 @@ func loadCache(path, key string) (map[inputKey][]byte, string) {
 // saveCache writes a cache file whole: into a temporary file beside
 // it, then renamed over it.
 func saveCache(path, key string, entries []blobEntry) error {
+	return saveCacheOf(path, key, len(entries), func(i int) (blobEntry, error) { return entries[i], nil })
+}
+
+// saveCacheOf writes a cache file of n entries, entry(i) giving the
+// i-th as they are written: see saveCache.
+func saveCacheOf(path, key string, n int, entry func(i int) (blobEntry, error)) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("write cache: %w", err)
 	}
@@ -220,7 +242,7 @@ func saveCache(path, key string, entries []blobEntry) error {
 		return fmt.Errorf("write cache: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(encodeBlob(key, entries)); err != nil {
+	if err := writeBlob(tmp, key, n, entry); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write cache: %w", err)
 	}

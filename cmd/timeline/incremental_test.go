@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -199,5 +201,29 @@ func TestPagesRenderedOnlyWhenChanged(t *testing.T) {
 		if slices.Contains(rendered, p) {
 			t.Errorf("after one source changed, the build rendered %s again", p)
 		}
+	}
+}
+
+// TestCacheOfManySources checks the cache of a story of more sources
+// than are encoded at once: a second build reads none of them again.
+func TestCacheOfManySources(t *testing.T) {
+	src, out := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	n := 2*cacheBatch + 7
+	for i := range n {
+		text := fmt.Sprintf("---\npublished: 2023-05-24\n---\nOn May 22, 2023, crews in town %d reported %d new cases.\n", i, 10+i)
+		if err := os.WriteFile(filepath.Join(src, fmt.Sprintf("s%04d.md", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if reads, stderr := buildCounting(t, src, out); len(reads) != n {
+		t.Fatalf("first build read %d sources, want %d\n%s", len(reads), n, stderr)
+	}
+	first := siteFiles(t, out)
+	reads, stderr := buildCounting(t, src, out)
+	if len(reads) != 0 {
+		t.Fatalf("second build read %d sources again, want none\n%s", len(reads), stderr)
+	}
+	if got := siteFiles(t, out); !maps.Equal(got, first) {
+		t.Error("the second build's site differs from the first's")
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -168,26 +169,47 @@ func (b *storyBuilder) readAll(st *story, sources []timeline.Input, prog *progre
 	return readings, keys, errs
 }
 
-// cacheEntries returns the story's readings encoded for the cache: the
-// bytes they were decoded from where they have not grown since.
-func (st *story) cacheEntries() ([]blobEntry, error) {
-	entries := make([]blobEntry, len(st.readings))
-	var firstErr error
-	var mu sync.Mutex
-	parallel(len(st.readings), func(i int) {
-		key, rd := st.keys[i], st.readings[i]
-		data, ok := st.encoded[key]
-		if !ok || rd.Grown() {
-			var err error
-			if data, err = rd.AppendBinary(nil); err != nil {
-				mu.Lock()
-				firstErr = err
-				mu.Unlock()
-			}
+// cacheBatch is how many readings are encoded at once for the cache:
+// enough to keep every core busy, few enough that the cache is never
+// whole in memory.
+const cacheBatch = 256
+
+// cacheEntries returns a function that gives the story's readings,
+// in order, encoded for the cache: the bytes they were decoded from
+// where they have not grown since. It encodes them cacheBatch at a time,
+// in parallel, as they are asked for.
+func (st *story) cacheEntries() func(i int) (blobEntry, error) {
+	batch := make([]blobEntry, cacheBatch)
+	errs := make([]error, cacheBatch)
+	from := -1
+	var scratch sync.Pool
+	return func(i int) (blobEntry, error) {
+		if i/cacheBatch*cacheBatch != from {
+			from = i / cacheBatch * cacheBatch
+			parallel(min(cacheBatch, len(st.readings)-from), func(j int) {
+				batch[j], errs[j] = st.cacheEntry(from+j, &scratch)
+			})
 		}
-		entries[i] = blobEntry{key: key, data: data}
-	})
-	return entries, firstErr
+		return batch[i-from], errs[i-from]
+	}
+}
+
+// cacheEntry returns the i-th reading encoded for the cache, encoding
+// it in a buffer of scratch when it has no bytes to keep.
+func (st *story) cacheEntry(i int, scratch *sync.Pool) (blobEntry, error) {
+	key, rd := st.keys[i], st.readings[i]
+	if data, ok := st.encoded[key]; ok && !rd.Grown() {
+		return blobEntry{key: key, data: data}, nil
+	}
+	buf, _ := scratch.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	var err error
+	*buf, err = rd.AppendBinary((*buf)[:0])
+	data := slices.Clone(*buf)
+	scratch.Put(buf)
+	return blobEntry{key: key, data: data}, err
 }
 
 // parallel calls f(i) for every i in [0, n) on GOMAXPROCS goroutines.
