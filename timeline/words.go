@@ -240,23 +240,29 @@ type wordTable struct {
 	max   int      // the length of the longest word
 }
 
-// newWordTable returns a wordTable holding the words of set but "".
-func newWordTable(set map[string]bool) wordTable {
+// newWordTable returns a wordTable holding the words of sets but "".
+func newWordTable(sets ...map[string]bool) wordTable {
+	n := 0
+	for _, set := range sets {
+		n += len(set)
+	}
 	size := 16
-	for size < 4*len(set) {
+	for size < 4*n {
 		size *= 2
 	}
 	t := wordTable{slots: make([]string, size)}
-	for w := range set {
-		if w == "" {
-			continue
+	for _, set := range sets {
+		for w := range set {
+			if w == "" || t.has([]byte(w)) {
+				continue
+			}
+			t.max = max(t.max, len(w))
+			i := hashWord(w) & uint32(size-1)
+			for t.slots[i] != "" {
+				i = (i + 1) & uint32(size-1)
+			}
+			t.slots[i] = w
 		}
-		t.max = max(t.max, len(w))
-		i := hashWord(w) & uint32(size-1)
-		for t.slots[i] != "" {
-			i = (i + 1) & uint32(size-1)
-		}
-		t.slots[i] = w
 	}
 	return t
 }
