@@ -116,6 +116,10 @@ func attributionsOf(s string) []attribution {
 	return attributionsIn(s, tokenize(s))
 }
 
+// claimOrDenialVerbs holds claimVerbs and denialVerbs, for looking a
+// token up in both at once.
+var claimOrDenialVerbs = newWordTable(claimVerbs, denialVerbs)
+
 // attributionsIn is attributionsOf given the tokens of s.
 func attributionsIn(s string, toks []token) []attribution {
 	var out []attribution
@@ -130,7 +134,7 @@ func attributionsIn(s string, toks []token) []attribution {
 			if a, ok := accordingTo(s, toks, i+2); ok {
 				out = append(out, a)
 			}
-		case (claimVerbs[string(lw)] || denialVerbs[string(lw)]) && (i == 0 || !startsUpper(t.text)): // not "the United States"
+		case claimOrDenialVerbs.has(lw) && (i == 0 || !startsUpper(t.text)): // not "the United States"
 			if a, ok := speakerOfVerb(s, toks, i); ok {
 				out = append(out, a)
 			}

@@ -351,27 +351,47 @@ func newTermNumbers(size int) *termNumbers {
 // order.
 func (tn *termNumbers) of(text string, block int) []int {
 	first := len(tn.all)
+	var buf [maxASCIIWord]byte
 	for i := 0; ; {
 		start, end := nextWord(text, i)
 		if start < 0 {
 			return tn.all[first:len(tn.all):len(tn.all)]
 		}
 		i = end
-		t := term(text[start:end])
-		if t == "" {
-			continue
+		id, ok := tn.lookup(&buf, text[start:end])
+		if id < 0 {
+			continue // no term
 		}
-		id, ok := tn.ids[t]
 		if !ok {
 			id = len(tn.last)
-			tn.ids[t] = id
 			tn.last = append(tn.last, 0)
+			tn.ids[term(text[start:end])] = id // a new term: its string kept
 		}
 		if tn.last[id] != block+1 {
 			tn.last[id] = block + 1
 			tn.all = append(tn.all, id)
 		}
 	}
+}
+
+// lookup returns the number of word's term and true; -1 when word has
+// no term (see term); false when its term has no number yet. It makes
+// no string of the term.
+func (tn *termNumbers) lookup(buf *[maxASCIIWord]byte, word string) (int, bool) {
+	t, _, ascii := termASCII(buf, word)
+	if !ascii {
+		u := termOfUnicode(word)
+		if u == "" {
+			return -1, false
+		}
+		id, ok := tn.ids[u]
+		return id, ok
+	}
+	if len(t) == 0 {
+		return -1, false
+	}
+	id, ok := tn.ids[string(t)]
+	return id, ok
 }
 
 // count returns how many terms have a number.

@@ -203,12 +203,25 @@ func (rd relDay) date() timex.Date { return dateOfNumber(int64(rd.day)) }
 // out what is reported as the future. The answer for each dct is
 // remembered in the reading's anchors.
 func relativeDates(r *reading, dct timex.Date) []relDay {
+	return relativeDatesTo(r, dct, nil)
+}
+
+// relativeDatesTo is relativeDates resolving the expressions in
+// *scratch's storage, kept there for the next call.
+func relativeDatesTo(r *reading, dct timex.Date, scratch *[]timex.Value) []relDay {
 	if days, ok := r.anchors.get(dct); ok {
 		return days
 	}
 	var out []relDay
 	exprs := r.article
-	for i, v := range timex.ResolveDates(exprs, dct) {
+	var values []timex.Value
+	if scratch != nil {
+		values = timex.ResolveDatesTo(*scratch, exprs, dct)
+		*scratch = values
+	} else {
+		values = timex.ResolveDates(exprs, dct)
+	}
+	for i, v := range values {
 		if v.Relative && v.Precision == timex.PrecisionDay && exprs[i].Tense != timex.TenseFuture && !v.Date.After(dct) {
 			out = append(out, relDay{int32(dayNumber(v.Date)), int32(i)})
 		}
@@ -282,9 +295,10 @@ func inferFromStory(r *reading, story dayCounts, candidates []timex.Date) Publis
 func bestAnchor(r *reading, story dayCounts, candidates []timex.Date) (timex.Date, float64, []string) {
 	var best timex.Date
 	bestScore, bestAt := math.Inf(-1), -1
+	var scratch []timex.Value
 	for ci, d := range candidates {
 		score := 0.0
-		for _, rd := range relativeDates(r, d) {
+		for _, rd := range relativeDatesTo(r, d, &scratch) {
 			if n := story.of(rd.day); n > 0 {
 				score += math.Log1p(float64(n))
 			}

@@ -192,18 +192,33 @@ func setOf(list string) map[string]bool {
 // shorter than three characters. Numbers are terms as they are.
 func term(w string) string {
 	var buf [maxASCIIWord]byte
-	lw, same, ok := lowerASCII(&buf, w)
-	if !ok {
+	t, same, ok := termASCII(&buf, w)
+	switch {
+	case !ok:
 		return termOfUnicode(w)
+	case same:
+		return w[:len(t)]
 	}
-	// What termOfUnicode does, on ASCII bytes without allocating: the
-	// term is w's own bytes when nothing was lowered and no comma left.
+	return string(t)
+}
+
+// termASCII is term for a word w that lowerASCII lowers, without
+// allocating: the term's bytes (empty for ""), in buf or w's own, and
+// whether they are a prefix of w's own bytes. ok is false, and buf
+// unused, for any other word.
+func termASCII(buf *[maxASCIIWord]byte, w string) (t []byte, same, ok bool) {
+	lw, same, ok := lowerASCII(buf, w)
+	if !ok {
+		return nil, false, false
+	}
+	// What termOfUnicode does, on ASCII bytes: the term is w's own bytes
+	// when nothing was lowered and no comma left.
 	lw = bytes.TrimSuffix(lw, []byte("'s"))
 	if bytes.IndexByte(lw, ',') >= 0 {
 		lw, same = bytes.ReplaceAll(lw, []byte(","), nil), false
 	}
-	if stopWords[string(lw)] || len(lw) < 3 && !isNumber(string(lw)) {
-		return ""
+	if len(lw) < 3 && !isNumber(string(lw)) || stopWordTable.has(lw) {
+		return nil, same, true
 	}
 	for _, suffix := range []string{"ing", "ed", "es", "s"} {
 		if bytes.HasSuffix(lw, []byte(suffix)) && len(lw)-len(suffix) >= 4 {
@@ -211,10 +226,68 @@ func term(w string) string {
 			break
 		}
 	}
-	if same {
-		return w[:len(lw)]
+	return lw, same, true
+}
+
+// stopWordTable holds stopWords, for looking words up as bytes.
+var stopWordTable = newWordTable(stopWords)
+
+// wordTable is a set of words in an open-addressed hash table: looking a
+// word up hashes its bytes once and compares a slot or two, faster than
+// a map with string keys for the words of every block of a story.
+type wordTable struct {
+	slots []string // a power of two in size, "" for an empty slot
+	max   int      // the length of the longest word
+}
+
+// newWordTable returns a wordTable holding the words of sets but "".
+func newWordTable(sets ...map[string]bool) wordTable {
+	n := 0
+	for _, set := range sets {
+		n += len(set)
 	}
-	return string(lw)
+	size := 16
+	for size < 4*n {
+		size *= 2
+	}
+	t := wordTable{slots: make([]string, size)}
+	for _, set := range sets {
+		for w := range set {
+			if w == "" || t.has([]byte(w)) {
+				continue
+			}
+			t.max = max(t.max, len(w))
+			i := hashWord(w) & uint32(size-1)
+			for t.slots[i] != "" {
+				i = (i + 1) & uint32(size-1)
+			}
+			t.slots[i] = w
+		}
+	}
+	return t
+}
+
+// has reports whether t holds the word w.
+func (t wordTable) has(w []byte) bool {
+	if len(w) == 0 || len(w) > t.max {
+		return false
+	}
+	mask := uint32(len(t.slots) - 1)
+	for i := hashWord(w) & mask; t.slots[i] != ""; i = (i + 1) & mask {
+		if t.slots[i] == string(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hashWord is FNV-1a of w's bytes.
+func hashWord[S ~string | ~[]byte](w S) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h
 }
 
 // termOfUnicode is term for any word.

@@ -122,7 +122,7 @@ func (sc *scanner) word(t *token) {
 	t.kind = tokWord
 	ascii, upper, lower := true, 0, 0
 	var buf [maxLookup]byte
-	n := 0
+	n, h := 0, uint32(fnvOffset) // h hashes buf[:n] for lexTable
 	for i := 0; sc.pos < len(sc.text); i++ {
 		c := sc.text[sc.pos]
 		if isASCIILetter(c) {
@@ -137,6 +137,7 @@ func (sc *scanner) word(t *token) {
 			}
 			if n < maxLookup {
 				buf[n] = c
+				h = (h ^ uint32(c)) * fnvPrime
 			}
 			n++
 			sc.pos++
@@ -160,7 +161,7 @@ func (sc *scanner) word(t *token) {
 	}
 	if ascii && n <= maxLookup {
 		t.flags |= flagASCII
-		t.lex = lexicon[string(buf[:n])]
+		t.lex = lexTable.lookup(buf[:n], h)
 	}
 }
 

@@ -11,6 +11,8 @@
 // The package is pure: no clock, no files, no globals that change.
 package timex
 
+import "slices"
+
 // Type is a TIMEX3 type.
 type Type string
 
@@ -127,9 +129,21 @@ func ResolveDates(exprs []Expr, dct Date) []Value {
 	return resolve(exprs, resolver{dct: dct, datesOnly: true})
 }
 
+// ResolveDatesTo is ResolveDates, its values written over dst's, in
+// dst's storage when it holds enough: a caller resolving the same
+// expressions against many dates allocates once.
+func ResolveDatesTo(dst []Value, exprs []Expr, dct Date) []Value {
+	return resolveTo(dst, exprs, resolver{dct: dct, datesOnly: true})
+}
+
 // resolve resolves exprs in order with r.
 func resolve(exprs []Expr, r resolver) []Value {
-	out := make([]Value, len(exprs))
+	return resolveTo(nil, exprs, r)
+}
+
+// resolveTo is resolve, its values written over dst's.
+func resolveTo(dst []Value, exprs []Expr, r resolver) []Value {
+	out := slices.Grow(dst[:0], len(exprs))[:len(exprs)]
 	for i, e := range exprs {
 		v := r.value(e)
 		if !v.Date.IsZero() && (v.Date.Year < 1 || v.Date.Year > 9999) {
