@@ -49,7 +49,7 @@ func run(n, only int, seedDir, out string) error {
 		}
 	}
 	if site, err := os.ReadFile(filepath.Join(seedDir, "site.md")); err == nil {
-		site = []byte(strings.Replace(string(site), "title: ", fmt.Sprintf("title: %d sources: ", n), 1))
+		site = []byte(strings.Replace(string(site), "title: ", fmt.Sprintf("title: %d sources of ", n), 1))
 		if err := os.WriteFile(filepath.Join(out, "site.md"), site, 0o644); err != nil {
 			return err
 		}
