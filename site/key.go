@@ -23,7 +23,7 @@ type Key [sha256.Size]byte
 
 // keyVersion is part of every key: change it when a change to the code
 // of this package changes the bytes of pages made from the same data.
-const keyVersion = "timeline site keys 1"
+const keyVersion = "timeline site keys 2"
 
 // keyHash collects the data of a key: every piece it is given is
 // written with its length or kind first, so that different data cannot
@@ -133,16 +133,6 @@ func (k *keyHash) mapValue(v reflect.Value) {
 	}
 }
 
-// fieldsBut writes the exported fields of struct v but those named skip.
-func (k *keyHash) fieldsBut(v reflect.Value, skip ...string) {
-	t := v.Type()
-	for i := range t.NumField() {
-		if f := t.Field(i); f.IsExported() && !slices.Contains(skip, f.Name) {
-			k.value(v.Field(i))
-		}
-	}
-}
-
 // bit returns 1 for true, 0 for false.
 func bit(b bool) uint64 {
 	if b {
@@ -164,12 +154,19 @@ func keyOf(kind string, data ...any) Key {
 // programs are made from: the story but its sources' texts.
 func (st *story) chronologyKey() Key {
 	st.chronology.once.Do(func() {
+		keys := st.keys()
 		k := newKeyHash("chronology")
 		k.str(st.base)
-		k.fieldsBut(reflect.ValueOf(*st.tl), "Sources")
-		k.uint(uint64(len(st.sources)))
-		for _, src := range st.sources {
-			k.fieldsBut(reflect.ValueOf(*src), "Text", "Blocks", "Sentences")
+		k.str(st.tl.Title)
+		k.str(st.tl.Description)
+		k.str(st.tl.Intro)
+		k.uint(uint64(len(keys.facts)))
+		for _, f := range keys.facts {
+			k.key(f)
+		}
+		k.uint(uint64(len(keys.events)))
+		for _, e := range keys.events {
+			k.key(e)
 		}
 		st.chronology.key = k.sum()
 	})

@@ -29,6 +29,8 @@ type story struct {
 		once sync.Once
 		key  Key
 	}
+	// partKeys are the keys of the story's events and sources.
+	partKeys storyKeys
 }
 
 // citer is an event that cites a source, and the sentences it cites.
