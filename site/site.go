@@ -34,9 +34,13 @@ type File struct {
 	Data []byte
 }
 
-// Renderer renders timelines with templates parsed once. It holds no
-// state that a render changes, so one Renderer may serve many renders,
-// concurrently too.
+// Renderer renders timelines with templates parsed once. One Renderer
+// may serve many renders, concurrently too. It keeps the fragments of
+// the last story-wide files it rendered (index.html, the exports), so
+// that the next render of a story that changed a little renders only
+// the fragments that changed: the bytes are the same as a new
+// Renderer's. The fragments are slices of the files returned, whose
+// bytes must not be changed.
 type Renderer struct {
 	pages *template.Template
 	// templates is the key of the templates' sources, part of the key
@@ -44,6 +48,8 @@ type Renderer struct {
 	templates string
 	// copied are the assets copied to the site as they are.
 	copied []File
+	// frags are the fragments of the story-wide files last rendered.
+	frags fragCache
 }
 
 // copiedAssets are the files of package assets that a site holds as

@@ -1,0 +1,167 @@
+package site
+
+import (
+	"sync"
+)
+
+// The story-wide files (index.html and the exports) are assembled from
+// fragments: per entry, per day, per source, per event. A Renderer
+// keeps the fragments of the last file it made at each path, by the
+// key of what each shows, and a later render takes the fragments whose
+// key it finds there instead of rendering them again: when one source
+// is added to a story of thousands, only the fragments it changes are
+// rendered. The bytes are those of a render from nothing.
+//
+// A fragment may have holes: places where a value that changes more
+// often than the rest goes (an entry's filter keys, which shift when a
+// source is added before the sources they name). The value is not part
+// of the fragment's key; it is written into the hole at assembly. Each
+// value must be exactly the bytes the fragment's template would have
+// written there.
+
+// fragment is rendered bytes; at each of holes, the value of a hole.
+type fragment struct {
+	data  []byte
+	holes []hole
+}
+
+// hole is where a value goes in a fragment's data: n bytes at at.
+type hole struct{ at, n int }
+
+// part is a fragment of a file being assembled: its key, the values of
+// its holes, and how to render it (with empty holes) when no fragment
+// with its key is kept.
+type part struct {
+	key    Key
+	fill   []string
+	render func() (fragment, error)
+}
+
+// fragCache holds, per file path, the fragments of the last render of
+// the file, by key. A map it holds is never changed: a render puts a
+// new one.
+type fragCache struct {
+	mu    sync.Mutex
+	files map[string]map[Key]fragment
+}
+
+func (c *fragCache) get(path string) map[Key]fragment {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.files[path]
+}
+
+func (c *fragCache) put(path string, frags map[Key]fragment) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.files == nil {
+		c.files = map[string]map[Key]fragment{}
+	}
+	c.files[path] = frags
+}
+
+// assembly is a file laid out as literal bytes and parts, in order.
+type assembly struct {
+	items []assemblyItem
+	parts []part
+}
+
+// assemblyItem is literal bytes, or (part > 0) the part at part-1.
+type assemblyItem struct {
+	lit  []byte
+	part int
+}
+
+// literal adds bytes to the file.
+func (a *assembly) literal(b []byte) {
+	if len(b) > 0 {
+		a.items = append(a.items, assemblyItem{lit: b})
+	}
+}
+
+// add adds a part to the file.
+func (a *assembly) add(p part) {
+	a.parts = append(a.parts, p)
+	a.items = append(a.items, assemblyItem{part: len(a.parts)})
+}
+
+// assemble returns the bytes of the file at path laid out by a: it
+// renders, on as many goroutines as the machine runs at once, the parts
+// whose fragments r does not keep from its last render of path, writes
+// the file, and keeps its fragments for the next render. The fragments
+// kept are slices of the bytes returned, which must not change.
+func (r *Renderer) assemble(path string, a *assembly) ([]byte, error) {
+	kept := r.frags.get(path)
+	missing := map[Key]int{} // key → index in made
+	var todo []int           // indices of parts to render
+	for i, p := range a.parts {
+		if _, ok := kept[p.key]; ok {
+			continue
+		}
+		if _, ok := missing[p.key]; !ok {
+			missing[p.key] = len(todo)
+			todo = append(todo, i)
+		}
+	}
+	made := make([]fragment, len(todo))
+	errs := make([]error, len(todo))
+	parallel(len(todo), func(j int) { made[j], errs[j] = a.parts[todo[j]].render() })
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	type placed struct {
+		key   Key
+		at, n int
+		holes []hole
+	}
+	var places []placed
+	seen := make(map[Key]bool, len(a.parts))
+	var out outBuffer
+	for _, it := range a.items {
+		if it.part == 0 {
+			out.Write(it.lit)
+			continue
+		}
+		p := &a.parts[it.part-1]
+		f, ok := kept[p.key]
+		if !ok {
+			f = made[missing[p.key]]
+		}
+		start := out.Len()
+		holes := writeFilled(&out, f, p.fill)
+		if !seen[p.key] {
+			seen[p.key] = true
+			places = append(places, placed{key: p.key, at: start, n: out.Len() - start, holes: holes})
+		}
+	}
+	data := out.Bytes()
+	next := make(map[Key]fragment, len(places))
+	for _, pl := range places {
+		next[pl.key] = fragment{data: data[pl.at : pl.at+pl.n : pl.at+pl.n], holes: pl.holes}
+	}
+	r.frags.put(path, next)
+	return data, nil
+}
+
+// writeFilled writes f with fill's values in its holes and returns
+// where they are in what it wrote.
+func writeFilled(out *outBuffer, f fragment, fill []string) []hole {
+	if len(f.holes) == 0 {
+		out.Write(f.data)
+		return nil
+	}
+	holes := make([]hole, len(f.holes))
+	pos, rel := 0, 0
+	for i, h := range f.holes {
+		out.Write(f.data[pos:h.at])
+		rel += h.at - pos
+		holes[i] = hole{at: rel, n: len(fill[i])}
+		out.WriteString(fill[i])
+		rel += len(fill[i])
+		pos = h.at + h.n
+	}
+	out.Write(f.data[pos:])
+	return holes
+}
