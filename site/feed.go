@@ -24,7 +24,7 @@ import (
 // no clock, so an entry's is the latest publication date among the
 // sources that cite it (else its own date), and the feed's the latest
 // of those.
-func atomFeed(st *story) ([]byte, error) {
+func (r *Renderer) atomFeed(st *story) ([]byte, error) {
 	var head bytes.Buffer
 	enc := xml.NewEncoder(&head)
 	enc.Indent("", "  ")
@@ -32,24 +32,23 @@ func atomFeed(st *story) ([]byte, error) {
 		return nil, err
 	}
 	end := bytes.LastIndex(head.Bytes(), []byte("\n</feed>"))
-	var buf outBuffer
-	buf.WriteString(xml.Header)
-	buf.Write(head.Bytes()[:end])
-	if len(st.tl.Events) > 0 {
-		buf.WriteByte('\n')
-	}
-	// One encoder for every entry: after the first, it puts each on a
-	// new line itself, as it would inside the feed.
-	enc = xml.NewEncoder(&buf)
-	enc.Indent("  ", "  ")
+	var a assembly
+	a.literal(append([]byte(xml.Header), head.Bytes()[:end]...))
+	keys := st.keys()
 	for i := range st.tl.Events {
-		if err := enc.EncodeElement(st.atomEntry(&st.tl.Events[i]), xml.StartElement{Name: xml.Name{Local: "entry"}}); err != nil {
-			return nil, err
-		}
+		e := &st.tl.Events[i]
+		a.add(part{key: st.exportKey("feed.xml", keys.events[i], false), render: func() (fragment, error) {
+			// Each entry on a new line, indented as it would be
+			// inside the feed.
+			b := bytes.NewBufferString("\n")
+			enc := xml.NewEncoder(b)
+			enc.Indent("  ", "  ")
+			err := enc.EncodeElement(st.atomEntry(e), xml.StartElement{Name: xml.Name{Local: "entry"}})
+			return fragment{data: b.Bytes()}, err
+		}})
 	}
-	buf.Write(head.Bytes()[end:])
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
+	a.literal(append(head.Bytes()[end:], '\n'))
+	return r.assemble("feed.xml", &a)
 }
 
 // atomHead returns the feed without its entries.
@@ -138,7 +137,7 @@ func nameUUID(name string) string {
 // a day (entries known only to the month or year are left out). Its
 // DTSTAMP, which iCalendar requires, is the latest date any entry was
 // reported, as the feed's updated time is.
-func calendar(st *story) []byte {
+func (r *Renderer) calendar(st *story) ([]byte, error) {
 	cal := ics.NewCalendar()
 	cal.SetProductId("-//timeline-project//timeline//EN")
 	cal.SetCalscale("GREGORIAN")
@@ -146,29 +145,71 @@ func calendar(st *story) []byte {
 	if d := strings.TrimSpace(st.tl.Description); d != "" {
 		cal.SetXWRCalDesc(d)
 	}
+	var head bytes.Buffer
+	if err := cal.SerializeTo(&head, ics.WithNewLine("\r\n")); err != nil {
+		return nil, err
+	}
+	var a assembly
+	a.literal(bytes.TrimSuffix(head.Bytes(), []byte(icsEnd)))
+	// Every event has the same DTSTAMP: a hole of its fragment.
 	stamp := st.lastReported()
+	stampValue := icsStamp(stamp)
+	keys := st.keys()
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
 		if e.Precision != timex.PrecisionDay {
 			continue
 		}
-		ev := cal.AddEvent(nameUUID(st.title() + "\n" + e.ID))
-		ev.SetDtStampTime(stamp)
-		ev.SetAllDayStartAt(e.Date.Time())
-		ev.SetAllDayEndAt(e.Date.Time().AddDate(0, 0, 1))
-		ev.SetSummary(oneLine(e.Title))
-		ev.SetDescription(st.entryText(e))
-		if st.base != "" {
-			ev.SetURL(st.base + "index.html#" + e.ID)
-		}
-		if e.Background {
-			ev.SetProperty(ics.ComponentPropertyCategories, "Background")
-		}
+		a.add(part{key: st.exportKey("timeline.ics", keys.events[i], false), fill: []string{stampValue},
+			render: func() (fragment, error) { return st.calendarEvent(e, stamp) }})
 	}
-	var buf outBuffer
-	// Writing into an outBuffer cannot fail.
-	_ = cal.SerializeTo(&buf, ics.WithNewLine("\r\n"))
-	return buf.Bytes()
+	a.literal([]byte(icsEnd))
+	return r.assemble("timeline.ics", &a)
+}
+
+// icsEnd ends timeline.ics.
+const icsEnd = "END:VCALENDAR\r\n"
+
+// icsStampLine begins the DTSTAMP line of an event.
+const icsStampLine = "\r\nDTSTAMP:"
+
+// calendarEvent returns e's event of timeline.ics, its DTSTAMP's value
+// (stamp) a hole.
+func (st *story) calendarEvent(e *timeline.Event, stamp time.Time) (fragment, error) {
+	ev := ics.NewEvent(nameUUID(st.title() + "\n" + e.ID))
+	ev.SetDtStampTime(stamp)
+	ev.SetAllDayStartAt(e.Date.Time())
+	ev.SetAllDayEndAt(e.Date.Time().AddDate(0, 0, 1))
+	ev.SetSummary(oneLine(e.Title))
+	ev.SetDescription(st.entryText(e))
+	if st.base != "" {
+		ev.SetURL(st.base + "index.html#" + e.ID)
+	}
+	if e.Background {
+		ev.SetProperty(ics.ComponentPropertyCategories, "Background")
+	}
+	var b bytes.Buffer
+	alone := &ics.Calendar{Components: []ics.Component{ev}}
+	if err := alone.SerializeTo(&b, ics.WithNewLine("\r\n")); err != nil {
+		return fragment{}, err
+	}
+	data := bytes.TrimSuffix(bytes.TrimPrefix(b.Bytes(), []byte("BEGIN:VCALENDAR\r\n")), []byte(icsEnd))
+	// The UID line before it holds a UUID: the first DTSTAMP line is
+	// the event's.
+	at := bytes.Index(data, []byte(icsStampLine))
+	if at < 0 {
+		return fragment{}, errMissingHole(icsStampLine)
+	}
+	at += len(icsStampLine)
+	n := len(icsStamp(stamp))
+	return fragment{data: append(data[:at:at], data[at+n:]...), holes: []hole{{at: at}}}, nil
+}
+
+// icsStamp returns t as timeline.ics writes a DTSTAMP.
+func icsStamp(t time.Time) string {
+	ev := ics.NewEvent("")
+	ev.SetDtStampTime(t)
+	return ev.GetProperty(ics.ComponentPropertyDtstamp).Value
 }
 
 // entryText returns an event's summary, who claims it and its

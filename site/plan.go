@@ -78,7 +78,7 @@ func (r *Renderer) Plan(tl *timeline.Timeline, opts Options) ([]Page, error) {
 	for _, src := range st.sources {
 		pages = append(pages, r.sourceFile(st, src))
 	}
-	pages = append(pages, exportPages(st)...)
+	pages = append(pages, r.exportPages(st)...)
 	slices.SortFunc(pages, func(a, b Page) int { return cmp.Compare(a.Path, b.Path) })
 	return pages, nil
 }

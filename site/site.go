@@ -100,17 +100,17 @@ func (r *Renderer) Render(tl *timeline.Timeline, opts Options) ([]File, error) {
 
 // exportPages lays out the chronology's files for programs. Their bytes
 // are made from the story without its sources' texts.
-func exportPages(st *story) []Page {
+func (r *Renderer) exportPages(st *story) []Page {
 	var pages []Page
 	for _, export := range []struct {
 		path   string
 		encode func(*story) ([]byte, error)
 	}{
-		{"timeline.json", timelineJSON},
-		{"timelinejs.json", timelineJS},
-		{"events.csv", eventsCSV},
-		{"feed.xml", atomFeed},
-		{"timeline.ics", func(st *story) ([]byte, error) { return calendar(st), nil }},
+		{"timeline.json", r.timelineJSON},
+		{"timelinejs.json", r.timelineJS},
+		{"events.csv", r.eventsCSV},
+		{"feed.xml", r.atomFeed},
+		{"timeline.ics", r.calendar},
 	} {
 		pages = append(pages, Page{
 			Path:   export.path,
