@@ -10,6 +10,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"sync"
 
 	"github.com/timeline-project/timeline/assets"
 )
@@ -33,18 +34,28 @@ type keyHash struct {
 	buf []byte
 }
 
+// keyHashes holds keyHashes for newKeyHash: a story's keys take tens
+// of thousands.
+var keyHashes = sync.Pool{New: func() any { return &keyHash{h: sha256.New(), buf: make([]byte, 0, 4096)} }}
+
+// newKeyHash returns a keyHash of the given kind of data. Its sum may
+// be taken once.
 func newKeyHash(kind string) *keyHash {
-	k := &keyHash{h: sha256.New(), buf: make([]byte, 0, 4096)}
+	k := keyHashes.Get().(*keyHash)
+	k.h.Reset()
+	k.buf = k.buf[:0]
 	k.str(keyVersion)
 	k.str(kind)
 	return k
 }
 
-// sum returns the key of everything written.
+// sum returns the key of everything written, and gives k back to the
+// pool of newKeyHash.
 func (k *keyHash) sum() Key {
 	k.h.Write(k.buf)
 	var key Key
 	k.h.Sum(key[:0])
+	keyHashes.Put(k)
 	return key
 }
 
