@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"strconv"
+	"sync"
 )
 
 // renderIndex renders index.html from its pieces (see the templates)
@@ -15,7 +16,7 @@ func (r *Renderer) renderIndex(st *story) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &indexAssembly{r: r, page: &page}
+	x := &indexAssembly{r: r, page: &page, citesKept: r.frags.get(citationsPath), cites: &citeSet{m: map[Key]fragment{}}}
 	x.piece("index-top")
 	for _, d := range page.Days {
 		x.navDay(d)
@@ -53,7 +54,63 @@ func (r *Renderer) renderIndex(st *story) ([]byte, error) {
 	if x.err != nil {
 		return nil, x.err
 	}
-	return r.assemble("index.html", &x.a)
+	data, err := r.assemble("index.html", &x.a)
+	if err == nil {
+		r.frags.put(citationsPath, x.cites.m)
+	}
+	return data, err
+}
+
+// citationsPath is where a Renderer keeps the fragments of the entries'
+// citations in index.html: an entry with thousands of citations whose
+// summary changes renders only its citations that changed.
+const citationsPath = "index.html#citations"
+
+// citeCacheMin is the fewest citations of an entry whose citations'
+// fragments are kept: the cache is for the few entries that cite
+// hundreds of sources, and costs memory.
+var citeCacheMin = 16
+
+// citeSet collects the citations' fragments of a render of index.html.
+type citeSet struct {
+	mu sync.Mutex
+	m  map[Key]fragment
+}
+
+// citationsHTML returns the markup of cites, each rendered by the
+// "citation" template or taken from the render before.
+func (x *indexAssembly) citationsHTML(cites []citationView) (template.HTML, error) {
+	var out bytes.Buffer
+	keep := len(cites) >= citeCacheMin
+	for _, c := range cites {
+		if !keep {
+			if err := x.r.pages.ExecuteTemplate(&out, "citation", c); err != nil {
+				return "", err
+			}
+			continue
+		}
+		k := x.key("citation")
+		for _, s := range []string{c.ID, c.TipID, c.Href, c.Original, c.SourceName, c.ShortName, c.SourceTitle,
+			c.Quote, c.Speaker, c.SaidBy, c.Dated, c.Undated} {
+			k.str(s)
+		}
+		k.int(c.Number)
+		k.int(c.Sentence)
+		key := k.sum()
+		f, ok := x.citesKept[key]
+		if !ok {
+			var buf bytes.Buffer
+			if err := x.r.pages.ExecuteTemplate(&buf, "citation", c); err != nil {
+				return "", err
+			}
+			f = fragment{data: buf.Bytes()}
+		}
+		x.cites.mu.Lock()
+		x.cites.m[key] = f
+		x.cites.mu.Unlock()
+		out.Write(f.data)
+	}
+	return template.HTML(out.String()), nil // made by html/template
 }
 
 // indexAssembly lays out index.html: its pieces, rendered at once, and
@@ -63,6 +120,10 @@ type indexAssembly struct {
 	page *indexPage
 	a    assembly
 	err  error
+	// citesKept are the citations' fragments of the render before;
+	// cites those of this one.
+	citesKept map[Key]fragment
+	cites     *citeSet
 }
 
 // exec renders the template name with data, or records the error.
@@ -153,6 +214,10 @@ func (x *indexAssembly) entry(st *story, e indexEntry) {
 	x.a.add(part{key: k.sum(), fill: fill, render: func() (fragment, error) {
 		v := st.entry(e.event, f)
 		v.Sources, v.Speakers = "", ""
+		var err error
+		if v.CitationsHTML, err = x.citationsHTML(v.Citations); err != nil {
+			return fragment{}, err
+		}
 		buf := bytes.NewBufferString("\n")
 		if err := r.pages.ExecuteTemplate(buf, "entry", v); err != nil {
 			return fragment{}, err
