@@ -111,57 +111,58 @@ func (r *Renderer) assemble(path string, a *assembly) ([]byte, error) {
 			return nil, err
 		}
 	}
-	type placed struct {
-		key   Key
-		at, n int
-		holes []hole
+	frag := func(p *part) fragment {
+		if f, ok := kept[p.key]; ok {
+			return f
+		}
+		return made[missing[p.key]]
 	}
-	var places []placed
-	seen := make(map[Key]bool, len(a.parts))
-	var out outBuffer
+	size := 0
 	for _, it := range a.items {
 		if it.part == 0 {
-			out.Write(it.lit)
+			size += len(it.lit)
 			continue
 		}
 		p := &a.parts[it.part-1]
-		f, ok := kept[p.key]
-		if !ok {
-			f = made[missing[p.key]]
-		}
-		start := out.Len()
-		holes := writeFilled(&out, f, p.fill)
-		if !seen[p.key] {
-			seen[p.key] = true
-			places = append(places, placed{key: p.key, at: start, n: out.Len() - start, holes: holes})
+		f := frag(p)
+		size += len(f.data)
+		for i, h := range f.holes {
+			size += len(p.fill[i]) - h.n
 		}
 	}
-	data := out.Bytes()
-	next := make(map[Key]fragment, len(places))
-	for _, pl := range places {
-		next[pl.key] = fragment{data: data[pl.at : pl.at+pl.n : pl.at+pl.n], holes: pl.holes}
+	// The file is written once, into a slice of its size.
+	data := make([]byte, 0, size)
+	next := make(map[Key]fragment, len(a.parts))
+	for _, it := range a.items {
+		if it.part == 0 {
+			data = append(data, it.lit...)
+			continue
+		}
+		p := &a.parts[it.part-1]
+		start := len(data)
+		var holes []hole
+		data, holes = appendFilled(data, frag(p), p.fill)
+		if _, ok := next[p.key]; !ok {
+			next[p.key] = fragment{data: data[start:len(data):len(data)], holes: holes}
+		}
 	}
 	r.frags.put(path, next)
 	return data, nil
 }
 
-// writeFilled writes f with fill's values in its holes and returns
-// where they are in what it wrote.
-func writeFilled(out *outBuffer, f fragment, fill []string) []hole {
+// appendFilled appends f with fill's values in its holes to data and
+// returns where they are in what it appended.
+func appendFilled(data []byte, f fragment, fill []string) ([]byte, []hole) {
 	if len(f.holes) == 0 {
-		out.Write(f.data)
-		return nil
+		return append(data, f.data...), nil
 	}
 	holes := make([]hole, len(f.holes))
-	pos, rel := 0, 0
+	start, pos := len(data), 0
 	for i, h := range f.holes {
-		out.Write(f.data[pos:h.at])
-		rel += h.at - pos
-		holes[i] = hole{at: rel, n: len(fill[i])}
-		out.WriteString(fill[i])
-		rel += len(fill[i])
+		data = append(data, f.data[pos:h.at]...)
+		holes[i] = hole{at: len(data) - start, n: len(fill[i])}
+		data = append(data, fill[i]...)
 		pos = h.at + h.n
 	}
-	out.Write(f.data[pos:])
-	return holes
+	return append(data, f.data[pos:]...), holes
 }
