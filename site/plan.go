@@ -70,6 +70,7 @@ func (r *Renderer) Plan(tl *timeline.Timeline, opts Options) ([]Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	st.textKeys = &r.textKeys
 	pages := []Page{constPage(".nojekyll", []byte{})}
 	for _, f := range r.copied {
 		pages = append(pages, constPage(f.Path, f.Data))

@@ -50,6 +50,8 @@ type Renderer struct {
 	copied []File
 	// frags are the fragments of the story-wide files last rendered.
 	frags fragCache
+	// textKeys are the keys of the texts of the sources last planned.
+	textKeys textKeyCache
 }
 
 // copiedAssets are the files of package assets that a site holds as

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/timeline-project/timeline/timeline"
@@ -37,10 +38,12 @@ func (st *story) keys() *storyKeys {
 	k.once.Do(func() {
 		k.facts = make([]Key, len(st.sources))
 		k.texts = make([]Key, len(st.sources))
+		kept := st.textKeys.get()
 		parallel(len(st.sources), func(i int) {
 			k.facts[i] = sourceFactsKey(st.sources[i])
-			k.texts[i] = sourceTextKey(st.sources[i])
+			k.texts[i] = kept.key(st.sources[i])
 		})
+		st.textKeys.put(st.sources, k.texts)
 		at := make(map[string]int, len(st.sources))
 		for i, src := range st.sources {
 			at[src.ID] = i
@@ -60,6 +63,60 @@ func (st *story) keys() *storyKeys {
 		})
 	})
 	return k
+}
+
+// textKeyCache keeps the keys of the texts of the sources of the story
+// last planned, by source ID, with the texts, blocks and sentences they
+// are the keys of: the text of a source that did not change is then
+// compared, not hashed (a string compared with itself costs nothing).
+// A nil *textKeyCache keeps nothing.
+type textKeyCache struct {
+	mu sync.Mutex
+	m  textKeys
+}
+
+// textKeys are keys of texts by source ID. A textKeys is not changed
+// once made.
+type textKeys map[string]textKey
+
+// textKey is the key of a source's text, blocks and sentences.
+type textKey struct {
+	text      string
+	blocks    []timeline.Block
+	sentences []timeline.Sentence
+	key       Key
+}
+
+func (c *textKeyCache) get() textKeys {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m
+}
+
+// put keeps the keys of the texts of sources.
+func (c *textKeyCache) put(sources []*timeline.Source, keys []Key) {
+	if c == nil {
+		return
+	}
+	m := make(textKeys, len(sources))
+	for i, src := range sources {
+		m[src.ID] = textKey{text: src.Text, blocks: slices.Clone(src.Blocks), sentences: slices.Clone(src.Sentences), key: keys[i]}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m = m
+}
+
+// key returns the key of src's text, blocks and sentences: the one kept
+// when they are the same.
+func (m textKeys) key(src *timeline.Source) Key {
+	if t, ok := m[src.ID]; ok && t.text == src.Text && slices.Equal(t.blocks, src.Blocks) && slices.Equal(t.sentences, src.Sentences) {
+		return t.key
+	}
+	return sourceTextKey(src)
 }
 
 // sourceFactsKey returns the key of src but its text, blocks and

@@ -98,3 +98,54 @@ func checkLeaves(t *testing.T, path string, v reflect.Value, key func() Key) int
 	}
 	return 1
 }
+
+// TestTextKeysKeptFollowTheText plans stories with one Renderer, which
+// keeps the keys of the sources' texts: a source page's key must still
+// change with its text, blocks and sentences, and come back with them.
+func TestTextKeysKeptFollowTheText(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = "sources/b-blog.html"
+	keyOf := func(tl *timeline.Timeline) Key {
+		t.Helper()
+		pages, err := r.Plan(tl, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range pages {
+			if p.Path == page {
+				return p.Key()
+			}
+		}
+		t.Fatalf("no %s", page)
+		return Key{}
+	}
+	base := keyOf(fixture(t))
+	for _, tc := range []struct {
+		name   string
+		change func(src *timeline.Source)
+	}{
+		{"text", func(src *timeline.Source) { src.Text = "X" + src.Text[1:] }},
+		{"block", func(src *timeline.Source) { src.Blocks[1].Kind = timeline.Quote }},
+		{"sentence", func(src *timeline.Source) { src.Sentences[1].Span.End-- }},
+	} {
+		tl := fixture(t)
+		tc.change(tl.Source("b-blog"))
+		if keyOf(tl) == base {
+			t.Errorf("%s changed: the page keeps its key", tc.name)
+		}
+		if keyOf(fixture(t)) != base {
+			t.Errorf("%s changed back: the page has another key", tc.name)
+		}
+	}
+	// A story's slices changed in place after planning: the key kept
+	// must not change with them.
+	tl := fixture(t)
+	keyOf(tl)
+	tl.Source("b-blog").Blocks[1].Kind = timeline.Quote
+	if keyOf(tl) == base {
+		t.Errorf("block changed in place: the page keeps its key")
+	}
+}
