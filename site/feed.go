@@ -2,9 +2,11 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha1"
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,8 +17,17 @@ import (
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
-// atomFeed returns feed.xml: an Atom feed with one entry per event, in
-// chronology order. Without a base URL its links are relative (a feed
+// feedEntries is how many entries feed.xml carries at most.
+const feedEntries = 50
+
+// atomFeed returns feed.xml: an Atom feed of the feedEntries events
+// last reported, in chronology order. A feed reader polls a feed for
+// what is new and expects a few dozen entries, not the whole story
+// (timeline.json and events.csv have it): at 10,000 sources a feed of
+// every event was 39 MB. The events last reported are those whose
+// updated time (see below) is latest; of events with the same, those
+// later in the chronology, so that the choice is the same for the
+// same story. Without a base URL its links are relative (a feed
 // reader resolves them against the feed's own address) and its ids are
 // name-based UUIDs; with one, ids are the entries' addresses.
 //
@@ -35,7 +46,7 @@ func (r *Renderer) atomFeed(st *story) ([]byte, error) {
 	var a assembly
 	a.literal(append([]byte(xml.Header), head.Bytes()[:end]...))
 	keys := st.keys()
-	for i := range st.tl.Events {
+	for _, i := range st.feedEvents() {
 		e := &st.tl.Events[i]
 		a.add(part{key: st.exportKey("feed.xml", keys.events[i], false), render: func() (fragment, error) {
 			// Each entry on a new line, indented as it would be
@@ -49,6 +60,31 @@ func (r *Renderer) atomFeed(st *story) ([]byte, error) {
 	}
 	a.literal(append(head.Bytes()[end:], '\n'))
 	return r.assemble("feed.xml", &a)
+}
+
+// feedEvents returns the indices of the events feed.xml carries, in
+// chronology order: the feedEntries last reported (see atomFeed).
+func (st *story) feedEvents() []int {
+	type reported struct {
+		i    int
+		when time.Time
+	}
+	all := make([]reported, len(st.tl.Events))
+	for i := range st.tl.Events {
+		all[i] = reported{i: i, when: st.reported(&st.tl.Events[i])}
+	}
+	slices.SortFunc(all, func(a, b reported) int {
+		if c := b.when.Compare(a.when); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.i, a.i)
+	})
+	var out []int
+	for _, r := range all[:min(len(all), feedEntries)] {
+		out = append(out, r.i)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // atomHead returns the feed without its entries.

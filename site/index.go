@@ -81,7 +81,7 @@ var exports = []exportLink{
 	{Href: "timeline.json", Label: "timeline.json", What: "everything, for programs"},
 	{Href: "timelinejs.json", Label: "timelinejs.json", What: "for Knight Lab's TimelineJS"},
 	{Href: "events.csv", Label: "events.csv", What: "a spreadsheet, one row per entry"},
-	{Href: "feed.xml", Label: "feed.xml", What: "an Atom feed, one item per entry"},
+	{Href: "feed.xml", Label: "feed.xml", What: "an Atom feed of the 50 entries last reported"},
 	{Href: "timeline.ics", Label: "timeline.ics", What: "a calendar, one all-day event per dated entry"},
 }
 

@@ -66,7 +66,7 @@ func wholeTimelineJS(t *testing.T, st *story) []byte {
 // wholeAtomFeed is feed.xml encoded as one atom.Feed.
 func wholeAtomFeed(t *testing.T, st *story) []byte {
 	feed := st.atomHead()
-	for i := range st.tl.Events {
+	for _, i := range st.feedEvents() {
 		feed.Entry = append(feed.Entry, st.atomEntry(&st.tl.Events[i]))
 	}
 	var buf bytes.Buffer
