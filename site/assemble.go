@@ -60,6 +60,17 @@ func (c *fragCache) put(path string, frags map[Key]fragment) {
 	c.files[path] = frags
 }
 
+// retain drops the fragments of the files whose path keep rejects.
+func (c *fragCache) retain(keep func(path string) bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for path := range c.files {
+		if !keep(path) {
+			delete(c.files, path)
+		}
+	}
+}
+
 // assembly is a file laid out as literal bytes and parts, in order.
 type assembly struct {
 	items []assemblyItem
@@ -105,7 +116,15 @@ func (r *Renderer) assemble(path string, a *assembly) ([]byte, error) {
 	}
 	made := make([]fragment, len(todo))
 	errs := make([]error, len(todo))
-	parallel(len(todo), func(j int) { made[j], errs[j] = a.parts[todo[j]].render() })
+	render := func(j int) { made[j], errs[j] = a.parts[todo[j]].render() }
+	if len(todo) < 64 {
+		// A small file, likely rendered beside others.
+		for j := range todo {
+			render(j)
+		}
+	} else {
+		parallel(len(todo), render)
+	}
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

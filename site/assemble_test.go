@@ -125,3 +125,29 @@ func TestRendererReusesFragments(t *testing.T) {
 		t.Errorf("after one event changed, %d of %d fragments of index.html are kept ones; want some, not all", same, len(after))
 	}
 }
+
+// TestRendererDropsFragmentsOfRemovedPages checks that the fragments of
+// a source page no longer in the site are not kept.
+func TestRendererDropsFragmentsOfRemovedPages(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Render(fixture(t), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if r.frags.get("sources/b-blog.html") == nil {
+		t.Fatal("no fragments kept for sources/b-blog.html")
+	}
+	tl := fixture(t)
+	tl.Sources, tl.Events = tl.Sources[:1], tl.Events[:1]
+	if _, err := r.Plan(tl, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if r.frags.get("sources/b-blog.html") != nil {
+		t.Error("the fragments of sources/b-blog.html are kept after it left the site")
+	}
+	if r.frags.get("sources/a-news.html") == nil {
+		t.Error("the fragments of sources/a-news.html are dropped")
+	}
+}

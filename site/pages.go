@@ -12,15 +12,9 @@ import (
 // sourceFile lays out the page of src.
 func (r *Renderer) sourceFile(st *story, src *timeline.Source) Page {
 	return Page{
-		Path: sourcePath(src.ID),
-		key:  func() Key { return r.sourceKey(st, src) },
-		render: func() ([]byte, error) {
-			page, err := st.sourcePage(src)
-			if err != nil {
-				return nil, err
-			}
-			return r.executeExact("source.html", page)
-		},
+		Path:   sourcePath(src.ID),
+		key:    func() Key { return r.sourceKey(st, src) },
+		render: func() ([]byte, error) { return r.renderSource(st, src) },
 	}
 }
 

@@ -81,6 +81,11 @@ func (r *Renderer) Plan(tl *timeline.Timeline, opts Options) ([]Page, error) {
 	}
 	pages = append(pages, r.exportPages(st)...)
 	slices.SortFunc(pages, func(a, b Page) int { return cmp.Compare(a.Path, b.Path) })
+	// The fragments of pages no longer in the site are dropped.
+	r.frags.retain(func(path string) bool {
+		_, found := slices.BinarySearchFunc(pages, path, func(p Page, path string) int { return cmp.Compare(p.Path, path) })
+		return found || path == citationsPath
+	})
 	return pages, nil
 }
 

@@ -28,6 +28,11 @@ func TestKeyFieldsCovered(t *testing.T) {
 		{timeline.OtherDate{}, 3},
 		{timeline.Citation{}, 8},
 		{timex.Date{}, 3},
+		// and the views whose fields indexparts.go and sourceparts.go hash
+		{citationView{}, 14},
+		{blockView{}, 7},
+		{segment{}, 4},
+		{entryLink{}, 3},
 	} {
 		typ := reflect.TypeOf(tc.v)
 		if typ.NumField() != tc.fields {
