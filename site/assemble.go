@@ -114,21 +114,9 @@ func (r *Renderer) assemble(path string, a *assembly) ([]byte, error) {
 			todo = append(todo, i)
 		}
 	}
-	made := make([]fragment, len(todo))
-	errs := make([]error, len(todo))
-	render := func(j int) { made[j], errs[j] = a.parts[todo[j]].render() }
-	if len(todo) < 64 {
-		// A small file, likely rendered beside others.
-		for j := range todo {
-			render(j)
-		}
-	} else {
-		parallel(len(todo), render)
-	}
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	made, err := renderParts(a.parts, todo)
+	if err != nil {
+		return nil, err
 	}
 	frag := func(p *part) fragment {
 		if f, ok := kept[p.key]; ok {
@@ -167,6 +155,28 @@ func (r *Renderer) assemble(path string, a *assembly) ([]byte, error) {
 	}
 	r.frags.put(path, next)
 	return data, nil
+}
+
+// renderParts renders the parts at todo, on as many goroutines as the
+// machine runs at once when there are many.
+func renderParts(parts []part, todo []int) ([]fragment, error) {
+	made := make([]fragment, len(todo))
+	errs := make([]error, len(todo))
+	render := func(j int) { made[j], errs[j] = parts[todo[j]].render() }
+	if len(todo) < 64 {
+		// A small file, likely rendered beside others.
+		for j := range todo {
+			render(j)
+		}
+	} else {
+		parallel(len(todo), render)
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return made, nil
 }
 
 // appendFilled appends f with fill's values in its holes to data and
