@@ -22,6 +22,15 @@ type blockView struct {
 	Kind     string
 	Segments []segment
 	Items    [][]segment
+	// Heading, List, Quote and Code tell the Kind to the template
+	// without a call of eq per block.
+	Heading, List, Quote, Code bool
+}
+
+// newBlockView returns a block of the given kind.
+func newBlockView(kind string, segs []segment, items [][]segment) blockView {
+	return blockView{Kind: kind, Segments: segs, Items: items,
+		Heading: kind == "heading", List: kind == "list", Quote: kind == "quote", Code: kind == "code"}
 }
 
 // segment is a run of a block's text: a sentence (N > 0 for an article
@@ -64,13 +73,13 @@ func articleGroups(src *timeline.Source, citedBy map[int][]entryLink) ([]blockGr
 func appendBlock(blocks []blockView, b timeline.Block, segs []segment) []blockView {
 	kind := blockKind(b)
 	if kind != "list" {
-		return append(blocks, blockView{Kind: kind, Segments: segs})
+		return append(blocks, newBlockView(kind, segs, nil))
 	}
 	if n := len(blocks); n > 0 && blocks[n-1].Kind == "list" {
 		blocks[n-1].Items = append(blocks[n-1].Items, segs)
 		return blocks
 	}
-	return append(blocks, blockView{Kind: "list", Items: [][]segment{segs}})
+	return append(blocks, newBlockView("list", nil, [][]segment{segs}))
 }
 
 // blockKind names the element b is shown as. A heading of page

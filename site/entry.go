@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,9 @@ type entryView struct {
 	Accounts   []accountView
 	OtherDates []otherDateView
 	Citations  []citationView
+	// CitationsHTML is the markup of Citations, made by the "citation"
+	// template (see citationsHTML).
+	CitationsHTML template.HTML
 	// Sources and Speakers are the filter values of the entry: indices
 	// into the index page's source and speaker lists, space-separated.
 	Sources  string

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"html"
@@ -47,14 +48,17 @@ type timelineJSText struct {
 // timelineJS returns timelinejs.json, a timelineJSDoc. The slides' links point at the
 // site's pages only when it has a base URL: TimelineJS shows the file
 // from another page, where a relative link would lead nowhere.
-func timelineJS(st *story) ([]byte, error) {
-	o := newJSONOut()
-	o.member("title", timelineJSSlide{Text: timelineJSText{
+func (r *Renderer) timelineJS(st *story) ([]byte, error) {
+	keys := st.keys()
+	d := newJSONDoc("timelinejs.json")
+	d.member("title", timelineJSSlide{Text: timelineJSText{
 		Headline: html.EscapeString(st.title()),
 		Text:     paragraph(st.tl.Description),
 	}})
 	no := false
-	o.list("events", len(st.tl.Events), func(i int) any {
+	d.list("events", len(st.tl.Events), func(i int) Key {
+		return st.exportKey("timelinejs.json", keys.events[i], i == 0)
+	}, func(i int) any {
 		e := &st.tl.Events[i]
 		slide := timelineJSSlide{
 			StartDate: timelineJSDateOf(e),
@@ -67,7 +71,7 @@ func timelineJS(st *story) ([]byte, error) {
 		}
 		return slide
 	})
-	return o.end()
+	return d.end(r)
 }
 
 // timelineJSDateOf returns e's date as far as its precision goes, with
@@ -140,20 +144,34 @@ var csvHeader = []string{
 // eventsCSV returns events.csv: a header and one row per event, as RFC
 // 4180 has it (CRLF line ends). Cells of text that a spreadsheet would
 // take for a formula (starting with =, +, -, @) begin with a '.
-func eventsCSV(st *story) ([]byte, error) {
-	var buf outBuffer
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
-	if err := w.Write(csvHeader); err != nil {
+func (r *Renderer) eventsCSV(st *story) ([]byte, error) {
+	keys := st.keys()
+	var a assembly
+	head, err := csvLines(csvHeader)
+	if err != nil {
 		return nil, err
 	}
+	a.literal(head)
 	for i := range st.tl.Events {
-		if err := w.Write(st.csvRow(&st.tl.Events[i])); err != nil {
-			return nil, err
-		}
+		e := &st.tl.Events[i]
+		a.add(part{key: st.exportKey("events.csv", keys.events[i], false), render: func() (fragment, error) {
+			row, err := csvLines(st.csvRow(e))
+			return fragment{data: row}, err
+		}})
+	}
+	return r.assemble("events.csv", &a)
+}
+
+// csvLines returns record as a line of events.csv.
+func csvLines(record []string) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	if err := w.Write(record); err != nil {
+		return nil, err
 	}
 	w.Flush()
-	return buf.Bytes(), w.Error()
+	return b.Bytes(), w.Error()
 }
 
 // csvRow returns e's row of events.csv.

@@ -5,11 +5,16 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	ics "github.com/arran4/golang-ical"
 	"golang.org/x/tools/blog/atom"
+
+	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/timex"
 )
 
 func TestTextFragmentLink(t *testing.T) {
@@ -234,4 +239,56 @@ func FuzzExports(f *testing.F) {
 			t.Errorf("timeline.ics does not parse back: %v", err)
 		}
 	})
+}
+
+// TestFeedCarriesTheLastReported checks that feed.xml carries the
+// feedEntries events last reported, in chronology order, those later in
+// the chronology first among events reported on the same day.
+func TestFeedCarriesTheLastReported(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		events int
+		// reported gives event i's date: the day its source published.
+		reported func(i int) int
+		want     func(i int) bool // whether event i is in the feed
+	}{
+		{"fewer than the most", 10, func(i int) int { return 1 }, func(int) bool { return true }},
+		{"latest reported", 120, func(i int) int { return 1 + (i*37)%120/2 }, nil},
+		{"all on one day", 120, func(i int) int { return 1 }, func(i int) bool { return i >= 70 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tl := &timeline.Timeline{Title: "Feed"}
+			for i := range tc.events {
+				src := newSource(t, timeline.Source{
+					ID: fmt.Sprintf("s%03d", i), Text: "It happened.",
+					Published: timeline.Published{Date: day(2020, 1, tc.reported(i)), Basis: timeline.BasisText},
+				}).block(timeline.Paragraph, "", "It happened.", 1, "It happened.").src
+				tl.Sources = append(tl.Sources, src)
+				tl.Events = append(tl.Events, timeline.Event{
+					ID: fmt.Sprintf("e%03d", i), Date: day(2019, 1, 1), Precision: timex.PrecisionDay, Title: "E",
+					Citations: []timeline.Citation{{Source: src.ID, Sentence: 1, Quote: "It happened."}},
+				})
+			}
+			want := tc.want
+			if want == nil { // the 50 latest days: day > 35, as 37 is prime to 120
+				want = func(i int) bool { return tc.reported(i) > 35 }
+			}
+			var feed atom.Feed
+			if err := xml.Unmarshal(render(t, tl)["feed.xml"], &feed); err != nil {
+				t.Fatal(err)
+			}
+			var got, wanted []string
+			for _, e := range feed.Entry {
+				got = append(got, e.Link[0].Href)
+			}
+			for i := range tc.events {
+				if want(i) {
+					wanted = append(wanted, "https://example.org/story/index.html#"+tl.Events[i].ID)
+				}
+			}
+			if !slices.Equal(got, wanted) {
+				t.Errorf("feed entries %v, want %v", got, wanted)
+			}
+		})
+	}
 }

@@ -2,9 +2,11 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha1"
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,8 +17,17 @@ import (
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
-// atomFeed returns feed.xml: an Atom feed with one entry per event, in
-// chronology order. Without a base URL its links are relative (a feed
+// feedEntries is how many entries feed.xml carries at most.
+const feedEntries = 50
+
+// atomFeed returns feed.xml: an Atom feed of the feedEntries events
+// last reported, in chronology order. A feed reader polls a feed for
+// what is new and expects a few dozen entries, not the whole story
+// (timeline.json and events.csv have it): at 10,000 sources a feed of
+// every event was 39 MB. The events last reported are those whose
+// updated time (see below) is latest; of events with the same, those
+// later in the chronology, so that the choice is the same for the
+// same story. Without a base URL its links are relative (a feed
 // reader resolves them against the feed's own address) and its ids are
 // name-based UUIDs; with one, ids are the entries' addresses.
 //
@@ -24,7 +35,7 @@ import (
 // no clock, so an entry's is the latest publication date among the
 // sources that cite it (else its own date), and the feed's the latest
 // of those.
-func atomFeed(st *story) ([]byte, error) {
+func (r *Renderer) atomFeed(st *story) ([]byte, error) {
 	var head bytes.Buffer
 	enc := xml.NewEncoder(&head)
 	enc.Indent("", "  ")
@@ -32,24 +43,48 @@ func atomFeed(st *story) ([]byte, error) {
 		return nil, err
 	}
 	end := bytes.LastIndex(head.Bytes(), []byte("\n</feed>"))
-	var buf outBuffer
-	buf.WriteString(xml.Header)
-	buf.Write(head.Bytes()[:end])
-	if len(st.tl.Events) > 0 {
-		buf.WriteByte('\n')
+	var a assembly
+	a.literal(append([]byte(xml.Header), head.Bytes()[:end]...))
+	keys := st.keys()
+	for _, i := range st.feedEvents() {
+		e := &st.tl.Events[i]
+		a.add(part{key: st.exportKey("feed.xml", keys.events[i], false), render: func() (fragment, error) {
+			// Each entry on a new line, indented as it would be
+			// inside the feed.
+			b := bytes.NewBufferString("\n")
+			enc := xml.NewEncoder(b)
+			enc.Indent("  ", "  ")
+			err := enc.EncodeElement(st.atomEntry(e), xml.StartElement{Name: xml.Name{Local: "entry"}})
+			return fragment{data: b.Bytes()}, err
+		}})
 	}
-	// One encoder for every entry: after the first, it puts each on a
-	// new line itself, as it would inside the feed.
-	enc = xml.NewEncoder(&buf)
-	enc.Indent("  ", "  ")
+	a.literal(append(head.Bytes()[end:], '\n'))
+	return r.assemble("feed.xml", &a)
+}
+
+// feedEvents returns the indices of the events feed.xml carries, in
+// chronology order: the feedEntries last reported (see atomFeed).
+func (st *story) feedEvents() []int {
+	type reported struct {
+		i    int
+		when time.Time
+	}
+	all := make([]reported, len(st.tl.Events))
 	for i := range st.tl.Events {
-		if err := enc.EncodeElement(st.atomEntry(&st.tl.Events[i]), xml.StartElement{Name: xml.Name{Local: "entry"}}); err != nil {
-			return nil, err
-		}
+		all[i] = reported{i: i, when: st.reported(&st.tl.Events[i])}
 	}
-	buf.Write(head.Bytes()[end:])
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
+	slices.SortFunc(all, func(a, b reported) int {
+		if c := b.when.Compare(a.when); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.i, a.i)
+	})
+	var out []int
+	for _, r := range all[:min(len(all), feedEntries)] {
+		out = append(out, r.i)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // atomHead returns the feed without its entries.
@@ -138,7 +173,7 @@ func nameUUID(name string) string {
 // a day (entries known only to the month or year are left out). Its
 // DTSTAMP, which iCalendar requires, is the latest date any entry was
 // reported, as the feed's updated time is.
-func calendar(st *story) []byte {
+func (r *Renderer) calendar(st *story) ([]byte, error) {
 	cal := ics.NewCalendar()
 	cal.SetProductId("-//timeline-project//timeline//EN")
 	cal.SetCalscale("GREGORIAN")
@@ -146,29 +181,71 @@ func calendar(st *story) []byte {
 	if d := strings.TrimSpace(st.tl.Description); d != "" {
 		cal.SetXWRCalDesc(d)
 	}
+	var head bytes.Buffer
+	if err := cal.SerializeTo(&head, ics.WithNewLine("\r\n")); err != nil {
+		return nil, err
+	}
+	var a assembly
+	a.literal(bytes.TrimSuffix(head.Bytes(), []byte(icsEnd)))
+	// Every event has the same DTSTAMP: a hole of its fragment.
 	stamp := st.lastReported()
+	stampValue := icsStamp(stamp)
+	keys := st.keys()
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
 		if e.Precision != timex.PrecisionDay {
 			continue
 		}
-		ev := cal.AddEvent(nameUUID(st.title() + "\n" + e.ID))
-		ev.SetDtStampTime(stamp)
-		ev.SetAllDayStartAt(e.Date.Time())
-		ev.SetAllDayEndAt(e.Date.Time().AddDate(0, 0, 1))
-		ev.SetSummary(oneLine(e.Title))
-		ev.SetDescription(st.entryText(e))
-		if st.base != "" {
-			ev.SetURL(st.base + "index.html#" + e.ID)
-		}
-		if e.Background {
-			ev.SetProperty(ics.ComponentPropertyCategories, "Background")
-		}
+		a.add(part{key: st.exportKey("timeline.ics", keys.events[i], false), fill: []string{stampValue},
+			render: func() (fragment, error) { return st.calendarEvent(e, stamp) }})
 	}
-	var buf outBuffer
-	// Writing into an outBuffer cannot fail.
-	_ = cal.SerializeTo(&buf, ics.WithNewLine("\r\n"))
-	return buf.Bytes()
+	a.literal([]byte(icsEnd))
+	return r.assemble("timeline.ics", &a)
+}
+
+// icsEnd ends timeline.ics.
+const icsEnd = "END:VCALENDAR\r\n"
+
+// icsStampLine begins the DTSTAMP line of an event.
+const icsStampLine = "\r\nDTSTAMP:"
+
+// calendarEvent returns e's event of timeline.ics, its DTSTAMP's value
+// (stamp) a hole.
+func (st *story) calendarEvent(e *timeline.Event, stamp time.Time) (fragment, error) {
+	ev := ics.NewEvent(nameUUID(st.title() + "\n" + e.ID))
+	ev.SetDtStampTime(stamp)
+	ev.SetAllDayStartAt(e.Date.Time())
+	ev.SetAllDayEndAt(e.Date.Time().AddDate(0, 0, 1))
+	ev.SetSummary(oneLine(e.Title))
+	ev.SetDescription(st.entryText(e))
+	if st.base != "" {
+		ev.SetURL(st.base + "index.html#" + e.ID)
+	}
+	if e.Background {
+		ev.SetProperty(ics.ComponentPropertyCategories, "Background")
+	}
+	var b bytes.Buffer
+	alone := &ics.Calendar{Components: []ics.Component{ev}}
+	if err := alone.SerializeTo(&b, ics.WithNewLine("\r\n")); err != nil {
+		return fragment{}, err
+	}
+	data := bytes.TrimSuffix(bytes.TrimPrefix(b.Bytes(), []byte("BEGIN:VCALENDAR\r\n")), []byte(icsEnd))
+	// The UID line before it holds a UUID: the first DTSTAMP line is
+	// the event's.
+	at := bytes.Index(data, []byte(icsStampLine))
+	if at < 0 {
+		return fragment{}, errMissingHole(icsStampLine)
+	}
+	at += len(icsStampLine)
+	n := len(icsStamp(stamp))
+	return fragment{data: append(data[:at:at], data[at+n:]...), holes: []hole{{at: at}}}, nil
+}
+
+// icsStamp returns t as timeline.ics writes a DTSTAMP.
+func icsStamp(t time.Time) string {
+	ev := ics.NewEvent("")
+	ev.SetDtStampTime(t)
+	return ev.GetProperty(ics.ComponentPropertyDtstamp).Value
 }
 
 // entryText returns an event's summary, who claims it and its

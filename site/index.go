@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/timeline-project/timeline/timeline"
 	"github.com/timeline-project/timeline/timeline/mdoc"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
@@ -33,7 +34,6 @@ type indexPage struct {
 	Filters     *filterLists
 	Background  []indexEntry // entries the sources give as background
 	Days        []daySection
-	Sources     []sourceSummary
 	Exports     []exportLink
 }
 
@@ -50,11 +50,12 @@ type daySection struct {
 	Count    string // "3 entries"
 }
 
-// indexEntry is an entry of index.html: what it shows, and its markup
-// once the "entry" template has rendered it.
+// indexEntry is an entry of index.html: the event it shows.
 type indexEntry struct {
-	View entryView
-	HTML template.HTML
+	event *timeline.Event
+	// key is the key of the event (see storyKeys), which the entry's
+	// markup is made from.
+	key Key
 }
 
 // sourceSummary is one source in the list at the foot of index.html.
@@ -80,12 +81,12 @@ var exports = []exportLink{
 	{Href: "timeline.json", Label: "timeline.json", What: "everything, for programs"},
 	{Href: "timelinejs.json", Label: "timelinejs.json", What: "for Knight Lab's TimelineJS"},
 	{Href: "events.csv", Label: "events.csv", What: "a spreadsheet, one row per entry"},
-	{Href: "feed.xml", Label: "feed.xml", What: "an Atom feed, one item per entry"},
+	{Href: "feed.xml", Label: "feed.xml", What: "an Atom feed of the 50 entries last reported"},
 	{Href: "timeline.ics", Label: "timeline.ics", What: "a calendar, one all-day event per dated entry"},
 }
 
 // indexPage arranges the chronology: background entries, then the
-// events in their order grouped by date, then the sources.
+// events in their order grouped by date; sourceSummaries the sources.
 func (st *story) indexPage() (indexPage, error) {
 	page := indexPage{
 		Meta: pageMeta{
@@ -111,9 +112,16 @@ func (st *story) indexPage() (indexPage, error) {
 		intro, _ := mdoc.HTML([]byte(st.tl.Intro))
 		page.Intro = template.HTML(intro) // mdoc.HTML output is safe to embed, fallback too
 	}
-	page.Background, page.Days = st.daySections(page.Filters)
-	for _, src := range st.sources {
-		page.Sources = append(page.Sources, sourceSummary{
+	page.Background, page.Days = st.daySections()
+	return page, nil
+}
+
+// sourceSummaries returns the sources as the foot of index.html lists
+// them, in ID order.
+func (st *story) sourceSummaries() []sourceSummary {
+	list := make([]sourceSummary, len(st.sources))
+	for i, src := range st.sources {
+		list[i] = sourceSummary{
 			Href:         sourceHref(src.ID, ""),
 			Title:        sourceTitle(src),
 			Publisher:    strings.TrimSpace(src.Publisher),
@@ -121,22 +129,23 @@ func (st *story) indexPage() (indexPage, error) {
 			PublishedISO: src.Published.Date.String(),
 			Known:        knownBy(src.Published),
 			Entries:      "cited by " + count(len(st.citers[src.ID]), "entry", "entries"),
-		})
+		}
 	}
-	return page, nil
+	return list
 }
 
 // daySections returns the background entries, and the other entries
 // grouped by date (and precision) in the order the events come, each
 // date once.
-func (st *story) daySections(f *filterLists) ([]indexEntry, []daySection) {
+func (st *story) daySections() ([]indexEntry, []daySection) {
+	keys := st.keys().events
 	var background []indexEntry
 	var days []daySection
 	index := map[string]int{} // section ID → its index in days
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
 		if e.Background {
-			background = append(background, indexEntry{View: st.entry(e, f)})
+			background = append(background, indexEntry{event: e, key: keys[i]})
 			continue
 		}
 		id := "date-" + e.DateString()
@@ -157,7 +166,7 @@ func (st *story) daySections(f *filterLists) ([]indexEntry, []daySection) {
 				days[n].Nav = e.Date.Time().Format("2 January")
 			}
 		}
-		days[n].Entries = append(days[n].Entries, indexEntry{View: st.entry(e, f)})
+		days[n].Entries = append(days[n].Entries, indexEntry{event: e, key: keys[i]})
 	}
 	oneYear := !slices.ContainsFunc(days, func(d daySection) bool { return d.year != days[0].year })
 	for i := range days {

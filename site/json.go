@@ -117,10 +117,13 @@ func eventJSON(e *timeline.Event) jsonEvent {
 
 // timelineJSON returns timeline.json: indented by two spaces, HTML
 // characters left as they are, ending in a newline.
-func timelineJSON(st *story) ([]byte, error) {
-	o := newJSONOut()
-	o.member("title", st.tl.Title)
-	o.list("sources", len(st.sources), func(i int) any {
+func (r *Renderer) timelineJSON(st *story) ([]byte, error) {
+	keys := st.keys()
+	d := newJSONDoc("timeline.json")
+	d.member("title", st.tl.Title)
+	d.list("sources", len(st.sources), func(i int) Key {
+		return st.exportKey("timeline.json sources", keys.facts[i], i == 0)
+	}, func(i int) any {
 		src := st.sources[i]
 		return jsonSource{
 			ID:                src.ID,
@@ -133,6 +136,8 @@ func timelineJSON(st *story) ([]byte, error) {
 			PublishedEvidence: src.Published.Evidence,
 		}
 	})
-	o.list("events", len(st.tl.Events), func(i int) any { return eventJSON(&st.tl.Events[i]) })
-	return o.end()
+	d.list("events", len(st.tl.Events), func(i int) Key {
+		return st.exportKey("timeline.json events", keys.events[i], i == 0)
+	}, func(i int) any { return eventJSON(&st.tl.Events[i]) })
+	return d.end(r)
 }

@@ -10,6 +10,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"sync"
 
 	"github.com/timeline-project/timeline/assets"
 )
@@ -23,7 +24,7 @@ type Key [sha256.Size]byte
 
 // keyVersion is part of every key: change it when a change to the code
 // of this package changes the bytes of pages made from the same data.
-const keyVersion = "timeline site keys 1"
+const keyVersion = "timeline site keys 2"
 
 // keyHash collects the data of a key: every piece it is given is
 // written with its length or kind first, so that different data cannot
@@ -33,18 +34,28 @@ type keyHash struct {
 	buf []byte
 }
 
+// keyHashes holds keyHashes for newKeyHash: a story's keys take tens
+// of thousands.
+var keyHashes = sync.Pool{New: func() any { return &keyHash{h: sha256.New(), buf: make([]byte, 0, 4096)} }}
+
+// newKeyHash returns a keyHash of the given kind of data. Its sum may
+// be taken once.
 func newKeyHash(kind string) *keyHash {
-	k := &keyHash{h: sha256.New(), buf: make([]byte, 0, 4096)}
+	k := keyHashes.Get().(*keyHash)
+	k.h.Reset()
+	k.buf = k.buf[:0]
 	k.str(keyVersion)
 	k.str(kind)
 	return k
 }
 
-// sum returns the key of everything written.
+// sum returns the key of everything written, and gives k back to the
+// pool of newKeyHash.
 func (k *keyHash) sum() Key {
 	k.h.Write(k.buf)
 	var key Key
 	k.h.Sum(key[:0])
+	keyHashes.Put(k)
 	return key
 }
 
@@ -133,16 +144,6 @@ func (k *keyHash) mapValue(v reflect.Value) {
 	}
 }
 
-// fieldsBut writes the exported fields of struct v but those named skip.
-func (k *keyHash) fieldsBut(v reflect.Value, skip ...string) {
-	t := v.Type()
-	for i := range t.NumField() {
-		if f := t.Field(i); f.IsExported() && !slices.Contains(skip, f.Name) {
-			k.value(v.Field(i))
-		}
-	}
-}
-
 // bit returns 1 for true, 0 for false.
 func bit(b bool) uint64 {
 	if b {
@@ -164,12 +165,19 @@ func keyOf(kind string, data ...any) Key {
 // programs are made from: the story but its sources' texts.
 func (st *story) chronologyKey() Key {
 	st.chronology.once.Do(func() {
+		keys := st.keys()
 		k := newKeyHash("chronology")
 		k.str(st.base)
-		k.fieldsBut(reflect.ValueOf(*st.tl), "Sources")
-		k.uint(uint64(len(st.sources)))
-		for _, src := range st.sources {
-			k.fieldsBut(reflect.ValueOf(*src), "Text", "Blocks", "Sentences")
+		k.str(st.tl.Title)
+		k.str(st.tl.Description)
+		k.str(st.tl.Intro)
+		k.uint(uint64(len(keys.facts)))
+		for _, f := range keys.facts {
+			k.key(f)
+		}
+		k.uint(uint64(len(keys.events)))
+		for _, e := range keys.events {
+			k.key(e)
 		}
 		st.chronology.key = k.sum()
 	})

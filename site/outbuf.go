@@ -58,13 +58,6 @@ func (o *outBuffer) WriteByte(c byte) error {
 // Len returns how many bytes the buffer holds.
 func (o *outBuffer) Len() int { return o.n }
 
-// dropLast removes the last byte written, which the last write put in
-// the current block.
-func (o *outBuffer) dropLast() {
-	o.cur = o.cur[:len(o.cur)-1]
-	o.n--
-}
-
 // Bytes returns everything written, in one new slice of exactly its
 // length, and empties the buffer.
 func (o *outBuffer) Bytes() []byte {

@@ -2,7 +2,8 @@ package site
 
 import (
 	"bytes"
-	"html/template"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/timeline-project/timeline/timeline"
@@ -11,75 +12,48 @@ import (
 // sourceFile lays out the page of src.
 func (r *Renderer) sourceFile(st *story, src *timeline.Source) Page {
 	return Page{
-		Path: sourcePath(src.ID),
-		key: func() Key {
-			page, err := st.sourcePage(src)
-			if err != nil {
-				return keyOf("source page error", err.Error())
-			}
-			return keyOf("source page", r.templates, page)
-		},
-		render: func() ([]byte, error) {
-			page, err := st.sourcePage(src)
-			if err != nil {
-				return nil, err
-			}
-			return r.executeExact("source.html", page)
-		},
+		Path:   sourcePath(src.ID),
+		key:    func() Key { return r.sourceKey(st, src) },
+		render: func() ([]byte, error) { return r.renderSource(st, src) },
 	}
+}
+
+// sourceKey returns the key of the page of src: the templates, the
+// story's title and address, the source's facts and text, and the
+// entries that cite it as the page shows them.
+func (r *Renderer) sourceKey(st *story, src *timeline.Source) Key {
+	keys := st.keys()
+	i, _ := slices.BinarySearchFunc(st.sources, src.ID, func(s *timeline.Source, id string) int {
+		return strings.Compare(s.ID, id)
+	})
+	k := newKeyHash("source page")
+	k.str(r.templates)
+	k.str(st.title())
+	k.str(st.base)
+	k.key(keys.facts[i])
+	k.key(keys.texts[i])
+	citers := st.citers[src.ID]
+	k.uint(uint64(len(citers)))
+	for _, c := range citers {
+		k.str(c.event.ID)
+		k.str(c.event.Title)
+		k.str(dateLabel(c.event))
+		k.uint(uint64(len(c.sentences)))
+		for _, n := range c.sentences {
+			k.int(n)
+		}
+	}
+	return k.sum()
 }
 
 // indexFile lays out index.html.
 func (r *Renderer) indexFile(st *story) Page {
 	return Page{
-		Path:  "index.html",
-		early: true,
-		key: func() Key {
-			page, err := st.indexPage()
-			if err != nil {
-				return keyOf("index.html error", err.Error())
-			}
-			return keyOf("index.html", r.templates, page)
-		},
+		Path:   "index.html",
+		early:  true,
+		key:    func() Key { return keyOf("index.html", r.templates, st.chronologyKey()) },
 		render: func() ([]byte, error) { return r.renderIndex(st) },
 	}
-}
-
-// renderIndex renders index.html: first the markup of every entry, on
-// as many goroutines as the machine runs at once, then the page around
-// them.
-func (r *Renderer) renderIndex(st *story) ([]byte, error) {
-	page, err := st.indexPage()
-	if err != nil {
-		return nil, err
-	}
-	var entries []*indexEntry
-	for i := range page.Background {
-		entries = append(entries, &page.Background[i])
-	}
-	for _, d := range page.Days {
-		for i := range d.Entries {
-			entries = append(entries, &d.Entries[i])
-		}
-	}
-	errs := make([]error, len(entries))
-	parallel(len(entries), func(i int) {
-		buf := scratch.Get().(*bytes.Buffer)
-		defer scratch.Put(buf)
-		buf.Reset()
-		errs[i] = r.pages.ExecuteTemplate(buf, "entry", entries[i].View)
-		entries[i].HTML = template.HTML(buf.String()) // made by html/template
-	})
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	var out outBuffer
-	if err := r.pages.ExecuteTemplate(&out, "index.html", page); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
 }
 
 // scratch holds buffers for executeExact, which each render leaves

@@ -70,6 +70,7 @@ func (r *Renderer) Plan(tl *timeline.Timeline, opts Options) ([]Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	st.textKeys = &r.textKeys
 	pages := []Page{constPage(".nojekyll", []byte{})}
 	for _, f := range r.copied {
 		pages = append(pages, constPage(f.Path, f.Data))
@@ -78,8 +79,13 @@ func (r *Renderer) Plan(tl *timeline.Timeline, opts Options) ([]Page, error) {
 	for _, src := range st.sources {
 		pages = append(pages, r.sourceFile(st, src))
 	}
-	pages = append(pages, exportPages(st)...)
+	pages = append(pages, r.exportPages(st)...)
 	slices.SortFunc(pages, func(a, b Page) int { return cmp.Compare(a.Path, b.Path) })
+	// The fragments of pages no longer in the site are dropped.
+	r.frags.retain(func(path string) bool {
+		_, found := slices.BinarySearchFunc(pages, path, func(p Page, path string) int { return cmp.Compare(p.Path, path) })
+		return found || path == citationsPath
+	})
 	return pages, nil
 }
 

@@ -34,9 +34,13 @@ type File struct {
 	Data []byte
 }
 
-// Renderer renders timelines with templates parsed once. It holds no
-// state that a render changes, so one Renderer may serve many renders,
-// concurrently too.
+// Renderer renders timelines with templates parsed once. One Renderer
+// may serve many renders, concurrently too. It keeps the fragments of
+// the last story-wide files it rendered (index.html, the exports), so
+// that the next render of a story that changed a little renders only
+// the fragments that changed: the bytes are the same as a new
+// Renderer's. The fragments are slices of the files returned, whose
+// bytes must not be changed.
 type Renderer struct {
 	pages *template.Template
 	// templates is the key of the templates' sources, part of the key
@@ -44,6 +48,10 @@ type Renderer struct {
 	templates string
 	// copied are the assets copied to the site as they are.
 	copied []File
+	// frags are the fragments of the story-wide files last rendered.
+	frags fragCache
+	// textKeys are the keys of the texts of the sources last planned.
+	textKeys textKeyCache
 }
 
 // copiedAssets are the files of package assets that a site holds as
@@ -94,17 +102,17 @@ func (r *Renderer) Render(tl *timeline.Timeline, opts Options) ([]File, error) {
 
 // exportPages lays out the chronology's files for programs. Their bytes
 // are made from the story without its sources' texts.
-func exportPages(st *story) []Page {
+func (r *Renderer) exportPages(st *story) []Page {
 	var pages []Page
 	for _, export := range []struct {
 		path   string
 		encode func(*story) ([]byte, error)
 	}{
-		{"timeline.json", timelineJSON},
-		{"timelinejs.json", timelineJS},
-		{"events.csv", eventsCSV},
-		{"feed.xml", atomFeed},
-		{"timeline.ics", func(st *story) ([]byte, error) { return calendar(st), nil }},
+		{"timeline.json", r.timelineJSON},
+		{"timelinejs.json", r.timelineJS},
+		{"events.csv", r.eventsCSV},
+		{"feed.xml", r.atomFeed},
+		{"timeline.ics", r.calendar},
 	} {
 		pages = append(pages, Page{
 			Path:   export.path,

@@ -29,6 +29,11 @@ type story struct {
 		once sync.Once
 		key  Key
 	}
+	// partKeys are the keys of the story's events and sources.
+	partKeys storyKeys
+	// textKeys keeps the keys of the sources' texts from story to
+	// story; nil for none.
+	textKeys *textKeyCache
 }
 
 // citer is an event that cites a source, and the sentences it cites.

@@ -1,0 +1,197 @@
+package site
+
+import (
+	"sync"
+)
+
+// The story-wide files (index.html and the exports) are assembled from
+// fragments: per entry, per day, per source, per event. A Renderer
+// keeps the fragments of the last file it made at each path, by the
+// key of what each shows, and a later render takes the fragments whose
+// key it finds there instead of rendering them again: when one source
+// is added to a story of thousands, only the fragments it changes are
+// rendered. The bytes are those of a render from nothing.
+//
+// A fragment may have holes: places where a value that changes more
+// often than the rest goes (an entry's filter keys, which shift when a
+// source is added before the sources they name). The value is not part
+// of the fragment's key; it is written into the hole at assembly. Each
+// value must be exactly the bytes the fragment's template would have
+// written there.
+
+// fragment is rendered bytes; at each of holes, the value of a hole.
+type fragment struct {
+	data  []byte
+	holes []hole
+}
+
+// hole is where a value goes in a fragment's data: n bytes at at.
+type hole struct{ at, n int }
+
+// part is a fragment of a file being assembled: its key, the values of
+// its holes, and how to render it (with empty holes) when no fragment
+// with its key is kept.
+type part struct {
+	key    Key
+	fill   []string
+	render func() (fragment, error)
+}
+
+// fragCache holds, per file path, the fragments of the last render of
+// the file, by key. A map it holds is never changed: a render puts a
+// new one.
+type fragCache struct {
+	mu    sync.Mutex
+	files map[string]map[Key]fragment
+}
+
+func (c *fragCache) get(path string) map[Key]fragment {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.files[path]
+}
+
+func (c *fragCache) put(path string, frags map[Key]fragment) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.files == nil {
+		c.files = map[string]map[Key]fragment{}
+	}
+	c.files[path] = frags
+}
+
+// retain drops the fragments of the files whose path keep rejects.
+func (c *fragCache) retain(keep func(path string) bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for path := range c.files {
+		if !keep(path) {
+			delete(c.files, path)
+		}
+	}
+}
+
+// assembly is a file laid out as literal bytes and parts, in order.
+type assembly struct {
+	items []assemblyItem
+	parts []part
+}
+
+// assemblyItem is literal bytes, or (part > 0) the part at part-1.
+type assemblyItem struct {
+	lit  []byte
+	part int
+}
+
+// literal adds bytes to the file.
+func (a *assembly) literal(b []byte) {
+	if len(b) > 0 {
+		a.items = append(a.items, assemblyItem{lit: b})
+	}
+}
+
+// add adds a part to the file.
+func (a *assembly) add(p part) {
+	a.parts = append(a.parts, p)
+	a.items = append(a.items, assemblyItem{part: len(a.parts)})
+}
+
+// assemble returns the bytes of the file at path laid out by a: it
+// renders, on as many goroutines as the machine runs at once, the parts
+// whose fragments r does not keep from its last render of path, writes
+// the file, and keeps its fragments for the next render. The fragments
+// kept are slices of the bytes returned, which must not change.
+func (r *Renderer) assemble(path string, a *assembly) ([]byte, error) {
+	kept := r.frags.get(path)
+	missing := map[Key]int{} // key → index in made
+	var todo []int           // indices of parts to render
+	for i, p := range a.parts {
+		if _, ok := kept[p.key]; ok {
+			continue
+		}
+		if _, ok := missing[p.key]; !ok {
+			missing[p.key] = len(todo)
+			todo = append(todo, i)
+		}
+	}
+	made, err := renderParts(a.parts, todo)
+	if err != nil {
+		return nil, err
+	}
+	frag := func(p *part) fragment {
+		if f, ok := kept[p.key]; ok {
+			return f
+		}
+		return made[missing[p.key]]
+	}
+	size := 0
+	for _, it := range a.items {
+		if it.part == 0 {
+			size += len(it.lit)
+			continue
+		}
+		p := &a.parts[it.part-1]
+		f := frag(p)
+		size += len(f.data)
+		for i, h := range f.holes {
+			size += len(p.fill[i]) - h.n
+		}
+	}
+	// The file is written once, into a slice of its size.
+	data := make([]byte, 0, size)
+	next := make(map[Key]fragment, len(a.parts))
+	for _, it := range a.items {
+		if it.part == 0 {
+			data = append(data, it.lit...)
+			continue
+		}
+		p := &a.parts[it.part-1]
+		start := len(data)
+		var holes []hole
+		data, holes = appendFilled(data, frag(p), p.fill)
+		if _, ok := next[p.key]; !ok {
+			next[p.key] = fragment{data: data[start:len(data):len(data)], holes: holes}
+		}
+	}
+	r.frags.put(path, next)
+	return data, nil
+}
+
+// renderParts renders the parts at todo, on as many goroutines as the
+// machine runs at once when there are many.
+func renderParts(parts []part, todo []int) ([]fragment, error) {
+	made := make([]fragment, len(todo))
+	errs := make([]error, len(todo))
+	render := func(j int) { made[j], errs[j] = parts[todo[j]].render() }
+	if len(todo) < 64 {
+		// A small file, likely rendered beside others.
+		for j := range todo {
+			render(j)
+		}
+	} else {
+		parallel(len(todo), render)
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return made, nil
+}
+
+// appendFilled appends f with fill's values in its holes to data and
+// returns where they are in what it appended.
+func appendFilled(data []byte, f fragment, fill []string) ([]byte, []hole) {
+	if len(f.holes) == 0 {
+		return append(data, f.data...), nil
+	}
+	holes := make([]hole, len(f.holes))
+	start, pos := len(data), 0
+	for i, h := range f.holes {
+		data = append(data, f.data[pos:h.at]...)
+		holes[i] = hole{at: len(data) - start, n: len(fill[i])}
+		data = append(data, fill[i]...)
+		pos = h.at + h.n
+	}
+	return append(data, f.data[pos:]...), holes
+}

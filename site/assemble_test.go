@@ -1,0 +1,153 @@
+package site
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+
+	"github.com/timeline-project/timeline/timeline"
+)
+
+// variant is a change to the fixture: a story a Renderer renders after
+// another one.
+type variant struct {
+	name   string
+	change func(t *testing.T, tl *timeline.Timeline)
+}
+
+// variants are stories that differ from the fixture, and from one
+// another, by what a rebuild changes: a source added before the others
+// (filter keys shift), an event changed, sources and events removed.
+var variants = []variant{
+	{"fixture", func(*testing.T, *timeline.Timeline) {}},
+	{"no events", func(_ *testing.T, tl *timeline.Timeline) { tl.Events = nil }},
+	{"no sources", func(_ *testing.T, tl *timeline.Timeline) { tl.Events, tl.Sources = nil, nil }},
+	{"only background", func(_ *testing.T, tl *timeline.Timeline) { tl.Events = tl.Events[:1] }},
+	{"no background", func(_ *testing.T, tl *timeline.Timeline) { tl.Events = tl.Events[1:] }},
+	{"title changed", func(_ *testing.T, tl *timeline.Timeline) { tl.Events[1].Title = "Another title & <more>" }},
+	{"publisher changed", func(_ *testing.T, tl *timeline.Timeline) { tl.Sources[0].Publisher = "Other News" }},
+	{"speaker added", func(_ *testing.T, tl *timeline.Timeline) {
+		tl.Events[1].ClaimedBy = []string{"Aaron First"}
+	}},
+	{"source added first", func(t *testing.T, tl *timeline.Timeline) {
+		src := blogSource(t)
+		src.ID, src.File, src.Publisher = "0-first", "0-first.md", "Zero"
+		src.Published = timeline.Published{Date: day(2023, 6, 1), Basis: timeline.BasisFrontMatter}
+		tl.Sources = append([]*timeline.Source{src}, tl.Sources...)
+		tl.Events = append(tl.Events, timeline.Event{
+			ID: "2023-05-24-new", Date: day(2023, 5, 24), Precision: tl.Events[1].Precision,
+			Title: "A new event", Summary: "Something new.", Stance: timeline.StanceReport,
+			Citations: []timeline.Citation{{Source: "0-first", Sentence: 2, Quote: "The claim could not be verified.",
+				Speaker: "Aaron First", Stance: timeline.StanceClaim}},
+		})
+	}},
+	{"source removed", func(_ *testing.T, tl *timeline.Timeline) {
+		tl.Sources = tl.Sources[:1]
+		tl.Events = tl.Events[:1]
+	}},
+}
+
+// story returns the fixture changed by v.
+func (v variant) story(t *testing.T) *timeline.Timeline {
+	tl := fixture(t)
+	v.change(t, tl)
+	return tl
+}
+
+// TestRendererKeepsNothingStale renders story A, then story B, with one
+// Renderer, and B with a new one: the bytes must be the same, for every
+// pair of variants, with and without a base URL.
+func TestRendererKeepsNothingStale(t *testing.T) {
+	defer func(n int) { citeCacheMin = n }(citeCacheMin)
+	citeCacheMin = 1 // the fixture's entries cite one or two sentences
+	for _, opts := range []Options{{}, {BaseURL: "https://example.org/story/"}} {
+		for _, a := range variants {
+			for _, b := range variants {
+				kept, err := New()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := kept.Render(a.story(t), opts); err != nil {
+					t.Fatalf("%s: %v", a.name, err)
+				}
+				got, err := kept.Render(b.story(t), opts)
+				if err != nil {
+					t.Fatalf("%s then %s: %v", a.name, b.name, err)
+				}
+				want, err := Render(b.story(t), opts)
+				if err != nil {
+					t.Fatalf("%s: %v", b.name, err)
+				}
+				if !slices.EqualFunc(got, want, func(x, y File) bool { return x.Path == y.Path && bytes.Equal(x.Data, y.Data) }) {
+					for i := range min(len(got), len(want)) {
+						if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
+							t.Errorf("%s then %s (base %q): %s differs from a new render", a.name, b.name, opts.BaseURL, got[i].Path)
+						}
+					}
+					if len(got) != len(want) {
+						t.Errorf("%s then %s: %d files, a new render %d", a.name, b.name, len(got), len(want))
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestRendererReusesFragments checks that a render after a small change
+// takes most fragments from the render before: the fragments kept are
+// slices of the earlier file, and the new file has the same bytes as a
+// new Renderer's.
+func TestRendererReusesFragments(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Render(fixture(t), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	before := r.frags.get("index.html")
+	if len(r.frags.get(citationsPath)) != 0 {
+		t.Errorf("citations of entries with fewer than %d kept", citeCacheMin)
+	}
+	tl := fixture(t)
+	tl.Events[1].Title = "Changed"
+	if _, err := r.Render(tl, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	after := r.frags.get("index.html")
+	same := 0
+	for k := range after {
+		if _, ok := before[k]; ok {
+			same++
+		}
+	}
+	if same == 0 || same == len(after) {
+		t.Errorf("after one event changed, %d of %d fragments of index.html are kept ones; want some, not all", same, len(after))
+	}
+}
+
+// TestRendererDropsFragmentsOfRemovedPages checks that the fragments of
+// a source page no longer in the site are not kept.
+func TestRendererDropsFragmentsOfRemovedPages(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Render(fixture(t), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if r.frags.get("sources/b-blog.html") == nil {
+		t.Fatal("no fragments kept for sources/b-blog.html")
+	}
+	tl := fixture(t)
+	tl.Sources, tl.Events = tl.Sources[:1], tl.Events[:1]
+	if _, err := r.Plan(tl, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if r.frags.get("sources/b-blog.html") != nil {
+		t.Error("the fragments of sources/b-blog.html are kept after it left the site")
+	}
+	if r.frags.get("sources/a-news.html") == nil {
+		t.Error("the fragments of sources/a-news.html are dropped")
+	}
+}

@@ -1,0 +1,110 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// The exports are assembled from fragments too (see assemble): per
+// event, its element of timeline.json's and timelinejs.json's events,
+// its row of events.csv, its entry of feed.xml and its event of
+// timeline.ics; per source, its element of timeline.json's sources.
+
+// exportKey returns the key of a fragment of the export at path made
+// from the data of the event or source whose key is of (see storyKeys)
+// and from the story's title and address; first tells the first
+// element of a list, which has no comma before it.
+func (st *story) exportKey(path string, of Key, first bool) Key {
+	k := newKeyHash("export fragment")
+	k.str(path)
+	k.key(of)
+	k.str(st.base)
+	k.str(st.title())
+	k.uint(bit(first))
+	return k.sum()
+}
+
+// jsonDoc lays out a JSON document byte for byte as encodeJSON would
+// write it whole (indented by two spaces, HTML characters left as they
+// are, ending in a newline): an object whose members are written one at
+// a time, and whose lists' elements are parts.
+type jsonDoc struct {
+	path    string
+	a       assembly
+	members int
+	err     error
+}
+
+// newJSONDoc begins the document of the file at path.
+func newJSONDoc(path string) *jsonDoc {
+	d := &jsonDoc{path: path}
+	d.a.literal([]byte("{"))
+	return d
+}
+
+// key returns the beginning of the next member, named name (plain ASCII).
+func (d *jsonDoc) key(name string) []byte {
+	var b []byte
+	if d.members > 0 {
+		b = append(b, ',')
+	}
+	d.members++
+	return append(append(append(b, "\n  \""...), name...), "\": "...)
+}
+
+// member writes the member name with value v.
+func (d *jsonDoc) member(name string, v any) {
+	b := bytes.NewBuffer(d.key(name))
+	if err := encodeIndented(b, "  ", v); err != nil && d.err == nil {
+		d.err = err
+	}
+	d.a.literal(b.Bytes())
+}
+
+// list writes the member name, an array of n elements: key(i) returns
+// the key of what element i is made from, elem(i) the element.
+func (d *jsonDoc) list(name string, n int, key func(i int) Key, elem func(i int) any) {
+	b := d.key(name)
+	if n == 0 {
+		d.a.literal(append(b, "[]"...))
+		return
+	}
+	d.a.literal(append(b, '['))
+	for i := range n {
+		d.a.add(part{key: key(i), render: func() (fragment, error) {
+			var b bytes.Buffer
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString("\n    ")
+			err := encodeIndented(&b, "    ", elem(i))
+			return fragment{data: b.Bytes()}, err
+		}})
+	}
+	d.a.literal([]byte("\n  ]"))
+}
+
+// end closes the document and returns its bytes.
+func (d *jsonDoc) end(r *Renderer) ([]byte, error) {
+	if d.err != nil {
+		return nil, d.err
+	}
+	if d.members > 0 {
+		d.a.literal([]byte("\n"))
+	}
+	d.a.literal([]byte("}\n"))
+	return r.assemble(d.path, &d.a)
+}
+
+// encodeIndented writes v as encodeJSON would at a depth whose lines
+// begin with prefix, without the newline Encode ends with.
+func encodeIndented(b *bytes.Buffer, prefix string, v any) error {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	b.Truncate(b.Len() - 1)
+	return nil
+}

@@ -1,0 +1,156 @@
+package site
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/timex"
+)
+
+// TestKeyFieldsCovered fails when a type whose fields storykeys.go
+// hashes one by one gains or loses a field: storykeys.go must then
+// hash it too.
+func TestKeyFieldsCovered(t *testing.T) {
+	for _, tc := range []struct {
+		v      any
+		fields int
+	}{
+		{timeline.Timeline{}, 5},
+		{timeline.Source{}, 12},
+		{timeline.Published{}, 3},
+		{timeline.Block{}, 3},
+		{timeline.Sentence{}, 3},
+		{timeline.Span{}, 2},
+		{timeline.Event{}, 14},
+		{timeline.Account{}, 4},
+		{timeline.Dating{}, 2},
+		{timeline.OtherDate{}, 3},
+		{timeline.Citation{}, 8},
+		{timex.Date{}, 3},
+		// and the views whose fields indexparts.go and sourceparts.go hash
+		{citationView{}, 14},
+		{blockView{}, 7},
+		{segment{}, 4},
+		{entryLink{}, 3},
+	} {
+		typ := reflect.TypeOf(tc.v)
+		if typ.NumField() != tc.fields {
+			t.Errorf("%v has %d fields, storykeys.go hashes %d: hash the new ones", typ, typ.NumField(), tc.fields)
+		}
+	}
+}
+
+// TestKeysSeeEveryField changes each leaf field of an event and of a
+// source in turn and checks that the key that should see it changes.
+func TestKeysSeeEveryField(t *testing.T) {
+	e := timeline.Event{
+		ClaimedBy:  []string{"a"},
+		Accounts:   []timeline.Account{{Citations: []int{0}}},
+		OtherDates: []timeline.OtherDate{{}},
+		Citations:  []timeline.Citation{{}},
+	}
+	eventKey := func() Key { k := newKeyHash("t"); k.event(&e); return k.sum() }
+	n := checkLeaves(t, "Event", reflect.ValueOf(&e).Elem(), eventKey)
+	src := timeline.Source{Blocks: []timeline.Block{{}}, Sentences: []timeline.Sentence{{}}}
+	both := func() Key { return keyOf("t", sourceFactsKey(&src), sourceTextKey(&src)) }
+	n += checkLeaves(t, "Source", reflect.ValueOf(&src).Elem(), both)
+	if n < 40 {
+		t.Errorf("changed only %d fields", n)
+	}
+}
+
+// checkLeaves changes every string, integer and boolean reachable from
+// v (a settable struct) in turn and checks that key changes each time.
+// It returns how many it changed.
+func checkLeaves(t *testing.T, path string, v reflect.Value, key func() Key) int {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.Struct:
+		n := 0
+		for i := range v.NumField() {
+			n += checkLeaves(t, path+"."+v.Type().Field(i).Name, v.Field(i), key)
+		}
+		return n
+	case reflect.Slice:
+		n := 0
+		for i := range v.Len() {
+			n += checkLeaves(t, path+"[]", v.Index(i), key)
+		}
+		return n
+	}
+	before := key()
+	old := reflect.ValueOf(v.Interface())
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(v.String() + "x")
+	case reflect.Bool:
+		v.SetBool(!v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(v.Int() + 1)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(v.Uint() + 1)
+	default:
+		t.Errorf("%s: kind %v not checked", path, v.Kind())
+		return 0
+	}
+	if key() == before {
+		t.Errorf("%s: the key does not change with it", path)
+	}
+	v.Set(old)
+	if key() != before {
+		t.Errorf("%s: the key does not come back with it", path)
+	}
+	return 1
+}
+
+// TestTextKeysKeptFollowTheText plans stories with one Renderer, which
+// keeps the keys of the sources' texts: a source page's key must still
+// change with its text, blocks and sentences, and come back with them.
+func TestTextKeysKeptFollowTheText(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = "sources/b-blog.html"
+	keyOf := func(tl *timeline.Timeline) Key {
+		t.Helper()
+		pages, err := r.Plan(tl, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range pages {
+			if p.Path == page {
+				return p.Key()
+			}
+		}
+		t.Fatalf("no %s", page)
+		return Key{}
+	}
+	base := keyOf(fixture(t))
+	for _, tc := range []struct {
+		name   string
+		change func(src *timeline.Source)
+	}{
+		{"text", func(src *timeline.Source) { src.Text = "X" + src.Text[1:] }},
+		{"block", func(src *timeline.Source) { src.Blocks[1].Kind = timeline.Quote }},
+		{"sentence", func(src *timeline.Source) { src.Sentences[1].Span.End-- }},
+	} {
+		tl := fixture(t)
+		tc.change(tl.Source("b-blog"))
+		if keyOf(tl) == base {
+			t.Errorf("%s changed: the page keeps its key", tc.name)
+		}
+		if keyOf(fixture(t)) != base {
+			t.Errorf("%s changed back: the page has another key", tc.name)
+		}
+	}
+	// A story's slices changed in place after planning: the key kept
+	// must not change with them.
+	tl := fixture(t)
+	keyOf(tl)
+	tl.Source("b-blog").Blocks[1].Kind = timeline.Quote
+	if keyOf(tl) == base {
+		t.Errorf("block changed in place: the page keeps its key")
+	}
+}
