@@ -163,14 +163,35 @@ func numberTerms(ms []*mention) *termTable {
 		tt.ids[m] = ids[len(ids)-len(m.terms) : len(ids) : len(ids)]
 	}
 	tt.idf = make([]float64, len(df))
-	n := float64(len(ms))
 	for id, k := range df {
-		tt.idf[id] = math.Log(1 + n/float64(k))
-		if t := tt.names[id]; isNumber(t) && len(t) >= 2 {
-			tt.idf[id] *= numberWeight
-		}
+		tt.idf[id] = termWeight(tt.names[id], len(ms), k)
 	}
 	return tt
+}
+
+// gridSteps is how many steps of the grid that counts are rounded to
+// make a doubling: weights change only where a count crosses a step.
+const gridSteps = 4
+
+// onGrid rounds a count down to the geometric grid of gridSteps steps
+// per doubling, so that a story growing by a source changes the weights
+// of only the few terms whose counts cross a step.
+func onGrid(n int) float64 {
+	if n <= 1 {
+		return float64(n)
+	}
+	return math.Exp2(math.Floor(math.Log2(float64(n))*gridSteps) / gridSteps)
+}
+
+// termWeight is the idf of a term that df of n mentions use, both
+// rounded to the grid: terms every source uses ("Russian") say little.
+// Numbers of two or more digits weigh numberWeight times more.
+func termWeight(term string, n, df int) float64 {
+	w := math.Log(1 + onGrid(n)/onGrid(df))
+	if isNumber(term) && len(term) >= 2 {
+		w *= numberWeight
+	}
+	return w
 }
 
 // clusterMentions groups the mentions into happenings. ms must be sorted
