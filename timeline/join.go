@@ -151,6 +151,7 @@ func mergeAcrossDays(clusters []*cluster, tt *termTable) []*cluster {
 			}
 		}
 		if best >= 0 {
+			clusters[best] = clusters[best].own()
 			for _, m := range c.members {
 				clusters[best].add(m, tt)
 			}
@@ -168,8 +169,11 @@ func mergeAcrossDays(clusters []*cluster, tt *termTable) []*cluster {
 
 // joinUndated lets each undated sentence join the most similar group of
 // another source dated in the week before its own source's publication,
-// when they share a figure or are very alike.
-func joinUndated(clusters []*cluster, undated []*mention, tt *termTable) {
+// when they share a figure or are very alike. It joins a copy of the
+// sentence dated as the group; copies, when not nil, keeps the copies
+// by sentence for later builds, which take them again when dated the
+// same, so that the same sentences give the same copies.
+func joinUndated(clusters []*cluster, undated []*mention, tt *termTable, copies map[*mention]*mention) {
 	idx := indexByDay(clusters, tt)
 	rare := newRareTerms(candidateTerms, tt)
 	var weights []float64
@@ -200,14 +204,30 @@ func joinUndated(clusters []*cluster, undated []*mention, tt *termTable) {
 			}
 		}
 		if best >= 0 {
-			c := clusters[best]
-			b := c.best()
-			matched := *m // mentions are kept between builds: change a copy
-			matched.date, matched.precision, matched.partOfDay, matched.basis = b.date, b.precision, b.partOfDay, DatedMatched
-			tt.ids[&matched] = tt.ids[m]
-			c.add(&matched, tt)
+			c := clusters[best].own()
+			clusters[best] = c
+			c.add(matchedCopy(m, c.best(), tt, copies), tt)
 		}
 	}
+}
+
+// matchedCopy returns a copy of an undated mention dated as b: the one
+// copies keeps when it is dated so, else a new one, kept there.
+// Mentions are kept between builds: only copies change.
+func matchedCopy(m, b *mention, tt *termTable, copies map[*mention]*mention) *mention {
+	if cp := copies[m]; cp != nil && cp.date == b.date && cp.precision == b.precision && cp.partOfDay == b.partOfDay {
+		return cp
+	}
+	matched := *m
+	matched.date, matched.precision, matched.partOfDay, matched.basis = b.date, b.precision, b.partOfDay, DatedMatched
+	tt.ids[&matched] = tt.ids[m]
+	if copies != nil {
+		if old := copies[m]; old != nil {
+			delete(tt.ids, old)
+		}
+		copies[m] = &matched
+	}
+	return &matched
 }
 
 // background reports whether the group's happening is background to the

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 
@@ -41,6 +42,18 @@ type cluster struct {
 	normSq  float64
 	norm    float64
 	sources map[*Source]int
+	// shared is true for a cluster a MergeMemo keeps for later builds:
+	// whoever changes it changes a copy (see own).
+	shared bool
+}
+
+// own returns c to change: c itself, or a copy when c is shared.
+func (c *cluster) own() *cluster {
+	if !c.shared {
+		return c
+	}
+	return &cluster{members: slices.Clone(c.members), centroid: maps.Clone(c.centroid), order: slices.Clone(c.order),
+		normSq: c.normSq, norm: c.norm, sources: maps.Clone(c.sources)}
 }
 
 // date returns the cluster's date: that of its best-dated member.
@@ -201,10 +214,24 @@ func termWeight(term string, n, df int) float64 {
 // a nearby day that reports the same; then undated mentions join the
 // group of another source that reports the same facts.
 func clusterMentions(ms []*mention, tt *termTable) []*cluster {
-	type dayKey struct {
-		date      timex.Date
-		precision timex.Precision
-	}
+	days, byDay, undated := byDays(ms)
+	perDay := make([][]*cluster, len(days))
+	eachIndex(len(days), func(i int) { perDay[i] = clusterDay(byDay[days[i]], tt) })
+	out := slices.Concat(perDay...)
+	out = mergeAcrossDays(out, tt)
+	joinUndated(out, undated, tt, nil)
+	return out
+}
+
+// dayKey is the date and precision of a day's mentions.
+type dayKey struct {
+	date      timex.Date
+	precision timex.Precision
+}
+
+// byDays returns the days of the dated mentions in order, the mentions
+// of each in the order of ms, and the undated mentions in that order.
+func byDays(ms []*mention) ([]dayKey, map[dayKey][]*mention, []*mention) {
 	byDay := map[dayKey][]*mention{}
 	var days []dayKey
 	var undated []*mention
@@ -222,12 +249,7 @@ func clusterMentions(ms []*mention, tt *termTable) []*cluster {
 	slices.SortFunc(days, func(a, b dayKey) int {
 		return cmp.Or(a.date.Compare(b.date), cmp.Compare(a.precision, b.precision))
 	})
-	perDay := make([][]*cluster, len(days))
-	eachIndex(len(days), func(i int) { perDay[i] = clusterDay(byDay[days[i]], tt) })
-	out := slices.Concat(perDay...)
-	out = mergeAcrossDays(out, tt)
-	joinUndated(out, undated, tt)
-	return out
+	return days, byDay, undated
 }
 
 // clusterDay groups the mentions of one day: each joins the most similar

@@ -1,0 +1,314 @@
+package timeline
+
+import (
+	"slices"
+	"sync"
+)
+
+// MergeMemo keeps what one build's merging made, for the next build of
+// the same story in the same process: the story's terms and how many
+// sentences use each, its speakers' names, the clusters of every day and
+// the event of every cluster. The next build redoes only what its
+// sources change: the days whose sentences, or the weights or names
+// they use, differ, and the events of the clusters that differ; its
+// timeline is the same as a build without the memo would make. A
+// caller that builds a story again and again (serve) keeps one memo
+// for the story and gives it to every Assemble in Options; builds that
+// share a memo run one at a time. The zero MergeMemo is ready to use.
+type MergeMemo struct {
+	mu sync.Mutex
+	// tt numbers every term the memo has met, for good: merging does not
+	// depend on the numbers, only on which term each stands for. Its ids
+	// hold the sentences of the last build and their matched copies.
+	tt      *termTable
+	numbers map[string]int32
+	// df counts the last build's sentences that use each term; mentions
+	// is how many sentences it had.
+	df       []int
+	mentions int
+	// changed marks, by term, the weights the current build changed.
+	changed []bool
+	// runs are the last build's sentences of each source, by its first.
+	runs map[*mention]*sourceRun
+	// speakers counts the attributions of each speaker's words; names
+	// are their names, and renamed the words whose name the current
+	// build changed.
+	speakers map[string]int
+	names    canonicalNames
+	renamed  map[string]bool
+	// days are the clusters of every day; events the event of every
+	// cluster, by its first member; copies the undated sentences'
+	// matched copies.
+	days   map[dayKey]*dayMemo
+	events map[*mention]*eventMemo
+	copies map[*mention]*mention
+	// build numbers the builds, to tell the sources the last one had.
+	build int
+}
+
+// sourceRun is the sentences of one source in a build, in order.
+type sourceRun struct {
+	ms    []*mention
+	build int
+}
+
+// dayMemo is what clusterDay made of a day's sentences, in their order;
+// its clusters are shared and never changed.
+type dayMemo struct {
+	ms       []*mention
+	clusters []*cluster
+}
+
+// eventMemo is the event eventOf made of a cluster of members, in order.
+type eventMemo struct {
+	members []*mention
+	event   Event
+}
+
+// eventsOfMemo is eventsOf, redoing only what differs from the build
+// memo last saw; memo nil is eventsOf.
+func eventsOfMemo(ms []*mention, memo *MergeMemo) []Event {
+	if memo == nil {
+		return eventsOf(ms)
+	}
+	memo.mu.Lock()
+	defer memo.mu.Unlock()
+	memo.update(ms)
+	clusters := memo.clusterMentions(ms)
+	events := memo.eventsOf(clusters)
+	sortEvents(events)
+	eventIDs(events)
+	return events
+}
+
+// update brings the memo's terms, weights and names to the sentences
+// ms: it adds the sources that are new or changed and takes out those
+// that are gone.
+func (memo *MergeMemo) update(ms []*mention) {
+	if memo.tt == nil {
+		memo.tt = &termTable{ids: map[*mention][]int32{}}
+		memo.numbers, memo.runs, memo.speakers = map[string]int32{}, map[*mention]*sourceRun{}, map[string]int{}
+		memo.days, memo.events, memo.copies = map[dayKey]*dayMemo{}, map[*mention]*eventMemo{}, map[*mention]*mention{}
+	}
+	memo.build++
+	namesBefore := len(memo.speakers)
+	grew := false
+	for start := 0; start < len(ms); {
+		end := start + 1
+		for end < len(ms) && ms[end].src == ms[start].src {
+			end++
+		}
+		run := ms[start:end]
+		if old := memo.runs[run[0]]; old != nil && slices.Equal(old.ms, run) {
+			old.build = memo.build
+		} else {
+			if old != nil {
+				memo.remove(old.ms)
+			}
+			grew = memo.add(run) || grew
+			memo.runs[run[0]] = &sourceRun{ms: slices.Clone(run), build: memo.build}
+		}
+		start = end
+	}
+	for first, r := range memo.runs { // only removes: the order does not matter
+		if r.build != memo.build {
+			memo.remove(r.ms)
+			delete(memo.runs, first)
+		}
+	}
+	memo.mentions = len(ms)
+	memo.weigh()
+	if grew || len(memo.speakers) != namesBefore || memo.names == nil {
+		memo.rename()
+	} else {
+		clear(memo.renamed)
+	}
+}
+
+// add counts the terms and speakers of a source's sentences, numbering
+// new terms; it reports whether a speaker's words are new.
+func (memo *MergeMemo) add(run []*mention) bool {
+	tt, grew := memo.tt, false
+	for _, m := range run {
+		ids := make([]int32, len(m.terms))
+		for i, t := range m.terms {
+			id, ok := memo.numbers[t]
+			if !ok {
+				id = int32(len(tt.names))
+				memo.numbers[t] = id
+				tt.names = append(tt.names, t)
+				tt.idf = append(tt.idf, 0)
+				memo.df = append(memo.df, 0)
+			}
+			memo.df[id]++
+			ids[i] = id
+		}
+		tt.ids[m] = ids
+		for _, a := range m.attrs {
+			if memo.speakers[a.speaker] == 0 {
+				grew = true
+			}
+			memo.speakers[a.speaker]++
+		}
+	}
+	return grew
+}
+
+// remove takes a source's sentences out of the counts.
+func (memo *MergeMemo) remove(run []*mention) {
+	for _, m := range run {
+		for _, id := range memo.tt.ids[m] {
+			memo.df[id]--
+		}
+		delete(memo.tt.ids, m)
+		if cp := memo.copies[m]; cp != nil {
+			delete(memo.tt.ids, cp)
+			delete(memo.copies, m)
+		}
+		for _, a := range m.attrs {
+			if memo.speakers[a.speaker]--; memo.speakers[a.speaker] == 0 {
+				delete(memo.speakers, a.speaker)
+			}
+		}
+	}
+}
+
+// weigh gives every term its weight for the current sentences, marking
+// the terms whose weight changed.
+func (memo *MergeMemo) weigh() {
+	tt := memo.tt
+	memo.changed = slices.Grow(memo.changed[:0], len(tt.names))[:len(tt.names)]
+	for id, k := range memo.df {
+		w := 0.0
+		if k > 0 {
+			w = termWeight(tt.names[id], memo.mentions, k)
+		}
+		memo.changed[id] = w != tt.idf[id]
+		tt.idf[id] = w
+	}
+}
+
+// rename names the speakers again, marking the words whose name changed.
+func (memo *MergeMemo) rename() {
+	words := slices.Sorted(mapKeys(memo.speakers))
+	names := speakerNames(words)
+	memo.renamed = map[string]bool{}
+	for w, n := range names {
+		if memo.names[w] != n {
+			memo.renamed[w] = true
+		}
+	}
+	memo.names = names
+}
+
+// mapKeys returns an iterator over a map's keys.
+func mapKeys(m map[string]int) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// reweighed reports whether the current build changed the weight of a
+// term of any of ms.
+func (memo *MergeMemo) reweighed(ms []*mention) bool {
+	for _, m := range ms {
+		for _, id := range memo.tt.ids[m] {
+			if memo.changed[id] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clusterMentions is clusterMentions, taking the clusters of the days
+// whose sentences and their weights are as they were.
+func (memo *MergeMemo) clusterMentions(ms []*mention) []*cluster {
+	days, byDay, undated := byDays(ms)
+	perDay := make([][]*cluster, len(days))
+	var redo []int
+	for i, k := range days {
+		if d := memo.days[k]; d != nil && slices.Equal(d.ms, byDay[k]) && !memo.reweighed(d.ms) {
+			perDay[i] = d.clusters
+		} else {
+			redo = append(redo, i)
+		}
+	}
+	kept := make(map[dayKey]*dayMemo, len(days))
+	for i, k := range days {
+		if perDay[i] != nil {
+			kept[k] = memo.days[k]
+		}
+	}
+	made := make([]*dayMemo, len(redo))
+	eachIndex(len(redo), func(j int) {
+		k := days[redo[j]]
+		d := &dayMemo{ms: slices.Clone(byDay[k])}
+		d.clusters = clusterDay(byDay[k], memo.tt)
+		for _, c := range d.clusters {
+			c.shared = true
+		}
+		made[j] = d
+	})
+	for j, i := range redo {
+		perDay[i] = made[j].clusters
+		kept[days[i]] = made[j]
+	}
+	memo.days = kept
+	out := slices.Concat(perDay...)
+	out = mergeAcrossDays(out, memo.tt)
+	joinUndated(out, undated, memo.tt, memo.copies)
+	return out
+}
+
+// eventsOf makes the events of clusters, taking the event of a cluster
+// whose members, their weights and their speakers' names are as they
+// were.
+func (memo *MergeMemo) eventsOf(clusters []*cluster) []Event {
+	var events []Event
+	if len(clusters) > 0 {
+		events = make([]Event, len(clusters))
+	}
+	redo := make([]bool, len(clusters))
+	for i, c := range clusters {
+		if e := memo.events[c.members[0]]; e != nil && slices.Equal(e.members, c.members) && !memo.reweighed(c.members) && !memo.renamedIn(c.members) {
+			events[i] = e.event
+		} else {
+			redo[i] = true
+		}
+	}
+	eachIndex(len(clusters), func(i int) {
+		if redo[i] {
+			events[i] = eventOf(clusters[i], memo.tt, memo.names)
+		}
+	})
+	kept := make(map[*mention]*eventMemo, len(clusters))
+	for i, c := range clusters {
+		if e := memo.events[c.members[0]]; !redo[i] {
+			kept[c.members[0]] = e
+		} else {
+			kept[c.members[0]] = &eventMemo{members: slices.Clone(c.members), event: events[i]}
+		}
+	}
+	memo.events = kept
+	return events
+}
+
+// renamedIn reports whether the current build renamed a speaker of ms.
+func (memo *MergeMemo) renamedIn(ms []*mention) bool {
+	if len(memo.renamed) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		for _, a := range m.attrs {
+			if memo.renamed[a.speaker] {
+				return true
+			}
+		}
+	}
+	return false
+}
