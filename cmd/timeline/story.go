@@ -25,6 +25,8 @@ type storyBuilder struct {
 	// onRead, when not nil, is called with the name of every source
 	// read afresh rather than taken from memory or the cache.
 	onRead func(name string)
+	// merging keeps the last build's merging for the next (serve).
+	merging timeline.MergeMemo
 }
 
 // story is one build of a source folder.
@@ -82,7 +84,7 @@ func (b *storyBuilder) build(ctx context.Context, prog *progress) (*story, error
 		b.known[st.keys[i]] = rd
 	}
 	b.cached = nil
-	opts := timeline.Options{Title: b.title, Today: b.today}
+	opts := timeline.Options{Title: b.title, Today: b.today, Merging: &b.merging}
 	if prog != nil {
 		opts.Stage = prog.stage
 	}
