@@ -174,41 +174,66 @@ func mergeAcrossDays(clusters []*cluster, tt *termTable) []*cluster {
 // by sentence for later builds, which take them again when dated the
 // same, so that the same sentences give the same copies.
 func joinUndated(clusters []*cluster, undated []*mention, tt *termTable, copies map[*mention]*mention) {
-	idx := indexByDay(clusters, tt)
-	rare := newRareTerms(candidateTerms, tt)
-	var weights []float64
+	u := newUndatedJoin(clusters, tt, copies)
 	for _, m := range undated {
-		pub := m.src.Published.Date
-		if pub.IsZero() {
-			continue
-		}
-		v := weigh(tt.ids[m], tt, weights)
-		weights = v.weights
-		rare.reset()
-		for _, t := range v.terms {
-			rare.add(t)
-		}
-		best, bestSim := -1, 0.0
-		for _, ci := range idx.candidatesNear(rare.terms, pub.AddDays(-undatedWindow), pub) {
-			c := clusters[ci]
-			if c.sources[m.src] > 0 {
-				continue
-			}
-			sim := c.similarityTo(v)
-			need := undatedAlone
-			if c.sharesFigure(m) {
-				need = undatedSimilarity
-			}
-			if sim >= need && sim > bestSim {
-				best, bestSim = ci, sim
-			}
-		}
-		if best >= 0 {
-			c := clusters[best].own()
-			clusters[best] = c
-			c.add(matchedCopy(m, c.best(), tt, copies), tt)
+		if !m.src.Published.Date.IsZero() {
+			u.join(m, u.bestGroup(m))
 		}
 	}
+}
+
+// undatedJoin is what joinUndated needs to place undated sentences.
+type undatedJoin struct {
+	clusters []*cluster
+	tt       *termTable
+	copies   map[*mention]*mention
+	idx      *dayIndex
+	rare     *rareTerms
+	weights  []float64
+}
+
+func newUndatedJoin(clusters []*cluster, tt *termTable, copies map[*mention]*mention) *undatedJoin {
+	return &undatedJoin{clusters: clusters, tt: tt, copies: copies, idx: indexByDay(clusters, tt), rare: newRareTerms(candidateTerms, tt)}
+}
+
+// bestGroup returns the group an undated sentence of a dated source
+// joins: the most similar of another source dated in the week before
+// the publication, when similar enough; -1 when none.
+func (u *undatedJoin) bestGroup(m *mention) int {
+	pub := m.src.Published.Date
+	v := weigh(u.tt.ids[m], u.tt, u.weights)
+	u.weights = v.weights
+	u.rare.reset()
+	for _, t := range v.terms {
+		u.rare.add(t)
+	}
+	best, bestSim := -1, 0.0
+	for _, ci := range u.idx.candidatesNear(u.rare.terms, pub.AddDays(-undatedWindow), pub) {
+		c := u.clusters[ci]
+		if c.sources[m.src] > 0 {
+			continue
+		}
+		sim := c.similarityTo(v)
+		need := undatedAlone
+		if c.sharesFigure(m) {
+			need = undatedSimilarity
+		}
+		if sim >= need && sim > bestSim {
+			best, bestSim = ci, sim
+		}
+	}
+	return best
+}
+
+// join adds a copy of m, dated as the group, to the group numbered ci;
+// nothing when ci is -1.
+func (u *undatedJoin) join(m *mention, ci int) {
+	if ci < 0 {
+		return
+	}
+	c := u.clusters[ci].own()
+	u.clusters[ci] = c
+	c.add(matchedCopy(m, c.best(), u.tt, u.copies), u.tt)
 }
 
 // matchedCopy returns a copy of an undated mention dated as b: the one

@@ -42,6 +42,8 @@ type MergeMemo struct {
 	days   map[dayKey]*dayMemo
 	events map[*mention]*eventMemo
 	copies map[*mention]*mention
+	// undated is what the last build's undated sentences joined.
+	undated undatedMemo
 	// build numbers the builds, to tell the sources the last one had.
 	build int
 }
@@ -261,7 +263,7 @@ func (memo *MergeMemo) clusterMentions(ms []*mention) []*cluster {
 	memo.days = kept
 	out := slices.Concat(perDay...)
 	out = mergeAcrossDays(out, memo.tt)
-	joinUndated(out, undated, memo.tt, memo.copies)
+	memo.joinUndated(out, undated)
 	return out
 }
 
