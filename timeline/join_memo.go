@@ -13,7 +13,8 @@ type undatedMemo struct {
 	// groups are the groups' members and dates, by first member.
 	groups map[*mention]groupBefore
 	// joined is, for each undated sentence placed, the first member of
-	// the group it joined; nil when it joined none.
+	// the group it joined; nil when it joined none. Builds change it in
+	// place.
 	joined map[*mention]*mention
 }
 
@@ -47,11 +48,17 @@ func (d dirtyDates) near(from, to timex.Date) bool {
 // is the same and in the same state when they come to it.
 func (memo *MergeMemo) joinUndated(clusters []*cluster, undated []*mention) {
 	last := memo.undated
-	now := undatedMemo{groups: make(map[*mention]groupBefore, len(clusters)), joined: make(map[*mention]*mention, len(last.joined))}
+	if last.joined == nil {
+		last.joined = map[*mention]*mention{}
+	}
+	now := undatedMemo{groups: make(map[*mention]groupBefore, len(clusters)), joined: last.joined}
 	dirty := memo.dirtyGroups(clusters, last, now)
-	for m, target := range last.joined { // only adds to a sorted set: the order does not matter
-		if _, kept := memo.tt.ids[m]; !kept && target != nil {
-			dirty.add(last.groups[target].date)
+	for _, m := range memo.gone {
+		if target, ok := last.joined[m]; ok {
+			if target != nil {
+				dirty.add(last.groups[target].date)
+			}
+			delete(last.joined, m)
 		}
 	}
 	byFirst := make(map[*mention]int, len(clusters))
@@ -72,7 +79,6 @@ func (memo *MergeMemo) joinUndated(clusters []*cluster, undated []*mention) {
 			}
 			if ok { // a group joined last time is in the week, so not gone
 				u.join(m, ci)
-				now.joined[m] = target
 				continue
 			}
 		}

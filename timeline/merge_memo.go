@@ -26,8 +26,10 @@ type MergeMemo struct {
 	// is how many sentences it had.
 	df       []int
 	mentions int
-	// changed marks, by term, the weights the current build changed.
-	changed []bool
+	// changed marks, by term, the weights the current build changed;
+	// reweights counts them.
+	changed   []bool
+	reweights int
 	// runs are the last build's sentences of each source, by its first.
 	runs map[*mention]*sourceRun
 	// speakers counts the attributions of each speaker's words; names
@@ -44,6 +46,8 @@ type MergeMemo struct {
 	copies map[*mention]*mention
 	// undated is what the last build's undated sentences joined.
 	undated undatedMemo
+	// gone are the sentences the current build took out.
+	gone []*mention
 	// build numbers the builds, to tell the sources the last one had.
 	build int
 }
@@ -93,6 +97,7 @@ func (memo *MergeMemo) update(ms []*mention) {
 		memo.days, memo.events, memo.copies = map[dayKey]*dayMemo{}, map[*mention]*eventMemo{}, map[*mention]*mention{}
 	}
 	memo.build++
+	memo.gone = memo.gone[:0]
 	namesBefore := len(memo.speakers)
 	grew := false
 	for start := 0; start < len(ms); {
@@ -158,6 +163,7 @@ func (memo *MergeMemo) add(run []*mention) bool {
 
 // remove takes a source's sentences out of the counts.
 func (memo *MergeMemo) remove(run []*mention) {
+	memo.gone = append(memo.gone, run...)
 	for _, m := range run {
 		for _, id := range memo.tt.ids[m] {
 			memo.df[id]--
@@ -180,12 +186,15 @@ func (memo *MergeMemo) remove(run []*mention) {
 func (memo *MergeMemo) weigh() {
 	tt := memo.tt
 	memo.changed = slices.Grow(memo.changed[:0], len(tt.names))[:len(tt.names)]
+	memo.reweights = 0
 	for id, k := range memo.df {
 		w := 0.0
 		if k > 0 {
 			w = termWeight(tt.names[id], memo.mentions, k)
 		}
-		memo.changed[id] = w != tt.idf[id]
+		if memo.changed[id] = w != tt.idf[id]; memo.changed[id] {
+			memo.reweights++
+		}
 		tt.idf[id] = w
 	}
 }
@@ -217,6 +226,9 @@ func mapKeys(m map[string]int) func(func(string) bool) {
 // reweighed reports whether the current build changed the weight of a
 // term of any of ms.
 func (memo *MergeMemo) reweighed(ms []*mention) bool {
+	if memo.reweights == 0 {
+		return false
+	}
 	for _, m := range ms {
 		for _, id := range memo.tt.ids[m] {
 			if memo.changed[id] {
