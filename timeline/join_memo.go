@@ -7,15 +7,11 @@ import (
 )
 
 // undatedMemo is what joinUndated found in a build: the groups as they
-// were before undated sentences joined them, and the group each undated
-// sentence joined.
+// were before undated sentences joined them (what each undated sentence
+// joined is kept with its source's run).
 type undatedMemo struct {
 	// groups are the groups' members and dates, by first member.
 	groups map[*mention]groupBefore
-	// joined is, for each undated sentence placed, the first member of
-	// the group it joined; nil when it joined none. Builds change it in
-	// place.
-	joined map[*mention]*mention
 }
 
 // groupBefore is a group before undated sentences joined it.
@@ -46,19 +42,15 @@ func (d dirtyDates) near(from, to timex.Date) bool {
 // from the last build's (or was joined differently by a sentence placed
 // before them); the others join the group they joined last time, which
 // is the same and in the same state when they come to it.
-func (memo *MergeMemo) joinUndated(clusters []*cluster, undated []*mention) {
+func (memo *MergeMemo) joinUndated(clusters []*cluster) {
 	last := memo.undated
-	if last.joined == nil {
-		last.joined = map[*mention]*mention{}
-	}
-	now := undatedMemo{groups: make(map[*mention]groupBefore, len(clusters)), joined: last.joined}
+	now := undatedMemo{groups: make(map[*mention]groupBefore, len(clusters))}
 	dirty := memo.dirtyGroups(clusters, last, now)
-	for _, m := range memo.gone {
-		if target, ok := last.joined[m]; ok {
-			if target != nil {
+	for _, r := range memo.gone {
+		for _, target := range r.joined {
+			if target != nil && r.placed {
 				dirty.add(last.groups[target].date)
 			}
-			delete(last.joined, m)
 		}
 	}
 	byFirst := make(map[*mention]int, len(clusters))
@@ -66,37 +58,38 @@ func (memo *MergeMemo) joinUndated(clusters []*cluster, undated []*mention) {
 		byFirst[c.members[0]] = ci
 	}
 	u := newUndatedJoin(clusters, memo.tt, memo.copies)
-	for _, m := range undated {
-		pub := m.src.Published.Date
-		if pub.IsZero() {
+	for _, r := range memo.order {
+		if len(r.undated) == 0 || r.undated[0].src.Published.Date.IsZero() {
 			continue
 		}
-		target, had := last.joined[m]
-		if had && !dirty.near(pub.AddDays(-undatedWindow), pub) && !memo.reweighed([]*mention{m}) {
-			ci, ok := byFirst[target]
-			if target == nil {
-				ci, ok = -1, true
+		pub := r.undated[0].src.Published.Date
+		near := dirty.near(pub.AddDays(-undatedWindow), pub)
+		for j, m := range r.undated {
+			if r.placed && !near && !memo.reweighed(r.undated[j:j+1]) {
+				if ci, ok := byFirst[r.joined[j]]; ok || r.joined[j] == nil {
+					if !ok {
+						ci = -1
+					}
+					u.join(m, ci)
+					continue
+				}
 			}
-			if ok { // a group joined last time is in the week, so not gone
-				u.join(m, ci)
-				continue
+			ci := u.bestGroup(m)
+			var got *mention
+			if ci >= 0 {
+				got = clusters[ci].members[0]
+				if !r.placed || got != r.joined[j] {
+					dirty.add(clusters[ci].date())
+				}
 			}
+			if r.placed && r.joined[j] != nil && got != r.joined[j] {
+				dirty.add(last.groups[r.joined[j]].date)
+			}
+			u.join(m, ci)
+			r.joined[j] = got
+			near = dirty.near(pub.AddDays(-undatedWindow), pub)
 		}
-		ci := u.bestGroup(m)
-		var got *mention
-		if ci >= 0 {
-			got = clusters[ci].members[0]
-		}
-		if !had || got != target {
-			if got != nil {
-				dirty.add(clusters[ci].date())
-			}
-			if target != nil {
-				dirty.add(last.groups[target].date)
-			}
-		}
-		u.join(m, ci)
-		now.joined[m] = got
+		r.placed = true
 	}
 	memo.undated = now
 }

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"slices"
 	"sync"
 )
@@ -30,8 +31,10 @@ type MergeMemo struct {
 	// reweights counts them.
 	changed   []bool
 	reweights int
-	// runs are the last build's sentences of each source, by its first.
-	runs map[*mention]*sourceRun
+	// runs are the last build's sentences of each source, by its first;
+	// order are the current build's, in order.
+	runs  map[*mention]*sourceRun
+	order []*sourceRun
 	// speakers counts the attributions of each speaker's words; names
 	// are their names, and renamed the words whose name the current
 	// build changed.
@@ -46,16 +49,50 @@ type MergeMemo struct {
 	copies map[*mention]*mention
 	// undated is what the last build's undated sentences joined.
 	undated undatedMemo
-	// gone are the sentences the current build took out.
-	gone []*mention
+	// gone are the sources' sentences the current build took out.
+	gone []*sourceRun
 	// build numbers the builds, to tell the sources the last one had.
 	build int
 }
 
-// sourceRun is the sentences of one source in a build, in order.
+// sourceRun is the sentences of one source in a build, in order: the
+// dated ones by day, in order of their first, and the undated ones.
 type sourceRun struct {
-	ms    []*mention
-	build int
+	ms      []*mention
+	days    []dayRun
+	undated []*mention
+	// joined are the first members of the groups the undated sentences
+	// joined in the last build that placed them (placed is true), by
+	// sentence; nil for none.
+	joined []*mention
+	placed bool
+	build  int
+}
+
+// dayRun is the sentences of a source dated to one day, in order.
+type dayRun struct {
+	day dayKey
+	ms  []*mention
+}
+
+// newSourceRun returns the run of a source's sentences ms.
+func newSourceRun(ms []*mention, build int) *sourceRun {
+	r := &sourceRun{ms: slices.Clone(ms), build: build}
+	for _, m := range r.ms {
+		if m.undated() {
+			r.undated = append(r.undated, m)
+			continue
+		}
+		k := dayKey{m.date, m.precision}
+		i := slices.IndexFunc(r.days, func(d dayRun) bool { return d.day == k })
+		if i < 0 {
+			i = len(r.days)
+			r.days = append(r.days, dayRun{day: k})
+		}
+		r.days[i].ms = append(r.days[i].ms, m)
+	}
+	r.joined = make([]*mention, len(r.undated))
+	return r
 }
 
 // dayMemo is what clusterDay made of a day's sentences, in their order;
@@ -80,7 +117,7 @@ func eventsOfMemo(ms []*mention, memo *MergeMemo) []Event {
 	memo.mu.Lock()
 	defer memo.mu.Unlock()
 	memo.update(ms)
-	clusters := memo.clusterMentions(ms)
+	clusters := memo.clusterMentions()
 	events := memo.eventsOf(clusters)
 	sortEvents(events)
 	eventIDs(events)
@@ -97,7 +134,7 @@ func (memo *MergeMemo) update(ms []*mention) {
 		memo.days, memo.events, memo.copies = map[dayKey]*dayMemo{}, map[*mention]*eventMemo{}, map[*mention]*mention{}
 	}
 	memo.build++
-	memo.gone = memo.gone[:0]
+	memo.gone, memo.order = memo.gone[:0], memo.order[:0]
 	namesBefore := len(memo.speakers)
 	grew := false
 	for start := 0; start < len(ms); {
@@ -108,18 +145,21 @@ func (memo *MergeMemo) update(ms []*mention) {
 		run := ms[start:end]
 		if old := memo.runs[run[0]]; old != nil && slices.Equal(old.ms, run) {
 			old.build = memo.build
+			memo.order = append(memo.order, old)
 		} else {
 			if old != nil {
-				memo.remove(old.ms)
+				memo.remove(old)
 			}
 			grew = memo.add(run) || grew
-			memo.runs[run[0]] = &sourceRun{ms: slices.Clone(run), build: memo.build}
+			r := newSourceRun(run, memo.build)
+			memo.runs[run[0]] = r
+			memo.order = append(memo.order, r)
 		}
 		start = end
 	}
 	for first, r := range memo.runs { // only removes: the order does not matter
 		if r.build != memo.build {
-			memo.remove(r.ms)
+			memo.remove(r)
 			delete(memo.runs, first)
 		}
 	}
@@ -162,9 +202,9 @@ func (memo *MergeMemo) add(run []*mention) bool {
 }
 
 // remove takes a source's sentences out of the counts.
-func (memo *MergeMemo) remove(run []*mention) {
-	memo.gone = append(memo.gone, run...)
-	for _, m := range run {
+func (memo *MergeMemo) remove(run *sourceRun) {
+	memo.gone = append(memo.gone, run)
+	for _, m := range run.ms {
 		for _, id := range memo.tt.ids[m] {
 			memo.df[id]--
 		}
@@ -241,8 +281,8 @@ func (memo *MergeMemo) reweighed(ms []*mention) bool {
 
 // clusterMentions is clusterMentions, taking the clusters of the days
 // whose sentences and their weights are as they were.
-func (memo *MergeMemo) clusterMentions(ms []*mention) []*cluster {
-	days, byDay, undated := byDays(ms)
+func (memo *MergeMemo) clusterMentions() []*cluster {
+	days, byDay := memo.byDays()
 	perDay := make([][]*cluster, len(days))
 	var redo []int
 	for i, k := range days {
@@ -275,8 +315,27 @@ func (memo *MergeMemo) clusterMentions(ms []*mention) []*cluster {
 	memo.days = kept
 	out := slices.Concat(perDay...)
 	out = mergeAcrossDays(out, memo.tt)
-	memo.joinUndated(out, undated)
+	memo.joinUndated(out)
 	return out
+}
+
+// byDays returns the days of the current build's dated sentences in
+// order, and the sentences of each in order, as byDays does.
+func (memo *MergeMemo) byDays() ([]dayKey, map[dayKey][]*mention) {
+	byDay := map[dayKey][]*mention{}
+	var days []dayKey
+	for _, r := range memo.order {
+		for _, d := range r.days {
+			if byDay[d.day] == nil {
+				days = append(days, d.day)
+			}
+			byDay[d.day] = append(byDay[d.day], d.ms...)
+		}
+	}
+	slices.SortFunc(days, func(a, b dayKey) int {
+		return cmp.Or(a.date.Compare(b.date), cmp.Compare(a.precision, b.precision))
+	})
+	return days, byDay
 }
 
 // eventsOf makes the events of clusters, taking the event of a cluster
