@@ -126,41 +126,83 @@ func (r *rareTerms) reset() { r.terms, r.idfs = r.terms[:0], r.idfs[:0] }
 // context or an inferred publication date join the most similar
 // better-dated group of a nearby day, when they cite no source in common.
 func mergeAcrossDays(clusters []*cluster, tt *termTable) []*cluster {
-	idx := indexByDay(clusters, tt)
-	merged := make([]bool, len(clusters))
-	for ci, c := range clusters {
-		rank := basisRank(c.best().basis)
-		if rank < basisRank(DatedInferred) || c.background() {
-			continue
-		}
-		rare := newRareTerms(candidateTerms, tt) // of all the members' terms
-		for _, m := range c.members {
-			for _, t := range tt.ids[m] {
-				rare.add(t)
-			}
-		}
-		d := c.date()
-		best, bestSim := -1, crossDaySimilarity
-		for _, oi := range idx.candidatesNear(rare.terms, d.AddDays(-crossDayWindow), d.AddDays(crossDayWindow)) {
-			o := clusters[oi]
-			if oi == ci || merged[oi] || o.date() == d || basisRank(o.best().basis) >= rank || sharesSource(c, o) {
-				continue
-			}
-			if sim := c.cosine(o); sim >= bestSim {
-				best, bestSim = oi, sim
-			}
-		}
-		if best >= 0 {
-			clusters[best] = clusters[best].own()
-			for _, m := range c.members {
-				clusters[best].add(m, tt)
-			}
-			merged[ci] = true
+	a := newAcrossDays(clusters, tt)
+	for ci := range clusters {
+		if a.looks(ci) {
+			a.merge(ci, a.bestMatch(ci))
 		}
 	}
+	return a.rest()
+}
+
+// acrossDays is what mergeAcrossDays needs to merge groups of nearby
+// days: the groups, and which have joined another.
+type acrossDays struct {
+	clusters []*cluster
+	tt       *termTable
+	idx      *dayIndex // made when first needed
+	merged   []bool
+}
+
+func newAcrossDays(clusters []*cluster, tt *termTable) *acrossDays {
+	return &acrossDays{clusters: clusters, tt: tt, merged: make([]bool, len(clusters))}
+}
+
+// looks reports whether the group numbered ci looks for a better-dated
+// group to join: none of its members dates it better than by context
+// or an inferred publication date, and it is not background.
+func (a *acrossDays) looks(ci int) bool {
+	c := a.clusters[ci]
+	return basisRank(c.best().basis) >= basisRank(DatedInferred) && !c.background()
+}
+
+// bestMatch returns the group that the group numbered ci joins: the
+// most similar better-dated group of a nearby day that cites no source
+// in common with it, when similar enough; -1 when none.
+func (a *acrossDays) bestMatch(ci int) int {
+	if a.idx == nil {
+		a.idx = indexByDay(a.clusters, a.tt)
+	}
+	c, tt := a.clusters[ci], a.tt
+	rank := basisRank(c.best().basis)
+	rare := newRareTerms(candidateTerms, tt) // of all the members' terms
+	for _, m := range c.members {
+		for _, t := range tt.ids[m] {
+			rare.add(t)
+		}
+	}
+	d := c.date()
+	best, bestSim := -1, crossDaySimilarity
+	for _, oi := range a.idx.candidatesNear(rare.terms, d.AddDays(-crossDayWindow), d.AddDays(crossDayWindow)) {
+		o := a.clusters[oi]
+		if oi == ci || a.merged[oi] || o.date() == d || basisRank(o.best().basis) >= rank || sharesSource(c, o) {
+			continue
+		}
+		if sim := c.cosine(o); sim >= bestSim {
+			best, bestSim = oi, sim
+		}
+	}
+	return best
+}
+
+// merge adds the members of the group numbered ci to the group numbered
+// best; nothing when best is -1.
+func (a *acrossDays) merge(ci, best int) {
+	if best < 0 {
+		return
+	}
+	a.clusters[best] = a.clusters[best].own()
+	for _, m := range a.clusters[ci].members {
+		a.clusters[best].add(m, a.tt)
+	}
+	a.merged[ci] = true
+}
+
+// rest returns the groups that joined none, in order.
+func (a *acrossDays) rest() []*cluster {
 	var out []*cluster
-	for ci, c := range clusters {
-		if !merged[ci] {
+	for ci, c := range a.clusters {
+		if !a.merged[ci] {
 			out = append(out, c)
 		}
 	}

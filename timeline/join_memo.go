@@ -119,3 +119,75 @@ func (memo *MergeMemo) dirtyGroups(clusters []*cluster, last, now undatedMemo) *
 	}
 	return dirty
 }
+
+// acrossMemo is what mergeAcrossDays did in a build: the groups it was
+// given, by first member (shared groups, never changed), and the group
+// each group that looked for one joined, by first members; nil for none.
+type acrossMemo struct {
+	groups map[*mention]*cluster
+	joined map[*mention]*mention
+}
+
+// mergeAcrossDays is mergeAcrossDays, looking again only for the
+// matches of the groups that are new or have a group within the window
+// of days that differs from the last build's (or merged differently
+// before them); the others join the group they joined last time, which
+// is the same and in the same state when they come to it. The groups
+// given are the days' shared ones.
+func (memo *MergeMemo) mergeAcrossDays(clusters []*cluster) []*cluster {
+	last := memo.across
+	now := acrossMemo{groups: make(map[*mention]*cluster, len(clusters)), joined: map[*mention]*mention{}}
+	dirty := &dirtyDates{}
+	byFirst := make(map[*mention]int, len(clusters))
+	for ci, c := range clusters {
+		first := c.members[0]
+		now.groups[first], byFirst[first] = c, ci
+		if old := last.groups[first]; old != c {
+			dirty.add(c.date())
+			if old != nil {
+				dirty.add(old.date())
+			}
+		}
+	}
+	for first, old := range last.groups { // only adds to a sorted set
+		if now.groups[first] == nil {
+			dirty.add(old.date())
+		}
+	}
+	a := newAcrossDays(clusters, memo.tt)
+	for ci, c := range clusters {
+		if !a.looks(ci) {
+			continue
+		}
+		first, d := c.members[0], c.date()
+		target, had := last.joined[first]
+		if had && !dirty.near(d.AddDays(-crossDayWindow), d.AddDays(crossDayWindow)) {
+			if oi, ok := byFirst[target]; ok || target == nil {
+				if !ok {
+					oi = -1
+				}
+				a.merge(ci, oi)
+				now.joined[first] = target
+				continue
+			}
+		}
+		oi := a.bestMatch(ci)
+		var got *mention
+		if oi >= 0 {
+			got = clusters[oi].members[0]
+		}
+		if !had || got != target {
+			dirty.add(d)
+			if got != nil {
+				dirty.add(clusters[oi].date())
+			}
+			if old := last.groups[target]; target != nil && old != nil {
+				dirty.add(old.date())
+			}
+		}
+		a.merge(ci, oi)
+		now.joined[first] = got
+	}
+	memo.across = now
+	return a.rest()
+}

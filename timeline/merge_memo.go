@@ -47,7 +47,9 @@ type MergeMemo struct {
 	days   map[dayKey]*dayMemo
 	events map[*mention]*eventMemo
 	copies map[*mention]*mention
-	// undated is what the last build's undated sentences joined.
+	// across is what the last build's groups joined across days;
+	// undated its groups before undated sentences joined them.
+	across  acrossMemo
 	undated undatedMemo
 	// gone are the sources' sentences the current build took out.
 	gone []*sourceRun
@@ -314,7 +316,7 @@ func (memo *MergeMemo) clusterMentions() []*cluster {
 	}
 	memo.days = kept
 	out := slices.Concat(perDay...)
-	out = mergeAcrossDays(out, memo.tt)
+	out = memo.mergeAcrossDays(out)
 	memo.joinUndated(out)
 	return out
 }

@@ -11,6 +11,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/timeline-project/timeline/timeline/timex"
 )
 
 // sortedBySource returns ms ordered as Assemble gives them to merging:
@@ -221,4 +224,37 @@ func TestAssembleMergeMemoCorpus(t *testing.T) {
 	steps := []string{"200", "201", "202", "203", "one removed", "one edited", "all back"}
 	sets := [][]*Reading{rs[:200], rs[:201], rs[:202], rs, slices.Delete(slices.Clone(rs), 7, 8), changed, rs}
 	assertAssembleSameAsCold(t, steps, sets)
+}
+
+// madeMention returns the one mention of a source of its own, id, whose
+// sentence uses the words terms, dated date by basis.
+func madeMention(id string, date timex.Date, basis DateBasis, terms ...string) *mention {
+	text := "Officials said the " + strings.Join(terms, " ") + " happened."
+	src := &Source{ID: id, Text: text, Published: Published{Date: date.AddDays(1), Basis: BasisText}}
+	return &mention{src: src, sentence: Sentence{Span: Span{0, len(text)}, N: 1}, date: date,
+		precision: timex.PrecisionDay, basis: basis, terms: terms}
+}
+
+// TestMergeMemoAcrossDays merges a group dated by an inferred date into
+// a better-dated group of a nearby day, then, with a source added, into
+// a more similar group of another day, then back: each merge is the
+// cold one's.
+func TestMergeMemoAcrossDays(t *testing.T) {
+	day := timex.NewDate(2024, time.March, 10)
+	a := madeMention("a", day, DatedExplicit, "bridge", "collapse", "river", "town", "crowd")
+	b := madeMention("b", day.AddDays(1), DatedInferred, "bridge", "collapse", "river", "town", "night", "rescue")
+	c := madeMention("c", day.AddDays(2), DatedExplicit, "bridge", "collapse", "river", "night", "rescue", "divers")
+	other := madeMention("d", day.AddDays(20), DatedExplicit, "election", "vote", "count", "polls", "turnout")
+	steps := [][]*mention{{a, b, other}, {a, b, c, other}, {a, b, other}, {a, b, c, other}}
+	memo := &MergeMemo{}
+	for i, ms := range steps {
+		cold := eventsOf(ms)
+		if len(cold) >= len(ms) {
+			t.Fatalf("step %d: %d events of %d sentences: nothing merged", i, len(cold), len(ms))
+		}
+		if warm := eventsOfMemo(ms, memo); !reflect.DeepEqual(cold, warm) {
+			at := firstDifference(cold, warm)
+			t.Errorf("step %d: event %d differs: with the memo %+v, cold %+v", i, at, warm[at].Citations, cold[at].Citations)
+		}
+	}
 }
