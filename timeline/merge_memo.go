@@ -104,10 +104,42 @@ type dayMemo struct {
 	clusters []*cluster
 }
 
-// eventMemo is the event eventOf made of a cluster of members, in order.
+// eventMemo is the event eventOf made of a cluster of members, in order,
+// and what sortEvents and eventIDs read of it.
 type eventMemo struct {
 	members []*mention
 	event   Event
+	key     eventKey
+}
+
+// eventKey is what sortEvents and eventIDs read of an event: its date,
+// how many sources cite it and its ID before it is numbered.
+type eventKey struct {
+	date    string
+	sources int
+	id      string
+}
+
+// keyOf returns the key of an event.
+func keyOf(e *Event) eventKey { return eventKey{e.DateString(), e.sourceCount(), baseEventID(e)} }
+
+// sortEventsByKey is sortEvents then eventIDs, reading the events' keys.
+func sortEventsByKey(events []Event, keys []eventKey) {
+	order := make([]int, len(events))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		ka, kb := keys[a], keys[b]
+		return cmp.Or(cmp.Compare(ka.date, kb.date), cmp.Compare(kb.sources, ka.sources), cmp.Compare(events[a].ID, events[b].ID))
+	})
+	sorted := make([]Event, len(events))
+	used := map[string]int{}
+	for i, j := range order {
+		sorted[i] = events[j]
+		sorted[i].ID = numberedID(keys[j].id, used)
+	}
+	copy(events, sorted)
 }
 
 // eventsOfMemo is eventsOf, redoing only what differs from the build
@@ -120,9 +152,8 @@ func eventsOfMemo(ms []*mention, memo *MergeMemo) []Event {
 	defer memo.mu.Unlock()
 	memo.update(ms)
 	clusters := memo.clusterMentions()
-	events := memo.eventsOf(clusters)
-	sortEvents(events)
-	eventIDs(events)
+	events, keys := memo.eventsOf(clusters)
+	sortEventsByKey(events, keys)
 	return events
 }
 
@@ -343,15 +374,16 @@ func (memo *MergeMemo) byDays() ([]dayKey, map[dayKey][]*mention) {
 // eventsOf makes the events of clusters, taking the event of a cluster
 // whose members, their weights and their speakers' names are as they
 // were.
-func (memo *MergeMemo) eventsOf(clusters []*cluster) []Event {
+func (memo *MergeMemo) eventsOf(clusters []*cluster) ([]Event, []eventKey) {
 	var events []Event
 	if len(clusters) > 0 {
 		events = make([]Event, len(clusters))
 	}
+	keys := make([]eventKey, len(clusters))
 	redo := make([]bool, len(clusters))
 	for i, c := range clusters {
 		if e := memo.events[c.members[0]]; e != nil && slices.Equal(e.members, c.members) && !memo.reweighed(c.members) && !memo.renamedIn(c.members) {
-			events[i] = e.event
+			events[i], keys[i] = e.event, e.key
 		} else {
 			redo[i] = true
 		}
@@ -359,6 +391,7 @@ func (memo *MergeMemo) eventsOf(clusters []*cluster) []Event {
 	eachIndex(len(clusters), func(i int) {
 		if redo[i] {
 			events[i] = eventOf(clusters[i], memo.tt, memo.names)
+			keys[i] = keyOf(&events[i])
 		}
 	})
 	kept := make(map[*mention]*eventMemo, len(clusters))
@@ -366,11 +399,11 @@ func (memo *MergeMemo) eventsOf(clusters []*cluster) []Event {
 		if e := memo.events[c.members[0]]; !redo[i] {
 			kept[c.members[0]] = e
 		} else {
-			kept[c.members[0]] = &eventMemo{members: slices.Clone(c.members), event: events[i]}
+			kept[c.members[0]] = &eventMemo{members: slices.Clone(c.members), event: events[i], key: keys[i]}
 		}
 	}
 	memo.events = kept
-	return events
+	return events, keys
 }
 
 // renamedIn reports whether the current build renamed a speaker of ms.

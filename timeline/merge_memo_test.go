@@ -253,8 +253,7 @@ func TestMergeMemoAcrossDays(t *testing.T) {
 			t.Fatalf("step %d: %d events of %d sentences: nothing merged", i, len(cold), len(ms))
 		}
 		if warm := eventsOfMemo(ms, memo); !reflect.DeepEqual(cold, warm) {
-			at := firstDifference(cold, warm)
-			t.Errorf("step %d: event %d differs: with the memo %+v, cold %+v", i, at, warm[at].Citations, cold[at].Citations)
+			t.Errorf("step %d: %d events with the memo, %d cold; first difference at %d", i, len(warm), len(cold), firstDifference(cold, warm))
 		}
 	}
 }
