@@ -2,20 +2,27 @@ package timeline
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sync"
 )
 
 // MergeMemo keeps what one build's merging made, for the next build of
 // the same story in the same process: the story's terms and how many
-// sentences use each, its speakers' names, the clusters of every day and
-// the event of every cluster. The next build redoes only what its
-// sources change: the days whose sentences, or the weights or names
-// they use, differ, and the events of the clusters that differ; its
-// timeline is the same as a build without the memo would make. A
-// caller that builds a story again and again (serve) keeps one memo
+// sentences use each, its speakers' names, the clusters of every day,
+// what joined what across days and which group each undated sentence
+// joined, and the event of every cluster. The next build redoes only
+// what its sources change: the days whose sentences, or the weights
+// they use, differ; the joins within reach of a group that differs; the
+// events whose members, weights or speakers' names differ. Its timeline
+// is the same as a build without the memo would make.
+//
+// A caller that builds a story again and again (serve) keeps one memo
 // for the story and gives it to every Assemble in Options; builds that
 // share a memo run one at a time. The zero MergeMemo is ready to use.
+// Timelines made with a memo share their events' slices with it and
+// with each other: they must not be changed. The memo holds every term
+// it has met, and about as much again as the story's mentions.
 type MergeMemo struct {
 	mu sync.Mutex
 	// tt numbers every term the memo has met, for good: merging does not
@@ -274,7 +281,7 @@ func (memo *MergeMemo) weigh() {
 
 // rename names the speakers again, marking the words whose name changed.
 func (memo *MergeMemo) rename() {
-	words := slices.Sorted(mapKeys(memo.speakers))
+	words := slices.Sorted(maps.Keys(memo.speakers))
 	names := speakerNames(words)
 	memo.renamed = map[string]bool{}
 	for w, n := range names {
@@ -283,17 +290,6 @@ func (memo *MergeMemo) rename() {
 		}
 	}
 	memo.names = names
-}
-
-// mapKeys returns an iterator over a map's keys.
-func mapKeys(m map[string]int) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // reweighed reports whether the current build changed the weight of a
