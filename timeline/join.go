@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/timeline-project/timeline/timeline/timex"
@@ -219,7 +220,8 @@ func joinUndated(clusters []*cluster, undated []*mention, tt *termTable, copies 
 	u := newUndatedJoin(clusters, tt, copies)
 	for _, m := range undated {
 		if !m.src.Published.Date.IsZero() {
-			u.join(m, u.bestGroup(m))
+			best, _ := u.bestGroup(m)
+			u.join(m, best)
 		}
 	}
 }
@@ -240,31 +242,45 @@ func newUndatedJoin(clusters []*cluster, tt *termTable, copies map[*mention]*men
 
 // bestGroup returns the group an undated sentence of a dated source
 // joins: the most similar of another source dated in the week before
-// the publication, when similar enough; -1 when none.
-func (u *undatedJoin) bestGroup(m *mention) int {
+// the publication, when similar enough; -1 when none. It returns the
+// similarity too, and leaves the sentence's rarest terms in u.rare.
+func (u *undatedJoin) bestGroup(m *mention) (int, float64) {
 	pub := m.src.Published.Date
-	v := weigh(u.tt.ids[m], u.tt, u.weights)
-	u.weights = v.weights
+	v := u.vector(m)
 	u.rare.reset()
 	for _, t := range v.terms {
 		u.rare.add(t)
 	}
 	best, bestSim := -1, 0.0
 	for _, ci := range u.idx.candidatesNear(u.rare.terms, pub.AddDays(-undatedWindow), pub) {
-		c := u.clusters[ci]
-		if c.sources[m.src] > 0 {
-			continue
-		}
-		sim := c.similarityTo(v)
-		need := undatedAlone
-		if c.sharesFigure(m) {
-			need = undatedSimilarity
-		}
-		if sim >= need && sim > bestSim {
+		if sim, need := u.fit(ci, m, v); sim >= need && sim > bestSim {
 			best, bestSim = ci, sim
 		}
 	}
-	return best
+	return best, bestSim
+}
+
+// vector returns the term vector of m, in u's buffer.
+func (u *undatedJoin) vector(m *mention) termVector {
+	v := weigh(u.tt.ids[m], u.tt, u.weights)
+	u.weights = v.weights
+	return v
+}
+
+// fit returns how similar an undated sentence m, of vector v, is to the
+// group numbered ci, and the least similarity it needs to join it:
+// less when they share a figure, more than any when the group cites
+// its source.
+func (u *undatedJoin) fit(ci int, m *mention, v termVector) (sim, need float64) {
+	c := u.clusters[ci]
+	if c.sources[m.src] > 0 {
+		return 0, math.Inf(1)
+	}
+	need = undatedAlone
+	if c.sharesFigure(m) {
+		need = undatedSimilarity
+	}
+	return c.similarityTo(v), need
 }
 
 // join adds a copy of m, dated as the group, to the group numbered ci;

@@ -20,8 +20,8 @@ type groupBefore struct {
 	date    timex.Date
 }
 
-// dirtyDates are the dates whose groups, or the undated sentences that
-// joined them, differ from the last build's, in order.
+// dirtyDates are dates whose groups, or what merged into them, differ
+// from the last build's, in order.
 type dirtyDates []timex.Date
 
 func (d *dirtyDates) add(date timex.Date) {
@@ -37,87 +37,169 @@ func (d dirtyDates) near(from, to timex.Date) bool {
 	return i < len(d) && !d[i].After(to)
 }
 
-// joinUndated is joinUndated, placing again only the undated sentences
-// that are new, reweighed, or whose week holds a group that differs
-// from the last build's (or was joined differently by a sentence placed
-// before them); the others join the group they joined last time, which
-// is the same and in the same state when they come to it.
+// maxStaleGroups is how many groups may differ from the last build's
+// for undated sentences to be placed by comparing them with those
+// groups only; with more, every sentence is placed afresh.
+const maxStaleGroups = 256
+
+// staleGroups are the groups that differ from the last build's, by
+// number: new, with other members, or joined by other undated sentences.
+type staleGroups struct {
+	clusters []*cluster
+	// before is how many terms each group had before undated sentences
+	// joined it: the terms the day index knows it by.
+	before []int
+	stale  []bool
+	// list holds the stale groups' numbers, dates and terms (a bit for
+	// each term number).
+	list []staleGroup
+}
+
+type staleGroup struct {
+	ci    int
+	date  timex.Date
+	terms []uint64
+}
+
+func newStaleGroups(clusters []*cluster) *staleGroups {
+	s := &staleGroups{clusters: clusters, before: make([]int, len(clusters)), stale: make([]bool, len(clusters))}
+	for ci, c := range clusters {
+		s.before[ci] = len(c.order)
+	}
+	return s
+}
+
+// mark makes the group numbered ci stale; nothing when ci is -1.
+func (s *staleGroups) mark(ci int) {
+	if ci < 0 || s.stale[ci] {
+		return
+	}
+	s.stale[ci] = true
+	c := s.clusters[ci]
+	if c.background() || len(s.list) >= maxStaleGroups {
+		s.list = append(s.list, staleGroup{ci: ci})
+		return
+	}
+	g := staleGroup{ci: ci, date: c.date()}
+	for _, t := range c.order[:s.before[ci]] {
+		if int(t/64) >= len(g.terms) {
+			g.terms = slices.Grow(g.terms, int(t/64)+1-len(g.terms))[:t/64+1]
+		}
+		g.terms[t/64] |= 1 << (t % 64)
+	}
+	s.list = append(s.list, g)
+}
+
+// candidate reports whether the stale group g is one of the groups
+// candidatesNear gives for the rarest terms rare in [from, to].
+func (g *staleGroup) candidate(rare []int32, from, to timex.Date) bool {
+	if g.terms == nil || g.date.Before(from) || g.date.After(to) {
+		return false
+	}
+	hits := 0
+	for _, t := range rare {
+		if int(t/64) < len(g.terms) && g.terms[t/64]&(1<<(t%64)) != 0 {
+			hits++
+		}
+	}
+	return hits >= min(minSharedTerms, len(rare))
+}
+
+// joinUndated is joinUndated, placing afresh only the undated sentences
+// that are new, reweighed, or whose group of last time is gone or
+// stale; another sentence is compared only with the stale groups among
+// its candidates, whose similarities may have changed, and joins the
+// one that beats its group of last time, or that group again. Groups
+// not stale are in the same state as when the last build placed it.
 func (memo *MergeMemo) joinUndated(clusters []*cluster) {
 	last := memo.undated
 	now := undatedMemo{groups: make(map[*mention]groupBefore, len(clusters))}
-	dirty := memo.dirtyGroups(clusters, last, now)
-	for _, r := range memo.gone {
-		for _, target := range r.joined {
-			if target != nil && r.placed {
-				dirty.add(last.groups[target].date)
-			}
-		}
-	}
+	stale := newStaleGroups(clusters)
+	memo.staleGroups(clusters, last, now, stale)
 	byFirst := make(map[*mention]int, len(clusters))
 	for ci, c := range clusters {
 		byFirst[c.members[0]] = ci
+	}
+	for _, r := range memo.gone {
+		for _, target := range r.joined {
+			if ci, ok := byFirst[target]; ok && r.placed && target != nil {
+				stale.mark(ci)
+			}
+		}
 	}
 	u := newUndatedJoin(clusters, memo.tt, memo.copies)
 	for _, r := range memo.order {
 		if len(r.undated) == 0 || r.undated[0].src.Published.Date.IsZero() {
 			continue
 		}
-		pub := r.undated[0].src.Published.Date
-		near := dirty.near(pub.AddDays(-undatedWindow), pub)
 		for j, m := range r.undated {
-			if r.placed && !near && !memo.reweighed(r.undated[j:j+1]) {
-				if ci, ok := byFirst[r.joined[j]]; ok || r.joined[j] == nil {
-					if !ok {
-						ci = -1
-					}
-					u.join(m, ci)
-					continue
-				}
+			was, ok := byFirst[r.joined[j]] // the group joined last time
+			if r.joined[j] == nil {
+				was, ok = -1, true
+			} else if !ok {
+				was = -1 // gone
 			}
-			ci := u.bestGroup(m)
-			var got *mention
-			if ci >= 0 {
-				got = clusters[ci].members[0]
-				if !r.placed || got != r.joined[j] {
-					dirty.add(clusters[ci].date())
-				}
+			var ci int
+			var sim float64
+			if r.placed && ok && (was < 0 || !stale.stale[was]) && memo.reweights == 0 && len(stale.list) < maxStaleGroups {
+				ci, sim = stale.beat(u, m, r.rare[j], was, r.sims[j])
+			} else {
+				ci, sim = u.bestGroup(m)
+				r.rare[j] = slices.Clone(u.rare.terms)
 			}
-			if r.placed && r.joined[j] != nil && got != r.joined[j] {
-				dirty.add(last.groups[r.joined[j]].date)
+			if ci != was || !ok {
+				stale.mark(ci)
+				stale.mark(was)
 			}
 			u.join(m, ci)
-			r.joined[j] = got
-			near = dirty.near(pub.AddDays(-undatedWindow), pub)
+			r.joined[j], r.sims[j] = nil, sim
+			if ci >= 0 {
+				r.joined[j] = clusters[ci].members[0]
+			}
 		}
 		r.placed = true
 	}
 	memo.undated = now
 }
 
-// dirtyGroups records the groups before undated sentences join them in
-// now, and returns the dates of those that differ from last's: new,
-// gone, with other members or with members reweighed.
-func (memo *MergeMemo) dirtyGroups(clusters []*cluster, last, now undatedMemo) *dirtyDates {
-	dirty := &dirtyDates{}
-	for _, c := range clusters {
+// beat returns the group an undated sentence m, of rarest terms rare,
+// joins when it joined the group numbered last (-1 for none) with
+// similarity sim in the last build, and that group and every other one
+// not stale are as they were: the stale group among its candidates
+// that is more similar, or as similar and earlier, if any.
+func (s *staleGroups) beat(u *undatedJoin, m *mention, rare []int32, last int, sim float64) (int, float64) {
+	pub := m.src.Published.Date
+	from := pub.AddDays(-undatedWindow)
+	best, bestSim := last, sim
+	var v termVector
+	for i := range s.list {
+		g := &s.list[i]
+		if !g.candidate(rare, from, pub) {
+			continue
+		}
+		if v.terms == nil {
+			v = u.vector(m)
+		}
+		if gs, need := u.fit(g.ci, m, v); gs >= need && (gs > bestSim || gs == bestSim && (best < 0 || g.ci < best)) {
+			best, bestSim = g.ci, gs
+		}
+	}
+	return best, bestSim
+}
+
+// staleGroups records the groups before undated sentences join them in
+// now, and marks stale those that differ from last's: new, with other
+// members, or reweighed.
+func (memo *MergeMemo) staleGroups(clusters []*cluster, last, now undatedMemo, stale *staleGroups) {
+	for ci, c := range clusters {
 		first := c.members[0]
 		g := groupBefore{members: slices.Clone(c.members), date: c.date()}
 		now.groups[first] = g
 		old, ok := last.groups[first]
-		if ok && old.date == g.date && slices.Equal(old.members, g.members) && !memo.reweighed(c.members) {
-			continue
-		}
-		dirty.add(g.date)
-		if ok {
-			dirty.add(old.date)
+		if !ok || old.date != g.date || !slices.Equal(old.members, g.members) || memo.reweighed(c.members) {
+			stale.mark(ci)
 		}
 	}
-	for first, old := range last.groups { // only adds to a sorted set
-		if _, ok := now.groups[first]; !ok {
-			dirty.add(old.date)
-		}
-	}
-	return dirty
 }
 
 // acrossMemo is what mergeAcrossDays did in a build: the groups it was

@@ -75,7 +75,11 @@ type sourceRun struct {
 	// sentence; nil for none.
 	joined []*mention
 	placed bool
-	build  int
+	// rare and sims are, by sentence, its rarest terms and its
+	// similarity to the group it joined (0 for none).
+	rare  [][]int32
+	sims  []float64
+	build int
 }
 
 // dayRun is the sentences of a source dated to one day, in order.
@@ -101,6 +105,7 @@ func newSourceRun(ms []*mention, build int) *sourceRun {
 		r.days[i].ms = append(r.days[i].ms, m)
 	}
 	r.joined = make([]*mention, len(r.undated))
+	r.rare, r.sims = make([][]int32, len(r.undated)), make([]float64, len(r.undated))
 	return r
 }
 

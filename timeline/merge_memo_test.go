@@ -257,3 +257,43 @@ func TestMergeMemoAcrossDays(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeMemoUndated places an undated sentence with the group of an
+// earlier day, then, with a source added, with a more similar group of
+// another day, then back: each placement is the cold one's.
+func TestMergeMemoUndated(t *testing.T) {
+	day := timex.NewDate(2024, time.March, 10)
+	a := madeMention("a", day, DatedExplicit, "bridge", "collapse", "river", "town", "night", "rescue")
+	c := madeMention("c", day.AddDays(1), DatedExplicit, "bridge", "collapse", "river", "night", "rescue", "divers", "helicopter")
+	e := madeMention("e", timex.Date{}, DatedExplicit, "bridge", "collapse", "river", "night", "rescue", "divers")
+	e.src.Published.Date, e.basis = day.AddDays(2), ""
+	// Far days use the same words, and others enough of other words,
+	// that adding c changes no weight: e is then compared with c's
+	// group alone, not placed afresh.
+	var far []*mention
+	for i := range 16 {
+		far = append(far, madeMention(fmt.Sprintf("g%02d", i), day.AddDays(100+10*i), DatedExplicit,
+			"bridge", "collapse", "river", "night", "rescue", "divers", "helicopter", "town"))
+	}
+	for i := range 22 {
+		far = append(far, madeMention(fmt.Sprintf("h%02d", i), day.AddDays(400+10*i), DatedExplicit,
+			"election", "vote", "count", "polls", "turnout"))
+	}
+	without := append([]*mention{a, e}, far...)
+	with := append([]*mention{a, c, e}, far...)
+	steps := [][]*mention{without, with, without, with}
+	memo := &MergeMemo{}
+	for i, ms := range steps {
+		cold := eventsOf(ms)
+		cited := 0
+		for _, ev := range cold {
+			cited += len(ev.Citations)
+		}
+		if cited != len(ms) {
+			t.Fatalf("step %d: the undated sentence joined no group (%d citations of %d sentences)", i, cited, len(ms))
+		}
+		if warm := eventsOfMemo(ms, memo); !reflect.DeepEqual(cold, warm) {
+			t.Errorf("step %d: %d events with the memo, %d cold; first difference at %d", i, len(warm), len(cold), firstDifference(cold, warm))
+		}
+	}
+}
