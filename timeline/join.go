@@ -321,12 +321,8 @@ func (c *cluster) background() bool { return c.best().background }
 // of the group gives too: the same number of the same thing.
 func (c *cluster) sharesFigure(m *mention) bool {
 	for _, f := range m.figures {
-		for _, o := range c.members {
-			for _, g := range o.figures {
-				if f.unit == g.unit && f.value == g.value && f.value >= 2 {
-					return true
-				}
-			}
+		if f.value >= 2 && c.figures[figureKey{f.unit, f.value}] {
+			return true
 		}
 	}
 	return false

@@ -45,6 +45,16 @@ type cluster struct {
 	// shared is true for a cluster a MergeMemo keeps for later builds:
 	// whoever changes it changes a copy (see own).
 	shared bool
+	// first is the member with the best-founded date, the first of
+	// equals; figures the members' counts of two or more, nil when none.
+	first   *mention
+	figures map[figureKey]bool
+}
+
+// figureKey is a count of a thing: what sharesFigure compares.
+type figureKey struct {
+	unit  string
+	value int
 }
 
 // own returns c to change: c itself, or a copy when c is shared.
@@ -53,22 +63,14 @@ func (c *cluster) own() *cluster {
 		return c
 	}
 	return &cluster{members: slices.Clone(c.members), centroid: maps.Clone(c.centroid), order: slices.Clone(c.order),
-		normSq: c.normSq, norm: c.norm, sources: maps.Clone(c.sources)}
+		normSq: c.normSq, norm: c.norm, sources: maps.Clone(c.sources), first: c.first, figures: maps.Clone(c.figures)}
 }
 
 // date returns the cluster's date: that of its best-dated member.
 func (c *cluster) date() timex.Date { return c.best().date }
 
 // best returns the member with the best-founded date, the first of equals.
-func (c *cluster) best() *mention {
-	best := c.members[0]
-	for _, m := range c.members[1:] {
-		if basisRank(m.basis) < basisRank(best.basis) {
-			best = m
-		}
-	}
-	return best
-}
+func (c *cluster) best() *mention { return c.first }
 
 // basisRank orders date bases from the best founded (0) to the least.
 func basisRank(b DateBasis) int {
@@ -92,6 +94,17 @@ func newCluster() *cluster {
 func (c *cluster) add(m *mention, tt *termTable) {
 	c.members = append(c.members, m)
 	c.sources[m.src]++
+	if c.first == nil || basisRank(m.basis) < basisRank(c.first.basis) {
+		c.first = m
+	}
+	for _, f := range m.figures {
+		if f.value >= 2 {
+			if c.figures == nil {
+				c.figures = map[figureKey]bool{}
+			}
+			c.figures[figureKey{f.unit, f.value}] = true
+		}
+	}
 	for _, t := range tt.ids[m] {
 		old, ok := c.centroid[t]
 		if !ok {
