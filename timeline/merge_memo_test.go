@@ -297,3 +297,30 @@ func TestMergeMemoUndated(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeMemoUndatedChain places an undated sentence e2 with a group
+// only because another, e1, joined it before; then e1 joins a group
+// that a source replacing a far one (so no weight changes) brings, and
+// e2 must be placed afresh: it joins nothing.
+func TestMergeMemoUndatedChain(t *testing.T) {
+	day := timex.NewDate(2024, time.March, 10)
+	undated := func(id string, pub timex.Date, terms ...string) *mention {
+		m := madeMention(id, timex.Date{}, "", terms...)
+		m.src.Published.Date = pub
+		return m
+	}
+	moved := []string{"bridge", "collapse", "river", "night", "rescue", "divers", "helicopter", "crane", "winch"}
+	a := madeMention("a", day, DatedExplicit, "bridge", "collapse", "river", "town", "night", "rescue")
+	c := madeMention("c", day.AddDays(4), DatedExplicit, moved...)
+	far := madeMention("z", day.AddDays(100), DatedExplicit, moved...)
+	e1 := undated("e1", day.AddDays(5), "bridge", "collapse", "river", "night", "rescue", "divers", "helicopter", "crane")
+	e2 := undated("e2", day.AddDays(2), "divers", "rescue", "night", "helicopter", "crane")
+	before, after := []*mention{a, e1, e2, far}, []*mention{a, c, e1, e2}
+	memo := &MergeMemo{}
+	for i, ms := range [][]*mention{before, after, before} {
+		cold := eventsOf(ms)
+		if warm := eventsOfMemo(ms, memo); !reflect.DeepEqual(cold, warm) {
+			t.Errorf("step %d: %d events with the memo, %d cold; first difference at %d", i, len(warm), len(cold), firstDifference(cold, warm))
+		}
+	}
+}
