@@ -26,6 +26,10 @@ type Options struct {
 	// Stage, when not nil, is told when Assemble begins each of its
 	// stages: StageDating, StageMentions, StageMerging.
 	Stage func(stage string)
+	// Merging, when not nil, keeps what this build's merging made for
+	// the next build given it, which then redoes only what its sources
+	// change (see MergeMemo); the timeline is the same either way.
+	Merging *MergeMemo
 }
 
 // The stages of Assemble, as Options.Stage is told them.
@@ -208,7 +212,7 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 		}
 	}
 	opts.stage(StageMerging)
-	tl.Events = eventsOf(ms)
+	tl.Events = eventsOfMemo(ms, opts.Merging)
 	for _, r := range inOrder {
 		for _, err := range r.problems {
 			a.Problems = append(a.Problems, Problem{File: r.src.File, Err: err})

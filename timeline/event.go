@@ -436,18 +436,29 @@ func capitalize(s string) string {
 func eventIDs(events []Event) {
 	used := map[string]int{}
 	for i := range events {
-		e := &events[i]
-		h := fnv.New32a()
-		if len(e.Citations) > 0 {
-			fmt.Fprintf(h, "%s#%d", e.Citations[0].Source, e.Citations[0].Sentence)
-		}
-		id := fmt.Sprintf("%s-%s-%06x", e.DateString(), slug(e.Title, 6), h.Sum32()&0xffffff)
-		used[id]++
-		if n := used[id]; n > 1 {
-			id = fmt.Sprintf("%s-%d", id, n)
-		}
-		e.ID = id
+		events[i].ID = numberedID(baseEventID(&events[i]), used)
 	}
+}
+
+// baseEventID returns an event's ID before it is told apart from others
+// with the same: its date, the first words of its title and a short
+// hash of its first citation.
+func baseEventID(e *Event) string {
+	h := fnv.New32a()
+	if len(e.Citations) > 0 {
+		fmt.Fprintf(h, "%s#%d", e.Citations[0].Source, e.Citations[0].Sentence)
+	}
+	return fmt.Sprintf("%s-%s-%06x", e.DateString(), slug(e.Title, 6), h.Sum32()&0xffffff)
+}
+
+// numberedID returns id, numbered when used has seen it before, and
+// counts it there.
+func numberedID(id string, used map[string]int) string {
+	used[id]++
+	if n := used[id]; n > 1 {
+		return fmt.Sprintf("%s-%d", id, n)
+	}
+	return id
 }
 
 // slug returns up to n words of s in lower case joined by hyphens,

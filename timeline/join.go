@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/timeline-project/timeline/timeline/timex"
@@ -126,40 +127,83 @@ func (r *rareTerms) reset() { r.terms, r.idfs = r.terms[:0], r.idfs[:0] }
 // context or an inferred publication date join the most similar
 // better-dated group of a nearby day, when they cite no source in common.
 func mergeAcrossDays(clusters []*cluster, tt *termTable) []*cluster {
-	idx := indexByDay(clusters, tt)
-	merged := make([]bool, len(clusters))
-	for ci, c := range clusters {
-		rank := basisRank(c.best().basis)
-		if rank < basisRank(DatedInferred) || c.background() {
-			continue
-		}
-		rare := newRareTerms(candidateTerms, tt) // of all the members' terms
-		for _, m := range c.members {
-			for _, t := range tt.ids[m] {
-				rare.add(t)
-			}
-		}
-		d := c.date()
-		best, bestSim := -1, crossDaySimilarity
-		for _, oi := range idx.candidatesNear(rare.terms, d.AddDays(-crossDayWindow), d.AddDays(crossDayWindow)) {
-			o := clusters[oi]
-			if oi == ci || merged[oi] || o.date() == d || basisRank(o.best().basis) >= rank || sharesSource(c, o) {
-				continue
-			}
-			if sim := c.cosine(o); sim >= bestSim {
-				best, bestSim = oi, sim
-			}
-		}
-		if best >= 0 {
-			for _, m := range c.members {
-				clusters[best].add(m, tt)
-			}
-			merged[ci] = true
+	a := newAcrossDays(clusters, tt)
+	for ci := range clusters {
+		if a.looks(ci) {
+			a.merge(ci, a.bestMatch(ci))
 		}
 	}
+	return a.rest()
+}
+
+// acrossDays is what mergeAcrossDays needs to merge groups of nearby
+// days: the groups, and which have joined another.
+type acrossDays struct {
+	clusters []*cluster
+	tt       *termTable
+	idx      *dayIndex // made when first needed
+	merged   []bool
+}
+
+func newAcrossDays(clusters []*cluster, tt *termTable) *acrossDays {
+	return &acrossDays{clusters: clusters, tt: tt, merged: make([]bool, len(clusters))}
+}
+
+// looks reports whether the group numbered ci looks for a better-dated
+// group to join: none of its members dates it better than by context
+// or an inferred publication date, and it is not background.
+func (a *acrossDays) looks(ci int) bool {
+	c := a.clusters[ci]
+	return basisRank(c.best().basis) >= basisRank(DatedInferred) && !c.background()
+}
+
+// bestMatch returns the group that the group numbered ci joins: the
+// most similar better-dated group of a nearby day that cites no source
+// in common with it, when similar enough; -1 when none.
+func (a *acrossDays) bestMatch(ci int) int {
+	if a.idx == nil {
+		a.idx = indexByDay(a.clusters, a.tt)
+	}
+	c, tt := a.clusters[ci], a.tt
+	rank := basisRank(c.best().basis)
+	rare := newRareTerms(candidateTerms, tt) // of all the members' terms
+	for _, m := range c.members {
+		for _, t := range tt.ids[m] {
+			rare.add(t)
+		}
+	}
+	d := c.date()
+	best, bestSim := -1, crossDaySimilarity
+	for _, oi := range a.idx.candidatesNear(rare.terms, d.AddDays(-crossDayWindow), d.AddDays(crossDayWindow)) {
+		o := a.clusters[oi]
+		if oi == ci || a.merged[oi] || o.date() == d || basisRank(o.best().basis) >= rank || sharesSource(c, o) {
+			continue
+		}
+		if sim := c.cosine(o); sim >= bestSim {
+			best, bestSim = oi, sim
+		}
+	}
+	return best
+}
+
+// merge adds the members of the group numbered ci to the group numbered
+// best; nothing when best is -1.
+func (a *acrossDays) merge(ci, best int) {
+	if best < 0 {
+		return
+	}
+	a.clusters[best] = a.clusters[best].own()
+	for _, m := range a.clusters[ci].members {
+		a.clusters[best].add(m, a.tt)
+	}
+	a.merged[ci] = true
+}
+
+// rest returns the groups that joined none, in order.
+func (a *acrossDays) rest() []*cluster {
 	var out []*cluster
-	for ci, c := range clusters {
-		if !merged[ci] {
+	for ci, c := range a.clusters {
+		if !a.merged[ci] {
 			out = append(out, c)
 		}
 	}
@@ -168,46 +212,105 @@ func mergeAcrossDays(clusters []*cluster, tt *termTable) []*cluster {
 
 // joinUndated lets each undated sentence join the most similar group of
 // another source dated in the week before its own source's publication,
-// when they share a figure or are very alike.
-func joinUndated(clusters []*cluster, undated []*mention, tt *termTable) {
-	idx := indexByDay(clusters, tt)
-	rare := newRareTerms(candidateTerms, tt)
-	var weights []float64
+// when they share a figure or are very alike. It joins a copy of the
+// sentence dated as the group; copies, when not nil, keeps the copies
+// by sentence for later builds, which take them again when dated the
+// same, so that the same sentences give the same copies.
+func joinUndated(clusters []*cluster, undated []*mention, tt *termTable, copies map[*mention]*mention) {
+	u := newUndatedJoin(clusters, tt, copies)
 	for _, m := range undated {
-		pub := m.src.Published.Date
-		if pub.IsZero() {
-			continue
-		}
-		v := weigh(tt.ids[m], tt, weights)
-		weights = v.weights
-		rare.reset()
-		for _, t := range v.terms {
-			rare.add(t)
-		}
-		best, bestSim := -1, 0.0
-		for _, ci := range idx.candidatesNear(rare.terms, pub.AddDays(-undatedWindow), pub) {
-			c := clusters[ci]
-			if c.sources[m.src] > 0 {
-				continue
-			}
-			sim := c.similarityTo(v)
-			need := undatedAlone
-			if c.sharesFigure(m) {
-				need = undatedSimilarity
-			}
-			if sim >= need && sim > bestSim {
-				best, bestSim = ci, sim
-			}
-		}
-		if best >= 0 {
-			c := clusters[best]
-			b := c.best()
-			matched := *m // mentions are kept between builds: change a copy
-			matched.date, matched.precision, matched.partOfDay, matched.basis = b.date, b.precision, b.partOfDay, DatedMatched
-			tt.ids[&matched] = tt.ids[m]
-			c.add(&matched, tt)
+		if !m.src.Published.Date.IsZero() {
+			best, _ := u.bestGroup(m)
+			u.join(m, best)
 		}
 	}
+}
+
+// undatedJoin is what joinUndated needs to place undated sentences.
+type undatedJoin struct {
+	clusters []*cluster
+	tt       *termTable
+	copies   map[*mention]*mention
+	idx      *dayIndex
+	rare     *rareTerms
+	weights  []float64
+}
+
+func newUndatedJoin(clusters []*cluster, tt *termTable, copies map[*mention]*mention) *undatedJoin {
+	return &undatedJoin{clusters: clusters, tt: tt, copies: copies, idx: indexByDay(clusters, tt), rare: newRareTerms(candidateTerms, tt)}
+}
+
+// bestGroup returns the group an undated sentence of a dated source
+// joins: the most similar of another source dated in the week before
+// the publication, when similar enough; -1 when none. It returns the
+// similarity too, and leaves the sentence's rarest terms in u.rare.
+func (u *undatedJoin) bestGroup(m *mention) (int, float64) {
+	pub := m.src.Published.Date
+	v := u.vector(m)
+	u.rare.reset()
+	for _, t := range v.terms {
+		u.rare.add(t)
+	}
+	best, bestSim := -1, 0.0
+	for _, ci := range u.idx.candidatesNear(u.rare.terms, pub.AddDays(-undatedWindow), pub) {
+		if sim, need := u.fit(ci, m, v); sim >= need && sim > bestSim {
+			best, bestSim = ci, sim
+		}
+	}
+	return best, bestSim
+}
+
+// vector returns the term vector of m, in u's buffer.
+func (u *undatedJoin) vector(m *mention) termVector {
+	v := weigh(u.tt.ids[m], u.tt, u.weights)
+	u.weights = v.weights
+	return v
+}
+
+// fit returns how similar an undated sentence m, of vector v, is to the
+// group numbered ci, and the least similarity it needs to join it:
+// less when they share a figure, more than any when the group cites
+// its source.
+func (u *undatedJoin) fit(ci int, m *mention, v termVector) (sim, need float64) {
+	c := u.clusters[ci]
+	if c.sources[m.src] > 0 {
+		return 0, math.Inf(1)
+	}
+	need = undatedAlone
+	if c.sharesFigure(m) {
+		need = undatedSimilarity
+	}
+	return c.similarityTo(v), need
+}
+
+// join adds a copy of m, dated as the group, to the group numbered ci;
+// nothing when ci is -1.
+func (u *undatedJoin) join(m *mention, ci int) {
+	if ci < 0 {
+		return
+	}
+	c := u.clusters[ci].own()
+	u.clusters[ci] = c
+	c.add(matchedCopy(m, c.best(), u.tt, u.copies), u.tt)
+}
+
+// matchedCopy returns a copy of an undated mention dated as b: the one
+// copies keeps when it is dated so, else a new one, kept there.
+// Mentions are kept between builds: only copies change.
+func matchedCopy(m, b *mention, tt *termTable, copies map[*mention]*mention) *mention {
+	if cp := copies[m]; cp != nil && cp.date == b.date && cp.precision == b.precision && cp.partOfDay == b.partOfDay {
+		return cp
+	}
+	matched := *m
+	matched.date, matched.precision, matched.partOfDay, matched.basis = b.date, b.precision, b.partOfDay, DatedMatched
+	tt.ids[&matched] = tt.ids[m]
+	if copies != nil {
+		if old := copies[m]; old != nil {
+			delete(tt.ids, old)
+		}
+		copies[m] = &matched
+	}
+	return &matched
 }
 
 // background reports whether the group's happening is background to the
@@ -218,12 +321,8 @@ func (c *cluster) background() bool { return c.best().background }
 // of the group gives too: the same number of the same thing.
 func (c *cluster) sharesFigure(m *mention) bool {
 	for _, f := range m.figures {
-		for _, o := range c.members {
-			for _, g := range o.figures {
-				if f.unit == g.unit && f.value == g.value && f.value >= 2 {
-					return true
-				}
-			}
+		if f.value >= 2 && c.figures[figureKey{f.unit, f.value}] {
+			return true
 		}
 	}
 	return false

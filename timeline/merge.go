@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 
@@ -41,21 +42,35 @@ type cluster struct {
 	normSq  float64
 	norm    float64
 	sources map[*Source]int
+	// shared is true for a cluster a MergeMemo keeps for later builds:
+	// whoever changes it changes a copy (see own).
+	shared bool
+	// first is the member with the best-founded date, the first of
+	// equals; figures the members' counts of two or more, nil when none.
+	first   *mention
+	figures map[figureKey]bool
+}
+
+// figureKey is a count of a thing: what sharesFigure compares.
+type figureKey struct {
+	unit  string
+	value int
+}
+
+// own returns c to change: c itself, or a copy when c is shared.
+func (c *cluster) own() *cluster {
+	if !c.shared {
+		return c
+	}
+	return &cluster{members: slices.Clone(c.members), centroid: maps.Clone(c.centroid), order: slices.Clone(c.order),
+		normSq: c.normSq, norm: c.norm, sources: maps.Clone(c.sources), first: c.first, figures: maps.Clone(c.figures)}
 }
 
 // date returns the cluster's date: that of its best-dated member.
 func (c *cluster) date() timex.Date { return c.best().date }
 
 // best returns the member with the best-founded date, the first of equals.
-func (c *cluster) best() *mention {
-	best := c.members[0]
-	for _, m := range c.members[1:] {
-		if basisRank(m.basis) < basisRank(best.basis) {
-			best = m
-		}
-	}
-	return best
-}
+func (c *cluster) best() *mention { return c.first }
 
 // basisRank orders date bases from the best founded (0) to the least.
 func basisRank(b DateBasis) int {
@@ -79,6 +94,17 @@ func newCluster() *cluster {
 func (c *cluster) add(m *mention, tt *termTable) {
 	c.members = append(c.members, m)
 	c.sources[m.src]++
+	if c.first == nil || basisRank(m.basis) < basisRank(c.first.basis) {
+		c.first = m
+	}
+	for _, f := range m.figures {
+		if f.value >= 2 {
+			if c.figures == nil {
+				c.figures = map[figureKey]bool{}
+			}
+			c.figures[figureKey{f.unit, f.value}] = true
+		}
+	}
 	for _, t := range tt.ids[m] {
 		old, ok := c.centroid[t]
 		if !ok {
@@ -163,14 +189,35 @@ func numberTerms(ms []*mention) *termTable {
 		tt.ids[m] = ids[len(ids)-len(m.terms) : len(ids) : len(ids)]
 	}
 	tt.idf = make([]float64, len(df))
-	n := float64(len(ms))
 	for id, k := range df {
-		tt.idf[id] = math.Log(1 + n/float64(k))
-		if t := tt.names[id]; isNumber(t) && len(t) >= 2 {
-			tt.idf[id] *= numberWeight
-		}
+		tt.idf[id] = termWeight(tt.names[id], len(ms), k)
 	}
 	return tt
+}
+
+// gridSteps is how many steps of the grid that counts are rounded to
+// make a doubling: weights change only where a count crosses a step.
+const gridSteps = 4
+
+// onGrid rounds a count down to the geometric grid of gridSteps steps
+// per doubling, so that a story growing by a source changes the weights
+// of only the few terms whose counts cross a step.
+func onGrid(n int) float64 {
+	if n <= 1 {
+		return float64(n)
+	}
+	return math.Exp2(math.Floor(math.Log2(float64(n))*gridSteps) / gridSteps)
+}
+
+// termWeight is the idf of a term that df of n mentions use, both
+// rounded to the grid: terms every source uses ("Russian") say little.
+// Numbers of two or more digits weigh numberWeight times more.
+func termWeight(term string, n, df int) float64 {
+	w := math.Log(1 + onGrid(n)/onGrid(df))
+	if isNumber(term) && len(term) >= 2 {
+		w *= numberWeight
+	}
+	return w
 }
 
 // clusterMentions groups the mentions into happenings. ms must be sorted
@@ -180,10 +227,24 @@ func numberTerms(ms []*mention) *termTable {
 // a nearby day that reports the same; then undated mentions join the
 // group of another source that reports the same facts.
 func clusterMentions(ms []*mention, tt *termTable) []*cluster {
-	type dayKey struct {
-		date      timex.Date
-		precision timex.Precision
-	}
+	days, byDay, undated := byDays(ms)
+	perDay := make([][]*cluster, len(days))
+	eachIndex(len(days), func(i int) { perDay[i] = clusterDay(byDay[days[i]], tt) })
+	out := slices.Concat(perDay...)
+	out = mergeAcrossDays(out, tt)
+	joinUndated(out, undated, tt, nil)
+	return out
+}
+
+// dayKey is the date and precision of a day's mentions.
+type dayKey struct {
+	date      timex.Date
+	precision timex.Precision
+}
+
+// byDays returns the days of the dated mentions in order, the mentions
+// of each in the order of ms, and the undated mentions in that order.
+func byDays(ms []*mention) ([]dayKey, map[dayKey][]*mention, []*mention) {
 	byDay := map[dayKey][]*mention{}
 	var days []dayKey
 	var undated []*mention
@@ -201,12 +262,7 @@ func clusterMentions(ms []*mention, tt *termTable) []*cluster {
 	slices.SortFunc(days, func(a, b dayKey) int {
 		return cmp.Or(a.date.Compare(b.date), cmp.Compare(a.precision, b.precision))
 	})
-	perDay := make([][]*cluster, len(days))
-	eachIndex(len(days), func(i int) { perDay[i] = clusterDay(byDay[days[i]], tt) })
-	out := slices.Concat(perDay...)
-	out = mergeAcrossDays(out, tt)
-	joinUndated(out, undated, tt)
-	return out
+	return days, byDay, undated
 }
 
 // clusterDay groups the mentions of one day: each joins the most similar

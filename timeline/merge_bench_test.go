@@ -31,7 +31,7 @@ func seedInputs(tb testing.TB) []Input {
 }
 
 // seedMentions reads the shipped story and returns its mentions.
-func seedMentions(b *testing.B) []mention {
+func seedMentions(b testing.TB) []mention {
 	rs, _ := readInputs(&Timeline{}, seedInputs(b), nil)
 	datePublications(rs, Options{}.Today)
 	var ms []mention
@@ -103,4 +103,48 @@ func BenchmarkMerge(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
 		})
 	}
+}
+
+// addedSources is how many sources BenchmarkMergeAddOne adds to a story,
+// one a round, before it starts again from the story.
+const addedSources = 40
+
+// BenchmarkMergeAddOne merges the mentions of 1,000 and 10,000 sources
+// made as BenchmarkMerge's, then, each round, those with one source
+// more, keeping a MergeMemo: the time is that of merging again after
+// one source was added.
+func BenchmarkMergeAddOne(b *testing.B) {
+	seed := seedMentions(b)
+	for _, n := range []int{1000, 10000} {
+		all := pointersTo(corpusMentions(seed, n+addedSources))
+		ends := sourceEnds(all)
+		story := func(sources int) []*mention { return sortedBySource(all[:ends[sources-1]]) }
+		b.Run(fmt.Sprintf("sources=%d", n), func(b *testing.B) {
+			var memo *MergeMemo
+			added := addedSources
+			for b.Loop() {
+				b.StopTimer()
+				if added == addedSources {
+					memo, added = &MergeMemo{}, 0
+					eventsOfMemo(story(n), memo)
+				}
+				added++
+				ms := story(n + added)
+				b.StartTimer()
+				eventsOfMemo(ms, memo)
+			}
+		})
+	}
+}
+
+// sourceEnds returns, for each source of ms in turn, the index after
+// its last mention.
+func sourceEnds(ms []*mention) []int {
+	var ends []int
+	for i := range ms {
+		if i+1 == len(ms) || ms[i+1].src != ms[i].src {
+			ends = append(ends, i+1)
+		}
+	}
+	return ends
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/timeline-project/timeline/cmd/timeline/internal/corpus"
 	"github.com/timeline-project/timeline/site"
+	"github.com/timeline-project/timeline/timeline"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -104,7 +105,7 @@ func benchmarkServeAddOne(b *testing.B, n int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	builder := &storyBuilder{src: src, today: timex.DateOf(time.Now()), folder: &folderReader{now: time.Now}}
+	builder := &storyBuilder{src: src, today: timex.DateOf(time.Now()), folder: &folderReader{now: time.Now}, merging: new(timeline.MergeMemo)}
 	server := newSiteServer(&Main{Stdout: io.Discard, Stderr: io.Discard, Now: time.Now}, renderer, builder)
 	st, err := builder.build(context.Background(), nil)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/timeline-project/timeline/site"
+	"github.com/timeline-project/timeline/timeline"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -40,7 +41,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	s := newSiteServer(m, renderer, &storyBuilder{src: *src, onRead: m.onRead, folder: &folderReader{now: m.Now}})
+	s := newSiteServer(m, renderer, &storyBuilder{src: *src, onRead: m.onRead, folder: &folderReader{now: m.Now}, merging: new(timeline.MergeMemo)})
 	// A build into the default output folder leaves a cache that spares
 	// reading its sources again; serve only reads it.
 	if p, err := readingsCachePath("public"); err == nil {
