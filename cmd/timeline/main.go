@@ -27,11 +27,13 @@ import (
 // memoryLimit is the soft limit of the Go runtime's memory, unless
 // GOMEMLIMIT sets another: the garbage collector works harder near it
 // rather than let a build of thousands of sources grow past it. It is
-// soft: a story whose data need more get more.
+// soft: a story whose data need more get more. serve has none: it
+// keeps a whole site and what made it in memory, by design, and a limit
+// under that would keep the collector running.
 const memoryLimit = 900 << 20
 
 func main() {
-	if os.Getenv("GOMEMLIMIT") == "" {
+	if os.Getenv("GOMEMLIMIT") == "" && !(len(os.Args) > 1 && os.Args[1] == "serve") {
 		debug.SetMemoryLimit(memoryLimit)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
