@@ -186,7 +186,7 @@ func (fr *folderReader) readFile(p string) ([]byte, fileStamp, error) {
 		st.data = was.data
 		return st.data, st, nil
 	}
-	st.data, err = readSourceFile(p)
+	st.data, err = readRegularFile(p)
 	return st.data, st, err
 }
 
@@ -246,16 +246,23 @@ func linkInside(root, p string) error {
 // What is not a regular file (a FIFO, a device) is refused before it is
 // opened: opening a FIFO would wait for a writer.
 func readSourceFile(p string) ([]byte, error) {
-	info, err := sourceFileInfo(p)
-	if err != nil {
+	if _, err := sourceFileInfo(p); err != nil {
 		return nil, err
 	}
+	return readRegularFile(p)
+}
+
+// readRegularFile reads the file at p, which sourceFileInfo found to be
+// a regular file of a size within the limit, checking again once it is
+// open: it may have been replaced since.
+func readRegularFile(p string) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err = f.Stat(); err != nil {
+	info, err := f.Stat()
+	if err != nil {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
