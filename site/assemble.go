@@ -39,9 +39,11 @@ type part struct {
 
 // fragCache holds, per file path, the fragments of the last render of
 // the file, by key. A map it holds is never changed: a render puts a
-// new one.
+// new one. An off cache holds nothing: that of a Renderer that renders
+// one site only.
 type fragCache struct {
 	mu    sync.Mutex
+	off   bool
 	files map[string]map[Key]fragment
 }
 
@@ -54,6 +56,9 @@ func (c *fragCache) get(path string) map[Key]fragment {
 func (c *fragCache) put(path string, frags map[Key]fragment) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.off {
+		return
+	}
 	if c.files == nil {
 		c.files = map[string]map[Key]fragment{}
 	}
@@ -139,7 +144,10 @@ func (r *Renderer) assemble(path string, a *assembly) ([]byte, error) {
 	}
 	// The file is written once, into a slice of its size.
 	data := make([]byte, 0, size)
-	next := make(map[Key]fragment, len(a.parts))
+	var next map[Key]fragment
+	if !r.frags.off {
+		next = make(map[Key]fragment, len(a.parts))
+	}
 	for _, it := range a.items {
 		if it.part == 0 {
 			data = append(data, it.lit...)
@@ -149,7 +157,7 @@ func (r *Renderer) assemble(path string, a *assembly) ([]byte, error) {
 		start := len(data)
 		var holes []hole
 		data, holes = appendFilled(data, frag(p), p.fill)
-		if _, ok := next[p.key]; !ok {
+		if _, ok := next[p.key]; !ok && next != nil {
 			next[p.key] = fragment{data: data[start:len(data):len(data)], holes: holes}
 		}
 	}

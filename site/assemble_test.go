@@ -93,6 +93,43 @@ func TestRendererKeepsNothingStale(t *testing.T) {
 	}
 }
 
+// TestOneShotRendersTheSame checks that the Renderer of Render, which
+// keeps nothing and renders a source page whole, makes the bytes of a
+// Renderer that keeps fragments and assembles source pages from blocks.
+func TestOneShotRendersTheSame(t *testing.T) {
+	for _, opts := range []Options{{}, {BaseURL: "https://example.org/story/"}} {
+		for _, v := range variants {
+			kept, err := New()
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := kept.Render(v.story(t), opts)
+			if err != nil {
+				t.Fatalf("%s: %v", v.name, err)
+			}
+			once, err := newOneShot()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := once.Render(v.story(t), opts)
+			if err != nil {
+				t.Fatalf("%s: %v", v.name, err)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%s: %d files, %d from a Renderer that keeps", v.name, len(got), len(want))
+			}
+			for i := range got {
+				if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
+					t.Errorf("%s (base %q): %s differs from a Renderer that keeps", v.name, opts.BaseURL, want[i].Path)
+				}
+			}
+			if len(once.frags.files) != 0 {
+				t.Errorf("%s: a one-shot Renderer kept the fragments of %d files", v.name, len(once.frags.files))
+			}
+		}
+	}
+}
+
 // TestRendererReusesFragments checks that a render after a small change
 // takes most fragments from the render before: the fragments kept are
 // slices of the earlier file, and the new file has the same bytes as a

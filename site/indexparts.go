@@ -81,7 +81,7 @@ type citeSet struct {
 // "citation" template or taken from the render before.
 func (x *indexAssembly) citationsHTML(cites []citationView) (template.HTML, error) {
 	var out bytes.Buffer
-	keep := len(cites) >= citeCacheMin
+	keep := len(cites) >= citeCacheMin && !x.r.frags.off
 	for _, c := range cites {
 		if !keep {
 			if err := x.r.pages.ExecuteTemplate(&out, "citation", c); err != nil {

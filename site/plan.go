@@ -52,7 +52,7 @@ func (p Page) Render() ([]byte, error) {
 // that a caller can render only the pages whose Key changed since a
 // render it kept.
 func Plan(tl *timeline.Timeline, opts Options) ([]Page, error) {
-	r, err := New()
+	r, err := newOneShot()
 	if err != nil {
 		return nil, err
 	}

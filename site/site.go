@@ -83,11 +83,23 @@ func New() (*Renderer, error) {
 // Render returns the files of the site of tl, sorted by Path. Same
 // Timeline, same bytes.
 func Render(tl *timeline.Timeline, opts Options) ([]File, error) {
-	r, err := New()
+	r, err := newOneShot()
 	if err != nil {
 		return nil, err
 	}
 	return r.Render(tl, opts)
+}
+
+// newOneShot returns a Renderer for one site only: it keeps no
+// fragments, so a page's bytes are freed once written, and it renders
+// a source page whole rather than block by block.
+func newOneShot() (*Renderer, error) {
+	r, err := New()
+	if err != nil {
+		return nil, err
+	}
+	r.frags.off = true
+	return r, nil
 }
 
 // Render returns the files of the site of tl, sorted by Path: every

@@ -15,6 +15,13 @@ func (r *Renderer) renderSource(st *story, src *timeline.Source) ([]byte, error)
 	if err != nil {
 		return nil, err
 	}
+	if r.frags.off {
+		var buf bytes.Buffer
+		if err := r.pages.ExecuteTemplate(&buf, "source", page); err != nil {
+			return nil, err
+		}
+		return buf.Bytes(), nil
+	}
 	var a assembly
 	var execErr error
 	exec := func(name string, data any) {
