@@ -1,6 +1,7 @@
 package site
 
 import (
+	"io"
 	"sync"
 )
 
@@ -76,10 +77,12 @@ func (c *fragCache) retain(keep func(path string) bool) {
 	}
 }
 
-// assembly is a file laid out as literal bytes and parts, in order.
+// assembly is a file laid out as literal bytes and parts, in order;
+// done, when not nil, is called once the file is assembled.
 type assembly struct {
 	items []assemblyItem
 	parts []part
+	done  func()
 }
 
 // assemblyItem is literal bytes, or (part > 0) the part at part-1.
@@ -162,7 +165,63 @@ func (r *Renderer) assemble(path string, a *assembly) ([]byte, error) {
 		}
 	}
 	r.frags.put(path, next)
+	if a.done != nil {
+		a.done()
+	}
 	return data, nil
+}
+
+// streamWindow is how many parts assembleTo renders before it writes
+// them.
+var streamWindow = 512
+
+// assembleTo writes the file at path laid out by a to w: the bytes
+// assemble returns. A Renderer that keeps fragments assembles the file
+// whole. One that keeps nothing renders streamWindow parts at a time,
+// in parallel, and writes them before it renders the next: a file of
+// 100 MB is never whole in memory. A part is rendered even when
+// another part has its key: they have the same bytes.
+func (r *Renderer) assembleTo(w io.Writer, path string, a *assembly) error {
+	if !r.frags.off {
+		data, err := r.assemble(path, a)
+		if err == nil {
+			_, err = w.Write(data)
+		}
+		return err
+	}
+	var buf []byte
+	for start := 0; start < len(a.items); {
+		end := start
+		var todo []int
+		for end < len(a.items) && len(todo) < streamWindow {
+			if p := a.items[end].part; p > 0 {
+				todo = append(todo, p-1)
+			}
+			end++
+		}
+		made, err := renderParts(a.parts, todo)
+		if err != nil {
+			return err
+		}
+		buf = buf[:0]
+		j := 0
+		for _, it := range a.items[start:end] {
+			if it.part == 0 {
+				buf = append(buf, it.lit...)
+				continue
+			}
+			buf, _ = appendFilled(buf, made[j], a.parts[it.part-1].fill)
+			j++
+		}
+		if _, err := w.Write(buf); err != nil {
+			return err
+		}
+		start = end
+	}
+	if a.done != nil {
+		a.done()
+	}
+	return nil
 }
 
 // renderParts renders the parts at todo, on as many goroutines as the

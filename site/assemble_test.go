@@ -97,6 +97,7 @@ func TestRendererKeepsNothingStale(t *testing.T) {
 // keeps nothing and renders a source page whole, makes the bytes of a
 // Renderer that keeps fragments and assembles source pages from blocks.
 func TestOneShotRendersTheSame(t *testing.T) {
+	defer func(n int) { streamWindow = n }(streamWindow)
 	for _, opts := range []Options{{}, {BaseURL: "https://example.org/story/"}} {
 		for _, v := range variants {
 			kept, err := New()
@@ -125,6 +126,22 @@ func TestOneShotRendersTheSame(t *testing.T) {
 			}
 			if len(once.frags.files) != 0 {
 				t.Errorf("%s: a one-shot Renderer kept the fragments of %d files", v.name, len(once.frags.files))
+			}
+			// Written a window of 3 parts at a time, the pages are the same.
+			streamWindow = 3
+			pages, err := once.Plan(v.story(t), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, pg := range pages {
+				var b bytes.Buffer
+				n, err := pg.WriteTo(&b)
+				if err != nil {
+					t.Fatalf("%s: %v", v.name, err)
+				}
+				if pg.Path != want[i].Path || !bytes.Equal(b.Bytes(), want[i].Data) || n != int64(len(want[i].Data)) {
+					t.Errorf("%s (base %q): %s written (%d bytes) differs from a Renderer that keeps", v.name, opts.BaseURL, pg.Path, n)
+				}
 			}
 		}
 	}

@@ -84,8 +84,8 @@ func (d *jsonDoc) list(name string, n int, key func(i int) Key, elem func(i int)
 	d.a.literal([]byte("\n  ]"))
 }
 
-// end closes the document and returns its bytes.
-func (d *jsonDoc) end(r *Renderer) ([]byte, error) {
+// end closes the document and returns its layout.
+func (d *jsonDoc) end() (*assembly, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
@@ -93,7 +93,7 @@ func (d *jsonDoc) end(r *Renderer) ([]byte, error) {
 		d.a.literal([]byte("\n"))
 	}
 	d.a.literal([]byte("}\n"))
-	return r.assemble(d.path, &d.a)
+	return &d.a, nil
 }
 
 // encodeIndented writes v as encodeJSON would at a depth whose lines

@@ -48,7 +48,7 @@ type timelineJSText struct {
 // timelineJS returns timelinejs.json, a timelineJSDoc. The slides' links point at the
 // site's pages only when it has a base URL: TimelineJS shows the file
 // from another page, where a relative link would lead nowhere.
-func (r *Renderer) timelineJS(st *story) ([]byte, error) {
+func (r *Renderer) timelineJS(st *story) (*assembly, error) {
 	keys := st.keys()
 	d := newJSONDoc("timelinejs.json")
 	d.member("title", timelineJSSlide{Text: timelineJSText{
@@ -71,7 +71,7 @@ func (r *Renderer) timelineJS(st *story) ([]byte, error) {
 		}
 		return slide
 	})
-	return d.end(r)
+	return d.end()
 }
 
 // timelineJSDateOf returns e's date as far as its precision goes, with
@@ -144,7 +144,7 @@ var csvHeader = []string{
 // eventsCSV returns events.csv: a header and one row per event, as RFC
 // 4180 has it (CRLF line ends). Cells of text that a spreadsheet would
 // take for a formula (starting with =, +, -, @) begin with a '.
-func (r *Renderer) eventsCSV(st *story) ([]byte, error) {
+func (r *Renderer) eventsCSV(st *story) (*assembly, error) {
 	keys := st.keys()
 	var a assembly
 	head, err := csvLines(csvHeader)
@@ -159,7 +159,7 @@ func (r *Renderer) eventsCSV(st *story) ([]byte, error) {
 			return fragment{data: row}, err
 		}})
 	}
-	return r.assemble("events.csv", &a)
+	return &a, nil
 }
 
 // csvLines returns record as a line of events.csv.

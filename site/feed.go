@@ -35,7 +35,7 @@ const feedEntries = 50
 // no clock, so an entry's is the latest publication date among the
 // sources that cite it (else its own date), and the feed's the latest
 // of those.
-func (r *Renderer) atomFeed(st *story) ([]byte, error) {
+func (r *Renderer) atomFeed(st *story) (*assembly, error) {
 	var head bytes.Buffer
 	enc := xml.NewEncoder(&head)
 	enc.Indent("", "  ")
@@ -59,7 +59,7 @@ func (r *Renderer) atomFeed(st *story) ([]byte, error) {
 		}})
 	}
 	a.literal(append(head.Bytes()[end:], '\n'))
-	return r.assemble("feed.xml", &a)
+	return &a, nil
 }
 
 // feedEvents returns the indices of the events feed.xml carries, in
@@ -173,7 +173,7 @@ func nameUUID(name string) string {
 // a day (entries known only to the month or year are left out). Its
 // DTSTAMP, which iCalendar requires, is the latest date any entry was
 // reported, as the feed's updated time is.
-func (r *Renderer) calendar(st *story) ([]byte, error) {
+func (r *Renderer) calendar(st *story) (*assembly, error) {
 	cal := ics.NewCalendar()
 	cal.SetProductId("-//timeline-project//timeline//EN")
 	cal.SetCalscale("GREGORIAN")
@@ -200,7 +200,7 @@ func (r *Renderer) calendar(st *story) ([]byte, error) {
 			render: func() (fragment, error) { return st.calendarEvent(e, stamp) }})
 	}
 	a.literal([]byte(icsEnd))
-	return r.assemble("timeline.ics", &a)
+	return &a, nil
 }
 
 // icsEnd ends timeline.ics.

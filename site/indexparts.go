@@ -7,11 +7,12 @@ import (
 	"sync"
 )
 
-// renderIndex renders index.html from its pieces (see the templates)
-// and its fragments: per day its link and its heading, per entry its
-// article, per source its filter option and its item in the list at
-// the foot. Fragments are kept from render to render (see assemble).
-func (r *Renderer) renderIndex(st *story) ([]byte, error) {
+// layIndex lays out index.html: its pieces (see the templates), rendered
+// at once, and its fragments: per day its link and its heading, per
+// entry its article, per source its filter option and its item in the
+// list at the foot. Fragments are kept from render to render (see
+// assemble).
+func (r *Renderer) layIndex(st *story) (*assembly, error) {
 	page, err := st.indexPage()
 	if err != nil {
 		return nil, err
@@ -54,11 +55,8 @@ func (r *Renderer) renderIndex(st *story) ([]byte, error) {
 	if x.err != nil {
 		return nil, x.err
 	}
-	data, err := r.assemble("index.html", &x.a)
-	if err == nil {
-		r.frags.put(citationsPath, x.cites.m)
-	}
-	return data, err
+	x.a.done = func() { r.frags.put(citationsPath, x.cites.m) }
+	return &x.a, nil
 }
 
 // citationsPath is where a Renderer keeps the fragments of the entries'

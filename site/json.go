@@ -117,7 +117,7 @@ func eventJSON(e *timeline.Event) jsonEvent {
 
 // timelineJSON returns timeline.json: indented by two spaces, HTML
 // characters left as they are, ending in a newline.
-func (r *Renderer) timelineJSON(st *story) ([]byte, error) {
+func (r *Renderer) timelineJSON(st *story) (*assembly, error) {
 	keys := st.keys()
 	d := newJSONDoc("timeline.json")
 	d.member("title", st.tl.Title)
@@ -139,5 +139,5 @@ func (r *Renderer) timelineJSON(st *story) ([]byte, error) {
 	d.list("events", len(st.tl.Events), func(i int) Key {
 		return st.exportKey("timeline.json events", keys.events[i], i == 0)
 	}, func(i int) any { return eventJSON(&st.tl.Events[i]) })
-	return d.end(r)
+	return d.end()
 }

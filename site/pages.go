@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -48,11 +49,34 @@ func (r *Renderer) sourceKey(st *story, src *timeline.Source) Key {
 
 // indexFile lays out index.html.
 func (r *Renderer) indexFile(st *story) Page {
+	return r.assembledPage("index.html",
+		func() Key { return keyOf("index.html", r.templates, st.chronologyKey()) },
+		func() (*assembly, error) { return r.layIndex(st) })
+}
+
+// assembledPage is a story-wide file, large and rendered early, that
+// lay lays out from fragments: Render assembles it whole; WriteTo, from
+// a Renderer that keeps nothing, writes it a window at a time (see
+// assembleTo).
+func (r *Renderer) assembledPage(path string, key func() Key, lay func() (*assembly, error)) Page {
 	return Page{
-		Path:   "index.html",
-		early:  true,
-		key:    func() Key { return keyOf("index.html", r.templates, st.chronologyKey()) },
-		render: func() ([]byte, error) { return r.renderIndex(st) },
+		Path:  path,
+		early: true,
+		key:   key,
+		render: func() ([]byte, error) {
+			a, err := lay()
+			if err != nil {
+				return nil, err
+			}
+			return r.assemble(path, a)
+		},
+		stream: func(w io.Writer) error {
+			a, err := lay()
+			if err != nil {
+				return err
+			}
+			return r.assembleTo(w, path, a)
+		},
 	}
 }
 

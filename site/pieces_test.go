@@ -105,20 +105,20 @@ func TestWrittenInPiecesIsTheWholeEncoded(t *testing.T) {
 			// The second render takes the fragments the first kept.
 			var got []byte
 			for round := range 2 {
-				got, err = r.timelineJSON(st)
+				got, err = assembled(r, "timeline.json", r.timelineJSON, st)
 				if err != nil {
 					t.Fatal(err)
 				}
 				if want := wholeTimelineJSON(t, st); !bytes.Equal(got, want) {
 					t.Errorf("%s, base %q, render %d: timeline.json differs from the whole encoded:\n%s\nwant:\n%s", name, base, round, got, want)
 				}
-				if got, err = r.timelineJS(st); err != nil {
+				if got, err = assembled(r, "timelinejs.json", r.timelineJS, st); err != nil {
 					t.Fatal(err)
 				}
 				if want := wholeTimelineJS(t, st); !bytes.Equal(got, want) {
 					t.Errorf("%s, base %q, render %d: timelinejs.json differs from the whole encoded:\n%s\nwant:\n%s", name, base, round, got, want)
 				}
-				if got, err = r.atomFeed(st); err != nil {
+				if got, err = assembled(r, "feed.xml", r.atomFeed, st); err != nil {
 					t.Fatal(err)
 				}
 				if want := wholeAtomFeed(t, st); !bytes.Equal(got, want) {
@@ -127,4 +127,14 @@ func TestWrittenInPiecesIsTheWholeEncoded(t *testing.T) {
 			}
 		}
 	}
+}
+
+// assembled returns the bytes of the file at path that lay lays out
+// for st.
+func assembled(r *Renderer, path string, lay func(*story) (*assembly, error), st *story) ([]byte, error) {
+	a, err := lay(st)
+	if err != nil {
+		return nil, err
+	}
+	return r.assemble(path, a)
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"sync"
@@ -26,6 +27,8 @@ type Page struct {
 	early  bool
 	key    func() Key
 	render func() ([]byte, error)
+	// stream, when not nil, writes the bytes of render to a writer.
+	stream func(w io.Writer) error
 }
 
 // Key returns the key of what the page is made from: same Key, same
@@ -45,6 +48,39 @@ func (p Page) Render() ([]byte, error) {
 		return nil, fmt.Errorf("render %s: %w", p.Path, err)
 	}
 	return data, nil
+}
+
+// WriteTo writes the bytes of the page to w: those Render returns. The
+// story-wide pages of a site laid out by the function Plan, whose
+// Renderer keeps nothing, are never whole in memory: they are rendered
+// and written a window of fragments at a time.
+func (p Page) WriteTo(w io.Writer) (int64, error) {
+	cw := &countingWriter{w: w}
+	var err error
+	if p.stream != nil {
+		err = p.stream(cw)
+	} else {
+		var data []byte
+		if data, err = p.render(); err == nil {
+			_, err = cw.Write(data)
+		}
+	}
+	if err != nil {
+		return cw.n, fmt.Errorf("render %s: %w", p.Path, err)
+	}
+	return cw.n, nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
 }
 
 // Plan checks tl and lays out the files of its site, sorted by Path:

@@ -117,8 +117,8 @@ func (r *Renderer) Render(tl *timeline.Timeline, opts Options) ([]File, error) {
 func (r *Renderer) exportPages(st *story) []Page {
 	var pages []Page
 	for _, export := range []struct {
-		path   string
-		encode func(*story) ([]byte, error)
+		path string
+		lay  func(*story) (*assembly, error)
 	}{
 		{"timeline.json", r.timelineJSON},
 		{"timelinejs.json", r.timelineJS},
@@ -126,12 +126,9 @@ func (r *Renderer) exportPages(st *story) []Page {
 		{"feed.xml", r.atomFeed},
 		{"timeline.ics", r.calendar},
 	} {
-		pages = append(pages, Page{
-			Path:   export.path,
-			early:  true,
-			key:    func() Key { return keyOf(export.path, st.chronologyKey()) },
-			render: func() ([]byte, error) { return export.encode(st) },
-		})
+		pages = append(pages, r.assembledPage(export.path,
+			func() Key { return keyOf(export.path, st.chronologyKey()) },
+			func() (*assembly, error) { return export.lay(st) }))
 	}
 	return pages
 }

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -243,14 +245,24 @@ func writePage(p, old string, pg site.Page, prev manifest, rendered func(path st
 		return was, nil
 	}
 	rendered(pg.Path)
-	data, err := pg.Render()
-	if err != nil {
-		return written{}, err
-	}
-	w := written{hash: sha256.Sum256(data), page: key}
-	if !(had && was.hash == w.hash && unchanged(old, was) && os.Link(old, p) == nil) {
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return written{}, fmt.Errorf("write site: %w", err)
+	var w written
+	if pg.Large() {
+		// A story-wide file of 100 MB is written as it is rendered.
+		hash, err := streamPage(p, pg)
+		if err != nil {
+			return written{}, err
+		}
+		w = written{hash: hash, page: key}
+	} else {
+		data, err := pg.Render()
+		if err != nil {
+			return written{}, err
+		}
+		w = written{hash: sha256.Sum256(data), page: key}
+		if !(had && was.hash == w.hash && unchanged(old, was) && os.Link(old, p) == nil) {
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				return written{}, fmt.Errorf("write site: %w", err)
+			}
 		}
 	}
 	info, err := os.Lstat(p)
@@ -259,6 +271,29 @@ func writePage(p, old string, pg site.Page, prev manifest, rendered func(path st
 	}
 	w.size, w.modTime = info.Size(), info.ModTime().UnixNano()
 	return w, nil
+}
+
+// streamPage writes the page pg at p as it renders it and returns the
+// SHA-256 of its bytes.
+func streamPage(p string, pg site.Page) (hash [sha256.Size]byte, err error) {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return hash, fmt.Errorf("write site: %w", err)
+	}
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h), 1<<20)
+	_, err = pg.WriteTo(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("write site: %w", cerr)
+	}
+	if err != nil {
+		return hash, err
+	}
+	h.Sum(hash[:0])
+	return hash, nil
 }
 
 // pageKey returns the key of what pg is made from, for this program
