@@ -189,7 +189,6 @@ func (r *Renderer) assembleTo(w io.Writer, path string, a *assembly) error {
 		}
 		return err
 	}
-	var buf []byte
 	for start := 0; start < len(a.items); {
 		end := start
 		var todo []int
@@ -203,18 +202,17 @@ func (r *Renderer) assembleTo(w io.Writer, path string, a *assembly) error {
 		if err != nil {
 			return err
 		}
-		buf = buf[:0]
 		j := 0
 		for _, it := range a.items[start:end] {
 			if it.part == 0 {
-				buf = append(buf, it.lit...)
-				continue
+				_, err = w.Write(it.lit)
+			} else {
+				err = writeFilled(w, made[j], a.parts[it.part-1].fill)
+				j++
 			}
-			buf, _ = appendFilled(buf, made[j], a.parts[it.part-1].fill)
-			j++
-		}
-		if _, err := w.Write(buf); err != nil {
-			return err
+			if err != nil {
+				return err
+			}
 		}
 		start = end
 	}
@@ -244,6 +242,22 @@ func renderParts(parts []part, todo []int) ([]fragment, error) {
 		}
 	}
 	return made, nil
+}
+
+// writeFilled writes f with fill's values in its holes to w.
+func writeFilled(w io.Writer, f fragment, fill []string) error {
+	pos := 0
+	for i, h := range f.holes {
+		if _, err := w.Write(f.data[pos:h.at]); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, fill[i]); err != nil {
+			return err
+		}
+		pos = h.at + h.n
+	}
+	_, err := w.Write(f.data[pos:])
+	return err
 }
 
 // appendFilled appends f with fill's values in its holes to data and
