@@ -37,12 +37,15 @@ func newBlockView(kind string, segs []segment, items [][]segment) blockView {
 // sentence, which gets the anchor #sN) or the text around sentences (N 0).
 // Isolate is true for text that holds a bidi control (see bidi.go): the
 // text around sentences, and a cited sentence's before its links, show
-// in a <bdi>.
+// in a <bdi>. After is the text that follows a sentence up to the next
+// one, when it holds no bidi control: most often a space, which takes
+// a segment of its own only where it must be isolated.
 type segment struct {
 	Text    string
 	N       int
 	CitedBy []entryLink
 	Isolate bool
+	After   string
 }
 
 // articleGroups arranges the blocks of src in reading order, each
@@ -125,12 +128,18 @@ func blockSegments(text string, span timeline.Span, sents []timeline.Sentence, c
 	return appendText(segs, text[pos:span.End]), nil
 }
 
-// appendText adds the text between sentences, if any, to segs.
+// appendText adds the text between sentences, if any, to segs: to the
+// sentence before it as its After when it can, else as a segment.
 func appendText(segs []segment, text string) []segment {
 	if text == "" {
 		return segs
 	}
-	return append(segs, segment{Text: plainText(text), Isolate: hasBidiControl(text)})
+	isolate := hasBidiControl(text)
+	if n := len(segs); n > 0 && !isolate && segs[n-1].After == "" {
+		segs[n-1].After = plainText(text)
+		return segs
+	}
+	return append(segs, segment{Text: plainText(text), Isolate: isolate})
 }
 
 // plainText returns text with its line breaks made "\n", as an HTML

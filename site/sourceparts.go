@@ -75,6 +75,7 @@ func (k *keyHash) segments(segs []segment) {
 		k.str(s.Text)
 		k.int(s.N)
 		k.uint(bit(s.Isolate))
+		k.str(s.After)
 		k.uint(uint64(len(s.CitedBy)))
 		for _, c := range s.CitedBy {
 			k.str(c.Href)
