@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"io"
 	"sync"
 )
@@ -104,12 +105,23 @@ func (a *assembly) add(p part) {
 	a.items = append(a.items, assemblyItem{part: len(a.parts)})
 }
 
-// assemble returns the bytes of the file at path laid out by a: it
-// renders, on as many goroutines as the machine runs at once, the parts
-// whose fragments r does not keep from its last render of path, writes
-// the file, and keeps its fragments for the next render. The fragments
-// kept are slices of the bytes returned, which must not change.
+// assemble returns the bytes of the file at path laid out by a, in one
+// slice: see assembleChunks.
 func (r *Renderer) assemble(path string, a *assembly) ([]byte, error) {
+	chunks, err := r.assembleChunks(path, a)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Join(chunks, nil), nil
+}
+
+// assembleChunks returns the file at path laid out by a as chunks, to
+// be written one after the other: it renders, on as many goroutines as
+// the machine runs at once, the parts whose fragments r does not keep
+// from its last render of path, and keeps the fragments of this render
+// for the next. The chunks are slices of the fragments, not copies:
+// their bytes must not change.
+func (r *Renderer) assembleChunks(path string, a *assembly) ([][]byte, error) {
 	kept := r.frags.get(path)
 	missing := map[Key]int{} // key → index in made
 	var todo []int           // indices of parts to render
@@ -126,49 +138,31 @@ func (r *Renderer) assemble(path string, a *assembly) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	frag := func(p *part) fragment {
-		if f, ok := kept[p.key]; ok {
-			return f
-		}
-		return made[missing[p.key]]
-	}
-	size := 0
-	for _, it := range a.items {
-		if it.part == 0 {
-			size += len(it.lit)
-			continue
-		}
-		p := &a.parts[it.part-1]
-		f := frag(p)
-		size += len(f.data)
-		for i, h := range f.holes {
-			size += len(p.fill[i]) - h.n
-		}
-	}
-	// The file is written once, into a slice of its size.
-	data := make([]byte, 0, size)
 	var next map[Key]fragment
 	if !r.frags.off {
 		next = make(map[Key]fragment, len(a.parts))
 	}
+	chunks := make([][]byte, 0, len(a.items)+len(a.parts))
 	for _, it := range a.items {
 		if it.part == 0 {
-			data = append(data, it.lit...)
+			chunks = append(chunks, it.lit)
 			continue
 		}
 		p := &a.parts[it.part-1]
-		start := len(data)
-		var holes []hole
-		data, holes = appendFilled(data, frag(p), p.fill)
-		if _, ok := next[p.key]; !ok && next != nil {
-			next[p.key] = fragment{data: data[start:len(data):len(data)], holes: holes}
+		f, ok := kept[p.key]
+		if !ok {
+			f = made[missing[p.key]]
+		}
+		chunks = appendFilledChunks(chunks, f, p.fill)
+		if next != nil {
+			next[p.key] = f
 		}
 	}
 	r.frags.put(path, next)
 	if a.done != nil {
 		a.done()
 	}
-	return data, nil
+	return chunks, nil
 }
 
 // streamWindow is how many parts assembleTo renders before it writes
@@ -260,19 +254,13 @@ func writeFilled(w io.Writer, f fragment, fill []string) error {
 	return err
 }
 
-// appendFilled appends f with fill's values in its holes to data and
-// returns where they are in what it appended.
-func appendFilled(data []byte, f fragment, fill []string) ([]byte, []hole) {
-	if len(f.holes) == 0 {
-		return append(data, f.data...), nil
-	}
-	holes := make([]hole, len(f.holes))
-	start, pos := len(data), 0
+// appendFilledChunks appends to chunks the bytes of f with fill's
+// values in its holes, as slices of f and of the values.
+func appendFilledChunks(chunks [][]byte, f fragment, fill []string) [][]byte {
+	pos := 0
 	for i, h := range f.holes {
-		data = append(data, f.data[pos:h.at]...)
-		holes[i] = hole{at: len(data) - start, n: len(fill[i])}
-		data = append(data, fill[i]...)
+		chunks = append(chunks, f.data[pos:h.at], []byte(fill[i]))
 		pos = h.at + h.n
 	}
-	return append(data, f.data[pos:]...), holes
+	return append(chunks, f.data[pos:])
 }

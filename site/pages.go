@@ -12,11 +12,17 @@ import (
 
 // sourceFile lays out the page of src.
 func (r *Renderer) sourceFile(st *story, src *timeline.Source) Page {
-	return Page{
-		Path:   sourcePath(src.ID),
-		key:    func() Key { return r.sourceKey(st, src) },
-		render: func() ([]byte, error) { return r.renderSource(st, src) },
+	key := func() Key { return r.sourceKey(st, src) }
+	if r.frags.off {
+		return Page{
+			Path:   sourcePath(src.ID),
+			key:    key,
+			render: func() ([]byte, error) { return r.renderSource(st, src) },
+		}
 	}
+	pg := r.assembledPage(sourcePath(src.ID), key, func() (*assembly, error) { return r.laySource(st, src) })
+	pg.early = false
+	return pg
 }
 
 // sourceKey returns the key of the page of src: the templates, the
@@ -55,11 +61,12 @@ func (r *Renderer) indexFile(st *story) Page {
 }
 
 // assembledPage is a story-wide file, large and rendered early, that
-// lay lays out from fragments: Render assembles it whole; WriteTo, from
-// a Renderer that keeps nothing, writes it a window at a time (see
-// assembleTo).
+// lay lays out from fragments: Render assembles it whole. From a
+// Renderer that keeps nothing, WriteTo writes it a window at a time
+// (see assembleTo); from one that keeps fragments, RenderChanged gives
+// it as chunks of the fragments (see assembleChunks).
 func (r *Renderer) assembledPage(path string, key func() Key, lay func() (*assembly, error)) Page {
-	return Page{
+	pg := Page{
 		Path:  path,
 		early: true,
 		key:   key,
@@ -70,14 +77,25 @@ func (r *Renderer) assembledPage(path string, key func() Key, lay func() (*assem
 			}
 			return r.assemble(path, a)
 		},
-		stream: func(w io.Writer) error {
+	}
+	if r.frags.off {
+		pg.stream = func(w io.Writer) error {
 			a, err := lay()
 			if err != nil {
 				return err
 			}
 			return r.assembleTo(w, path, a)
-		},
+		}
+	} else {
+		pg.chunks = func() ([][]byte, error) {
+			a, err := lay()
+			if err != nil {
+				return nil, err
+			}
+			return r.assembleChunks(path, a)
+		}
 	}
+	return pg
 }
 
 // scratch holds buffers for executeExact, which each render leaves

@@ -27,8 +27,10 @@ type Page struct {
 	early  bool
 	key    func() Key
 	render func() ([]byte, error)
-	// stream, when not nil, writes the bytes of render to a writer.
+	// stream, when not nil, writes the bytes of render to a writer;
+	// chunks, when not nil, returns them in chunks (see File).
 	stream func(w io.Writer) error
+	chunks func() ([][]byte, error)
 }
 
 // Key returns the key of what the page is made from: same Key, same
@@ -136,8 +138,8 @@ func constPage(path string, data []byte) Page {
 
 // renderPages renders every page on as many goroutines as the machine
 // runs at once, the early ones first, and returns the files in the
-// order of pages.
-func renderPages(pages []Page) ([]File, error) {
+// order of pages: in Chunks when chunked and the page has them.
+func renderPages(pages []Page, chunked bool) ([]File, error) {
 	order := make([]int, len(pages))
 	for i := range order {
 		order[i] = i
@@ -150,6 +152,12 @@ func renderPages(pages []Page) ([]File, error) {
 	parallel(len(pages), func(n int) {
 		i := order[n]
 		files[i].Path = pages[i].Path
+		if pg := pages[i]; chunked && pg.chunks != nil {
+			if files[i].Chunks, errs[i] = pg.chunks(); errs[i] != nil {
+				errs[i] = fmt.Errorf("render %s: %w", pg.Path, errs[i])
+			}
+			return
+		}
 		files[i].Data, errs[i] = pages[i].Render()
 	})
 	for _, err := range errs {
@@ -175,19 +183,23 @@ func parallel(n int, do func(i int)) {
 	wg.Wait()
 }
 
-// Rendered is the bytes of a page with the Key they were rendered for,
-// as RenderChanged keeps them from one render to the next.
+// Rendered is the bytes of a page, in Data or in Chunks as in File,
+// with the Key they were rendered for, as RenderChanged keeps them from
+// one render to the next.
 type Rendered struct {
-	Key  Key
-	Data []byte
+	Key    Key
+	Data   []byte
+	Chunks [][]byte
 }
 
 // RenderChanged returns the files of pages, as Render does, rendering
 // only the pages whose Key differs from that of kept[Path]: the others
-// take the bytes kept (the same slice, not a copy). It also returns
-// what to keep for the next call: every page's Key and bytes. Keys and
-// pages are made on as many goroutines as the machine runs at once.
-// kept must come from the same program: see Key.
+// take the bytes kept (the same slices, not a copy). The pages of a
+// Renderer that keeps fragments (from New) that it assembles from them
+// come in Chunks, slices of the fragments, not copied into one slice.
+// It also returns what to keep for the next call: every page's Key and
+// bytes. Keys and pages are made on as many goroutines as the machine
+// runs at once. kept must come from the same program: see Key.
 func RenderChanged(pages []Page, kept map[string]Rendered) ([]File, map[string]Rendered, error) {
 	files := make([]File, len(pages))
 	keys := make([]Key, len(pages))
@@ -197,22 +209,22 @@ func RenderChanged(pages []Page, kept map[string]Rendered) ([]File, map[string]R
 	for i, p := range pages {
 		files[i].Path = p.Path
 		if k, ok := kept[p.Path]; ok && k.Key == keys[i] {
-			files[i].Data = k.Data
+			files[i].Data, files[i].Chunks = k.Data, k.Chunks
 			continue
 		}
 		stale = append(stale, p)
 		at = append(at, i)
 	}
-	fresh, err := renderPages(stale)
+	fresh, err := renderPages(stale, true)
 	if err != nil {
 		return nil, nil, err
 	}
 	for j, f := range fresh {
-		files[at[j]].Data = f.Data
+		files[at[j]] = f
 	}
 	next := make(map[string]Rendered, len(files))
 	for i, f := range files {
-		next[f.Path] = Rendered{Key: keys[i], Data: f.Data}
+		next[f.Path] = Rendered{Key: keys[i], Data: f.Data, Chunks: f.Chunks}
 	}
 	return files, next, nil
 }

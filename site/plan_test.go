@@ -94,8 +94,25 @@ func TestPageKeysFollowTheirData(t *testing.T) {
 }
 
 func TestRenderChangedRendersOnlyWhatChanged(t *testing.T) {
+	for _, keeps := range []bool{false, true} {
+		plan := Plan
+		if keeps {
+			r, err := New()
+			if err != nil {
+				t.Fatal(err)
+			}
+			plan = r.Plan
+		}
+		renderChangedOnly(t, plan, keeps)
+	}
+}
+
+// renderChangedOnly checks RenderChanged with pages from plan, whose
+// Renderer keeps fragments when keeps is true: then the story-wide
+// files and the source pages come in chunks.
+func renderChangedOnly(t *testing.T, plan func(*timeline.Timeline, Options) ([]Page, error), keeps bool) {
 	opts := Options{BaseURL: "https://example.org/story"}
-	pages, err := Plan(fixture(t), opts)
+	pages, err := plan(fixture(t), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +122,7 @@ func TestRenderChangedRendersOnlyWhatChanged(t *testing.T) {
 	}
 	tl := fixture(t)
 	tl.Sources[0].Text = strings.Replace(tl.Sources[0].Text, "Read more", "Read less", 1)
-	if pages, err = Plan(tl, opts); err != nil {
+	if pages, err = plan(tl, opts); err != nil {
 		t.Fatal(err)
 	}
 	files, _, err := RenderChanged(pages, kept)
@@ -118,14 +135,20 @@ func TestRenderChangedRendersOnlyWhatChanged(t *testing.T) {
 	}
 	var rendered []string
 	for i, f := range files {
-		if f.Path != want[i].Path || !bytes.Equal(f.Data, want[i].Data) {
+		if f.Path != want[i].Path || !bytes.Equal(f.Bytes(), want[i].Data) {
 			t.Errorf("%s: not the file %s of Render", f.Path, want[i].Path)
 		}
-		if len(f.Data) > 0 && &f.Data[0] != &kept[f.Path].Data[0] {
+		if chunked := f.Chunks != nil; chunked != (keeps && (f.Path == "index.html" || strings.HasPrefix(f.Path, "sources/") ||
+			strings.HasSuffix(f.Path, ".json") || strings.HasSuffix(f.Path, ".csv") || strings.HasSuffix(f.Path, ".xml") || strings.HasSuffix(f.Path, ".ics"))) {
+			t.Errorf("%s: in chunks %v, keeps %v", f.Path, chunked, keeps)
+		}
+		k := kept[f.Path]
+		switch {
+		case len(f.Chunks) > 0 && &f.Chunks[0] != &k.Chunks[0], len(f.Data) > 0 && &f.Data[0] != &k.Data[0]:
 			rendered = append(rendered, f.Path)
 		}
 	}
 	if !slices.Equal(rendered, []string{"sources/a-news.html"}) {
-		t.Errorf("rendered again: %q, want only the page of the changed source", rendered)
+		t.Errorf("keeps %v: rendered again: %q, want only the page of the changed source", keeps, rendered)
 	}
 }

@@ -10,8 +10,10 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/url"
 	"strings"
@@ -28,10 +30,40 @@ type Options struct {
 }
 
 // File is one file of the site: its path relative to the output folder,
-// with forward slashes, and its bytes.
+// with forward slashes, and its bytes: Data, or, in a file that
+// RenderChanged assembled from fragments, Chunks one after the other.
+// Chunks share their memory with the fragments the Renderer keeps; a
+// file of 100 MB is not copied whole when one of its entries changes.
 type File struct {
-	Path string
-	Data []byte
+	Path   string
+	Data   []byte
+	Chunks [][]byte
+}
+
+// Bytes returns the bytes of the file: Data, or Chunks joined into one
+// slice.
+func (f File) Bytes() []byte {
+	if f.Chunks == nil {
+		return f.Data
+	}
+	return bytes.Join(f.Chunks, nil)
+}
+
+// WriteTo writes the bytes of the file to w.
+func (f File) WriteTo(w io.Writer) (int64, error) {
+	if f.Chunks == nil {
+		n, err := w.Write(f.Data)
+		return int64(n), err
+	}
+	var total int64
+	for _, c := range f.Chunks {
+		n, err := w.Write(c)
+		total += int64(n)
+		if err != nil {
+			return total, err
+		}
+	}
+	return total, nil
 }
 
 // Renderer renders timelines with templates parsed once. One Renderer
@@ -39,8 +71,8 @@ type File struct {
 // the last story-wide files it rendered (index.html, the exports), so
 // that the next render of a story that changed a little renders only
 // the fragments that changed: the bytes are the same as a new
-// Renderer's. The fragments are slices of the files returned, whose
-// bytes must not be changed.
+// Renderer's. The files RenderChanged returns share memory with the
+// fragments (see File): their bytes must not be changed.
 type Renderer struct {
 	pages *template.Template
 	// templates is the key of the templates' sources, part of the key
@@ -109,7 +141,7 @@ func (r *Renderer) Render(tl *timeline.Timeline, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return renderPages(pages)
+	return renderPages(pages, false)
 }
 
 // exportPages lays out the chronology's files for programs. Their bytes

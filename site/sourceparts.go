@@ -6,21 +6,28 @@ import (
 	"github.com/timeline-project/timeline/timeline"
 )
 
-// renderSource renders the page of src from its pieces (see the
-// templates) and its blocks, each a fragment kept by the Renderer with
-// the key of what it shows: when entries that cite the source change,
-// only the blocks of the sentences they cite are rendered again.
+// renderSource renders the page of src whole, with the template
+// "source": the way of a Renderer that keeps nothing.
 func (r *Renderer) renderSource(st *story, src *timeline.Source) ([]byte, error) {
 	page, err := st.sourcePage(src)
 	if err != nil {
 		return nil, err
 	}
-	if r.frags.off {
-		var buf bytes.Buffer
-		if err := r.pages.ExecuteTemplate(&buf, "source", page); err != nil {
-			return nil, err
-		}
-		return buf.Bytes(), nil
+	var buf bytes.Buffer
+	if err := r.pages.ExecuteTemplate(&buf, "source", page); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// laySource lays out the page of src from its pieces (see the
+// templates) and its blocks, each a fragment kept by the Renderer with
+// the key of what it shows: when entries that cite the source change,
+// only the blocks of the sentences they cite are rendered again.
+func (r *Renderer) laySource(st *story, src *timeline.Source) (*assembly, error) {
+	page, err := st.sourcePage(src)
+	if err != nil {
+		return nil, err
 	}
 	var a assembly
 	var execErr error
@@ -52,7 +59,7 @@ func (r *Renderer) renderSource(st *story, src *timeline.Source) ([]byte, error)
 	if execErr != nil {
 		return nil, execErr
 	}
-	return r.assemble(sourcePath(src.ID), &a)
+	return &a, nil
 }
 
 // blockKey returns the key of the markup of block b.

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/timeline-project/timeline/site"
 )
 
 // copySeeds copies the shipped story into a new folder, writable, and
@@ -200,7 +202,7 @@ func TestBuiltPagesHaveNoReloadScript(t *testing.T) {
 }
 
 func TestWithServeScript(t *testing.T) {
-	got := string(withServeScript([]byte("<html><body><p>x</p></body></html>"), []string{"a.txt: <bad> & worse"}))
+	got := string(withServeScript(site.File{Data: []byte("<html><body><p>x</p></body></html>")}, []string{"a.txt: <bad> & worse"}).Bytes())
 	for _, want := range []string{
 		`<p>x</p><link rel="stylesheet" href="/_timeline/serve.css">`,
 		`<li>a.txt: &lt;bad&gt; &amp; worse</li>`,
@@ -210,7 +212,16 @@ func TestWithServeScript(t *testing.T) {
 			t.Errorf("page lacks %q:\n%s", want, got)
 		}
 	}
-	if got := string(withServeScript([]byte("no body"), nil)); !strings.HasPrefix(got, "no body<link") || strings.Contains(got, "warnings") {
+	// A page in chunks gets the same bytes, its chunks not copied.
+	chunks := [][]byte{[]byte("<html><body><p>"), []byte("x</p></body>"), []byte("</html>")}
+	inChunks := withServeScript(site.File{Chunks: chunks}, []string{"a.txt: <bad> & worse"})
+	if string(inChunks.Bytes()) != got {
+		t.Errorf("page in chunks:\n%s\nwant:\n%s", inChunks.Bytes(), got)
+	}
+	if &inChunks.Chunks[0][0] != &chunks[0][0] {
+		t.Error("the chunks of a page were copied")
+	}
+	if got := string(withServeScript(site.File{Data: []byte("no body")}, nil).Bytes()); !strings.HasPrefix(got, "no body<link") || strings.Contains(got, "warnings") {
 		t.Errorf("page without </body>: %q", got)
 	}
 }

@@ -29,7 +29,7 @@ type siteServer struct {
 
 	mu sync.Mutex
 	// files is the site served, by path; sources the files of its sources.
-	files   map[string][]byte
+	files   map[string]site.File
 	sources []string
 	// warnings are the last build's, shown on every page.
 	warnings []string
@@ -95,9 +95,9 @@ func (s *siteServer) publish(files []site.File, sources []*timeline.Source, warn
 	s.mu.Lock()
 	event := "warning"
 	if files != nil {
-		s.files = make(map[string][]byte, len(files))
+		s.files = make(map[string]site.File, len(files))
 		for _, f := range files {
-			s.files[f.Path] = f.Data
+			s.files[f.Path] = f
 		}
 		s.sources = s.sources[:0]
 		for _, src := range sources {
@@ -151,17 +151,17 @@ func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		name = path.Join(name, "index.html")
 	}
 	s.mu.Lock()
-	data, ok := s.files[name]
+	file, ok := s.files[name]
 	status := http.StatusOK
 	if !ok {
 		status, name = http.StatusNotFound, "404.html"
-		data, ok = s.files[name]
+		file, ok = s.files[name]
 	}
 	warnings := s.warnings
 	built := s.files != nil
 	s.mu.Unlock()
 	if !built {
-		name, data = "index.html", []byte("<!doctype html><title>No site yet</title><body><h1>No site yet</h1></body>")
+		name, file = "index.html", site.File{Data: []byte("<!doctype html><title>No site yet</title><body><h1>No site yet</h1></body>")}
 		status = http.StatusServiceUnavailable
 	} else if !ok {
 		http.NotFound(w, r)
@@ -172,11 +172,11 @@ func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ctype = "application/octet-stream"
 	}
 	if strings.HasSuffix(name, ".html") {
-		data = withServeScript(data, warnings)
+		file = withServeScript(file, warnings)
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.WriteHeader(status)
-	w.Write(data)
+	file.WriteTo(w)
 }
 
 // serveEvents streams server-sent events to an open page: "reload" or
@@ -238,18 +238,28 @@ var serveInsert = template.Must(template.New("serve").Parse(`<link rel="styleshe
 `))
 
 // withServeScript returns a page with serve's script, style and the
-// warnings added before its </body>, or at its end.
-func withServeScript(page []byte, warnings []string) []byte {
+// warnings added before its last </body>, or at its end. The page's
+// bytes are not copied: the page returned is in chunks, slices of the
+// page's. A </body> cut across two chunks is not seen; the tool's
+// pages end in one, in the template's markup.
+func withServeScript(page site.File, warnings []string) site.File {
 	var insert bytes.Buffer
 	if err := serveInsert.Execute(&insert, warnings); err != nil {
 		return page
 	}
-	at := bytes.LastIndex(page, []byte("</body>"))
-	if at < 0 {
-		at = len(page)
+	chunks := page.Chunks
+	if chunks == nil {
+		chunks = [][]byte{page.Data}
 	}
-	out := make([]byte, 0, len(page)+insert.Len())
-	out = append(out, page[:at]...)
-	out = append(out, insert.Bytes()...)
-	return append(out, page[at:]...)
+	out := make([][]byte, 0, len(chunks)+2)
+	for i := len(chunks) - 1; i >= 0; i-- {
+		if at := bytes.LastIndex(chunks[i], []byte("</body>")); at >= 0 {
+			out = append(out, chunks[:i]...)
+			out = append(out, chunks[i][:at], insert.Bytes(), chunks[i][at:])
+			out = append(out, chunks[i+1:]...)
+			return site.File{Path: page.Path, Chunks: out}
+		}
+	}
+	out = append(append(out, chunks...), insert.Bytes())
+	return site.File{Path: page.Path, Chunks: out}
 }
