@@ -169,20 +169,12 @@ func (r *Renderer) assembleChunks(path string, a *assembly) ([][]byte, error) {
 // them.
 var streamWindow = 512
 
-// assembleTo writes the file at path laid out by a to w: the bytes
-// assemble returns. A Renderer that keeps fragments assembles the file
-// whole. One that keeps nothing renders streamWindow parts at a time,
-// in parallel, and writes them before it renders the next: a file of
-// 100 MB is never whole in memory. A part is rendered even when
-// another part has its key: they have the same bytes.
-func (r *Renderer) assembleTo(w io.Writer, path string, a *assembly) error {
-	if !r.frags.off {
-		data, err := r.assemble(path, a)
-		if err == nil {
-			_, err = w.Write(data)
-		}
-		return err
-	}
+// assembleTo writes the file laid out by a to w, for a Renderer that
+// keeps nothing: the bytes assemble returns. It renders streamWindow
+// parts at a time, in parallel, and writes them before it renders the
+// next: a file of 100 MB is never whole in memory. A part is rendered
+// even when another part has its key: they have the same bytes.
+func (r *Renderer) assembleTo(w io.Writer, a *assembly) error {
 	for start := 0; start < len(a.items); {
 		end := start
 		var todo []int

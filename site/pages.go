@@ -84,7 +84,7 @@ func (r *Renderer) assembledPage(path string, key func() Key, lay func() (*assem
 			if err != nil {
 				return err
 			}
-			return r.assembleTo(w, path, a)
+			return r.assembleTo(w, a)
 		}
 	} else {
 		pg.chunks = func() ([][]byte, error) {
