@@ -193,7 +193,11 @@ func (r *Renderer) assembleTo(w io.Writer, a *assembly) error {
 			if it.part == 0 {
 				_, err = w.Write(it.lit)
 			} else {
-				err = writeFilled(w, made[j], a.parts[it.part-1].fill)
+				for _, c := range appendFilledChunks(nil, made[j], a.parts[it.part-1].fill) {
+					if _, err = w.Write(c); err != nil {
+						break
+					}
+				}
 				j++
 			}
 			if err != nil {
@@ -228,22 +232,6 @@ func renderParts(parts []part, todo []int) ([]fragment, error) {
 		}
 	}
 	return made, nil
-}
-
-// writeFilled writes f with fill's values in its holes to w.
-func writeFilled(w io.Writer, f fragment, fill []string) error {
-	pos := 0
-	for i, h := range f.holes {
-		if _, err := w.Write(f.data[pos:h.at]); err != nil {
-			return err
-		}
-		if _, err := io.WriteString(w, fill[i]); err != nil {
-			return err
-		}
-		pos = h.at + h.n
-	}
-	_, err := w.Write(f.data[pos:])
-	return err
 }
 
 // appendFilledChunks appends to chunks the bytes of f with fill's
