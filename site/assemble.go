@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"io"
+	"slices"
 	"sync"
 )
 
@@ -99,6 +100,14 @@ func (a *assembly) literal(b []byte) {
 	}
 }
 
+// grow makes room for n more parts and as many literals between them,
+// so that a file of a hundred thousand parts is not laid out in a slice
+// copied again and again.
+func (a *assembly) grow(n int) {
+	a.parts = slices.Grow(a.parts, n)
+	a.items = slices.Grow(a.items, 2*n)
+}
+
 // add adds a part to the file.
 func (a *assembly) add(p part) {
 	a.parts = append(a.parts, p)
@@ -142,7 +151,11 @@ func (r *Renderer) assembleChunks(path string, a *assembly) ([][]byte, error) {
 	if !r.frags.off {
 		next = make(map[Key]fragment, len(a.parts))
 	}
-	chunks := make([][]byte, 0, len(a.items)+len(a.parts))
+	n := len(a.items)
+	for i := range a.parts {
+		n += 2 * len(a.parts[i].fill) // a hole splits a fragment in two
+	}
+	chunks := make([][]byte, 0, n)
 	for _, it := range a.items {
 		if it.part == 0 {
 			chunks = append(chunks, it.lit)

@@ -71,7 +71,7 @@ type otherDateView struct {
 
 // citationView is one numbered citation of an entry.
 type citationView struct {
-	Number      int
+	Number      string // 1 for the first
 	ID          string // the list item's id, for links from accounts
 	TipID       string
 	Href        string // the sentence in its source page
@@ -177,14 +177,22 @@ func dateTip(e *timeline.Event) (tipView, bool) {
 	return tip, true
 }
 
+// citationIDs returns the ids of citation i of e: its list item's and
+// its quote's.
+func citationIDs(e *timeline.Event, i int) (id, tipID string) {
+	n := strconv.Itoa(i + 1)
+	return e.ID + "-c" + n, e.ID + "-q" + n
+}
+
 // citation arranges citation i of e.
 func (st *story) citation(e *timeline.Event, i int) citationView {
 	c := e.Citations[i]
 	src := st.byID[c.Source]
+	id, tipID := citationIDs(e, i)
 	v := citationView{
-		Number:      i + 1,
-		ID:          fmt.Sprintf("%s-c%d", e.ID, i+1),
-		TipID:       fmt.Sprintf("%s-q%d", e.ID, i+1),
+		Number:      strconv.Itoa(i + 1),
+		ID:          id,
+		TipID:       tipID,
 		Href:        sourceHref(c.Source, "s"+strconv.Itoa(c.Sentence)),
 		SourceName:  sourceName(src),
 		ShortName:   shorten(sourceName(src), maxCiteName),
@@ -256,7 +264,7 @@ func accountOf(a timeline.Account, cites []citationView) accountView {
 	}
 	for _, n := range a.Citations { // newStory checked that n indexes cites
 		c := cites[n]
-		v.Citations = append(v.Citations, citationRef{Number: c.Number, Href: "#" + c.ID, SourceName: c.ShortName})
+		v.Citations = append(v.Citations, citationRef{Number: n + 1, Href: "#" + c.ID, SourceName: c.ShortName})
 	}
 	return v
 }

@@ -70,6 +70,7 @@ func (d *jsonDoc) list(name string, n int, key func(i int) Key, elem func(i int)
 		return
 	}
 	d.a.literal(append(b, '['))
+	d.a.grow(n)
 	for i := range n {
 		d.a.add(part{key: key(i), render: func() (fragment, error) {
 			var b bytes.Buffer

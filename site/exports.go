@@ -152,6 +152,7 @@ func (r *Renderer) eventsCSV(st *story) (*assembly, error) {
 		return nil, err
 	}
 	a.literal(head)
+	a.grow(len(st.tl.Events))
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
 		a.add(part{key: st.exportKey("events.csv", keys.events[i], false), render: func() (fragment, error) {

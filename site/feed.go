@@ -46,7 +46,9 @@ func (r *Renderer) atomFeed(st *story) (*assembly, error) {
 	var a assembly
 	a.literal(append([]byte(xml.Header), head.Bytes()[:end]...))
 	keys := st.keys()
-	for _, i := range st.feedEvents() {
+	feed := st.feedEvents()
+	a.grow(len(feed))
+	for _, i := range feed {
 		e := &st.tl.Events[i]
 		a.add(part{key: st.exportKey("feed.xml", keys.events[i], false), render: func() (fragment, error) {
 			// Each entry on a new line, indented as it would be
@@ -191,6 +193,7 @@ func (r *Renderer) calendar(st *story) (*assembly, error) {
 	stamp := st.lastReported()
 	stampValue := icsStamp(stamp)
 	keys := st.keys()
+	a.grow(len(st.tl.Events))
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
 		if e.Precision != timex.PrecisionDay {

@@ -56,6 +56,9 @@ type indexEntry struct {
 	// key is the key of the event (see storyKeys), which the entry's
 	// markup is made from.
 	key Key
+	// cites are the keys of the event's citations, or nil when the
+	// entry is not laid out citation by citation (see splitCitesMin).
+	cites []Key
 }
 
 // sourceSummary is one source in the list at the foot of index.html.
@@ -138,14 +141,14 @@ func (st *story) sourceSummaries() []sourceSummary {
 // grouped by date (and precision) in the order the events come, each
 // date once.
 func (st *story) daySections() ([]indexEntry, []daySection) {
-	keys := st.keys().events
+	keys := st.keys()
 	var background []indexEntry
 	var days []daySection
 	index := map[string]int{} // section ID → its index in days
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
 		if e.Background {
-			background = append(background, indexEntry{event: e, key: keys[i]})
+			background = append(background, indexEntry{event: e, key: keys.events[i], cites: keys.citations[i]})
 			continue
 		}
 		id := "date-" + e.DateString()
@@ -166,7 +169,7 @@ func (st *story) daySections() ([]indexEntry, []daySection) {
 				days[n].Nav = e.Date.Time().Format("2 January")
 			}
 		}
-		days[n].Entries = append(days[n].Entries, indexEntry{event: e, key: keys[i]})
+		days[n].Entries = append(days[n].Entries, indexEntry{event: e, key: keys.events[i], cites: keys.citations[i]})
 	}
 	oneYear := !slices.ContainsFunc(days, func(d daySection) bool { return d.year != days[0].year })
 	for i := range days {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"html/template"
 	"strconv"
-	"sync"
+	"strings"
+
+	"github.com/timeline-project/timeline/timeline"
 )
 
 // layIndex lays out index.html: its pieces (see the templates), rendered
@@ -17,7 +19,8 @@ func (r *Renderer) layIndex(st *story) (*assembly, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &indexAssembly{r: r, page: &page, citesKept: r.frags.get(citationsPath), cites: &citeSet{m: map[Key]fragment{}}}
+	x := &indexAssembly{r: r, page: &page}
+	x.a.grow(page.parts())
 	x.piece("index-top")
 	for _, d := range page.Days {
 		x.navDay(d)
@@ -55,58 +58,42 @@ func (r *Renderer) layIndex(st *story) (*assembly, error) {
 	if x.err != nil {
 		return nil, x.err
 	}
-	x.a.done = func() { r.frags.put(citationsPath, x.cites.m) }
 	return &x.a, nil
 }
 
-// citationsPath is where a Renderer keeps the fragments of the entries'
-// citations in index.html: an entry with thousands of citations whose
-// summary changes renders only its citations that changed.
-const citationsPath = "index.html#citations"
-
-// citeCacheMin is the fewest citations of an entry whose citations'
-// fragments are kept: the cache is for the few entries that cite
-// hundreds of sources, and costs memory.
-var citeCacheMin = 16
-
-// citeSet collects the citations' fragments of a render of index.html.
-type citeSet struct {
-	mu sync.Mutex
-	m  map[Key]fragment
+// parts returns about how many parts layIndex lays out for p: per day
+// two, per filter option one, per entry one and one per citation when
+// it is laid out citation by citation, per source one.
+func (p *indexPage) parts() int {
+	n := 2*len(p.Days) + len(p.Filters.Sources) + len(p.Filters.Speakers) + len(p.Filters.Sources)
+	count := func(entries []indexEntry) {
+		for _, e := range entries {
+			n += 1 + len(e.cites)
+		}
+	}
+	count(p.Background)
+	for _, d := range p.Days {
+		count(d.Entries)
+	}
+	return n
 }
 
+// splitCitesMin is the fewest citations of an entry that a Renderer
+// that keeps fragments lays out citation by citation: its opening, each
+// citation, its close. When a source joins an entry that cites hundreds
+// of sentences, only the opening and the new citation are rendered; the
+// numbers and ids of the others, which shift, are holes. An entry with
+// fewer citations is one fragment.
+var splitCitesMin = 16
+
 // citationsHTML returns the markup of cites, each rendered by the
-// "citation" template or taken from the render before.
+// "citation" template.
 func (x *indexAssembly) citationsHTML(cites []citationView) (template.HTML, error) {
 	var out bytes.Buffer
-	keep := len(cites) >= citeCacheMin && !x.r.frags.off
 	for _, c := range cites {
-		if !keep {
-			if err := x.r.pages.ExecuteTemplate(&out, "citation", c); err != nil {
-				return "", err
-			}
-			continue
+		if err := x.r.pages.ExecuteTemplate(&out, "citation", c); err != nil {
+			return "", err
 		}
-		k := x.key("citation")
-		for _, s := range []string{c.ID, c.TipID, c.Href, c.Original, c.SourceName, c.ShortName, c.SourceTitle,
-			c.Quote, c.Speaker, c.SaidBy, c.Dated, c.Undated} {
-			k.str(s)
-		}
-		k.int(c.Number)
-		k.int(c.Sentence)
-		key := k.sum()
-		f, ok := x.citesKept[key]
-		if !ok {
-			var buf bytes.Buffer
-			if err := x.r.pages.ExecuteTemplate(&buf, "citation", c); err != nil {
-				return "", err
-			}
-			f = fragment{data: buf.Bytes()}
-		}
-		x.cites.mu.Lock()
-		x.cites.m[key] = f
-		x.cites.mu.Unlock()
-		out.Write(f.data)
 	}
 	return template.HTML(out.String()), nil // made by html/template
 }
@@ -118,10 +105,8 @@ type indexAssembly struct {
 	page *indexPage
 	a    assembly
 	err  error
-	// citesKept are the citations' fragments of the render before;
-	// cites those of this one.
-	citesKept map[Key]fragment
-	cites     *citeSet
+	// entryEnd closes an entry laid out citation by citation.
+	entryEnd []byte
 }
 
 // exec renders the template name with data, or records the error.
@@ -202,26 +187,82 @@ func (x *indexAssembly) sourceItem(s sourceSummary) {
 
 // entry adds the article of entry e, after a line break. Its filter
 // values are holes: they shift when a source or a speaker is added
-// before those it names.
+// before those it names. An entry with its citations' keys is laid out
+// citation by citation (see splitCitesMin) by a Renderer that keeps
+// fragments; by one that keeps nothing, it is rendered whole.
 func (x *indexAssembly) entry(st *story, e indexEntry) {
+	split := e.cites != nil && !x.r.frags.off
 	k := x.key("entry")
 	k.key(e.key)
+	k.uint(bit(split))
 	f := x.page.Filters
 	fill := []string{template.HTMLEscapeString(f.sourceKeys(e.event)), template.HTMLEscapeString(f.speakerKeys(e.event))}
 	r := x.r
 	x.a.add(part{key: k.sum(), fill: fill, render: func() (fragment, error) {
 		v := st.entry(e.event, f)
 		v.Sources, v.Speakers = "", ""
-		var err error
-		if v.CitationsHTML, err = x.citationsHTML(v.Citations); err != nil {
-			return fragment{}, err
-		}
 		buf := bytes.NewBufferString("\n")
-		if err := r.pages.ExecuteTemplate(buf, "entry", v); err != nil {
+		var err error
+		if split {
+			err = r.pages.ExecuteTemplate(buf, "entry-open", v)
+			if err == nil {
+				err = r.pages.ExecuteTemplate(buf, "citations-open", nil)
+			}
+		} else if v.CitationsHTML, err = x.citationsHTML(v.Citations); err == nil {
+			err = r.pages.ExecuteTemplate(buf, "entry", v)
+		}
+		if err != nil {
 			return fragment{}, err
 		}
 		return holedFragment(buf.Bytes(), []string{` data-sources="`, ` data-speakers="`})
 	}})
+	if !split {
+		return
+	}
+	for i, key := range e.cites {
+		x.citation(st, e.event, i, key)
+	}
+	if x.entryEnd == nil {
+		x.entryEnd = append(x.exec("citations-close", nil), x.exec("entry-close", nil)...)
+	}
+	x.a.literal(x.entryEnd)
+}
+
+// citation adds citation i of entry e, whose key (see storyKeys) is
+// key. Its number and ids are holes: they shift when a citation is
+// added before it.
+func (x *indexAssembly) citation(st *story, e *timeline.Event, i int, key Key) {
+	k := x.key("citation")
+	k.key(key)
+	id, tipID := citationIDs(e, i)
+	id, tipID = attrEscape(id), attrEscape(tipID)
+	n := strconv.Itoa(i + 1)
+	r := x.r
+	x.a.add(part{key: k.sum(), fill: []string{id, tipID, n, tipID, n}, render: func() (fragment, error) {
+		v := st.citation(e, i)
+		v.Number, v.ID, v.TipID = "", "", ""
+		var buf bytes.Buffer
+		if err := r.pages.ExecuteTemplate(&buf, "citation", v); err != nil {
+			return fragment{}, err
+		}
+		marks := citationHoles
+		if v.Original == "" {
+			marks = marks[:4]
+		}
+		return holedFragment(buf.Bytes(), marks)
+	}})
+}
+
+// citationHoles are the strings after which the holes of a citation's
+// markup are: its id, its quote's id, its number, its quote's id again
+// and, when it links to the original page, its number again. Each holds
+// "<" or a quotation mark, which escaped text cannot.
+var citationHoles = []string{`<li id="`, ` aria-describedby="`, `<span class="cite-number">[`, ` role="tooltip" id="`,
+	`<span class="visually-hidden"> page, at the sentence of citation `}
+
+// attrEscape escapes s as html/template does in a quoted attribute.
+func attrEscape(s string) string {
+	return strings.ReplaceAll(template.HTMLEscapeString(s), "+", "&#43;")
 }
 
 // key begins the key of a fragment made with the template name.

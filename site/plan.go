@@ -122,7 +122,7 @@ func (r *Renderer) Plan(tl *timeline.Timeline, opts Options) ([]Page, error) {
 	// The fragments of pages no longer in the site are dropped.
 	r.frags.retain(func(path string) bool {
 		_, found := slices.BinarySearchFunc(pages, path, func(p Page, path string) int { return cmp.Compare(p.Path, path) })
-		return found || path == citationsPath
+		return found
 	})
 	return pages, nil
 }

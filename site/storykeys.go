@@ -24,6 +24,9 @@ type storyKeys struct {
 	// events are, per event of the Timeline, the key of the event and
 	// of the facts of the sources it names (citations, other dates).
 	events []Key
+	// citations are, per event, the keys of its citations when it is
+	// laid out citation by citation (see eventKey), or nil.
+	citations [][]Key
 	// facts are, per source in ID order, the key of its facts.
 	facts []Key
 	// texts are, per source in ID order, the key of its text, blocks
@@ -48,21 +51,44 @@ func (st *story) keys() *storyKeys {
 		for i, src := range st.sources {
 			at[src.ID] = i
 		}
+		facts := func(source string) Key { return k.facts[at[source]] }
 		k.events = make([]Key, len(st.tl.Events))
+		k.citations = make([][]Key, len(st.tl.Events))
 		parallel(len(st.tl.Events), func(i int) {
-			e := &st.tl.Events[i]
-			h := newKeyHash("event")
-			h.event(e)
-			for _, c := range e.Citations {
-				h.key(k.facts[at[c.Source]])
-			}
-			for _, o := range e.OtherDates {
-				h.key(k.facts[at[o.Source]])
-			}
-			k.events[i] = h.sum()
+			k.events[i], k.citations[i] = eventKey(&st.tl.Events[i], facts)
 		})
 	})
 	return k
+}
+
+// eventKey returns the key of e and of the facts of the sources it
+// names (facts returns those of a source, by ID). When e has at least
+// splitCitesMin citations, it returns too the key of each citation with
+// its source's facts, and the event's key is made from those.
+func eventKey(e *timeline.Event, facts func(source string) Key) (Key, []Key) {
+	h := newKeyHash("event")
+	h.event(e)
+	var cites []Key
+	if len(e.Citations) >= splitCitesMin {
+		cites = make([]Key, len(e.Citations))
+	}
+	h.uint(uint64(len(e.Citations)))
+	for i, c := range e.Citations {
+		if cites == nil {
+			h.citation(c)
+			h.key(facts(c.Source))
+			continue
+		}
+		ck := newKeyHash("citation")
+		ck.citation(c)
+		ck.key(facts(c.Source))
+		cites[i] = ck.sum()
+		h.key(cites[i])
+	}
+	for _, o := range e.OtherDates {
+		h.key(facts(o.Source))
+	}
+	return h.sum(), cites
 }
 
 // textKeyCache keeps the keys of the texts of the sources of the story
@@ -156,7 +182,7 @@ func sourceTextKey(src *timeline.Source) Key {
 	return k.sum()
 }
 
-// event writes every field of e.
+// event writes every field of e but its citations (see eventKey).
 func (k *keyHash) event(e *timeline.Event) {
 	k.str(e.ID)
 	k.date(e.Date)
@@ -185,10 +211,6 @@ func (k *keyHash) event(e *timeline.Event) {
 		k.str(o.Source)
 		k.str(o.Date)
 		k.str(o.DateText)
-	}
-	k.uint(uint64(len(e.Citations)))
-	for _, c := range e.Citations {
-		k.citation(c)
 	}
 }
 

@@ -50,8 +50,20 @@ func TestKeysSeeEveryField(t *testing.T) {
 		OtherDates: []timeline.OtherDate{{}},
 		Citations:  []timeline.Citation{{}},
 	}
-	eventKey := func() Key { k := newKeyHash("t"); k.event(&e); return k.sum() }
-	n := checkLeaves(t, "Event", reflect.ValueOf(&e).Elem(), eventKey)
+	noFacts := func(string) Key { return Key{} }
+	whole := func() Key { k, _ := eventKey(&e, noFacts); return k }
+	n := checkLeaves(t, "Event", reflect.ValueOf(&e).Elem(), whole)
+	// An event laid out citation by citation: its key and its
+	// citation's both change with each field of the citation.
+	defer func(n int) { splitCitesMin = n }(splitCitesMin)
+	splitCitesMin = 1
+	split := func() Key {
+		k, cites := eventKey(&e, noFacts)
+		return keyOf("t", k, cites)
+	}
+	n += checkLeaves(t, "Event", reflect.ValueOf(&e).Elem(), split)
+	citation := func() Key { _, cites := eventKey(&e, noFacts); return cites[0] }
+	n += checkLeaves(t, "Citation", reflect.ValueOf(&e.Citations[0]).Elem(), citation)
 	src := timeline.Source{Blocks: []timeline.Block{{}}, Sentences: []timeline.Sentence{{}}}
 	both := func() Key { return keyOf("t", sourceFactsKey(&src), sourceTextKey(&src)) }
 	n += checkLeaves(t, "Source", reflect.ValueOf(&src).Elem(), both)
