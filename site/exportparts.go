@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 )
 
 // The exports are assembled from fragments too (see assemble): per
@@ -64,6 +65,23 @@ func (d *jsonDoc) member(name string, v any) {
 // list writes the member name, an array of n elements: key(i) returns
 // the key of what element i is made from, elem(i) the element.
 func (d *jsonDoc) list(name string, n int, key func(i int) Key, elem func(i int) any) {
+	d.splitList(name, n, key, elem, nil)
+}
+
+// innerList is the last member of an element of a list, an array laid
+// out element by element: keys are the keys of what its elements are
+// made from, elem(j) element j.
+type innerList struct {
+	keys []Key
+	elem func(j int) any
+}
+
+// splitList is list, but the last member of element i, an array, is
+// laid out element by element when inner(i) returns its elements; elem(i)
+// must then return element i with that array empty. When one element is
+// added to an array of thousands, only the element it is in and the new
+// one are encoded again.
+func (d *jsonDoc) splitList(name string, n int, key func(i int) Key, elem func(i int) any, inner func(i int) *innerList) {
 	b := d.key(name)
 	if n == 0 {
 		d.a.literal(append(b, "[]"...))
@@ -72,17 +90,57 @@ func (d *jsonDoc) list(name string, n int, key func(i int) Key, elem func(i int)
 	d.a.literal(append(b, '['))
 	d.a.grow(n)
 	for i := range n {
+		var in *innerList
+		if inner != nil {
+			in = inner(i)
+		}
 		d.a.add(part{key: key(i), render: func() (fragment, error) {
 			var b bytes.Buffer
 			if i > 0 {
 				b.WriteByte(',')
 			}
 			b.WriteString("\n    ")
-			err := encodeIndented(&b, "    ", elem(i))
+			if err := encodeIndented(&b, "    ", elem(i)); err != nil {
+				return fragment{}, err
+			}
+			if in == nil {
+				return fragment{data: b.Bytes()}, nil
+			}
+			// The element ends with its last member: "[]\n    }".
+			data, ok := bytes.CutSuffix(b.Bytes(), []byte("]\n    }"))
+			if !ok || !bytes.HasSuffix(data, []byte(": [")) {
+				return fragment{}, errors.New("an element of " + d.path + " does not end with an empty array")
+			}
+			return fragment{data: data}, nil
+		}})
+		if in != nil {
+			d.innerElements(in)
+		}
+	}
+	d.a.literal([]byte("\n  ]"))
+}
+
+// innerElements lays out the elements of in and closes the array and
+// the element it ends.
+func (d *jsonDoc) innerElements(in *innerList) {
+	d.a.grow(len(in.keys))
+	for j, k := range in.keys {
+		sep := []byte(",\n        ")
+		if j == 0 {
+			sep = sep[1:]
+		}
+		d.a.literal(sep)
+		d.a.add(part{key: k, render: func() (fragment, error) {
+			var b bytes.Buffer
+			err := encodeIndented(&b, "        ", in.elem(j))
 			return fragment{data: b.Bytes()}, err
 		}})
 	}
-	d.a.literal([]byte("\n  ]"))
+	if len(in.keys) == 0 {
+		d.a.literal([]byte("]\n    }"))
+	} else {
+		d.a.literal([]byte("\n      ]\n    }"))
+	}
 }
 
 // end closes the document and returns its layout.

@@ -232,13 +232,14 @@ func (x *indexAssembly) entry(st *story, e indexEntry) {
 // key. Its number and ids are holes: they shift when a citation is
 // added before it.
 func (x *indexAssembly) citation(st *story, e *timeline.Event, i int, key Key) {
-	k := x.key("citation")
-	k.key(key)
+	// The markup is made from the citation and its source's facts alone,
+	// with templates that do not change in a Renderer's life: the part's
+	// key is the citation's, of a kind no other part of the page has.
 	id, tipID := citationIDs(e, i)
 	id, tipID = attrEscape(id), attrEscape(tipID)
 	n := strconv.Itoa(i + 1)
 	r := x.r
-	x.a.add(part{key: k.sum(), fill: []string{id, tipID, n, tipID, n}, render: func() (fragment, error) {
+	x.a.add(part{key: key, fill: []string{id, tipID, n, tipID, n}, render: func() (fragment, error) {
 		v := st.citation(e, i)
 		v.Number, v.ID, v.TipID = "", "", ""
 		var buf bytes.Buffer

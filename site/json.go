@@ -107,12 +107,17 @@ func eventJSON(e *timeline.Event) jsonEvent {
 		})
 	}
 	for _, c := range e.Citations {
-		ev.Citations = append(ev.Citations, jsonCitation{
-			Source: c.Source, Quote: c.Quote, DateText: c.DateText, Sentence: c.Sentence,
-			DateBasis: string(c.DateBasis), DatedBy: c.DatedBy, Speaker: c.Speaker, Stance: string(c.Stance),
-		})
+		ev.Citations = append(ev.Citations, citationJSON(c))
 	}
 	return ev
+}
+
+// citationJSON returns c as timeline.json writes it.
+func citationJSON(c timeline.Citation) jsonCitation {
+	return jsonCitation{
+		Source: c.Source, Quote: c.Quote, DateText: c.DateText, Sentence: c.Sentence,
+		DateBasis: string(c.DateBasis), DatedBy: c.DatedBy, Speaker: c.Speaker, Stance: string(c.Stance),
+	}
 }
 
 // timelineJSON returns timeline.json: indented by two spaces, HTML
@@ -136,8 +141,29 @@ func (r *Renderer) timelineJSON(st *story) (*assembly, error) {
 			PublishedEvidence: src.Published.Evidence,
 		}
 	})
-	d.list("events", len(st.tl.Events), func(i int) Key {
-		return st.exportKey("timeline.json events", keys.events[i], i == 0)
-	}, func(i int) any { return eventJSON(&st.tl.Events[i]) })
+	// A Renderer that keeps fragments lays out the citations of an event
+	// that has their keys one by one.
+	split := func(i int) bool { return keys.citations[i] != nil && !r.frags.off }
+	d.splitList("events", len(st.tl.Events), func(i int) Key {
+		k := st.exportKey("timeline.json events", keys.events[i], i == 0)
+		if split(i) {
+			k = keyOf("split", k)
+		}
+		return k
+	}, func(i int) any {
+		ev := eventJSON(&st.tl.Events[i])
+		if split(i) {
+			ev.Citations = ev.Citations[:0]
+		}
+		return ev
+	}, func(i int) *innerList {
+		if !split(i) {
+			return nil
+		}
+		// A citation's element is made from the citation alone: its key
+		// is the citation's, of a kind no other part of the file has.
+		e := &st.tl.Events[i]
+		return &innerList{keys: keys.citations[i], elem: func(j int) any { return citationJSON(e.Citations[j]) }}
+	})
 	return d.end()
 }
