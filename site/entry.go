@@ -91,8 +91,10 @@ type citationView struct {
 // in runes; the hover text has it whole.
 const maxCiteName = 40
 
-// entry arranges one event for index.html.
-func (st *story) entry(e *timeline.Event, f *filterLists) entryView {
+// entry arranges one event for index.html; with its citations, or
+// without them for an entry laid out citation by citation (whose
+// opening does not show them).
+func (st *story) entry(e *timeline.Event, f *filterLists, citations bool) entryView {
 	v := entryView{
 		ID:         e.ID,
 		PartOfDay:  e.PartOfDay,
@@ -117,11 +119,13 @@ func (st *story) entry(e *timeline.Event, f *filterLists) entryView {
 	if tip, ok := dateTip(e); ok {
 		v.DateTip = &tip
 	}
-	for i := range e.Citations {
-		v.Citations = append(v.Citations, st.citation(e, i))
+	if citations {
+		for i := range e.Citations {
+			v.Citations = append(v.Citations, st.citation(e, i))
+		}
 	}
 	for _, a := range e.Accounts {
-		v.Accounts = append(v.Accounts, accountOf(a, v.Citations))
+		v.Accounts = append(v.Accounts, st.accountOf(e, a))
 	}
 	for _, o := range e.OtherDates {
 		v.OtherDates = append(v.OtherDates, st.otherDate(o))
@@ -251,9 +255,9 @@ func byContext(c timeline.Citation) bool {
 	return c.DateBasis == timeline.DatedContext || c.DateBasis == "" && c.DateText == ""
 }
 
-// accountOf arranges an account of an entry, pointing at the entry's
+// accountOf arranges an account of entry e, pointing at the entry's
 // numbered citations.
-func accountOf(a timeline.Account, cites []citationView) accountView {
+func (st *story) accountOf(e *timeline.Event, a timeline.Account) accountView {
 	v := accountView{
 		Speaker: strings.TrimSpace(a.Speaker),
 		Stance:  stanceName(a.Stance),
@@ -262,9 +266,10 @@ func accountOf(a timeline.Account, cites []citationView) accountView {
 	if v.Speaker == "" {
 		v.Speaker = "The sources" // they speak in their own voice
 	}
-	for _, n := range a.Citations { // newStory checked that n indexes cites
-		c := cites[n]
-		v.Citations = append(v.Citations, citationRef{Number: n + 1, Href: "#" + c.ID, SourceName: c.ShortName})
+	for _, n := range a.Citations { // newStory checked that n indexes e.Citations
+		id, _ := citationIDs(e, n)
+		name := shorten(sourceName(st.byID[e.Citations[n].Source]), maxCiteName)
+		v.Citations = append(v.Citations, citationRef{Number: n + 1, Href: "#" + id, SourceName: name})
 	}
 	return v
 }

@@ -88,12 +88,17 @@ func (d *jsonDoc) splitList(name string, n int, key func(i int) Key, elem func(i
 		return
 	}
 	d.a.literal(append(b, '['))
-	d.a.grow(n)
-	for i := range n {
-		var in *innerList
-		if inner != nil {
-			in = inner(i)
+	inners := make([]*innerList, n)
+	parts := n
+	if inner != nil {
+		for i := range inners {
+			if inners[i] = inner(i); inners[i] != nil {
+				parts += len(inners[i].keys)
+			}
 		}
+	}
+	d.a.grow(parts)
+	for i, in := range inners {
 		d.a.add(part{key: key(i), render: func() (fragment, error) {
 			var b bytes.Buffer
 			if i > 0 {
@@ -123,7 +128,6 @@ func (d *jsonDoc) splitList(name string, n int, key func(i int) Key, elem func(i
 // innerElements lays out the elements of in and closes the array and
 // the element it ends.
 func (d *jsonDoc) innerElements(in *innerList) {
-	d.a.grow(len(in.keys))
 	for j, k := range in.keys {
 		sep := []byte(",\n        ")
 		if j == 0 {

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"iter"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,12 +40,13 @@ func newFilterLists(st *story) *filterLists {
 		f.sourceAt[src.ID] = i
 		f.Sources = append(f.Sources, filterOption{Key: strconv.Itoa(i), Label: withoutBidiControls(shorten(sourceName(src), maxOptionLabel))})
 	}
-	var names []string
+	seen := map[string]bool{}
 	for i := range st.tl.Events {
-		names = append(names, eventSpeakers(&st.tl.Events[i])...)
+		for n := range eventSpeakers(&st.tl.Events[i]) {
+			seen[n] = true
+		}
 	}
-	slices.Sort(names)
-	names = slices.Compact(names)
+	names := slices.Sorted(maps.Keys(seen))
 	for i, n := range names {
 		f.speakAt[n] = i
 		f.Speakers = append(f.Speakers, filterOption{Key: strconv.Itoa(i), Label: withoutBidiControls(shorten(n, maxOptionLabel))})
@@ -63,17 +66,31 @@ func newFilterLists(st *story) *filterLists {
 	return f
 }
 
-// eventSpeakers returns everyone an event names as claiming or denying
-// it: its ClaimedBy, its accounts' and its citations' speakers.
-func eventSpeakers(e *timeline.Event) []string {
-	names := cleanNames(e.ClaimedBy)
-	for _, a := range e.Accounts {
-		names = append(names, cleanNames([]string{a.Speaker})...)
+// eventSpeakers yields everyone an event names as claiming or denying
+// it: its ClaimedBy, its accounts' and its citations' speakers, as
+// cleanNames has them.
+func eventSpeakers(e *timeline.Event) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		name := func(n string) bool {
+			n = strings.TrimSpace(n)
+			return n == "" || yield(n)
+		}
+		for _, n := range e.ClaimedBy {
+			if !name(n) {
+				return
+			}
+		}
+		for _, a := range e.Accounts {
+			if !name(a.Speaker) {
+				return
+			}
+		}
+		for _, c := range e.Citations {
+			if !name(c.Speaker) {
+				return
+			}
+		}
 	}
-	for _, c := range e.Citations {
-		names = append(names, cleanNames([]string{c.Speaker})...)
-	}
-	return names
 }
 
 // sourceIndices returns the positions of the sources e cites, ascending.
@@ -91,7 +108,7 @@ func (f *filterLists) sourceIndices(e *timeline.Event) []int {
 // speakerIndices returns the positions of e's speakers, ascending.
 func (f *filterLists) speakerIndices(e *timeline.Event) []int {
 	var out []int
-	for _, n := range eventSpeakers(e) {
+	for n := range eventSpeakers(e) {
 		out = append(out, f.speakAt[n])
 	}
 	slices.Sort(out)

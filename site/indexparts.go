@@ -199,7 +199,7 @@ func (x *indexAssembly) entry(st *story, e indexEntry) {
 	fill := []string{template.HTMLEscapeString(f.sourceKeys(e.event)), template.HTMLEscapeString(f.speakerKeys(e.event))}
 	r := x.r
 	x.a.add(part{key: k.sum(), fill: fill, render: func() (fragment, error) {
-		v := st.entry(e.event, f)
+		v := st.entry(e.event, f, !split)
 		v.Sources, v.Speakers = "", ""
 		buf := bytes.NewBufferString("\n")
 		var err error
