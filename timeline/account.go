@@ -84,7 +84,8 @@ func accountsOf(members []*mention, names canonicalNames) ([]Account, bool) {
 				index[k] = ai
 				accounts = append(accounts, Account{Speaker: k.speaker, Stance: a.stance, Summary: accountSummary(m, a)})
 			}
-			if !slices.Contains(accounts[ai].Citations, ci) {
+			// ci grows: it is in the list only if it is the last.
+			if cs := accounts[ai].Citations; len(cs) == 0 || cs[len(cs)-1] != ci {
 				accounts[ai].Citations = append(accounts[ai].Citations, ci)
 			}
 		}
@@ -122,18 +123,41 @@ func accountSummary(m *mention, a attribution) string {
 }
 
 // figuresDisagree reports whether two sources among the members give
-// different counts of one thing.
+// different counts of one thing. It looks at each distinct figure once,
+// not at every pair of members: an event cited by thousands of
+// sentences repeats a few figures thousands of times.
 func figuresDisagree(members []*mention) bool {
-	for i, a := range members {
-		for _, b := range members[i+1:] {
-			if a.src == b.src {
-				continue
+	// givers are the sources of one figure: the first met, and whether
+	// another gives it too.
+	type givers struct {
+		src  *Source
+		many bool
+	}
+	byUnit := map[string]map[figure]*givers{}
+	for _, m := range members {
+		for _, f := range m.figures {
+			if f.approx {
+				continue // agrees with any count
 			}
-			for _, f := range a.figures {
-				for _, g := range b.figures {
-					if f.disagrees(g) {
-						return true
-					}
+			kinds := byUnit[f.unit]
+			if kinds == nil {
+				kinds = map[figure]*givers{}
+				byUnit[f.unit] = kinds
+			}
+			if g := kinds[f]; g == nil {
+				kinds[f] = &givers{src: m.src}
+			} else if g.src != m.src {
+				g.many = true
+			}
+		}
+	}
+	for _, kinds := range byUnit {
+		for f, fg := range kinds {
+			for g, gg := range kinds {
+				// Two sources give f and g when either has two, or
+				// their one sources differ.
+				if f.disagrees(g) && (fg.many || gg.many || fg.src != gg.src) {
+					return true
 				}
 			}
 		}

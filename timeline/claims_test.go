@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -89,6 +90,54 @@ func TestFiguresDisagree(t *testing.T) {
 		if got := figuresDisagree([]*mention{a, b}); got != tt.want {
 			t.Errorf("figuresDisagree(%q, %q) = %v, want %v (%+v, %+v)", tt.a, tt.b, got, tt.want, a.figures, b.figures)
 		}
+	}
+}
+
+// TestFiguresDisagreeAsPairs checks figuresDisagree against its
+// definition, every pair of members from two sources, on random events.
+func TestFiguresDisagreeAsPairs(t *testing.T) {
+	pairs := func(members []*mention) bool {
+		for i, a := range members {
+			for _, b := range members[i+1:] {
+				if a.src == b.src {
+					continue
+				}
+				for _, f := range a.figures {
+					for _, g := range b.figures {
+						if f.disagrees(g) {
+							return true
+						}
+					}
+				}
+			}
+		}
+		return false
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	sources := []*Source{{ID: "a"}, {ID: "b"}, {ID: "c"}}
+	units := []string{"dead", "injured"}
+	seen := map[bool]int{}
+	for range 5000 {
+		var members []*mention
+		for range 1 + rng.IntN(4) {
+			m := &mention{src: sources[rng.IntN(len(sources))]}
+			for range rng.IntN(3) {
+				m.figures = append(m.figures, figure{value: 1 + rng.IntN(4), unit: units[rng.IntN(len(units))],
+					atLeast: rng.IntN(4) == 0, approx: rng.IntN(5) == 0})
+			}
+			members = append(members, m)
+		}
+		want := pairs(members)
+		seen[want]++
+		if got := figuresDisagree(members); got != want {
+			for _, m := range members {
+				t.Logf("%s %+v", m.src.ID, m.figures)
+			}
+			t.Fatalf("figuresDisagree = %v, pair by pair %v", got, want)
+		}
+	}
+	if seen[true] < 100 || seen[false] < 100 {
+		t.Errorf("random events: %d disagree, %d agree; want both kinds", seen[true], seen[false])
 	}
 }
 
