@@ -46,7 +46,7 @@ func (st *story) keys() *storyKeys {
 			k.facts[i] = sourceFactsKey(st.sources[i])
 			k.texts[i] = kept.key(st.sources[i])
 		})
-		st.textKeys.put(st.sources, k.texts)
+		st.textKeys.put(kept, st.sources, k.texts)
 		at := make(map[string]int, len(st.sources))
 		for i, src := range st.sources {
 			at[src.ID] = i
@@ -122,13 +122,19 @@ func (c *textKeyCache) get() textKeys {
 	return c.m
 }
 
-// put keeps the keys of the texts of sources.
-func (c *textKeyCache) put(sources []*timeline.Source, keys []Key) {
+// put keeps the keys of the texts of sources; those of kept whose key
+// is the same are kept as they are, their blocks and sentences not
+// copied again.
+func (c *textKeyCache) put(kept textKeys, sources []*timeline.Source, keys []Key) {
 	if c == nil {
 		return
 	}
 	m := make(textKeys, len(sources))
 	for i, src := range sources {
+		if t, ok := kept[src.ID]; ok && t.key == keys[i] {
+			m[src.ID] = t
+			continue
+		}
 		m[src.ID] = textKey{text: src.Text, blocks: slices.Clone(src.Blocks), sentences: slices.Clone(src.Sentences), key: keys[i]}
 	}
 	c.mu.Lock()
