@@ -202,3 +202,63 @@ func TestRendererDropsFragmentsOfRemovedPages(t *testing.T) {
 		t.Error("the fragments of sources/a-news.html are dropped")
 	}
 }
+
+// TestSplitEntryKeepsItsCitations renders a story, then the same story
+// with an entry's citations in another order, as when a source joins an
+// entry before the sources it cites: the citations' numbers and ids
+// shift, but no citation is rendered again, in index.html or in
+// timeline.json: only the entry's opening is.
+func TestSplitEntryKeepsItsCitations(t *testing.T) {
+	defer func(n int) { splitCitesMin = n }(splitCitesMin)
+	splitCitesMin = 2
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Render(fixture(t), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	before := map[string]map[Key]fragment{}
+	for _, path := range []string{"index.html", "timeline.json"} {
+		before[path] = r.frags.get(path)
+	}
+	tl := fixture(t)
+	e := &tl.Events[2] // cited twice, with an account for each citation
+	slices.Reverse(e.Citations)
+	for i := range e.Accounts {
+		for j, n := range e.Accounts[i].Citations {
+			e.Accounts[i].Citations[j] = len(e.Citations) - 1 - n
+		}
+	}
+	st, err := newStory(tl, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cites := st.keys().citations[2]
+	if len(cites) != 2 {
+		t.Fatalf("the entry is laid out with %d citations' keys, want 2", len(cites))
+	}
+	if _, err := r.Render(tl, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"index.html", "timeline.json"} {
+		after := r.frags.get(path)
+		var fresh int
+		for k := range after {
+			if _, ok := before[path][k]; !ok {
+				fresh++
+			}
+		}
+		for _, k := range cites {
+			if _, ok := before[path][k]; !ok {
+				t.Errorf("%s: a citation whose number changed was rendered again", path)
+			}
+			if _, ok := after[k]; !ok {
+				t.Errorf("%s: a citation of the entry is not among its fragments", path)
+			}
+		}
+		if fresh != 1 {
+			t.Errorf("%s: %d fragments rendered again; want 1, the entry's opening", path, fresh)
+		}
+	}
+}
