@@ -18,8 +18,9 @@ type story struct {
 	base    string // the site's public address ending in "/", or ""
 	sources []*timeline.Source
 	byID    map[string]*timeline.Source
-	// numbered holds, per source ID, the numbers of its article sentences.
-	numbered map[string]map[int]bool
+	// numbered holds, per source ID, the numbers of its article
+	// sentences, ascending.
+	numbered map[string][]int
 	// citers lists, per source ID, the events that cite the source in
 	// chronology order.
 	citers map[string][]citer
@@ -51,15 +52,24 @@ func newStory(tl *timeline.Timeline, base string) (*story, error) {
 	}
 	st := &story{
 		tl: tl, base: base,
-		byID:     map[string]*timeline.Source{},
-		numbered: map[string]map[int]bool{},
-		citers:   map[string][]citer{},
+		byID:     make(map[string]*timeline.Source, len(tl.Sources)),
+		numbered: make(map[string][]int, len(tl.Sources)),
+		citers:   make(map[string][]citer, len(tl.Sources)),
 	}
-	for _, src := range tl.Sources {
+	// Each source is checked on its own, in parallel: a story of
+	// thousands is checked at every rebuild of serve.
+	numbers := make([][]int, len(tl.Sources))
+	errs := make([]error, len(tl.Sources))
+	parallel(len(tl.Sources), func(i int) {
+		if src := tl.Sources[i]; src != nil {
+			numbers[i], errs[i] = checkSource(src)
+		}
+	})
+	for i, src := range tl.Sources {
 		if src == nil {
 			return nil, fmt.Errorf("render site: a source is missing (nil)")
 		}
-		numbered, err := checkSource(src)
+		numbered, err := numbers[i], errs[i]
 		if err != nil {
 			return nil, fmt.Errorf("check source %q: %w", src.ID, err)
 		}
@@ -82,8 +92,8 @@ func newStory(tl *timeline.Timeline, base string) (*story, error) {
 
 // checkSource checks that src's ID can name a file and that its blocks
 // and sentences lie inside its text with unique sentence numbers, and
-// returns the numbers of its article sentences.
-func checkSource(src *timeline.Source) (map[int]bool, error) {
+// returns the numbers of its article sentences, ascending.
+func checkSource(src *timeline.Source) ([]int, error) {
 	if src.ID == "" || src.ID == "." || src.ID == ".." || strings.ContainsAny(src.ID, "/\\") {
 		return nil, fmt.Errorf("id cannot name a file")
 	}
@@ -92,7 +102,7 @@ func checkSource(src *timeline.Source) (map[int]bool, error) {
 			return nil, fmt.Errorf("block %d: span %v outside the text (%d bytes)", i, b.Span, len(src.Text))
 		}
 	}
-	numbered := map[int]bool{}
+	var numbered []int
 	for _, s := range src.Sentences {
 		if s.Block < 0 || s.Block >= len(src.Blocks) {
 			return nil, fmt.Errorf("sentence %d: block %d does not exist", s.N, s.Block)
@@ -100,13 +110,15 @@ func checkSource(src *timeline.Source) (map[int]bool, error) {
 		if !src.Blocks[s.Block].Span.Contains(s.Span) || s.Span.Start > s.Span.End {
 			return nil, fmt.Errorf("sentence %d: span %v outside its block", s.N, s.Span)
 		}
-		if s.N <= 0 {
-			continue
+		if s.N > 0 {
+			numbered = append(numbered, s.N)
 		}
-		if numbered[s.N] {
-			return nil, fmt.Errorf("two sentences are numbered %d", s.N)
+	}
+	slices.Sort(numbered) // they come in order, as a rule
+	for i := 1; i < len(numbered); i++ {
+		if numbered[i] == numbered[i-1] {
+			return nil, fmt.Errorf("two sentences are numbered %d", numbered[i])
 		}
-		numbered[s.N] = true
 	}
 	return numbered, nil
 }
@@ -118,7 +130,7 @@ func inside(s timeline.Span, n int) bool {
 // checkEvents checks that every event has a date and a unique ID and
 // that every citation points at an article sentence of a known source.
 func (st *story) checkEvents() error {
-	ids := map[string]bool{}
+	ids := make(map[string]bool, len(st.tl.Events))
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
 		if e.ID == "" || ids[e.ID] {
@@ -132,7 +144,7 @@ func (st *story) checkEvents() error {
 			if st.byID[c.Source] == nil {
 				return fmt.Errorf("check event %q: citation %d cites unknown source %q", e.ID, j+1, c.Source)
 			}
-			if !st.numbered[c.Source][c.Sentence] {
+			if _, found := slices.BinarySearch(st.numbered[c.Source], c.Sentence); !found {
 				return fmt.Errorf("check event %q: citation %d cites sentence %d, which source %q does not have",
 					e.ID, j+1, c.Sentence, c.Source)
 			}
