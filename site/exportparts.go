@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"sync"
 )
 
 // The exports are assembled from fragments too (see assemble): per
@@ -68,19 +69,25 @@ func (d *jsonDoc) list(name string, n int, key func(i int) Key, elem func(i int)
 	d.splitList(name, n, key, elem, nil)
 }
 
-// innerList is the last member of an element of a list, an array laid
-// out element by element: keys are the keys of what its elements are
-// made from, elem(j) element j.
+// innerList is a run of an element of a list laid out piece by piece:
+// the citations of an event, in an array or in a string. keys are the
+// keys of what the pieces are made from; sep(j) returns the bytes
+// before piece j and piece(j) those of piece j; after follows the last
+// piece. cut returns where, in the bytes of the element made with no
+// pieces, the pieces go.
 type innerList struct {
-	keys []Key
-	elem func(j int) any
+	keys  []Key
+	sep   func(j int) []byte
+	piece func(j int) ([]byte, error)
+	after []byte
+	cut   func(elem []byte) (int, error)
 }
 
-// splitList is list, but the last member of element i, an array, is
-// laid out element by element when inner(i) returns its elements; elem(i)
-// must then return element i with that array empty. When one element is
-// added to an array of thousands, only the element it is in and the new
-// one are encoded again.
+// splitList is list, but element i is laid out in three when inner(i)
+// returns a run of it: the element up to the run, each piece of the run,
+// the element after it. elem(i) must then return the element without
+// the run's pieces. When one piece is added to a run of thousands, only
+// the element's two ends and the new piece are made again.
 func (d *jsonDoc) splitList(name string, n int, key func(i int) Key, elem func(i int) any, inner func(i int) *innerList) {
 	b := d.key(name)
 	if n == 0 {
@@ -93,58 +100,133 @@ func (d *jsonDoc) splitList(name string, n int, key func(i int) Key, elem func(i
 	if inner != nil {
 		for i := range inners {
 			if inners[i] = inner(i); inners[i] != nil {
-				parts += len(inners[i].keys)
+				parts += len(inners[i].keys) + 1
 			}
 		}
 	}
 	d.a.grow(parts)
 	for i, in := range inners {
-		d.a.add(part{key: key(i), render: func() (fragment, error) {
+		// element is the bytes of element i, after its comma and line
+		// break, and where the run goes in them: made once for both ends.
+		element := sync.OnceValues(func() (cutBytes, error) {
 			var b bytes.Buffer
 			if i > 0 {
 				b.WriteByte(',')
 			}
 			b.WriteString("\n    ")
+			start := b.Len()
 			if err := encodeIndented(&b, "    ", elem(i)); err != nil {
-				return fragment{}, err
+				return cutBytes{}, err
 			}
 			if in == nil {
-				return fragment{data: b.Bytes()}, nil
+				return cutBytes{b.Bytes(), b.Len()}, nil
 			}
-			// The element ends with its last member: "[]\n    }".
-			data, ok := bytes.CutSuffix(b.Bytes(), []byte("]\n    }"))
-			if !ok || !bytes.HasSuffix(data, []byte(": [")) {
-				return fragment{}, errors.New("an element of " + d.path + " does not end with an empty array")
-			}
-			return fragment{data: data}, nil
+			at, err := in.cut(b.Bytes()[start:])
+			return cutBytes{b.Bytes(), start + at}, err
+		})
+		k := key(i)
+		d.a.add(part{key: k, render: func() (fragment, error) {
+			e, err := element()
+			return fragment{data: e.data[:e.at]}, err
 		}})
-		if in != nil {
-			d.innerElements(in)
+		if in == nil {
+			continue
 		}
+		d.innerElements(in)
+		d.a.add(part{key: keyOf("after the run", k), render: func() (fragment, error) {
+			e, err := element()
+			return fragment{data: e.data[e.at:]}, err
+		}})
 	}
 	d.a.literal([]byte("\n  ]"))
 }
 
-// innerElements lays out the elements of in and closes the array and
-// the element it ends.
+// cutBytes is bytes and a place in them.
+type cutBytes struct {
+	data []byte
+	at   int
+}
+
+// innerElements lays out the pieces of in.
 func (d *jsonDoc) innerElements(in *innerList) {
 	for j, k := range in.keys {
-		sep := []byte(",\n        ")
-		if j == 0 {
-			sep = sep[1:]
+		if sep := in.sep(j); len(sep) > 0 {
+			d.a.literal(sep)
 		}
-		d.a.literal(sep)
 		d.a.add(part{key: k, render: func() (fragment, error) {
-			var b bytes.Buffer
-			err := encodeIndented(&b, "        ", in.elem(j))
-			return fragment{data: b.Bytes()}, err
+			data, err := in.piece(j)
+			return fragment{data: data}, err
 		}})
 	}
-	if len(in.keys) == 0 {
-		d.a.literal([]byte("]\n    }"))
-	} else {
-		d.a.literal([]byte("\n      ]\n    }"))
+	if len(in.keys) > 0 {
+		d.a.literal(in.after)
 	}
+}
+
+// arrayRun is the run of the elements of an element's last member, an
+// array: elem(j) returns element j of the n.
+func arrayRun(keys []Key, elem func(j int) any) *innerList {
+	return &innerList{
+		keys: keys,
+		sep: func(j int) []byte {
+			if j == 0 {
+				return []byte("\n        ")
+			}
+			return []byte(",\n        ")
+		},
+		piece: func(j int) ([]byte, error) {
+			var b bytes.Buffer
+			err := encodeIndented(&b, "        ", elem(j))
+			return b.Bytes(), err
+		},
+		after: []byte("\n      "),
+		cut: func(elem []byte) (int, error) {
+			// The element ends with its last member, empty: "[]\n    }".
+			rest, ok := bytes.CutSuffix(elem, []byte("]\n    }"))
+			if !ok || !bytes.HasSuffix(rest, []byte(": [")) {
+				return 0, errors.New("an element does not end with an empty array")
+			}
+			return len(rest), nil
+		},
+	}
+}
+
+// stringRun is a run inside a string of an element: the n strings
+// piece(j) escaped as JSON escapes them in a string, one after the
+// other. marked returns the element with the one letter "x" where the
+// run goes, in the string: the bytes of the element with no run and
+// with the letter differ there first.
+func stringRun(keys []Key, piece func(j int) string, marked func() any) *innerList {
+	return &innerList{
+		keys:  keys,
+		sep:   func(int) []byte { return nil },
+		piece: func(j int) ([]byte, error) { return jsonStringBody(piece(j)) },
+		cut: func(elem []byte) (int, error) {
+			var b bytes.Buffer
+			if err := encodeIndented(&b, "    ", marked()); err != nil {
+				return 0, err
+			}
+			m := b.Bytes()
+			at := 0
+			for at < len(elem) && elem[at] == m[at] {
+				at++
+			}
+			if len(m) != len(elem)+1 || m[at] != 'x' || !bytes.Equal(m[at+1:], elem[at:]) {
+				return 0, errors.New("an element's string does not take its run where it was marked")
+			}
+			return at, nil
+		},
+	}
+}
+
+// jsonStringBody returns s as JSON writes it in a string (HTML
+// characters left as they are), without the quotation marks.
+func jsonStringBody(s string) ([]byte, error) {
+	var b bytes.Buffer
+	if err := encodeIndented(&b, "", s); err != nil {
+		return nil, err
+	}
+	return b.Bytes()[1 : b.Len()-1], nil
 }
 
 // end closes the document and returns its layout.

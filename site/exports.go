@@ -55,21 +55,52 @@ func (r *Renderer) timelineJS(st *story) (*assembly, error) {
 		Headline: html.EscapeString(st.title()),
 		Text:     paragraph(st.tl.Description),
 	}})
-	no := false
-	d.list("events", len(st.tl.Events), func(i int) Key {
-		return st.exportKey("timelinejs.json", keys.events[i], i == 0)
-	}, func(i int) any {
+	links := st.base != ""
+	slide := func(i int, text string) timelineJSSlide {
 		e := &st.tl.Events[i]
-		slide := timelineJSSlide{
+		no := false
+		s := timelineJSSlide{
 			StartDate: timelineJSDateOf(e),
-			Text:      timelineJSText{Headline: html.EscapeString(e.Title), Text: st.entryHTML(e, st.base != "")},
+			Text:      timelineJSText{Headline: html.EscapeString(e.Title), Text: text},
 			UniqueID:  e.ID,
 			Autolink:  &no,
 		}
 		if e.Background {
-			slide.Group = "Background"
+			s.Group = "Background"
 		}
-		return slide
+		return s
+	}
+	// A Renderer that keeps fragments lays out the citations of an event
+	// that has their keys one by one, in the slide's text.
+	split := func(i int) bool { return keys.citations[i] != nil && !r.frags.off }
+	d.splitList("events", len(st.tl.Events), func(i int) Key {
+		k := st.exportKey("timelinejs.json", keys.events[i], i == 0)
+		if split(i) {
+			k = keyOf("split", k)
+		}
+		return k
+	}, func(i int) any {
+		e := &st.tl.Events[i]
+		if split(i) {
+			return slide(i, entryHTMLOpen(e)+entryHTMLClose(e))
+		}
+		return slide(i, st.entryHTML(e, links))
+	}, func(i int) *innerList {
+		if !split(i) {
+			return nil
+		}
+		// A citation's item is made from the citation, its source's
+		// facts and the site's address when it links.
+		e := &st.tl.Events[i]
+		cites := keys.citations[i]
+		if links {
+			cites = make([]Key, len(e.Citations))
+			for j, c := range keys.citations[i] {
+				cites[j] = st.exportKey("timelinejs.json citation", c, false)
+			}
+		}
+		return stringRun(cites, func(j int) string { return st.citationHTML(e.Citations[j], links) },
+			func() any { return slide(i, entryHTMLOpen(e)+"x"+entryHTMLClose(e)) })
 	})
 	return d.end()
 }
@@ -95,6 +126,17 @@ func timelineJSDateOf(e *timeline.Event) *timelineJSDate {
 // citations link to their sentences when links is true.
 func (st *story) entryHTML(e *timeline.Event, links bool) string {
 	var b strings.Builder
+	b.WriteString(entryHTMLOpen(e))
+	for _, c := range e.Citations {
+		b.WriteString(st.citationHTML(c, links))
+	}
+	b.WriteString(entryHTMLClose(e))
+	return b.String()
+}
+
+// entryHTMLOpen is what entryHTML writes before the citations.
+func entryHTMLOpen(e *timeline.Event) string {
+	var b strings.Builder
 	b.WriteString(paragraph(e.Summary))
 	if names := cleanNames(e.ClaimedBy); len(names) > 0 {
 		fmt.Fprintf(&b, "<p>%s %s.</p>", claimLabel(e.Stance), html.EscapeString(strings.Join(names, ", ")))
@@ -102,20 +144,28 @@ func (st *story) entryHTML(e *timeline.Event, links bool) string {
 	if e.Disputed {
 		b.WriteString("<p>Disputed: the sources disagree.</p>")
 	}
-	if len(e.Citations) == 0 {
-		return b.String()
+	if len(e.Citations) > 0 {
+		b.WriteString("<ol>")
 	}
-	b.WriteString("<ol>")
-	for _, c := range e.Citations {
-		name := html.EscapeString(sourceName(st.byID[c.Source]))
-		if links {
-			href := st.link(sourceHref(c.Source, "s"+strconv.Itoa(c.Sentence)))
-			name = fmt.Sprintf(`<a href="%s">%s</a>`, html.EscapeString(href), name)
-		}
-		fmt.Fprintf(&b, "<li>%s: “%s”</li>", name, html.EscapeString(c.Quote))
-	}
-	b.WriteString("</ol>")
 	return b.String()
+}
+
+// entryHTMLClose is what entryHTML writes after the citations.
+func entryHTMLClose(e *timeline.Event) string {
+	if len(e.Citations) == 0 {
+		return ""
+	}
+	return "</ol>"
+}
+
+// citationHTML is a citation as entryHTML writes it.
+func (st *story) citationHTML(c timeline.Citation, links bool) string {
+	name := html.EscapeString(sourceName(st.byID[c.Source]))
+	if links {
+		href := st.link(sourceHref(c.Source, "s"+strconv.Itoa(c.Sentence)))
+		name = fmt.Sprintf(`<a href="%s">%s</a>`, html.EscapeString(href), name)
+	}
+	return fmt.Sprintf("<li>%s: “%s”</li>", name, html.EscapeString(c.Quote))
 }
 
 // paragraph returns text as an HTML paragraph, or "" for no text.

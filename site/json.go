@@ -163,7 +163,7 @@ func (r *Renderer) timelineJSON(st *story) (*assembly, error) {
 		// A citation's element is made from the citation alone: its key
 		// is the citation's, of a kind no other part of the file has.
 		e := &st.tl.Events[i]
-		return &innerList{keys: keys.citations[i], elem: func(j int) any { return citationJSON(e.Citations[j]) }}
+		return arrayRun(keys.citations[i], func(j int) any { return citationJSON(e.Citations[j]) })
 	})
 	return d.end()
 }
