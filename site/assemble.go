@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"io"
+	"maps"
 	"slices"
 	"sync"
 )
@@ -132,24 +133,27 @@ func (r *Renderer) assemble(path string, a *assembly) ([]byte, error) {
 // their bytes must not change.
 func (r *Renderer) assembleChunks(path string, a *assembly) ([][]byte, error) {
 	kept := r.frags.get(path)
-	missing := map[Key]int{} // key → index in made
-	var todo []int           // indices of parts to render
+	frags := make([]fragment, len(a.parts))
+	toMake := map[Key][]int{} // key → the parts with it, none kept
+	var todo []int            // indices of parts to render, one a key
 	for i, p := range a.parts {
-		if _, ok := kept[p.key]; ok {
+		if f, ok := kept[p.key]; ok {
+			frags[i] = f
 			continue
 		}
-		if _, ok := missing[p.key]; !ok {
-			missing[p.key] = len(todo)
+		if _, ok := toMake[p.key]; !ok {
 			todo = append(todo, i)
 		}
+		toMake[p.key] = append(toMake[p.key], i)
 	}
 	made, err := renderParts(a.parts, todo)
 	if err != nil {
 		return nil, err
 	}
-	var next map[Key]fragment
-	if !r.frags.off {
-		next = make(map[Key]fragment, len(a.parts))
+	for j, i := range todo {
+		for _, same := range toMake[a.parts[i].key] {
+			frags[same] = made[j]
+		}
 	}
 	n := len(a.items)
 	for i := range a.parts {
@@ -161,21 +165,37 @@ func (r *Renderer) assembleChunks(path string, a *assembly) ([][]byte, error) {
 			chunks = append(chunks, it.lit)
 			continue
 		}
-		p := &a.parts[it.part-1]
-		f, ok := kept[p.key]
-		if !ok {
-			f = made[missing[p.key]]
-		}
-		chunks = appendFilledChunks(chunks, f, p.fill)
-		if next != nil {
-			next[p.key] = f
-		}
+		i := it.part - 1
+		chunks = appendFilledChunks(chunks, frags[i], a.parts[i].fill)
 	}
-	r.frags.put(path, next)
+	if !r.frags.off {
+		r.frags.put(path, nextFragments(kept, a.parts, frags, todo))
+	}
 	if a.done != nil {
 		a.done()
 	}
 	return chunks, nil
+}
+
+// nextFragments returns the fragments to keep after a render of parts,
+// whose fragments are frags, of which those at todo were made and the
+// others taken from kept. While the fragments no part used are fewer
+// than half the parts, it keeps them too, in a copy of kept with the new
+// ones added: a fragment kept by its key never changes a file, and
+// copying a map of a hundred thousand is cheaper than making it again.
+func nextFragments(kept map[Key]fragment, parts []part, frags []fragment, todo []int) map[Key]fragment {
+	if kept != nil && len(kept)+len(todo) <= len(parts)+len(parts)/2 {
+		next := maps.Clone(kept)
+		for _, i := range todo {
+			next[parts[i].key] = frags[i]
+		}
+		return next
+	}
+	next := make(map[Key]fragment, len(parts))
+	for i, p := range parts {
+		next[p.key] = frags[i]
+	}
+	return next
 }
 
 // streamWindow is how many parts assembleTo renders before it writes

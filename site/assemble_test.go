@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -263,5 +264,39 @@ func TestSplitEntryKeepsItsCitations(t *testing.T) {
 		if want := map[string]int{"index.html": 1, "timeline.json": 2, "timelinejs.json": 2}[path]; fresh != want {
 			t.Errorf("%s: %d fragments rendered again; want %d", path, fresh, want)
 		}
+	}
+}
+
+// TestKeptFragmentsStayBounded renders a story again and again with one
+// entry changed each time: the fragments no longer used are kept for a
+// while, but never more than half as many as the page's parts.
+func TestKeptFragmentsStayBounded(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := false
+	for i := range 40 {
+		tl := fixture(t)
+		tl.Events[1].Title = fmt.Sprintf("Title %d", i)
+		if _, err := r.Render(tl, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		st, err := newStory(tl, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := r.layIndex(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept := len(r.frags.get("index.html"))
+		if limit := len(a.parts) + len(a.parts)/2 + 1; kept > limit {
+			t.Fatalf("render %d: %d fragments kept for %d parts; want at most %d", i, kept, len(a.parts), limit)
+		}
+		stale = stale || kept > len(a.parts)
+	}
+	if !stale {
+		t.Error("no fragment left unused was ever kept: the kept map was made anew at every render")
 	}
 }
