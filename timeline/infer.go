@@ -37,6 +37,9 @@ func (s storyDates) commonYear() int {
 type dayCounts struct {
 	first int32
 	n     []int32
+	// log1p holds math.Log1p of every count up to the largest: the
+	// weight of a day, looked up rather than computed each time.
+	log1p []float64
 }
 
 // byDay returns the story's counts by day number.
@@ -55,12 +58,28 @@ func (s storyDates) byDay() dayCounts {
 		lo = max(lo, hi-(1<<22)+1)
 	}
 	c := dayCounts{first: int32(lo), n: make([]int32, hi-lo+1)}
+	most := 0
 	for d, k := range s {
 		if n := dayNumber(d); n >= lo {
 			c.n[n-lo] = int32(k)
+			most = max(most, k)
 		}
 	}
+	c.log1p = make([]float64, most+1)
+	for k := range c.log1p {
+		c.log1p[k] = math.Log1p(float64(k))
+	}
 	return c
+}
+
+// weight returns how much the day with number day counts for a
+// publication date under which a source reports it: math.Log1p of how
+// often it is reported.
+func (c dayCounts) weight(day int32) float64 {
+	if n := c.of(day); n > 0 {
+		return c.log1p[n]
+	}
+	return 0
 }
 
 // of returns how often the day with number day is reported.
@@ -299,9 +318,7 @@ func bestAnchor(r *reading, story dayCounts, candidates []timex.Date) (timex.Dat
 	for ci, d := range candidates {
 		score := 0.0
 		for _, rd := range relativeDatesTo(r, d, &scratch) {
-			if n := story.of(rd.day); n > 0 {
-				score += math.Log1p(float64(n))
-			}
+			score += story.weight(rd.day) // 0 for a day not reported
 		}
 		if score > bestScore {
 			best, bestScore, bestAt = d, score, ci
