@@ -194,6 +194,29 @@ func TestCalendar(t *testing.T) {
 	}
 }
 
+// TestCalendarQuotesTheFirstCitations checks that an event cited more
+// than maxCalendarCitations times quotes that many in the calendar and
+// says how many more there are.
+func TestCalendarQuotesTheFirstCitations(t *testing.T) {
+	tl := fixture(t)
+	e := &tl.Events[1]
+	for len(e.Citations) < maxCalendarCitations+3 {
+		e.Citations = append(e.Citations, e.Citations[0])
+	}
+	cal, err := ics.ParseCalendar(bytes.NewReader(render(t, tl)["timeline.ics"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	desc := ics.FromText(cal.Events()[0].GetProperty(ics.ComponentPropertyDescription).Value)
+	lines := strings.Split(desc, "\n")
+	if got := strings.Count(desc, "\n["); got != maxCalendarCitations {
+		t.Errorf("the description quotes %d citations, want %d:\n%s", got, maxCalendarCitations, desc)
+	}
+	if last := lines[len(lines)-1]; last != "… and 3 more citations: the chronology quotes every one." {
+		t.Errorf("the description ends %q", last)
+	}
+}
+
 func TestNotFoundPage(t *testing.T) {
 	withBase := string(render(t, fixture(t))["404.html"])
 	if !strings.Contains(withBase, `href="https://example.org/story/style.css"`) || !strings.Contains(withBase, `href="https://example.org/story/index.html"`) {

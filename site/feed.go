@@ -251,7 +251,14 @@ func icsStamp(t time.Time) string {
 	return ev.GetProperty(ics.ComponentPropertyDtstamp).Value
 }
 
-// entryText returns an event's summary, who claims it and its
+// maxCalendarCitations is the most citations an event of the calendar
+// quotes; it says how many more there are. A calendar shows an event's
+// description in a small box: an event cited by thousands of sentences
+// would fill it with hundreds of kilobytes, which the chronology and
+// timeline.json hold whole.
+const maxCalendarCitations = 25
+
+// entryText returns an event's summary, who claims it and its first
 // citations as plain text, for the calendar.
 func (st *story) entryText(e *timeline.Event) string {
 	lines := []string{oneLine(e.Summary)}
@@ -264,8 +271,11 @@ func (st *story) entryText(e *timeline.Event) string {
 	if e.Disputed {
 		lines = append(lines, "Disputed: the sources disagree.")
 	}
-	for i, c := range e.Citations {
+	for i, c := range e.Citations[:min(len(e.Citations), maxCalendarCitations)] {
 		lines = append(lines, fmt.Sprintf("[%d] %s: “%s”", i+1, oneLine(sourceName(st.byID[c.Source])), oneLine(c.Quote)))
+	}
+	if more := len(e.Citations) - maxCalendarCitations; more > 0 {
+		lines = append(lines, "… and "+count(more, "more citation", "more citations")+": the chronology quotes every one.")
 	}
 	return strings.Join(lines, "\n")
 }
