@@ -76,6 +76,7 @@ func benchmarkAddOne(b *testing.B, n int) {
 	next := n
 	for b.Loop() {
 		b.StopTimer()
+		collectIdle() // as serve does after each rebuild
 		addSource(b, src, seeds, next, n)
 		next++
 		b.StartTimer()
@@ -125,6 +126,7 @@ func benchmarkServeAddOne(b *testing.B, n int) {
 	var building, rendering time.Duration
 	for b.Loop() {
 		b.StopTimer()
+		collectIdle() // as serve does after each rebuild
 		addSource(b, src, seeds, next, n)
 		next++
 		b.StartTimer()

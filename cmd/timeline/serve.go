@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"runtime"
 	"time"
 
 	"github.com/timeline-project/timeline/site"
@@ -56,6 +57,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if m.onListen != nil {
 		m.onListen(url)
 	}
+	collectIdle()
 	err = s.watch(ctx, watcher)
 	s.closeClients()
 	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -91,6 +93,7 @@ func (s *siteServer) watch(ctx context.Context, w *folderWatcher) error {
 				}
 			}
 			s.rebuild(ctx)
+			collectIdle()
 		}
 	}
 }
@@ -137,3 +140,10 @@ func (s *siteServer) rebuild(ctx context.Context) {
 		count(len(tl.Sources), "source"), count(st.fresh, "file"), st.reused,
 		count(len(tl.Events), "event"), count(len(warnings), "warning"), took)
 }
+
+// collectIdle collects the garbage of the build just served, while the
+// page reloads and the user reads it, rather than during the next
+// rebuild: that one then starts with the collector's next cycle far off.
+// At 10,000 sources a rebuild took 0.69 s instead of 0.81 to 0.86 s
+// (BenchmarkServeAddOne, which collects between rounds as serve does).
+func collectIdle() { runtime.GC() }
