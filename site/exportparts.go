@@ -26,6 +26,23 @@ func (st *story) exportKey(path string, of Key, first bool) Key {
 	return k.sum()
 }
 
+// splitEvent reports whether r lays out event i of st in pieces, its
+// citations apart: r keeps fragments, and the event has its citations'
+// keys (see splitCitesMin).
+func (r *Renderer) splitEvent(st *story, i int) bool {
+	return st.keys().citations[i] != nil && !r.frags.off
+}
+
+// eventElementKey returns the key of event i's element of the export at
+// path, or of its opening when it is laid out in pieces.
+func (r *Renderer) eventElementKey(st *story, path string, i int) Key {
+	k := st.exportKey(path, st.keys().events[i], i == 0)
+	if r.splitEvent(st, i) {
+		k = keyOf("split", k)
+	}
+	return k
+}
+
 // jsonDoc lays out a JSON document byte for byte as encodeJSON would
 // write it whole (indented by two spaces, HTML characters left as they
 // are, ending in a newline): an object whose members are written one at

@@ -70,15 +70,10 @@ func (r *Renderer) timelineJS(st *story) (*assembly, error) {
 		}
 		return s
 	}
-	// A Renderer that keeps fragments lays out the citations of an event
-	// that has their keys one by one, in the slide's text.
-	split := func(i int) bool { return keys.citations[i] != nil && !r.frags.off }
+	// The citations of an event laid out in pieces are in the slide's text.
+	split := func(i int) bool { return r.splitEvent(st, i) }
 	d.splitList("events", len(st.tl.Events), func(i int) Key {
-		k := st.exportKey("timelinejs.json", keys.events[i], i == 0)
-		if split(i) {
-			k = keyOf("split", k)
-		}
-		return k
+		return r.eventElementKey(st, "timelinejs.json", i)
 	}, func(i int) any {
 		e := &st.tl.Events[i]
 		if split(i) {

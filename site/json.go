@@ -141,15 +141,9 @@ func (r *Renderer) timelineJSON(st *story) (*assembly, error) {
 			PublishedEvidence: src.Published.Evidence,
 		}
 	})
-	// A Renderer that keeps fragments lays out the citations of an event
-	// that has their keys one by one.
-	split := func(i int) bool { return keys.citations[i] != nil && !r.frags.off }
+	split := func(i int) bool { return r.splitEvent(st, i) }
 	d.splitList("events", len(st.tl.Events), func(i int) Key {
-		k := st.exportKey("timeline.json events", keys.events[i], i == 0)
-		if split(i) {
-			k = keyOf("split", k)
-		}
-		return k
+		return r.eventElementKey(st, "timeline.json events", i)
 	}, func(i int) any {
 		ev := eventJSON(&st.tl.Events[i])
 		if split(i) {
