@@ -224,12 +224,16 @@ func stringRun(keys []Key, piece func(j int) string, marked func() any) *innerLi
 				return 0, err
 			}
 			m := b.Bytes()
+			errMark := errors.New("an element's string does not take its run where it was marked")
+			if len(m) != len(elem)+1 {
+				return 0, errMark
+			}
 			at := 0
 			for at < len(elem) && elem[at] == m[at] {
 				at++
 			}
-			if len(m) != len(elem)+1 || m[at] != 'x' || !bytes.Equal(m[at+1:], elem[at:]) {
-				return 0, errors.New("an element's string does not take its run where it was marked")
+			if m[at] != 'x' || !bytes.Equal(m[at+1:], elem[at:]) {
+				return 0, errMark
 			}
 			return at, nil
 		},

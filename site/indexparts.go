@@ -65,7 +65,8 @@ func (r *Renderer) layIndex(st *story) (*assembly, error) {
 // two, per filter option one, per entry one and one per citation when
 // it is laid out citation by citation, per source one.
 func (p *indexPage) parts() int {
-	n := 2*len(p.Days) + len(p.Filters.Sources) + len(p.Filters.Speakers) + len(p.Filters.Sources)
+	options := len(p.Filters.Sources) + len(p.Filters.Speakers)
+	n := 2*len(p.Days) + options + len(p.Filters.Sources) // the list at the foot: one a source
 	count := func(entries []indexEntry) {
 		for _, e := range entries {
 			n += 1 + len(e.cites)
