@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"io"
-	"maps"
 	"slices"
 	"sync"
 )
@@ -27,6 +26,17 @@ import (
 type fragment struct {
 	data  []byte
 	holes []hole
+	// filled, for a fragment with holes kept by a Renderer, is its bytes
+	// with the values of the last render that used it in its holes: the
+	// next render most often puts the same values in again, and then
+	// takes the fragment as one chunk, not one per hole and between.
+	filled *filledFragment
+}
+
+// filledFragment is a fragment's bytes with the values fill in its holes.
+type filledFragment struct {
+	fill []string
+	data []byte
 }
 
 // hole is where a value goes in a fragment's data: n bytes at at.
@@ -42,31 +52,56 @@ type part struct {
 }
 
 // fragCache holds, per file path, the fragments of the last render of
-// the file, by key. A map it holds is never changed: a render puts a
-// new one. An off cache holds nothing: that of a Renderer that renders
-// one site only.
+// the file, by key. An off cache holds nothing: that of a Renderer that
+// renders one site only.
 type fragCache struct {
 	mu    sync.Mutex
 	off   bool
-	files map[string]map[Key]fragment
+	files map[string]*keptFile
 }
 
-func (c *fragCache) get(path string) map[Key]fragment {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.files[path]
+// keptFile is what a fragCache holds for one path. A render of the path
+// holds mu from the fragments it looks up to those it adds, so two
+// renders of one path take turns; renders of other paths go on.
+type keptFile struct {
+	mu    sync.Mutex
+	frags map[Key]fragment
+	// scratch is room for the fragments of a render's parts, in order,
+	// kept for the next render: a file has a hundred thousand.
+	scratch []fragment
 }
 
-func (c *fragCache) put(path string, frags map[Key]fragment) {
+// file returns what c holds for path, made empty if it holds nothing;
+// nil when c is off.
+func (c *fragCache) file(path string) *keptFile {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.off {
-		return
+		return nil
 	}
 	if c.files == nil {
-		c.files = map[string]map[Key]fragment{}
+		c.files = map[string]*keptFile{}
 	}
-	c.files[path] = frags
+	f := c.files[path]
+	if f == nil {
+		f = new(keptFile)
+		c.files[path] = f
+	}
+	return f
+}
+
+// get returns the fragments kept for path: nil when there are none.
+// A render of path changes them; get is for tests, between renders.
+func (c *fragCache) get(path string) map[Key]fragment {
+	c.mu.Lock()
+	f := c.files[path]
+	c.mu.Unlock()
+	if f == nil {
+		return nil
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.frags
 }
 
 // retain drops the fragments of the files whose path keep rejects.
@@ -132,8 +167,21 @@ func (r *Renderer) assemble(path string, a *assembly) ([]byte, error) {
 // for the next. The chunks are slices of the fragments, not copies:
 // their bytes must not change.
 func (r *Renderer) assembleChunks(path string, a *assembly) ([][]byte, error) {
-	kept := r.frags.get(path)
-	frags := make([]fragment, len(a.parts))
+	var kept map[Key]fragment
+	var frags []fragment
+	file := r.frags.file(path)
+	if file != nil {
+		file.mu.Lock()
+		defer file.mu.Unlock()
+		kept = file.frags
+		frags = slices.Grow(file.scratch[:0], len(a.parts))[:len(a.parts)]
+		defer func() {
+			clear(frags) // the scratch holds no fragment for the GC to keep
+			file.scratch = frags[:0]
+		}()
+	} else {
+		frags = make([]fragment, len(a.parts))
+	}
 	toMake := map[Key][]int{} // key → the parts with it, none kept
 	var todo []int            // indices of parts to render, one a key
 	for i, p := range a.parts {
@@ -155,21 +203,13 @@ func (r *Renderer) assembleChunks(path string, a *assembly) ([][]byte, error) {
 			frags[same] = made[j]
 		}
 	}
-	n := len(a.items)
-	for i := range a.parts {
-		n += 2 * len(a.parts[i].fill) // a hole splits a fragment in two
-	}
-	chunks := make([][]byte, 0, n)
-	for _, it := range a.items {
-		if it.part == 0 {
-			chunks = append(chunks, it.lit)
-			continue
-		}
-		i := it.part - 1
-		chunks = appendFilledChunks(chunks, frags[i], a.parts[i].fill)
-	}
-	if !r.frags.off {
-		r.frags.put(path, nextFragments(kept, a.parts, frags, todo))
+	var chunks [][]byte
+	if file == nil {
+		chunks = holedChunks(a, frags)
+	} else {
+		var refilled []int
+		chunks, refilled = filledChunks(a, frags)
+		file.frags = nextFragments(kept, a.parts, frags, append(todo, refilled...))
 	}
 	if a.done != nil {
 		a.done()
@@ -180,16 +220,16 @@ func (r *Renderer) assembleChunks(path string, a *assembly) ([][]byte, error) {
 // nextFragments returns the fragments to keep after a render of parts,
 // whose fragments are frags, of which those at todo were made and the
 // others taken from kept. While the fragments no part used are fewer
-// than half the parts, it keeps them too, in a copy of kept with the new
-// ones added: a fragment kept by its key never changes a file, and
-// copying a map of a hundred thousand is cheaper than making it again.
+// than half the parts, it keeps them too: it adds the new ones to kept,
+// which a fragment kept by its key never makes wrong, and returns it.
+// Copying or making again a map of a hundred thousand fragments at
+// every render cost more than the render of the few that changed.
 func nextFragments(kept map[Key]fragment, parts []part, frags []fragment, todo []int) map[Key]fragment {
 	if kept != nil && len(kept)+len(todo) <= len(parts)+len(parts)/2 {
-		next := maps.Clone(kept)
 		for _, i := range todo {
-			next[parts[i].key] = frags[i]
+			kept[parts[i].key] = frags[i]
 		}
-		return next
+		return kept
 	}
 	next := make(map[Key]fragment, len(parts))
 	for i, p := range parts {
@@ -265,6 +305,65 @@ func renderParts(parts []part, todo []int) ([]fragment, error) {
 		}
 	}
 	return made, nil
+}
+
+// holedChunks returns the chunks of the file laid out by a, whose parts'
+// fragments are frags: the fragments cut at their holes, and the values
+// of the holes between.
+func holedChunks(a *assembly, frags []fragment) [][]byte {
+	n := len(a.items)
+	for i := range a.parts {
+		n += 2 * len(a.parts[i].fill) // a hole splits a fragment in two
+	}
+	chunks := make([][]byte, 0, n)
+	for _, it := range a.items {
+		if it.part == 0 {
+			chunks = append(chunks, it.lit)
+			continue
+		}
+		i := it.part - 1
+		chunks = appendFilledChunks(chunks, frags[i], a.parts[i].fill)
+	}
+	return chunks
+}
+
+// filledChunks returns the chunks of the file laid out by a, whose
+// parts' fragments are frags, one a fragment: those with holes as
+// filled with their part's values, made again for the parts it returns
+// too, whose values differ from those of the last render.
+func filledChunks(a *assembly, frags []fragment) (chunks [][]byte, refilled []int) {
+	chunks = make([][]byte, 0, len(a.items))
+	for _, it := range a.items {
+		if it.part == 0 {
+			chunks = append(chunks, it.lit)
+			continue
+		}
+		i := it.part - 1
+		f, fill := &frags[i], a.parts[i].fill
+		if len(f.holes) == 0 {
+			chunks = append(chunks, f.data)
+			continue
+		}
+		if f.filled == nil || !slices.Equal(f.filled.fill, fill) {
+			data := make([]byte, 0, len(f.data)+filledLen(fill))
+			for _, c := range appendFilledChunks(nil, *f, fill) {
+				data = append(data, c...)
+			}
+			f.filled = &filledFragment{fill: fill, data: data}
+			refilled = append(refilled, i)
+		}
+		chunks = append(chunks, f.filled.data)
+	}
+	return chunks, refilled
+}
+
+// filledLen returns the length of the values of fill.
+func filledLen(fill []string) int {
+	n := 0
+	for _, v := range fill {
+		n += len(v)
+	}
+	return n
 }
 
 // appendFilledChunks appends to chunks the bytes of f with fill's

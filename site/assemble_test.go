@@ -3,7 +3,9 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/timeline-project/timeline/timeline"
@@ -160,7 +162,7 @@ func TestRendererReusesFragments(t *testing.T) {
 	if _, err := r.Render(fixture(t), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	before := r.frags.get("index.html")
+	before := maps.Clone(r.frags.get("index.html"))
 	tl := fixture(t)
 	tl.Events[1].Title = "Changed"
 	if _, err := r.Render(tl, Options{}); err != nil {
@@ -222,7 +224,7 @@ func TestSplitEntryKeepsItsCitations(t *testing.T) {
 	before := map[string]map[Key]fragment{}
 	paths := []string{"index.html", "timeline.json", "timelinejs.json"}
 	for _, path := range paths {
-		before[path] = r.frags.get(path)
+		before[path] = maps.Clone(r.frags.get(path))
 	}
 	tl := fixture(t)
 	e := &tl.Events[2] // cited twice, with an account for each citation
@@ -298,5 +300,87 @@ func TestKeptFragmentsStayBounded(t *testing.T) {
 	}
 	if !stale {
 		t.Error("no fragment left unused was ever kept: the kept map was made anew at every render")
+	}
+}
+
+// TestConcurrentRendersTakeTurns renders every variant of the story at
+// once, several times over, with one Renderer that keeps fragments:
+// each render must make the bytes of a new Renderer, though renders of
+// one path add to the same kept fragments. Run it with -race.
+func TestConcurrentRendersTakeTurns(t *testing.T) {
+	defer func(n int) { splitCitesMin = n }(splitCitesMin)
+	splitCitesMin = 1
+	want := make([][]File, len(variants))
+	for i, v := range variants {
+		files, err := Render(v.story(t), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", v.name, err)
+		}
+		want[i] = files
+	}
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i, v := range variants {
+		tl := v.story(t)
+		wg.Go(func() {
+			for round := range 3 {
+				got, err := r.Render(tl, Options{})
+				if err != nil {
+					t.Errorf("%s: %v", v.name, err)
+					return
+				}
+				if !slices.EqualFunc(got, want[i], func(x, y File) bool { return x.Path == y.Path && bytes.Equal(x.Data, y.Data) }) {
+					t.Errorf("%s, round %d: the files differ from a new render", v.name, round)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// TestFilledChunks checks that a Renderer's chunks of a part with holes
+// are its fragment filled in one slice, the bytes of the fragment cut at
+// its holes with the values between, and that the filled bytes are made
+// again only when the values change.
+func TestFilledChunks(t *testing.T) {
+	holed, err := holedFragment([]byte(`<li id=""><b>[</b>]</li>`), []string{`id="`, `[`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &assembly{}
+	a.literal([]byte("<ol>"))
+	a.add(part{fill: []string{"c1", "1"}})
+	a.add(part{}) // no holes
+	a.literal([]byte("</ol>"))
+	frags := []fragment{holed, {data: []byte("<hr>")}}
+	const want = `<ol><li id="c1"><b>[1</b>]</li><hr></ol>`
+
+	chunks, refilled := filledChunks(a, frags)
+	if got := string(bytes.Join(chunks, nil)); got != want {
+		t.Errorf("filled chunks make %q; want %q", got, want)
+	}
+	if got := string(bytes.Join(holedChunks(a, []fragment{holed, {data: []byte("<hr>")}}), nil)); got != want {
+		t.Errorf("holed chunks make %q; want %q", got, want)
+	}
+	if len(chunks) != 4 || !slices.Equal(refilled, []int{0}) {
+		t.Errorf("%d chunks, parts %v filled; want 4 chunks, part 0 filled", len(chunks), refilled)
+	}
+	first := chunks[1]
+
+	a.parts[0].fill = []string{"c1", "1"} // the same values, another slice
+	chunks, refilled = filledChunks(a, frags)
+	if len(refilled) != 0 || &chunks[1][0] != &first[0] {
+		t.Errorf("the same values filled the fragment again (parts %v)", refilled)
+	}
+	a.parts[0].fill = []string{"c22", "22"}
+	chunks, refilled = filledChunks(a, frags)
+	if got, want := string(bytes.Join(chunks, nil)), `<ol><li id="c22"><b>[22</b>]</li><hr></ol>`; got != want || len(refilled) != 1 {
+		t.Errorf("new values make %q (parts %v filled); want %q, part 0 filled", got, refilled, want)
+	}
+	if string(first) != `<li id="c1"><b>[1</b>]</li>` {
+		t.Errorf("filling again changed the bytes of the last render: %q", first)
 	}
 }

@@ -265,12 +265,30 @@ func (d *jsonDoc) end() (*assembly, error) {
 // encodeIndented writes v as encodeJSON would at a depth whose lines
 // begin with prefix, without the newline Encode ends with.
 func encodeIndented(b *bytes.Buffer, prefix string, v any) error {
-	enc := json.NewEncoder(b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	if err := enc.Encode(v); err != nil {
+	e := compactEncoders.Get().(*compactEncoder)
+	defer compactEncoders.Put(e)
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
 		return err
 	}
-	b.Truncate(b.Len() - 1)
-	return nil
+	// Indent grows b once, to twice what it is given; the encoder's own
+	// indenting grew a new buffer step by step for every value.
+	compact := e.buf.Bytes()
+	return json.Indent(b, compact[:len(compact)-1], prefix, "  ")
 }
+
+// compactEncoder is a JSON encoder that leaves HTML characters as they
+// are, with the buffer it writes to: one per goroutine at a time, kept
+// from value to value in compactEncoders.
+type compactEncoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+// compactEncoders holds compactEncoders for encodeIndented.
+var compactEncoders = sync.Pool{New: func() any {
+	e := new(compactEncoder)
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(false)
+	return e
+}}

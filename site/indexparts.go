@@ -91,13 +91,20 @@ var splitCitesMin = 16
 // "citation" template.
 func (x *indexAssembly) citationsHTML(cites []citationView) (template.HTML, error) {
 	var out bytes.Buffer
-	for _, c := range cites {
+	for i, c := range cites {
+		if i == 1 {
+			// Room for the rest, a quarter more than the first's size each.
+			out.Grow(out.Len() * (len(cites) - 1) * 5 / 4)
+		}
 		if err := x.r.pages.ExecuteTemplate(&out, "citation", c); err != nil {
 			return "", err
 		}
 	}
 	return template.HTML(out.String()), nil // made by html/template
 }
+
+// entryRoom is room enough for an entry's markup around its citations.
+const entryRoom = 4 << 10
 
 // indexAssembly lays out index.html: its pieces, rendered at once, and
 // its fragments.
@@ -210,6 +217,9 @@ func (x *indexAssembly) entry(st *story, e indexEntry) {
 				err = r.pages.ExecuteTemplate(buf, "citations-open", nil)
 			}
 		} else if v.CitationsHTML, err = x.citationsHTML(v.Citations); err == nil {
+			// An entry cited thousands of times is megabytes: room for its
+			// citations at once, not step by step as the template writes.
+			buf.Grow(len(v.CitationsHTML) + entryRoom)
 			err = r.pages.ExecuteTemplate(buf, "entry", v)
 		}
 		if err != nil {

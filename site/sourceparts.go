@@ -14,6 +14,9 @@ func (r *Renderer) renderSource(st *story, src *timeline.Source) ([]byte, error)
 		return nil, err
 	}
 	var buf bytes.Buffer
+	// A page is two to three times its source's text: room for it at
+	// once, not step by step as the template writes.
+	buf.Grow(3*len(src.Text) + 4<<10)
 	if err := r.pages.ExecuteTemplate(&buf, "source", page); err != nil {
 		return nil, err
 	}
