@@ -90,20 +90,6 @@ func (c *fragCache) file(path string) *keptFile {
 	return f
 }
 
-// get returns the fragments kept for path: nil when there are none.
-// A render of path changes them; get is for tests, between renders.
-func (c *fragCache) get(path string) map[Key]fragment {
-	c.mu.Lock()
-	f := c.files[path]
-	c.mu.Unlock()
-	if f == nil {
-		return nil
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.frags
-}
-
 // retain drops the fragments of the files whose path keep rejects.
 func (c *fragCache) retain(keep func(path string) bool) {
 	c.mu.Lock()

@@ -384,3 +384,17 @@ func TestFilledChunks(t *testing.T) {
 		t.Errorf("filling again changed the bytes of the last render: %q", first)
 	}
 }
+
+// get returns the fragments kept for path: nil when there are none.
+// A render of path changes them: tests call it between renders.
+func (c *fragCache) get(path string) map[Key]fragment {
+	c.mu.Lock()
+	f := c.files[path]
+	c.mu.Unlock()
+	if f == nil {
+		return nil
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.frags
+}
