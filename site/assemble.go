@@ -331,11 +331,7 @@ func filledChunks(a *assembly, frags []fragment) (chunks [][]byte, refilled []in
 			continue
 		}
 		if f.filled == nil || !slices.Equal(f.filled.fill, fill) {
-			data := make([]byte, 0, len(f.data)+filledLen(fill))
-			for _, c := range appendFilledChunks(nil, *f, fill) {
-				data = append(data, c...)
-			}
-			f.filled = &filledFragment{fill: fill, data: data}
+			f.filled = &filledFragment{fill: fill, data: appendFilled(make([]byte, 0, len(f.data)+filledLen(fill)), *f, fill)}
 			refilled = append(refilled, i)
 		}
 		chunks = append(chunks, f.filled.data)
@@ -350,6 +346,17 @@ func filledLen(fill []string) int {
 		n += len(v)
 	}
 	return n
+}
+
+// appendFilled appends to dst the bytes of f with fill's values in its
+// holes.
+func appendFilled(dst []byte, f fragment, fill []string) []byte {
+	pos := 0
+	for i, h := range f.holes {
+		dst = append(append(dst, f.data[pos:h.at]...), fill[i]...)
+		pos = h.at + h.n
+	}
+	return append(dst, f.data[pos:]...)
 }
 
 // appendFilledChunks appends to chunks the bytes of f with fill's
