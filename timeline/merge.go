@@ -91,7 +91,10 @@ func newCluster() *cluster {
 	return &cluster{centroid: map[int32]float64{}, sources: map[*Source]int{}}
 }
 
-func (c *cluster) add(m *mention, tt *termTable) {
+func (c *cluster) add(m *mention, tt *termTable) { c.addTerms(m, tt.ids[m], tt) }
+
+// addTerms adds m, whose terms are numbered ids, to c.
+func (c *cluster) addTerms(m *mention, ids []int32, tt *termTable) {
 	c.members = append(c.members, m)
 	c.sources[m.src]++
 	if c.first == nil || basisRank(m.basis) < basisRank(c.first.basis) {
@@ -105,7 +108,7 @@ func (c *cluster) add(m *mention, tt *termTable) {
 			c.figures[figureKey{f.unit, f.value}] = true
 		}
 	}
-	for _, t := range tt.ids[m] {
+	for _, t := range ids {
 		old, ok := c.centroid[t]
 		if !ok {
 			c.order = append(c.order, t)
@@ -263,79 +266,6 @@ func byDays(ms []*mention) ([]dayKey, map[dayKey][]*mention, []*mention) {
 		return cmp.Or(a.date.Compare(b.date), cmp.Compare(a.precision, b.precision))
 	})
 	return days, byDay, undated
-}
-
-// clusterDay groups the mentions of one day: each joins the most similar
-// cluster that shares a term with it, or starts a new one.
-func clusterDay(ms []*mention, tt *termTable) []*cluster {
-	var clusters []*cluster
-	// Better-dated mentions first: they found the clusters that
-	// context-dated ones join.
-	slices.SortStableFunc(ms, func(a, b *mention) int { return cmp.Compare(basisRank(a.basis), basisRank(b.basis)) })
-	index := map[int32][]int{}    // term -> clusters that use it
-	home := map[sentenceKey]int{} // sentence -> its cluster
-	var cands []int
-	var weights []float64
-	for _, m := range ms {
-		best, bestSim := -1, 0.0
-		cands = candidates(tt.ids[m], index, cands)
-		v := weigh(tt.ids[m], tt, weights)
-		weights = v.weights
-		for _, ci := range cands {
-			c := clusters[ci]
-			if c.sources[m.src] >= maxPerSource {
-				continue
-			}
-			sim := c.similarityTo(v)
-			need := joinSimilarity
-			if c.sources[m.src] > 0 {
-				need = sameSourceSimilarity
-			}
-			if sim >= need && sim > bestSim {
-				best, bestSim = ci, sim
-			}
-		}
-		if best < 0 && m.basis == DatedContext {
-			// A denial dated by the sentence before answers that
-			// sentence's report; other context-dated sentences may join
-			// a report but not found one, unless someone speaks in them.
-			if ci, ok := home[sentenceKey{m.src, m.datedBy}]; ok && m.primary().stance == StanceDenial && clusters[ci].sources[m.src] < maxPerSource {
-				best = ci
-			} else if len(m.attrs) == 0 {
-				continue
-			}
-		}
-		if best < 0 {
-			best = len(clusters)
-			clusters = append(clusters, newCluster())
-		}
-		c := clusters[best]
-		for _, t := range tt.ids[m] {
-			if c.centroid[t] == 0 {
-				index[t] = append(index[t], best)
-			}
-		}
-		c.add(m, tt)
-		home[sentenceKey{m.src, m.sentence.N}] = best
-	}
-	return clusters
-}
-
-// sentenceKey names a sentence of a source.
-type sentenceKey struct {
-	src *Source
-	n   int
-}
-
-// candidates returns the clusters that share a term, numbered ids, with
-// a mention, in order, in buf.
-func candidates(ids []int32, index map[int32][]int, buf []int) []int {
-	out := buf[:0]
-	for _, t := range ids {
-		out = append(out, index[t]...)
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 // central returns the member most similar to the cluster as a whole:

@@ -110,10 +110,12 @@ func newSourceRun(ms []*mention, build int) *sourceRun {
 }
 
 // dayMemo is what clusterDay made of a day's sentences, in their order;
-// its clusters are shared and never changed.
+// its clusters are shared and never changed. trace is where each went,
+// for replayDay.
 type dayMemo struct {
 	ms       []*mention
 	clusters []*cluster
+	trace    *dayTrace
 }
 
 // eventMemo is the event eventOf made of a cluster of members, in order,
@@ -314,7 +316,8 @@ func (memo *MergeMemo) reweighed(ms []*mention) bool {
 }
 
 // clusterMentions is clusterMentions, taking the clusters of the days
-// whose sentences and their weights are as they were.
+// whose sentences and their weights are as they were, and replaying
+// (see replayDay) those whose sentences differ but not their weights.
 func (memo *MergeMemo) clusterMentions() []*cluster {
 	days, byDay := memo.byDays()
 	perDay := make([][]*cluster, len(days))
@@ -336,7 +339,14 @@ func (memo *MergeMemo) clusterMentions() []*cluster {
 	eachIndex(len(redo), func(j int) {
 		k := days[redo[j]]
 		d := &dayMemo{ms: slices.Clone(byDay[k])}
-		d.clusters = clusterDay(byDay[k], memo.tt)
+		replayed := false
+		if old := memo.days[k]; old != nil && !memo.reweighed(byDay[k]) {
+			d.clusters, d.trace, replayed = replayDay(byDay[k], memo.tt, old.trace)
+		}
+		if !replayed {
+			d.trace = newDayTrace(len(byDay[k]))
+			d.clusters = clusterDayTraced(byDay[k], memo.tt, d.trace)
+		}
 		for _, c := range d.clusters {
 			c.shared = true
 		}
