@@ -315,9 +315,13 @@ func bestAnchor(r *reading, story dayCounts, candidates []timex.Date) (timex.Dat
 	var best timex.Date
 	bestScore, bestAt := math.Inf(-1), -1
 	var scratch []timex.Value
+	days := make([][]relDay, len(candidates))
+	for _, ci := range r.anchors.lookup(candidates, days) {
+		days[ci] = relativeDatesTo(r, candidates[ci], &scratch)
+	}
 	for ci, d := range candidates {
 		score := 0.0
-		for _, rd := range relativeDatesTo(r, d, &scratch) {
+		for _, rd := range days[ci] {
 			score += story.weight(rd.day) // 0 for a day not reported
 		}
 		if score > bestScore {
@@ -373,6 +377,29 @@ func (m *anchorMemo) get(dct timex.Date) ([]relDay, bool) {
 		return m.days[e.from:e.to:e.to], true
 	}
 	return nil, false
+}
+
+// lookup sets days[i] to the relative days remembered for dcts[i], and
+// returns the numbers of the dates it has none for. dcts are sorted,
+// earliest first: they are looked up in one pass, under one lock.
+func (m *anchorMemo) lookup(dcts []timex.Date, days [][]relDay) []int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var missing []int
+	k := 0
+	for i, d := range dcts {
+		n := int32(dayNumber(d))
+		for k < len(m.index) && m.index[k].dct < n {
+			k++
+		}
+		if k < len(m.index) && m.index[k].dct == n {
+			e := m.index[k]
+			days[i] = m.days[e.from:e.to:e.to]
+		} else {
+			missing = append(missing, i)
+		}
+	}
+	return missing
 }
 
 func (m *anchorMemo) put(dct timex.Date, days []relDay) {

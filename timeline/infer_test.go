@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/timeline-project/timeline/timeline/timex"
@@ -27,6 +28,29 @@ func TestDayCountsWeight(t *testing.T) {
 	} {
 		if got := tt.counts.weight(int32(dayNumber(tt.day))); got != tt.want {
 			t.Errorf("weight of %v = %v, want %v", tt.day, got, tt.want)
+		}
+	}
+}
+
+// TestAnchorMemoLookup looks up dates, sorted, some remembered and some
+// not, in a memo: each remembered one gets its days, the others are
+// listed, in order.
+func TestAnchorMemoLookup(t *testing.T) {
+	day := func(d int) timex.Date { return timex.Date{Year: 2023, Month: 5, Day: d} }
+	var m anchorMemo
+	m.put(day(24), []relDay{{day: 1, expr: 0}})
+	m.put(day(20), []relDay{{day: 2, expr: 1}, {day: 3, expr: 2}})
+	m.put(day(22), nil)
+	dcts := []timex.Date{day(19), day(20), day(21), day(22), day(24), day(25)}
+	days := make([][]relDay, len(dcts))
+	missing := m.lookup(dcts, days)
+	if want := []int{0, 2, 5}; !slices.Equal(missing, want) {
+		t.Errorf("missing %v, want %v", missing, want)
+	}
+	want := [][]relDay{nil, {{2, 1}, {3, 2}}, nil, {}, {{1, 0}}, nil}
+	for i := range want {
+		if !slices.Equal(days[i], want[i]) {
+			t.Errorf("%v: days %v, want %v", dcts[i], days[i], want[i])
 		}
 	}
 }
