@@ -69,6 +69,38 @@ type keptFile struct {
 	// scratch is room for the fragments of a render's parts, in order,
 	// kept for the next render: a file has a hundred thousand.
 	scratch []fragment
+	// spare is the room of the last assembly of the path, cleared, for
+	// the next layout (see room); roomMu guards it, not mu, which a
+	// render holds while it assembles.
+	roomMu sync.Mutex
+	spare  assembly
+}
+
+// room returns an empty assembly for the file at path: with the room of
+// the last one assembled there, when c keeps it. A layout of a hundred
+// thousand parts then does not take 10 MB of new memory, which the
+// runtime clears and may have to ask the system for, at every render.
+func (c *fragCache) room(path string) assembly {
+	f := c.file(path)
+	if f == nil {
+		return assembly{}
+	}
+	f.roomMu.Lock()
+	defer f.roomMu.Unlock()
+	a := f.spare
+	f.spare = assembly{}
+	return a
+}
+
+// giveBack keeps the room of a, once assembled, for the next layout of
+// the file; a is cleared, so that it holds nothing for the GC to keep,
+// and must not be used again.
+func (f *keptFile) giveBack(a *assembly) {
+	clear(a.items)
+	clear(a.parts)
+	f.roomMu.Lock()
+	defer f.roomMu.Unlock()
+	f.spare = assembly{items: a.items[:0], parts: a.parts[:0]}
 }
 
 // file returns what c holds for path, made empty if it holds nothing;
@@ -199,6 +231,9 @@ func (r *Renderer) assembleChunks(path string, a *assembly) ([][]byte, error) {
 	}
 	if a.done != nil {
 		a.done()
+	}
+	if file != nil {
+		file.giveBack(a)
 	}
 	return chunks, nil
 }

@@ -19,7 +19,7 @@ func (r *Renderer) layIndex(st *story) (*assembly, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &indexAssembly{r: r, page: &page}
+	x := &indexAssembly{r: r, page: &page, a: r.frags.room(indexPath)}
 	x.a.grow(page.parts())
 	x.piece("index-top")
 	for _, d := range page.Days {

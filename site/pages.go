@@ -44,7 +44,7 @@ func (r *Renderer) sourceKey(st *story, src *timeline.Source) Key {
 	for _, c := range citers {
 		k.str(c.event.ID)
 		k.str(c.event.Title)
-		k.str(dateLabel(c.event))
+		k.str(c.label)
 		k.uint(uint64(len(c.sentences)))
 		for _, n := range c.sentences {
 			k.int(n)
@@ -53,10 +53,13 @@ func (r *Renderer) sourceKey(st *story, src *timeline.Source) Key {
 	return k.sum()
 }
 
+// indexPath is the path of the chronology's page.
+const indexPath = "index.html"
+
 // indexFile lays out index.html.
 func (r *Renderer) indexFile(st *story) Page {
-	return r.assembledPage("index.html",
-		func() Key { return keyOf("index.html", r.templates, st.chronologyKey()) },
+	return r.assembledPage(indexPath,
+		func() Key { return keyOf(indexPath, r.templates, st.chronologyKey()) },
 		func() (*assembly, error) { return r.layIndex(st) })
 }
 
