@@ -76,7 +76,7 @@ func (st *story) sourcePage(src *timeline.Source) (sourcePage, error) {
 		v := citerView{
 			Href:      "../index.html#" + c.event.ID,
 			Title:     c.event.Title,
-			DateLabel: dateLabel(c.event),
+			DateLabel: c.label,
 		}
 		link := entryLink{Href: v.Href, Title: v.Title, DateLabel: v.DateLabel}
 		for _, n := range c.sentences {

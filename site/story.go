@@ -39,7 +39,9 @@ type story struct {
 
 // citer is an event that cites a source, and the sentences it cites.
 type citer struct {
-	event     *timeline.Event
+	event *timeline.Event
+	// label is the event's dateLabel, made once for all its sources.
+	label     string
 	sentences []int // ascending, no repeats
 }
 
@@ -176,16 +178,20 @@ func (st *story) checkDetails(e *timeline.Event) error {
 
 // addCiter records the sentences e cites in each source.
 func (st *story) addCiter(e *timeline.Event) {
+	label := ""
 	for _, c := range e.Citations {
 		list := st.citers[c.Source]
 		if len(list) == 0 || list[len(list)-1].event != e {
-			list = append(list, citer{event: e})
+			if label == "" {
+				label = dateLabel(e)
+			}
+			list = append(list, citer{event: e, label: label})
+			st.citers[c.Source] = list
 		}
-		last := &list[len(list)-1]
+		last := &list[len(list)-1] // the map's too: changed in place
 		if i, found := slices.BinarySearch(last.sentences, c.Sentence); !found {
 			last.sentences = slices.Insert(last.sentences, i, c.Sentence)
 		}
-		st.citers[c.Source] = list
 	}
 }
 
