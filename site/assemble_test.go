@@ -180,6 +180,37 @@ func TestRendererReusesFragments(t *testing.T) {
 	}
 }
 
+// TestRendererKeepsLayoutRoom renders twice with one Renderer: after
+// each render, index.html's room for its layout is kept for the next,
+// cleared, and the second layout takes it.
+func TestRendererKeepsLayoutRoom(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rooms []*part
+	for round := range 2 {
+		if _, err := r.Render(fixture(t), Options{}); err != nil {
+			t.Fatal(err)
+		}
+		spare := r.frags.file(indexPath).spare
+		if cap(spare.parts) == 0 || cap(spare.items) == 0 {
+			t.Fatalf("round %d: no room kept", round)
+		}
+		parts, items := spare.parts[:cap(spare.parts)], spare.items[:cap(spare.items)]
+		if i := slices.IndexFunc(parts, func(p part) bool { return p.render != nil || p.fill != nil }); i >= 0 {
+			t.Errorf("round %d: kept part %d is not cleared", round, i)
+		}
+		if i := slices.IndexFunc(items, func(it assemblyItem) bool { return it.lit != nil }); i >= 0 {
+			t.Errorf("round %d: kept item %d is not cleared", round, i)
+		}
+		rooms = append(rooms, &parts[0])
+	}
+	if rooms[0] != rooms[1] {
+		t.Error("the second layout did not take the first one's room")
+	}
+}
+
 // TestRendererDropsFragmentsOfRemovedPages checks that the fragments of
 // a source page no longer in the site are not kept.
 func TestRendererDropsFragmentsOfRemovedPages(t *testing.T) {
