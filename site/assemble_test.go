@@ -319,7 +319,7 @@ func TestKeptFragmentsStayBounded(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a, err := r.layIndex(st)
+		a, err := r.layIndex(st, assembly{})
 		if err != nil {
 			t.Fatal(err)
 		}

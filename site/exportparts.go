@@ -48,15 +48,14 @@ func (r *Renderer) eventElementKey(st *story, path string, i int) Key {
 // are, ending in a newline): an object whose members are written one at
 // a time, and whose lists' elements are parts.
 type jsonDoc struct {
-	path    string
 	a       assembly
 	members int
 	err     error
 }
 
-// newJSONDoc begins the document of the file at path.
-func newJSONDoc(path string) *jsonDoc {
-	d := &jsonDoc{path: path}
+// newJSONDoc begins a document in room, an empty assembly.
+func newJSONDoc(room assembly) *jsonDoc {
+	d := &jsonDoc{a: room}
 	d.a.literal([]byte("{"))
 	return d
 }

@@ -48,9 +48,9 @@ type timelineJSText struct {
 // timelineJS returns timelinejs.json, a timelineJSDoc. The slides' links point at the
 // site's pages only when it has a base URL: TimelineJS shows the file
 // from another page, where a relative link would lead nowhere.
-func (r *Renderer) timelineJS(st *story) (*assembly, error) {
+func (r *Renderer) timelineJS(st *story, room assembly) (*assembly, error) {
 	keys := st.keys()
-	d := newJSONDoc("timelinejs.json")
+	d := newJSONDoc(room)
 	d.member("title", timelineJSSlide{Text: timelineJSText{
 		Headline: html.EscapeString(st.title()),
 		Text:     paragraph(st.tl.Description),
@@ -189,9 +189,9 @@ var csvHeader = []string{
 // eventsCSV returns events.csv: a header and one row per event, as RFC
 // 4180 has it (CRLF line ends). Cells of text that a spreadsheet would
 // take for a formula (starting with =, +, -, @) begin with a '.
-func (r *Renderer) eventsCSV(st *story) (*assembly, error) {
+func (r *Renderer) eventsCSV(st *story, room assembly) (*assembly, error) {
 	keys := st.keys()
-	var a assembly
+	a := room
 	head, err := csvLines(csvHeader)
 	if err != nil {
 		return nil, err

@@ -35,7 +35,7 @@ const feedEntries = 50
 // no clock, so an entry's is the latest publication date among the
 // sources that cite it (else its own date), and the feed's the latest
 // of those.
-func (r *Renderer) atomFeed(st *story) (*assembly, error) {
+func (r *Renderer) atomFeed(st *story, room assembly) (*assembly, error) {
 	var head bytes.Buffer
 	enc := xml.NewEncoder(&head)
 	enc.Indent("", "  ")
@@ -43,7 +43,7 @@ func (r *Renderer) atomFeed(st *story) (*assembly, error) {
 		return nil, err
 	}
 	end := bytes.LastIndex(head.Bytes(), []byte("\n</feed>"))
-	var a assembly
+	a := room
 	a.literal(append([]byte(xml.Header), head.Bytes()[:end]...))
 	keys := st.keys()
 	feed := st.feedEvents()
@@ -175,7 +175,7 @@ func nameUUID(name string) string {
 // a day (entries known only to the month or year are left out). Its
 // DTSTAMP, which iCalendar requires, is the latest date any entry was
 // reported, as the feed's updated time is.
-func (r *Renderer) calendar(st *story) (*assembly, error) {
+func (r *Renderer) calendar(st *story, room assembly) (*assembly, error) {
 	cal := ics.NewCalendar()
 	cal.SetProductId("-//timeline-project//timeline//EN")
 	cal.SetCalscale("GREGORIAN")
@@ -187,7 +187,7 @@ func (r *Renderer) calendar(st *story) (*assembly, error) {
 	if err := cal.SerializeTo(&head, ics.WithNewLine("\r\n")); err != nil {
 		return nil, err
 	}
-	var a assembly
+	a := room
 	a.literal(bytes.TrimSuffix(head.Bytes(), []byte(icsEnd)))
 	// Every event has the same DTSTAMP: a hole of its fragment.
 	stamp := st.lastReported()

@@ -14,12 +14,12 @@ import (
 // entry its article, per source its filter option and its item in the
 // list at the foot. Fragments are kept from render to render (see
 // assemble).
-func (r *Renderer) layIndex(st *story) (*assembly, error) {
+func (r *Renderer) layIndex(st *story, room assembly) (*assembly, error) {
 	page, err := st.indexPage()
 	if err != nil {
 		return nil, err
 	}
-	x := &indexAssembly{r: r, page: &page, a: r.frags.room(indexPath)}
+	x := &indexAssembly{r: r, page: &page, a: room}
 	x.a.grow(page.parts())
 	x.piece("index-top")
 	for _, d := range page.Days {

@@ -122,9 +122,9 @@ func citationJSON(c timeline.Citation) jsonCitation {
 
 // timelineJSON returns timeline.json: indented by two spaces, HTML
 // characters left as they are, ending in a newline.
-func (r *Renderer) timelineJSON(st *story) (*assembly, error) {
+func (r *Renderer) timelineJSON(st *story, room assembly) (*assembly, error) {
 	keys := st.keys()
-	d := newJSONDoc("timeline.json")
+	d := newJSONDoc(room)
 	d.member("title", st.tl.Title)
 	d.list("sources", len(st.sources), func(i int) Key {
 		return st.exportKey("timeline.json sources", keys.facts[i], i == 0)

@@ -20,7 +20,7 @@ func (r *Renderer) sourceFile(st *story, src *timeline.Source) Page {
 			render: func() ([]byte, error) { return r.renderSource(st, src) },
 		}
 	}
-	pg := r.assembledPage(sourcePath(src.ID), key, func() (*assembly, error) { return r.laySource(st, src) })
+	pg := r.assembledPage(sourcePath(src.ID), key, func(assembly) (*assembly, error) { return r.laySource(st, src) })
 	pg.early = false
 	return pg
 }
@@ -60,21 +60,23 @@ const indexPath = "index.html"
 func (r *Renderer) indexFile(st *story) Page {
 	return r.assembledPage(indexPath,
 		func() Key { return keyOf(indexPath, r.templates, st.chronologyKey()) },
-		func() (*assembly, error) { return r.layIndex(st) })
+		func(room assembly) (*assembly, error) { return r.layIndex(st, room) })
 }
 
 // assembledPage is a story-wide file, large and rendered early, that
-// lay lays out from fragments: Render assembles it whole. From a
+// lay lays out from fragments, in room: an empty assembly, with the
+// room of the last layout of the path when the Renderer keeps it (see
+// fragCache.room). Render assembles it whole. From a
 // Renderer that keeps nothing, WriteTo writes it a window at a time
 // (see assembleTo); from one that keeps fragments, RenderChanged gives
 // it as chunks of the fragments (see assembleChunks).
-func (r *Renderer) assembledPage(path string, key func() Key, lay func() (*assembly, error)) Page {
+func (r *Renderer) assembledPage(path string, key func() Key, lay func(room assembly) (*assembly, error)) Page {
 	pg := Page{
 		Path:  path,
 		early: true,
 		key:   key,
 		render: func() ([]byte, error) {
-			a, err := lay()
+			a, err := lay(r.frags.room(path))
 			if err != nil {
 				return nil, err
 			}
@@ -83,7 +85,7 @@ func (r *Renderer) assembledPage(path string, key func() Key, lay func() (*assem
 	}
 	if r.frags.off {
 		pg.stream = func(w io.Writer) error {
-			a, err := lay()
+			a, err := lay(r.frags.room(path))
 			if err != nil {
 				return err
 			}
@@ -91,7 +93,7 @@ func (r *Renderer) assembledPage(path string, key func() Key, lay func() (*assem
 		}
 	} else {
 		pg.chunks = func() ([][]byte, error) {
-			a, err := lay()
+			a, err := lay(r.frags.room(path))
 			if err != nil {
 				return nil, err
 			}

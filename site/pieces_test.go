@@ -131,8 +131,8 @@ func TestWrittenInPiecesIsTheWholeEncoded(t *testing.T) {
 
 // assembled returns the bytes of the file at path that lay lays out
 // for st.
-func assembled(r *Renderer, path string, lay func(*story) (*assembly, error), st *story) ([]byte, error) {
-	a, err := lay(st)
+func assembled(r *Renderer, path string, lay func(*story, assembly) (*assembly, error), st *story) ([]byte, error) {
+	a, err := lay(st, r.frags.room(path))
 	if err != nil {
 		return nil, err
 	}

@@ -150,7 +150,7 @@ func (r *Renderer) exportPages(st *story) []Page {
 	var pages []Page
 	for _, export := range []struct {
 		path string
-		lay  func(*story) (*assembly, error)
+		lay  func(*story, assembly) (*assembly, error)
 	}{
 		{"timeline.json", r.timelineJSON},
 		{"timelinejs.json", r.timelineJS},
@@ -160,7 +160,7 @@ func (r *Renderer) exportPages(st *story) []Page {
 	} {
 		pages = append(pages, r.assembledPage(export.path,
 			func() Key { return keyOf(export.path, st.chronologyKey()) },
-			func() (*assembly, error) { return export.lay(st) }))
+			func(room assembly) (*assembly, error) { return export.lay(st, room) }))
 	}
 	return pages
 }
