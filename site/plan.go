@@ -108,7 +108,9 @@ func (r *Renderer) Plan(tl *timeline.Timeline, opts Options) ([]Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	st.textKeys = &r.textKeys
+	if !r.frags.off { // a Renderer of one site keeps nothing for the next
+		st.textKeys, st.citeKeys = &r.textKeys, &r.citeKeys
+	}
 	pages := []Page{constPage(".nojekyll", []byte{})}
 	for _, f := range r.copied {
 		pages = append(pages, constPage(f.Path, f.Data))

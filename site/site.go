@@ -82,8 +82,10 @@ type Renderer struct {
 	copied []File
 	// frags are the fragments of the story-wide files last rendered.
 	frags fragCache
-	// textKeys are the keys of the texts of the sources last planned.
+	// textKeys and citeKeys are the keys of the texts of the sources,
+	// and of the citations of the events, last planned.
 	textKeys textKeyCache
+	citeKeys citeKeyCache
 }
 
 // copiedAssets are the files of package assets that a site holds as

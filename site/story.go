@@ -32,9 +32,10 @@ type story struct {
 	}
 	// partKeys are the keys of the story's events and sources.
 	partKeys storyKeys
-	// textKeys keeps the keys of the sources' texts from story to
-	// story; nil for none.
+	// textKeys and citeKeys keep the keys of the sources' texts and of
+	// the events' citations from story to story; nil for none.
 	textKeys *textKeyCache
+	citeKeys *citeKeyCache
 }
 
 // citer is an event that cites a source, and the sentences it cites.

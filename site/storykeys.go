@@ -54,9 +54,19 @@ func (st *story) keys() *storyKeys {
 		facts := func(source string) Key { return k.facts[at[source]] }
 		k.events = make([]Key, len(st.tl.Events))
 		k.citations = make([][]Key, len(st.tl.Events))
+		keptCites := st.citeKeys.get()
+		made := make([]citedKeys, len(st.tl.Events))
 		parallel(len(st.tl.Events), func(i int) {
-			k.events[i], k.citations[i] = eventKey(&st.tl.Events[i], facts)
+			e := &st.tl.Events[i]
+			var old *citedKeys
+			if keptCites != nil {
+				if c, ok := keptCites[e.ID]; ok {
+					old = &c
+				}
+			}
+			k.events[i], k.citations[i], made[i] = eventKey(e, facts, old)
 		})
+		st.citeKeys.put(st.tl.Events, made)
 	})
 	return k
 }
@@ -64,31 +74,121 @@ func (st *story) keys() *storyKeys {
 // eventKey returns the key of e and of the facts of the sources it
 // names (facts returns those of a source, by ID). When e has at least
 // splitCitesMin citations, it returns too the key of each citation with
-// its source's facts, and the event's key is made from those.
-func eventKey(e *timeline.Event, facts func(source string) Key) (Key, []Key) {
+// its source's facts, and the event's key is made from those; and those
+// keys with what they were made from, to keep. A citation's key is
+// taken from old, the kept keys of an event with e's ID, when old has
+// the same citation and facts.
+func eventKey(e *timeline.Event, facts func(source string) Key, old *citedKeys) (Key, []Key, citedKeys) {
 	h := newKeyHash("event")
 	h.event(e)
-	var cites []Key
-	if len(e.Citations) >= splitCitesMin {
-		cites = make([]Key, len(e.Citations))
-	}
 	h.uint(uint64(len(e.Citations)))
-	for i, c := range e.Citations {
-		if cites == nil {
+	if len(e.Citations) < splitCitesMin {
+		for _, c := range e.Citations {
 			h.citation(c)
 			h.key(facts(c.Source))
-			continue
 		}
-		ck := newKeyHash("citation")
-		ck.citation(c)
-		ck.key(facts(c.Source))
-		cites[i] = ck.sum()
-		h.key(cites[i])
+		for _, o := range e.OtherDates {
+			h.key(facts(o.Source))
+		}
+		return h.sum(), nil, citedKeys{}
+	}
+	made := citedKeys{facts: make([]Key, len(e.Citations)), keys: make([]Key, len(e.Citations))}
+	reuse, same := old.lookup(e.Citations)
+	for i, c := range e.Citations {
+		made.facts[i] = facts(c.Source)
+		if j := reuse(i); j >= 0 && old.facts[j] == made.facts[i] {
+			made.keys[i] = old.keys[j]
+		} else {
+			ck := newKeyHash("citation")
+			ck.citation(c)
+			ck.key(made.facts[i])
+			made.keys[i] = ck.sum()
+		}
+		h.key(made.keys[i])
+	}
+	// The citations are kept as a copy, never the caller's slice: its
+	// elements may change before the next story.
+	if same {
+		made.citations = old.citations
+	} else {
+		made.citations = slices.Clone(e.Citations)
 	}
 	for _, o := range e.OtherDates {
 		h.key(facts(o.Source))
 	}
-	return h.sum(), cites
+	return h.sum(), made.keys, made
+}
+
+// citeKeyCache keeps the keys of the citations of the events laid out
+// citation by citation (see eventKey) in the story last planned, by
+// event ID, with the citations and the facts of their sources they were
+// made from: when a source joins an event of thousands of citations,
+// only its own are hashed. A nil *citeKeyCache keeps nothing.
+type citeKeyCache struct {
+	mu sync.Mutex
+	m  map[string]citedKeys
+}
+
+// citedKeys are the keys of an event's citations, and the citations and
+// the facts of their sources they were made from, in order.
+type citedKeys struct {
+	citations []timeline.Citation
+	facts     []Key
+	keys      []Key
+}
+
+func (c *citeKeyCache) get() map[string]citedKeys {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m
+}
+
+// put keeps made, the keys of the citations of events, by event.
+func (c *citeKeyCache) put(events []timeline.Event, made []citedKeys) {
+	if c == nil {
+		return
+	}
+	m := make(map[string]citedKeys, len(events)/4)
+	for i := range events {
+		if made[i].keys != nil {
+			m[events[i].ID] = made[i]
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m = m
+}
+
+// lookup returns a function that gives, for citation i of cites, the
+// number of the same citation in k, or -1: i when cites are k's (same
+// is then true), else found by source and sentence. A nil k has none.
+func (k *citedKeys) lookup(cites []timeline.Citation) (reuse func(i int) int, same bool) {
+	if k == nil {
+		return func(int) int { return -1 }, false
+	}
+	if slices.Equal(k.citations, cites) {
+		return func(i int) int { return i }, true
+	}
+	at := make(map[citedSentence]int, len(k.citations))
+	for j, c := range k.citations {
+		at[citedSentence{c.Source, c.Sentence}] = j
+	}
+	return func(i int) int {
+		c := cites[i]
+		if j, ok := at[citedSentence{c.Source, c.Sentence}]; ok && k.citations[j] == c {
+			return j
+		}
+		return -1
+	}, false
+}
+
+// citedSentence names a cited sentence.
+type citedSentence struct {
+	source   string
+	sentence int
 }
 
 // textKeyCache keeps the keys of the texts of the sources of the story

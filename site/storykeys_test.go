@@ -1,7 +1,9 @@
 package site
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/timeline-project/timeline/timeline"
@@ -51,19 +53,29 @@ func TestKeysSeeEveryField(t *testing.T) {
 		Citations:  []timeline.Citation{{}},
 	}
 	noFacts := func(string) Key { return Key{} }
-	whole := func() Key { k, _ := eventKey(&e, noFacts); return k }
+	whole := func() Key { k, _, _ := eventKey(&e, noFacts, nil); return k }
 	n := checkLeaves(t, "Event", reflect.ValueOf(&e).Elem(), whole)
 	// An event laid out citation by citation: its key and its
 	// citation's both change with each field of the citation.
 	defer func(n int) { splitCitesMin = n }(splitCitesMin)
 	splitCitesMin = 1
 	split := func() Key {
-		k, cites := eventKey(&e, noFacts)
+		k, cites, _ := eventKey(&e, noFacts, nil)
 		return keyOf("t", k, cites)
 	}
 	n += checkLeaves(t, "Event", reflect.ValueOf(&e).Elem(), split)
-	citation := func() Key { _, cites := eventKey(&e, noFacts); return cites[0] }
+	citation := func() Key { _, cites, _ := eventKey(&e, noFacts, nil); return cites[0] }
 	n += checkLeaves(t, "Citation", reflect.ValueOf(&e.Citations[0]).Elem(), citation)
+	// With the keys kept from the last key made (see citeKeyCache):
+	// a citation changed in place since is hashed again.
+	var kept *citedKeys
+	cached := func() Key {
+		_, cites, made := eventKey(&e, noFacts, kept)
+		kept = &made
+		return cites[0]
+	}
+	cached()
+	n += checkLeaves(t, "Citation", reflect.ValueOf(&e.Citations[0]).Elem(), cached)
 	src := timeline.Source{Blocks: []timeline.Block{{}}, Sentences: []timeline.Sentence{{}}}
 	both := func() Key { return keyOf("t", sourceFactsKey(&src), sourceTextKey(&src)) }
 	n += checkLeaves(t, "Source", reflect.ValueOf(&src).Elem(), both)
@@ -164,5 +176,29 @@ func TestTextKeysKeptFollowTheText(t *testing.T) {
 	tl.Source("b-blog").Blocks[1].Kind = timeline.Quote
 	if keyOf(tl) == base {
 		t.Errorf("block changed in place: the page keeps its key")
+	}
+}
+
+// TestEventKeyTakesKeptCitationKeys makes the keys of an event of many
+// citations, then of the event with a citation added among them and a
+// source's facts changed, from the keys kept: they are the keys made
+// afresh.
+func TestEventKeyTakesKeptCitationKeys(t *testing.T) {
+	var e timeline.Event
+	for i := range splitCitesMin + 4 {
+		e.Citations = append(e.Citations, timeline.Citation{Source: fmt.Sprintf("s%d", i%7), Sentence: i, Quote: fmt.Sprint("quote ", i)})
+	}
+	facts := map[string]Key{}
+	factsOf := func(source string) Key { return facts[source] }
+	_, _, kept := eventKey(&e, factsOf, nil)
+	e.Citations = slices.Insert(slices.Clone(e.Citations), 5, timeline.Citation{Source: "new", Sentence: 1, Quote: "added"})
+	facts["s3"] = keyOf("changed")
+	want, wantCites, _ := eventKey(&e, factsOf, nil)
+	got, gotCites, made := eventKey(&e, factsOf, &kept)
+	if got != want || !slices.Equal(gotCites, wantCites) {
+		t.Error("the keys made from kept ones differ from those made afresh")
+	}
+	if &made.citations[0] == &e.Citations[0] {
+		t.Error("the citations kept are the event's own slice, not a copy")
 	}
 }
