@@ -20,7 +20,13 @@ type filterLists struct {
 	Disputed int // how many entries are disputed
 	sourceAt map[string]int
 	speakAt  map[string]int
+	// keysOf are the keys of the sources and speakers of each of the
+	// story's events, made once for the counts and the entries.
+	keysOf map[*timeline.Event]entryKeys
 }
+
+// entryKeys are the keys an entry carries: its sources', its speakers'.
+type entryKeys struct{ sources, speakers string }
 
 // filterOption is one choice of a filter.
 type filterOption struct {
@@ -35,7 +41,7 @@ const maxOptionLabel = 70
 // newFilterLists collects the sources, in ID order, and the speakers,
 // in name order, of st's events.
 func newFilterLists(st *story) *filterLists {
-	f := &filterLists{sourceAt: map[string]int{}, speakAt: map[string]int{}}
+	f := &filterLists{sourceAt: map[string]int{}, speakAt: map[string]int{}, keysOf: make(map[*timeline.Event]entryKeys, len(st.tl.Events))}
 	for i, src := range st.sources {
 		f.sourceAt[src.ID] = i
 		f.Sources = append(f.Sources, filterOption{Key: strconv.Itoa(i), Label: withoutBidiControls(shorten(sourceName(src), maxOptionLabel))})
@@ -53,12 +59,14 @@ func newFilterLists(st *story) *filterLists {
 	}
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
-		for _, k := range f.sourceIndices(e) {
+		sources, speakers := f.sourceIndices(e), f.speakerIndices(e)
+		for _, k := range sources {
 			f.Sources[k].Count++
 		}
-		for _, k := range f.speakerIndices(e) {
+		for _, k := range speakers {
 			f.Speakers[k].Count++
 		}
+		f.keysOf[e] = entryKeys{joinInts(sources), joinInts(speakers)}
 		if e.Disputed {
 			f.Disputed++
 		}
@@ -116,10 +124,20 @@ func (f *filterLists) speakerIndices(e *timeline.Event) []int {
 }
 
 // sourceKeys returns the keys of the sources e cites, space-separated.
-func (f *filterLists) sourceKeys(e *timeline.Event) string { return joinInts(f.sourceIndices(e)) }
+func (f *filterLists) sourceKeys(e *timeline.Event) string {
+	if k, ok := f.keysOf[e]; ok {
+		return k.sources
+	}
+	return joinInts(f.sourceIndices(e))
+}
 
 // speakerKeys returns the keys of e's speakers, space-separated.
-func (f *filterLists) speakerKeys(e *timeline.Event) string { return joinInts(f.speakerIndices(e)) }
+func (f *filterLists) speakerKeys(e *timeline.Event) string {
+	if k, ok := f.keysOf[e]; ok {
+		return k.speakers
+	}
+	return joinInts(f.speakerIndices(e))
+}
 
 func joinInts(ns []int) string {
 	parts := make([]string, len(ns))
