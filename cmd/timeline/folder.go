@@ -27,6 +27,9 @@ const maxSources = 100_000
 type folderFile struct {
 	name, path string
 	err        error
+	// link is true for a symbolic link: its target may change where no
+	// watcher of the folder sees it.
+	link bool
 }
 
 // limitSources marks every source file after the first limit, in order,
@@ -80,6 +83,40 @@ type folderReader struct {
 	// began.
 	seen   map[string]fileStamp
 	readAt time.Time
+	// changed, when not nil, names the only files (relative to the
+	// folder, with slashes) that changed since the last read, as a
+	// watcher of the folder tells (see trust), unless unsure: the next
+	// read takes the others' stamps and bytes without asking the system
+	// again. Both are for that read only.
+	changed map[string]bool
+	unsure  bool
+}
+
+// trust tells the next read that the files changed since the last one
+// are among changed, when sure (a watcher that lost nothing); when not
+// sure, the next read looks at every file. What several calls tell
+// before a read adds up.
+func (fr *folderReader) trust(changed map[string]bool, sure bool) {
+	fr.unsure = fr.unsure || !sure
+	if fr.changed == nil {
+		fr.changed = map[string]bool{}
+	}
+	for name := range changed {
+		fr.changed[name] = true
+	}
+}
+
+// vouched reports whether a watcher vouches that the file f did not
+// change since the last read, which read it when it had not changed
+// just before: its stamp and bytes are then those of that read. A link
+// is never vouched for: its target may change where no watcher of the
+// folder sees it.
+func (fr *folderReader) vouched(f folderFile) (fileStamp, bool) {
+	was, ok := fr.seen[f.path]
+	if !ok || fr.changed == nil || fr.unsure || fr.changed[f.name] || f.link || !was.modTime.Before(fr.readAt.Add(-racyWindow)) {
+		return fileStamp{}, false
+	}
+	return was, true
 }
 
 // read reads the folder dir: see readFolder.
@@ -112,7 +149,7 @@ func (fr *folderReader) read(dir string) ([]timeline.Input, []timeline.Problem, 
 		if !d.IsDir() && (timeline.IsSourceName(name) || name == timeline.SiteFile || isYAML(name)) {
 			f := folderFile{name: name, path: p}
 			if d.Type()&fs.ModeSymlink != 0 {
-				f.err = linkInside(root, p)
+				f.link, f.err = true, linkInside(root, p)
 			}
 			files = append(files, f)
 		}
@@ -157,9 +194,10 @@ func (fr *folderReader) readFiles(files []folderFile) [][]byte {
 	stamps := make([]fileStamp, len(files))
 	parallel(len(files), func(i int) {
 		if files[i].err == nil {
-			data[i], stamps[i], files[i].err = fr.readFile(files[i].path)
+			data[i], stamps[i], files[i].err = fr.readFile(files[i])
 		}
 	})
+	fr.changed, fr.unsure = nil, false
 	if fr.now == nil {
 		return data
 	}
@@ -173,20 +211,25 @@ func (fr *folderReader) readFiles(files []folderFile) [][]byte {
 	return data
 }
 
-// readFile returns the bytes of the file at p, as readSourceFile does,
-// or those of the last read when its stamp vouches for them.
-func (fr *folderReader) readFile(p string) ([]byte, fileStamp, error) {
-	info, err := sourceFileInfo(p)
+// readFile returns the bytes of the file f, as readSourceFile does, or
+// those of the last read: when a watcher vouches that it did not change
+// since (see vouched), or when its stamp does and the watcher, if any,
+// does not tell that it changed.
+func (fr *folderReader) readFile(f folderFile) ([]byte, fileStamp, error) {
+	if was, ok := fr.vouched(f); ok {
+		return was.data, was, nil
+	}
+	info, err := sourceFileInfo(f.path)
 	if err != nil {
 		return nil, fileStamp{}, err
 	}
 	st := fileStamp{size: info.Size(), modTime: info.ModTime()}
-	if was, ok := fr.seen[p]; ok && was.size == st.size && was.modTime.Equal(st.modTime) &&
-		st.modTime.Before(fr.readAt.Add(-racyWindow)) {
+	if was, ok := fr.seen[f.path]; ok && was.size == st.size && was.modTime.Equal(st.modTime) &&
+		st.modTime.Before(fr.readAt.Add(-racyWindow)) && !fr.changed[f.name] {
 		st.data = was.data
 		return st.data, st, nil
 	}
-	st.data, err = readRegularFile(p)
+	st.data, err = readRegularFile(f.path)
 	return st.data, st, err
 }
 

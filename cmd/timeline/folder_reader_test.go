@@ -66,6 +66,69 @@ func TestFolderReaderRereadsOnlyChangedFiles(t *testing.T) {
 	}
 }
 
+// TestFolderReaderTrustsTheWatcher checks that, told which files
+// changed by a watcher that lost nothing, serve's folder reader reads
+// those files again even when their stamps are as they were, takes the
+// others from its last read without looking at them, and still finds
+// files added or removed; told by one that may have lost changes, it
+// looks at every file.
+func TestFolderReaderTrustsTheWatcher(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
+	write := func(name, text string, mod time.Time) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, mod, mod); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := old.Add(time.Hour)
+	fr := &folderReader{now: func() time.Time { return now }}
+	write("told.txt", "May 22, 2023. Told.", old)
+	write("untold.txt", "May 22, 2023. Untold.", old)
+	write("gone.txt", "May 22, 2023. Gone.", old)
+	first := readByName(t, fr, dir)
+
+	now = now.Add(time.Minute)
+	write("told.txt", "May 22, 2023. Told!", old) // the same stamp
+	write("untold.txt", "May 22, 2023. Untold, longer.", old.Add(time.Minute))
+	write("added.txt", "May 22, 2023. Added.", old)
+	if err := os.Remove(filepath.Join(dir, "gone.txt")); err != nil {
+		t.Fatal(err)
+	}
+	fr.trust(map[string]bool{"told.txt": true}, true)
+	second := readByName(t, fr, dir)
+	want := map[string]string{"told.txt": "May 22, 2023. Told!", "untold.txt": "May 22, 2023. Untold.", "added.txt": "May 22, 2023. Added."}
+	if len(second) != len(want) {
+		t.Errorf("read %d files, want %d", len(second), len(want))
+	}
+	for name, text := range want {
+		if string(second[name]) != text {
+			t.Errorf("told which changed: %s: read %q, want %q", name, second[name], text)
+		}
+	}
+	if !sameBytes(first["untold.txt"], second["untold.txt"]) {
+		t.Error("untold.txt was read again, though the watcher vouched for it")
+	}
+
+	now = now.Add(time.Minute)
+	fr.trust(nil, false)
+	third := readByName(t, fr, dir)
+	if got := string(third["untold.txt"]); got != "May 22, 2023. Untold, longer." {
+		t.Errorf("watcher unsure: untold.txt: read %q, want the new text", got)
+	}
+
+	// Without a word from the watcher, stamps decide, as before.
+	now = now.Add(time.Minute)
+	write("untold.txt", "May 22, 2023. Untold again.", old.Add(2*time.Minute))
+	if got := string(readByName(t, fr, dir)["untold.txt"]); got != "May 22, 2023. Untold again." {
+		t.Errorf("no word from the watcher: untold.txt: read %q, want the new text", got)
+	}
+}
+
 // readByName reads dir with fr and returns each input's bytes by name.
 func readByName(t *testing.T, fr *folderReader, dir string) map[string][]byte {
 	t.Helper()

@@ -92,6 +92,7 @@ func (s *siteServer) watch(ctx context.Context, w *folderWatcher) error {
 					return nil
 				}
 			}
+			s.builder.folder.trust(w.take())
 			s.rebuild(ctx)
 			collectIdle()
 		}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/timeline-project/timeline/timeline"
@@ -21,6 +22,12 @@ type folderWatcher struct {
 	changes chan struct{}
 	errors  chan error
 	done    chan struct{}
+	// mu guards changed, the names (relative to root, with slashes) of
+	// the files changed since the last take, and unsure, true when a
+	// change could not be pinned to files: an error, a folder.
+	mu      sync.Mutex
+	changed map[string]bool
+	unsure  bool
 }
 
 // watchFolder starts watching the folder dir.
@@ -30,7 +37,7 @@ func watchFolder(dir string) (*folderWatcher, error) {
 		return nil, fmt.Errorf("watch %s: %w", dir, err)
 	}
 	fw := &folderWatcher{w: w, root: filepath.Clean(dir), changes: make(chan struct{}, 1),
-		errors: make(chan error, 1), done: make(chan struct{})}
+		errors: make(chan error, 1), done: make(chan struct{}), changed: map[string]bool{}}
 	if err := fw.addTree(fw.root); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("watch %s: %w", dir, err)
@@ -69,6 +76,7 @@ func (fw *folderWatcher) run() {
 				fw.addTree(ev.Name)
 			}
 			if fw.matters(ev.Name) {
+				fw.note(ev.Name)
 				select {
 				case fw.changes <- struct{}{}:
 				default:
@@ -78,6 +86,9 @@ func (fw *folderWatcher) run() {
 			if !ok {
 				return
 			}
+			fw.mu.Lock()
+			fw.unsure = true // a change may have been lost
+			fw.mu.Unlock()
 			select {
 			case fw.errors <- err:
 			default:
@@ -108,6 +119,31 @@ func (fw *folderWatcher) matters(p string) bool {
 		}
 	}
 	return filepath.Ext(name) == ""
+}
+
+// note records a change that matters at p: to a file that a build
+// reads, or else to something that may hold some (a folder).
+func (fw *folderWatcher) note(p string) {
+	rel, _ := filepath.Rel(fw.root, p)
+	name := filepath.ToSlash(rel)
+	fw.mu.Lock()
+	defer fw.mu.Unlock()
+	if name == timeline.SiteFile || timeline.IsSourceName(name) || isYAML(name) {
+		fw.changed[name] = true
+	} else {
+		fw.unsure = true
+	}
+}
+
+// take returns the names of the files changed since the last take (or
+// since the watch began), and whether they are all that changed: false
+// when a change could not be pinned to files. It starts a new list.
+func (fw *folderWatcher) take() (map[string]bool, bool) {
+	fw.mu.Lock()
+	defer fw.mu.Unlock()
+	changed, sure := fw.changed, !fw.unsure
+	fw.changed, fw.unsure = map[string]bool{}, false
+	return changed, sure
 }
 
 // close stops watching.
