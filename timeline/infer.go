@@ -303,9 +303,7 @@ func inferFromStory(r *reading, story dayCounts, candidates []timex.Date) Publis
 	if score <= 0 {
 		return Published{Basis: BasisUnknown, Evidence: "no date printed, and its relative dates fit no day the other sources report"}
 	}
-	return Published{Date: best, Basis: BasisInferred, Evidence: fmt.Sprintf(
-		"no date printed; its %s fall on days the other sources report if it was published on %s, the earliest such day",
-		quoteList(matched), best)}
+	return Published{Date: best, Basis: BasisInferred, Evidence: r.anchors.evidence(best, matched)}
 }
 
 // bestAnchor returns the candidate publication date (candidates sorted
@@ -357,6 +355,32 @@ type anchorMemo struct {
 	// added counts the dates remembered since the memo was made or
 	// loaded, so that a caller keeping it knows it has grown.
 	added int
+	// said is the evidence of the last date inferred from the story:
+	// the next build most often infers the same from the same words.
+	said inferred
+}
+
+// inferred is the evidence of a publication date inferred from the
+// relative expressions matched.
+type inferred struct {
+	date    timex.Date
+	matched []string
+	text    string
+}
+
+// evidence returns the evidence of the publication date d inferred from
+// the relative expressions matched: the last one made, when it was made
+// for the same.
+func (m *anchorMemo) evidence(d timex.Date, matched []string) string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.said.text != "" && m.said.date == d && slices.Equal(m.said.matched, matched) {
+		return m.said.text
+	}
+	text := fmt.Sprintf("no date printed; its %s fall on days the other sources report if it was published on %s, the earliest such day",
+		quoteList(matched), d)
+	m.said = inferred{date: d, matched: matched, text: text}
+	return text
 }
 
 // anchorIndex places the relative dates of a publication date, as a day

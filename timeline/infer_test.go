@@ -3,6 +3,7 @@ package timeline
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/timeline-project/timeline/timeline/timex"
@@ -52,5 +53,26 @@ func TestAnchorMemoLookup(t *testing.T) {
 		if !slices.Equal(days[i], want[i]) {
 			t.Errorf("%v: days %v, want %v", dcts[i], days[i], want[i])
 		}
+	}
+}
+
+// TestAnchorMemoEvidence makes the evidence of inferred dates with one
+// memo: the same date from the same words gives the text made before,
+// another date or other words a new one.
+func TestAnchorMemoEvidence(t *testing.T) {
+	var m anchorMemo
+	may22, may23 := timex.Date{Year: 2023, Month: 5, Day: 22}, timex.Date{Year: 2023, Month: 5, Day: 23}
+	first := m.evidence(may22, []string{"on Monday"})
+	if want := `no date printed; its "on Monday" fall on days the other sources report if it was published on 2023-05-22, the earliest such day`; first != want {
+		t.Errorf("evidence %q, want %q", first, want)
+	}
+	if again := m.evidence(may22, []string{"on Monday"}); again != first {
+		t.Errorf("the same again: %q", again)
+	}
+	if other := m.evidence(may23, []string{"on Monday"}); other == first || !strings.Contains(other, "2023-05-23") {
+		t.Errorf("another date: %q", other)
+	}
+	if other := m.evidence(may23, []string{"on Monday", "yesterday"}); !strings.Contains(other, `"yesterday"`) {
+		t.Errorf("other words: %q", other)
 	}
 }
