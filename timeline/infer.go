@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/timeline-project/timeline/timeline/htmldoc"
 	"github.com/timeline-project/timeline/timeline/timex"
@@ -231,6 +230,15 @@ func relativeDatesTo(r *reading, dct timex.Date, scratch *[]timex.Value) []relDa
 	if days, ok := r.anchors.get(dct); ok {
 		return days
 	}
+	out := resolveRelative(r, dct, scratch)
+	r.anchors.put(dct, out)
+	return out
+}
+
+// resolveRelative returns the days the article's relative expressions
+// name when it is published on dct, as relativeDatesTo does, without
+// the reading's anchors.
+func resolveRelative(r *reading, dct timex.Date, scratch *[]timex.Value) []relDay {
 	var out []relDay
 	exprs := r.article
 	var values []timex.Value
@@ -245,7 +253,6 @@ func relativeDatesTo(r *reading, dct timex.Date, scratch *[]timex.Value) []relDa
 			out = append(out, relDay{int32(dayNumber(v.Date)), int32(i)})
 		}
 	}
-	r.anchors.put(dct, out)
 	return out
 }
 
@@ -314,9 +321,11 @@ func bestAnchor(r *reading, story dayCounts, candidates []timex.Date) (timex.Dat
 	bestScore, bestAt := math.Inf(-1), -1
 	var scratch []timex.Value
 	days := make([][]relDay, len(candidates))
-	for _, ci := range r.anchors.lookup(candidates, days) {
-		days[ci] = relativeDatesTo(r, candidates[ci], &scratch)
+	missing := r.anchors.lookup(candidates, days)
+	for _, ci := range missing {
+		days[ci] = resolveRelative(r, candidates[ci], &scratch)
 	}
+	r.anchors.putAll(candidates, missing, days)
 	for ci, d := range candidates {
 		score := 0.0
 		for _, rd := range days[ci] {
@@ -336,109 +345,4 @@ func bestAnchor(r *reading, story dayCounts, candidates []timex.Date) (timex.Dat
 		}
 	}
 	return best, bestScore, matched
-}
-
-// maxAnchors bounds how many publication dates a reading remembers
-// relative dates for; past it, it forgets them all and starts again.
-const maxAnchors = 256
-
-// anchorMemo remembers the relative dates of one reading for each
-// publication date tried. Inferring a publication date tries up to a
-// hundred; the story's days change from build to build, the source's
-// relative dates for one date never do. A story of thousands of
-// sources keeps hundreds of thousands of these: they are packed.
-type anchorMemo struct {
-	mu sync.Mutex
-	// index is sorted by dct; each entry's days are days[from:to].
-	index []anchorIndex
-	days  []relDay
-	// added counts the dates remembered since the memo was made or
-	// loaded, so that a caller keeping it knows it has grown.
-	added int
-	// said is the evidence of the last date inferred from the story:
-	// the next build most often infers the same from the same words.
-	said inferred
-}
-
-// inferred is the evidence of a publication date inferred from the
-// relative expressions matched.
-type inferred struct {
-	date    timex.Date
-	matched []string
-	text    string
-}
-
-// evidence returns the evidence of the publication date d inferred from
-// the relative expressions matched: the last one made, when it was made
-// for the same.
-func (m *anchorMemo) evidence(d timex.Date, matched []string) string {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.said.text != "" && m.said.date == d && slices.Equal(m.said.matched, matched) {
-		return m.said.text
-	}
-	text := fmt.Sprintf("no date printed; its %s fall on days the other sources report if it was published on %s, the earliest such day",
-		quoteList(matched), d)
-	m.said = inferred{date: d, matched: matched, text: text}
-	return text
-}
-
-// anchorIndex places the relative dates of a publication date, as a day
-// number, in anchorMemo.days.
-type anchorIndex struct {
-	dct, from, to int32
-}
-
-func (m *anchorMemo) find(dct int32) (int, bool) {
-	return slices.BinarySearchFunc(m.index, dct, func(e anchorIndex, d int32) int { return cmp.Compare(e.dct, d) })
-}
-
-func (m *anchorMemo) get(dct timex.Date) ([]relDay, bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if i, ok := m.find(int32(dayNumber(dct))); ok {
-		e := m.index[i]
-		return m.days[e.from:e.to:e.to], true
-	}
-	return nil, false
-}
-
-// lookup sets days[i] to the relative days remembered for dcts[i], and
-// returns the numbers of the dates it has none for. dcts are sorted,
-// earliest first: they are looked up in one pass, under one lock.
-func (m *anchorMemo) lookup(dcts []timex.Date, days [][]relDay) []int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	var missing []int
-	k := 0
-	for i, d := range dcts {
-		n := int32(dayNumber(d))
-		for k < len(m.index) && m.index[k].dct < n {
-			k++
-		}
-		if k < len(m.index) && m.index[k].dct == n {
-			e := m.index[k]
-			days[i] = m.days[e.from:e.to:e.to]
-		} else {
-			missing = append(missing, i)
-		}
-	}
-	return missing
-}
-
-func (m *anchorMemo) put(dct timex.Date, days []relDay) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if len(m.index) >= maxAnchors {
-		m.index, m.days = nil, nil
-	}
-	d := int32(dayNumber(dct))
-	e := anchorIndex{dct: d, from: int32(len(m.days)), to: int32(len(m.days) + len(days))}
-	m.days = append(m.days, days...)
-	if i, ok := m.find(d); ok {
-		m.index[i] = e
-	} else {
-		m.index = slices.Insert(m.index, i, e)
-	}
-	m.added++
 }

@@ -76,3 +76,30 @@ func TestAnchorMemoEvidence(t *testing.T) {
 		t.Errorf("other words: %q", other)
 	}
 }
+
+// TestAnchorMemoPutAll remembers the days of several dates at once, one
+// of them remembered before: each date then has the days put last, and
+// the others keep theirs.
+func TestAnchorMemoPutAll(t *testing.T) {
+	day := func(d int) timex.Date { return timex.Date{Year: 2023, Month: 5, Day: d} }
+	var m anchorMemo
+	m.put(day(20), []relDay{{day: 1, expr: 0}})
+	m.put(day(24), []relDay{{day: 2, expr: 0}})
+	dcts := []timex.Date{day(19), day(20), day(22), day(25)}
+	m.putAll(dcts, []int{0, 1, 3}, [][]relDay{{{day: 3, expr: 1}}, {{day: 4, expr: 2}}, nil, {}})
+	want := map[timex.Date][]relDay{day(19): {{3, 1}}, day(20): {{4, 2}}, day(24): {{2, 0}}, day(25): {}}
+	all := []timex.Date{day(19), day(20), day(22), day(24), day(25)}
+	days := make([][]relDay, len(all))
+	missing := m.lookup(all, days)
+	if !slices.Equal(missing, []int{2}) {
+		t.Errorf("missing %v, want [2] (May 22)", missing)
+	}
+	for i, d := range all {
+		if w, ok := want[d]; ok && !slices.Equal(days[i], w) {
+			t.Errorf("%v: days %v, want %v", d, days[i], w)
+		}
+	}
+	if len(m.index) != 4 {
+		t.Errorf("%d dates remembered, want 4", len(m.index))
+	}
+}
