@@ -41,7 +41,8 @@ const maxOptionLabel = 70
 // newFilterLists collects the sources, in ID order, and the speakers,
 // in name order, of st's events.
 func newFilterLists(st *story) *filterLists {
-	f := &filterLists{sourceAt: map[string]int{}, speakAt: map[string]int{}, keysOf: make(map[*timeline.Event]entryKeys, len(st.tl.Events))}
+	f := &filterLists{sourceAt: make(map[string]int, len(st.sources)), speakAt: map[string]int{},
+		keysOf: make(map[*timeline.Event]entryKeys, len(st.tl.Events)), Sources: make([]filterOption, 0, len(st.sources))}
 	for i, src := range st.sources {
 		f.sourceAt[src.ID] = i
 		f.Sources = append(f.Sources, filterOption{Key: strconv.Itoa(i), Label: withoutBidiControls(shorten(sourceName(src), maxOptionLabel))})
