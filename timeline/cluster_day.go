@@ -79,11 +79,23 @@ func newDayClusters(tt *termTable, trace *dayTrace) *dayClusters {
 // enough to join, the first of equals; else as a context-dated sentence
 // may (see below); else to a new cluster.
 func (d *dayClusters) place(m *mention, ids []int32) placement {
+	p := d.bestOf(m, ids, d.cands.of(ids, d.index, len(d.clusters)))
+	if p.to < 0 {
+		return d.unmatched(m)
+	}
+	return p
+}
+
+// bestOf returns the most similar of the clusters numbered cands, in
+// order, that m, of terms numbered ids, is similar enough to join, the
+// first of equals, with the most similar of the others it could join as
+// rival; to is newGroup when there is none.
+func (d *dayClusters) bestOf(m *mention, ids []int32, cands []int) placement {
 	p := placement{to: newGroup, sim: noSim, rival: noSim}
 	v := weigh(ids, d.tt, d.weights)
 	d.weights = v.weights
 	shares := d.shares[m.src]
-	for _, ci := range d.cands.of(ids, d.index, len(d.clusters)) {
+	for _, ci := range cands {
 		sim, ok := d.fits(ci, v, shares)
 		if !ok {
 			continue
@@ -94,9 +106,6 @@ func (d *dayClusters) place(m *mention, ids []int32) placement {
 		} else {
 			p.rival = max(p.rival, sim)
 		}
-	}
-	if p.to < 0 {
-		return d.unmatched(m)
 	}
 	return p
 }

@@ -199,27 +199,10 @@ func (r *dayReplay) place(m *mention, ids []int32) placement {
 // the most similar of the others it could join as rival; to is
 // newGroup when there is none.
 func (r *dayReplay) bestMoved(m *mention, ids []int32) placement {
-	p := placement{to: newGroup, sim: noSim, rival: noSim}
 	if len(r.movedList) == 0 {
-		return p
+		return placement{to: newGroup, sim: noSim, rival: noSim}
 	}
-	d := r.d
-	v := weigh(ids, d.tt, d.weights)
-	d.weights = v.weights
-	shares := d.shares[m.src]
-	for _, ci := range r.movedCandidates(ids) {
-		sim, ok := d.fits(ci, v, shares)
-		if !ok {
-			continue
-		}
-		if p.to < 0 || sim > p.sim {
-			p.rival = max(p.rival, p.sim)
-			p.to, p.sim = ci, sim
-		} else {
-			p.rival = max(p.rival, sim)
-		}
-	}
-	return p
+	return r.d.bestOf(m, ids, r.movedCandidates(ids))
 }
 
 // movedCandidates returns the moved clusters to compare a mention of

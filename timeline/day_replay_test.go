@@ -15,29 +15,7 @@ import (
 // sentences on each of the story's few days, as when a story's sources
 // all report the same week.
 func sameDayMentions(seed []mention, n int) []mention {
-	bySource := map[*Source][]mention{}
-	var order []*Source
-	for _, m := range seed {
-		if bySource[m.src] == nil {
-			order = append(order, m.src)
-		}
-		bySource[m.src] = append(bySource[m.src], m)
-	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	var out []mention
-	for i := range n {
-		orig := order[i%len(order)]
-		src := *orig
-		src.ID = fmt.Sprintf("%s-%05d", orig.ID, i)
-		ms := bySource[orig]
-		for j, p := range rng.Perm(len(ms)) {
-			m := ms[p]
-			m.src = &src
-			m.sentence.N = j + 1
-			out = append(out, m)
-		}
-	}
-	return out
+	return copiedMentions(seed, n, func(int) int { return 0 })
 }
 
 // sourcesUpTo returns the mentions of the first n sources of all, in

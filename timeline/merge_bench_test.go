@@ -55,6 +55,14 @@ func pointersTo(ms []mention) []*mention {
 // by whole weeks, about fifty sources a week, so that the story grows
 // longer rather than denser.
 func corpusMentions(seed []mention, n int) []mention {
+	weeks := max(1, n/50)
+	return copiedMentions(seed, n, func(i int) int { return 7 * (i % weeks) })
+}
+
+// copiedMentions makes the mentions of n sources from the seeds' own:
+// source i is seed i%5 with its sentences shuffled and its dates moved
+// by shift(i/5) days.
+func copiedMentions(seed []mention, n int, shift func(round int) int) []mention {
 	bySource := map[*Source][]mention{}
 	var order []*Source
 	for _, m := range seed {
@@ -64,15 +72,14 @@ func corpusMentions(seed []mention, n int) []mention {
 		bySource[m.src] = append(bySource[m.src], m)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	weeks := max(1, n/50)
 	var out []mention
 	for i := range n {
 		orig := order[i%len(order)]
 		src := *orig
 		src.ID = fmt.Sprintf("%s-%05d", orig.ID, i)
-		shift := 7 * ((i / len(order)) % weeks)
+		days := shift(i / len(order))
 		if !src.Published.Date.IsZero() {
-			src.Published.Date = src.Published.Date.AddDays(shift)
+			src.Published.Date = src.Published.Date.AddDays(days)
 		}
 		ms := bySource[orig]
 		perm := rng.Perm(len(ms))
@@ -81,7 +88,7 @@ func corpusMentions(seed []mention, n int) []mention {
 			m.src = &src
 			m.sentence.N = j + 1
 			if !m.date.IsZero() {
-				m.date = m.date.AddDays(shift)
+				m.date = m.date.AddDays(days)
 			}
 			out = append(out, m)
 		}

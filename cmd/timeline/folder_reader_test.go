@@ -14,16 +14,7 @@ import (
 func TestFolderReaderRereadsOnlyChangedFiles(t *testing.T) {
 	dir := t.TempDir()
 	old := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
-	write := func(name, text string, mod time.Time) {
-		t.Helper()
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(p, mod, mod); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string, mod time.Time) { writeStamped(t, dir, name, text, mod) }
 	now := old.Add(time.Hour)
 	fr := &folderReader{now: func() time.Time { return now }}
 	write("kept.txt", "May 22, 2023. Kept.", old)
@@ -75,16 +66,7 @@ func TestFolderReaderRereadsOnlyChangedFiles(t *testing.T) {
 func TestFolderReaderTrustsTheWatcher(t *testing.T) {
 	dir := t.TempDir()
 	old := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
-	write := func(name, text string, mod time.Time) {
-		t.Helper()
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(p, mod, mod); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string, mod time.Time) { writeStamped(t, dir, name, text, mod) }
 	now := old.Add(time.Hour)
 	fr := &folderReader{now: func() time.Time { return now }}
 	write("told.txt", "May 22, 2023. Told.", old)
@@ -126,6 +108,19 @@ func TestFolderReaderTrustsTheWatcher(t *testing.T) {
 	write("untold.txt", "May 22, 2023. Untold again.", old.Add(2*time.Minute))
 	if got := string(readByName(t, fr, dir)["untold.txt"]); got != "May 22, 2023. Untold again." {
 		t.Errorf("no word from the watcher: untold.txt: read %q, want the new text", got)
+	}
+}
+
+// writeStamped writes text to the file name in dir, with mod as its
+// time of change.
+func writeStamped(t *testing.T, dir, name, text string, mod time.Time) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(p, mod, mod); err != nil {
+		t.Fatal(err)
 	}
 }
 
