@@ -166,11 +166,11 @@ func (a *acrossDays) bestMatch(ci int) int {
 	}
 	c, tt := a.clusters[ci], a.tt
 	rank := basisRank(c.best().basis)
-	rare := newRareTerms(candidateTerms, tt) // of all the members' terms
-	for _, m := range c.members {
-		for _, t := range tt.ids[m] {
-			rare.add(t)
-		}
+	// Of all the members' terms: the group's terms, each once (which
+	// terms are rarest does not depend on their order).
+	rare := newRareTerms(candidateTerms, tt)
+	for _, t := range c.order {
+		rare.add(t)
 	}
 	d := c.date()
 	best, bestSim := -1, crossDaySimilarity
