@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
 
@@ -110,8 +109,6 @@ func BenchmarkAddOne10000(b *testing.B) { benchmarkAddOne(b, 10000) }
 // It reports the two parts: building the timeline (reading, dating,
 // mentions, merging) and rendering the site.
 func benchmarkServeAddOne(b *testing.B, n int) {
-	room := holdRebuildRoom() // as serve does
-	defer runtime.KeepAlive(room)
 	src, seeds := writeCorpus(b, n)
 	renderer, err := site.New()
 	if err != nil {

@@ -29,8 +29,6 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("serve takes no arguments, only flags: %q", fs.Args())
 	}
-	room := holdRebuildRoom()
-	defer runtime.KeepAlive(room)
 	renderer, err := site.New()
 	if err != nil {
 		return err
@@ -143,24 +141,6 @@ func (s *siteServer) rebuild(ctx context.Context) {
 		count(len(tl.Sources), "source"), count(st.fresh, "file"), st.reused,
 		count(len(tl.Events), "event"), count(len(warnings), "warning"), took)
 }
-
-// rebuildRoom is how much memory serve takes from the runtime at its
-// start and never writes. After each collection the runtime gives back
-// to the system the free memory above a tenth more than the program
-// uses; a rebuild's garbage, collected while the page reloads, is most
-// of what the next rebuild needs, and it then took that memory again
-// page by page, the more so after a pause (the first rebuild at 10,000
-// sources, and every one after a second's pause, in the benchmark).
-// Counted as in use, this room lets the runtime keep that much free
-// memory for the next rebuild instead. Never written, it is not in
-// memory itself: serve's memory grows only by the garbage kept, at most
-// what a rebuild allocates.
-const rebuildRoom = 1 << 30
-
-// holdRebuildRoom returns the room of rebuildRoom bytes. Taken at the
-// start, it comes from memory the system has not yet given the program,
-// which needs no clearing.
-func holdRebuildRoom() []byte { return make([]byte, rebuildRoom) }
 
 // collectIdle collects the garbage of the build just served, while the
 // page reloads and the user reads it, rather than during the next
