@@ -64,7 +64,7 @@ func (st *story) keys() *storyKeys {
 					old = &c
 				}
 			}
-			k.events[i], k.citations[i], made[i] = eventKey(e, facts, old)
+			k.events[i], k.citations[i], made[i] = eventKey(e, facts, old, st.citeKeys != nil)
 		})
 		st.citeKeys.put(st.tl.Events, made)
 	})
@@ -75,10 +75,10 @@ func (st *story) keys() *storyKeys {
 // names (facts returns those of a source, by ID). When e has at least
 // splitCitesMin citations, it returns too the key of each citation with
 // its source's facts, and the event's key is made from those; and those
-// keys with what they were made from, to keep. A citation's key is
-// taken from old, the kept keys of an event with e's ID, when old has
-// the same citation and facts.
-func eventKey(e *timeline.Event, facts func(source string) Key, old *citedKeys) (Key, []Key, citedKeys) {
+// keys with what they were made from, to keep, when keep is true. A
+// citation's key is taken from old, the kept keys of an event with e's
+// ID, when old has the same citation and facts.
+func eventKey(e *timeline.Event, facts func(source string) Key, old *citedKeys, keep bool) (Key, []Key, citedKeys) {
 	h := newKeyHash("event")
 	h.event(e)
 	h.uint(uint64(len(e.Citations)))
@@ -92,31 +92,42 @@ func eventKey(e *timeline.Event, facts func(source string) Key, old *citedKeys) 
 		}
 		return h.sum(), nil, citedKeys{}
 	}
-	made := citedKeys{facts: make([]Key, len(e.Citations)), keys: make([]Key, len(e.Citations))}
+	keys := make([]Key, len(e.Citations))
+	var kept []Key // the facts, to keep
+	if keep {
+		kept = make([]Key, len(e.Citations))
+	}
 	reuse, same := old.lookup(e.Citations)
 	for i, c := range e.Citations {
-		made.facts[i] = facts(c.Source)
-		if j := reuse(i); j >= 0 && old.facts[j] == made.facts[i] {
-			made.keys[i] = old.keys[j]
+		f := facts(c.Source)
+		if keep {
+			kept[i] = f
+		}
+		if j := reuse(i); j >= 0 && old.facts[j] == f {
+			keys[i] = old.keys[j]
 		} else {
 			ck := newKeyHash("citation")
 			ck.citation(c)
-			ck.key(made.facts[i])
-			made.keys[i] = ck.sum()
+			ck.key(f)
+			keys[i] = ck.sum()
 		}
-		h.key(made.keys[i])
+		h.key(keys[i])
+	}
+	for _, o := range e.OtherDates {
+		h.key(facts(o.Source))
+	}
+	if !keep {
+		return h.sum(), keys, citedKeys{}
 	}
 	// The citations are kept as a copy, never the caller's slice: its
 	// elements may change before the next story.
+	made := citedKeys{facts: kept, keys: keys}
 	if same {
 		made.citations = old.citations
 	} else {
 		made.citations = slices.Clone(e.Citations)
 	}
-	for _, o := range e.OtherDates {
-		h.key(facts(o.Source))
-	}
-	return h.sum(), made.keys, made
+	return h.sum(), keys, made
 }
 
 // citeKeyCache keeps the keys of the citations of the events laid out

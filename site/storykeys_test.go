@@ -53,24 +53,24 @@ func TestKeysSeeEveryField(t *testing.T) {
 		Citations:  []timeline.Citation{{}},
 	}
 	noFacts := func(string) Key { return Key{} }
-	whole := func() Key { k, _, _ := eventKey(&e, noFacts, nil); return k }
+	whole := func() Key { k, _, _ := eventKey(&e, noFacts, nil, false); return k }
 	n := checkLeaves(t, "Event", reflect.ValueOf(&e).Elem(), whole)
 	// An event laid out citation by citation: its key and its
 	// citation's both change with each field of the citation.
 	defer func(n int) { splitCitesMin = n }(splitCitesMin)
 	splitCitesMin = 1
 	split := func() Key {
-		k, cites, _ := eventKey(&e, noFacts, nil)
+		k, cites, _ := eventKey(&e, noFacts, nil, false)
 		return keyOf("t", k, cites)
 	}
 	n += checkLeaves(t, "Event", reflect.ValueOf(&e).Elem(), split)
-	citation := func() Key { _, cites, _ := eventKey(&e, noFacts, nil); return cites[0] }
+	citation := func() Key { _, cites, _ := eventKey(&e, noFacts, nil, false); return cites[0] }
 	n += checkLeaves(t, "Citation", reflect.ValueOf(&e.Citations[0]).Elem(), citation)
 	// With the keys kept from the last key made (see citeKeyCache):
 	// a citation changed in place since is hashed again.
 	var kept *citedKeys
 	cached := func() Key {
-		_, cites, made := eventKey(&e, noFacts, kept)
+		_, cites, made := eventKey(&e, noFacts, kept, true)
 		kept = &made
 		return cites[0]
 	}
@@ -190,11 +190,11 @@ func TestEventKeyTakesKeptCitationKeys(t *testing.T) {
 	}
 	facts := map[string]Key{}
 	factsOf := func(source string) Key { return facts[source] }
-	_, _, kept := eventKey(&e, factsOf, nil)
+	_, _, kept := eventKey(&e, factsOf, nil, true)
 	e.Citations = slices.Insert(slices.Clone(e.Citations), 5, timeline.Citation{Source: "new", Sentence: 1, Quote: "added"})
 	facts["s3"] = keyOf("changed")
-	want, wantCites, _ := eventKey(&e, factsOf, nil)
-	got, gotCites, made := eventKey(&e, factsOf, &kept)
+	want, wantCites, _ := eventKey(&e, factsOf, nil, false)
+	got, gotCites, made := eventKey(&e, factsOf, &kept, true)
 	if got != want || !slices.Equal(gotCites, wantCites) {
 		t.Error("the keys made from kept ones differ from those made afresh")
 	}
