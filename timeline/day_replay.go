@@ -82,14 +82,18 @@ func replayDay(ms []*mention, tt *termTable, last *dayTrace) ([]*cluster, *dayTr
 		at[m] = j
 	}
 	kept := make([]bool, len(last.order))
+	was := make([]int, len(ms)) // each mention's place last time; -1 for new
 	prev := -1
-	for _, m := range ms {
-		if j, ok := at[m]; ok {
-			if j < prev {
-				return nil, nil, false
-			}
-			prev, kept[j] = j, true
+	for i, m := range ms {
+		j, ok := at[m]
+		if !ok {
+			was[i] = -1
+			continue
 		}
+		if j < prev {
+			return nil, nil, false
+		}
+		prev, kept[j], was[i] = j, true, j
 	}
 	trace := newDayTrace(len(ms))
 	r := &dayReplay{d: newDayClusters(tt, trace), last: last, byFirst: map[*mention]int{}, lost: map[*mention]bool{}}
@@ -98,9 +102,9 @@ func replayDay(ms []*mention, tt *termTable, last *dayTrace) ([]*cluster, *dayTr
 			r.lost[first] = true
 		}
 	}
-	for _, m := range ms {
+	for i, m := range ms {
 		ids := tt.ids[m]
-		j, ok := at[m]
+		j, ok := was[i], was[i] >= 0
 		var p placement
 		if ok {
 			p = r.replay(m, ids, j)
