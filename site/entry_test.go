@@ -3,7 +3,10 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"html"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,6 +27,7 @@ func entryHTMLOf(t *testing.T, index, id string) string {
 
 func TestEntriesShowWhoSaysWhatAndHowDated(t *testing.T) {
 	index := string(render(t, fixture(t))["index.html"])
+	key := filterKeys(t, index)
 	for _, tc := range []struct {
 		entry string
 		want  []string
@@ -39,10 +43,11 @@ func TestEntriesShowWhoSaysWhatAndHowDated(t *testing.T) {
 			`<span class="part-of-day">early morning</span>`,
 			`Also dated <time datetime="2023-05-23">23 May 2023</time> by <a href="sources/b-blog.html"><bdi>notes/b-blog.md</bdi></a> (“<bdi>Tuesday morning</bdi>”)`,
 			`dated by “on Monday”, counted from the publication date`,
-			`data-speakers="1"`,
+			`data-speakers="` + key["Officials"] + `"`,
 		}},
 		{"2023-05-23-army-claim", []string{
-			`data-sources="0 1" data-speakers="0 2" data-disputed="true"`,
+			`data-sources="` + key["Example News"] + " " + key["notes/b-blog.md"] + `" data-speakers="` +
+				key["Governor <Gladkov>"] + " " + key["Russian Defence Ministry"] + `" data-disputed="true"`,
 			`<button type="button" class="badge badge-disputed" aria-describedby="2023-05-23-army-claim-disputed">Disputed</button>`,
 			`<button type="button" class="badge badge-dating" aria-describedby="2023-05-23-army-claim-dating">Inferred date</button>` +
 				`<span class="tip" role="tooltip" id="2023-05-23-army-claim-dating">“Tuesday morning” in notes/b-blog.md`,
@@ -87,11 +92,12 @@ func TestFilterChoices(t *testing.T) {
 	tl := fixture(t)
 	tl.Events[0].ClaimedBy = []string{"  Officials ", ""}
 	index := string(render(t, tl)["index.html"])
+	key := filterKeys(t, index)
 	for _, want := range []string{
-		`<option value="0">Example News (3)</option>`,
-		`<option value="1">notes/b-blog.md (1)</option>`,
-		`<option value="0">Governor &lt;Gladkov&gt; (1)</option>`,
-		`<option value="1">Officials (2)</option>`,
+		`<option value="` + key["Example News"] + `">Example News (3)</option>`,
+		`<option value="` + key["notes/b-blog.md"] + `">notes/b-blog.md (1)</option>`,
+		`<option value="` + key["Governor <Gladkov>"] + `">Governor &lt;Gladkov&gt; (1)</option>`,
+		`<option value="` + key["Officials"] + `">Officials (2)</option>`,
 		`<label for="filter-disputed">Only disputed entries (1)</label>`,
 		`<form class="filters" id="filters" role="search" aria-label="Filter the entries" hidden>`,
 	} {
@@ -188,5 +194,120 @@ func TestDateTip(t *testing.T) {
 		if ok != (tc.label != "") || tip.Label != tc.label || tip.Text != tc.text {
 			t.Errorf("dateTip(%+v) = %+v, %v; want %q, %q", tc.dating, tip, ok, tc.label, tc.text)
 		}
+	}
+}
+
+var optionRE = regexp.MustCompile(`<option value="([^"]+)">(.*?) \(\d+\)</option>`)
+
+// filterKeys returns the key of each choice of index.html's filters, by
+// its label; it fails on a label or a key given twice.
+func filterKeys(t *testing.T, index string) map[string]string {
+	t.Helper()
+	keys, seen := map[string]string{}, map[string]bool{}
+	for _, m := range optionRE.FindAllStringSubmatch(index, -1) {
+		label := html.UnescapeString(m[2])
+		if _, dup := keys[label]; dup || seen[m[1]] {
+			t.Fatalf("filter choice %q or key %q is given twice", label, m[1])
+		}
+		keys[label], seen[m[1]] = m[1], true
+	}
+	return keys
+}
+
+var filterAttrRE = regexp.MustCompile(`<article[^>]* id="([^"]+)" data-sources="([^"]*)" data-speakers="([^"]*)"`)
+
+// TestFilterKeysSurviveAnAddedSource adds a source that sorts before the
+// others, with a speaker who sorts before the others, to one entry: the
+// other sources and speakers keep their keys, and the other entries
+// their filter attributes, so that an address that filters keeps its
+// meaning and the entries their bytes.
+func TestFilterKeysSurviveAnAddedSource(t *testing.T) {
+	tl := fixture(t)
+	before := string(render(t, tl)["index.html"])
+	added := *blogSource(t)
+	added.ID, added.File = "0-first", "0-first.md"
+	tl.Sources = append(tl.Sources, &added)
+	raid := &tl.Events[1]
+	raid.Citations = append(raid.Citations, timeline.Citation{Source: added.ID, Sentence: 1,
+		Quote: "On Tuesday morning the army said it had pushed the group back.", Speaker: "Aardvark", Stance: timeline.StanceClaim})
+	after := string(render(t, tl)["index.html"])
+
+	keysBefore, keysAfter := filterKeys(t, before), filterKeys(t, after)
+	if len(keysAfter) != len(keysBefore)+2 || keysAfter["0-first.md"] == "" || keysAfter["Aardvark"] == "" {
+		t.Fatalf("filter choices after the addition: %v; before: %v", keysAfter, keysBefore)
+	}
+	for label, k := range keysBefore {
+		if keysAfter[label] != k {
+			t.Errorf("the key of %q changed from %q to %q", label, k, keysAfter[label])
+		}
+	}
+	attrs := func(index string) map[string][2]string {
+		out := map[string][2]string{}
+		for _, m := range filterAttrRE.FindAllStringSubmatch(index, -1) {
+			out[m[1]] = [2]string{m[2], m[3]}
+		}
+		return out
+	}
+	attrsBefore, attrsAfter := attrs(before), attrs(after)
+	if len(attrsBefore) != len(tl.Events) || len(attrsAfter) != len(tl.Events) {
+		t.Fatalf("found the filter attributes of %d and %d entries, want %d", len(attrsBefore), len(attrsAfter), len(tl.Events))
+	}
+	for id, a := range attrsBefore {
+		if id == raid.ID {
+			want := [2]string{keysAfter["0-first.md"] + " " + a[0], keysAfter["Aardvark"] + " " + a[1]}
+			if attrsAfter[id] != want {
+				t.Errorf("entry %s: filter attributes %q, want %q", id, attrsAfter[id], want)
+			}
+		} else if attrsAfter[id] != a {
+			t.Errorf("entry %s: filter attributes changed from %q to %q", id, a, attrsAfter[id])
+		}
+	}
+}
+
+func TestUniqueKeys(t *testing.T) {
+	for _, tc := range []struct {
+		hashes []string
+		width  int
+		want   []string
+	}{
+		{[]string{"ab12", "cd34", "ef56"}, 2, []string{"ab", "cd", "ef"}},
+		// Two share their first digits: both get their whole hash.
+		{[]string{"ab12", "ab34", "ef56"}, 2, []string{"ab12", "ab34", "ef"}},
+		// Two share their whole hash: their positions tell them apart.
+		{[]string{"ab12", "ab12", "ab34", "ef56"}, 2, []string{"ab12-0", "ab12-1", "ab34", "ef"}},
+		// A width longer than the hashes is the whole hash.
+		{[]string{"ab", "cd"}, 8, []string{"ab", "cd"}},
+		{nil, 2, []string{}},
+	} {
+		if got := uniqueKeys(tc.hashes, tc.width); !slices.Equal(got, tc.want) {
+			t.Errorf("uniqueKeys(%q, %d) = %q, want %q", tc.hashes, tc.width, got, tc.want)
+		}
+	}
+}
+
+func TestStableKeys(t *testing.T) {
+	names := []string{"a-news", "b-blog", "Governor <Gladkov>", "", "Иван Петров"}
+	keys := stableKeys(names, filterKeyWidth)
+	seen := map[string]bool{}
+	for i, k := range keys {
+		if !regexp.MustCompile(`^[0-9a-f]{8}$`).MatchString(k) || seen[k] {
+			t.Errorf("the key of %q is %q: not 8 new hexadecimal digits", names[i], k)
+		}
+		seen[k] = true
+		if alone := stableKeys(names[i:i+1], filterKeyWidth); alone[0] != k {
+			t.Errorf("the key of %q alone is %q, among others %q", names[i], alone[0], k)
+		}
+	}
+	// With one digit, 40 names must share some: every key is still distinct.
+	many := make([]string, 40)
+	for i := range many {
+		many[i] = fmt.Sprintf("source %d", i)
+	}
+	seen = map[string]bool{}
+	for _, k := range stableKeys(many, 1) {
+		if seen[k] {
+			t.Errorf("key %q is given twice", k)
+		}
+		seen[k] = true
 	}
 }

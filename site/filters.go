@@ -1,6 +1,8 @@
 package site
 
 import (
+	"fmt"
+	"hash/fnv"
 	"iter"
 	"maps"
 	"slices"
@@ -12,8 +14,12 @@ import (
 
 // filterLists are the choices of the chronology's filters: every source
 // and every speaker, each with the key that entries carry in their
-// data-sources and data-speakers attributes. Keys are list positions,
-// so that no name has to survive being an attribute value.
+// data-sources and data-speakers attributes. A key is made from the
+// source's ID or the speaker's name alone (see stableKeys), so that no
+// name has to survive being an attribute value, and adding a source or
+// a speaker changes no other's key: an address that filters by one
+// (index.html?source=…) keeps its meaning, and the entries that do not
+// cite the new source keep their bytes.
 type filterLists struct {
 	Sources  []filterOption
 	Speakers []filterOption
@@ -43,9 +49,14 @@ const maxOptionLabel = 70
 func newFilterLists(st *story) *filterLists {
 	f := &filterLists{sourceAt: make(map[string]int, len(st.sources)), speakAt: map[string]int{},
 		keysOf: make(map[*timeline.Event]entryKeys, len(st.tl.Events)), Sources: make([]filterOption, 0, len(st.sources))}
+	ids := make([]string, len(st.sources))
+	for i, src := range st.sources {
+		ids[i] = src.ID
+	}
+	sourceKeys := stableKeys(ids, filterKeyWidth)
 	for i, src := range st.sources {
 		f.sourceAt[src.ID] = i
-		f.Sources = append(f.Sources, filterOption{Key: strconv.Itoa(i), Label: withoutBidiControls(shorten(sourceName(src), maxOptionLabel))})
+		f.Sources = append(f.Sources, filterOption{Key: sourceKeys[i], Label: withoutBidiControls(shorten(sourceName(src), maxOptionLabel))})
 	}
 	seen := map[string]bool{}
 	for i := range st.tl.Events {
@@ -54,9 +65,10 @@ func newFilterLists(st *story) *filterLists {
 		}
 	}
 	names := slices.Sorted(maps.Keys(seen))
+	speakerKeys := stableKeys(names, filterKeyWidth)
 	for i, n := range names {
 		f.speakAt[n] = i
-		f.Speakers = append(f.Speakers, filterOption{Key: strconv.Itoa(i), Label: withoutBidiControls(shorten(n, maxOptionLabel))})
+		f.Speakers = append(f.Speakers, filterOption{Key: speakerKeys[i], Label: withoutBidiControls(shorten(n, maxOptionLabel))})
 	}
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
@@ -67,7 +79,7 @@ func newFilterLists(st *story) *filterLists {
 		for _, k := range speakers {
 			f.Speakers[k].Count++
 		}
-		f.keysOf[e] = entryKeys{joinInts(sources), joinInts(speakers)}
+		f.keysOf[e] = entryKeys{joinKeys(f.Sources, sources), joinKeys(f.Speakers, speakers)}
 		if e.Disputed {
 			f.Disputed++
 		}
@@ -129,7 +141,7 @@ func (f *filterLists) sourceKeys(e *timeline.Event) string {
 	if k, ok := f.keysOf[e]; ok {
 		return k.sources
 	}
-	return joinInts(f.sourceIndices(e))
+	return joinKeys(f.Sources, f.sourceIndices(e))
 }
 
 // speakerKeys returns the keys of e's speakers, space-separated.
@@ -137,15 +149,71 @@ func (f *filterLists) speakerKeys(e *timeline.Event) string {
 	if k, ok := f.keysOf[e]; ok {
 		return k.speakers
 	}
-	return joinInts(f.speakerIndices(e))
+	return joinKeys(f.Speakers, f.speakerIndices(e))
 }
 
-func joinInts(ns []int) string {
-	parts := make([]string, len(ns))
-	for i, n := range ns {
-		parts[i] = strconv.Itoa(n)
+// joinKeys returns the keys of the options at positions at,
+// space-separated.
+func joinKeys(options []filterOption, at []int) string {
+	n := max(len(at)-1, 0)
+	for _, i := range at {
+		n += len(options[i].Key)
 	}
-	return strings.Join(parts, " ")
+	var b strings.Builder
+	b.Grow(n)
+	for j, i := range at {
+		if j > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(options[i].Key)
+	}
+	return b.String()
+}
+
+// filterKeyWidth is how many hexadecimal digits of a name's hash make
+// its filter key (32 bits): two of a story's 10,000 sources share them
+// about once in a hundred stories, and then get longer keys.
+const filterKeyWidth = 8
+
+// stableKeys returns a key for each of names, which are distinct: the
+// first width hexadecimal digits of the name's 64-bit FNV-1a hash (see
+// uniqueKeys). A name's key depends on no other name but those it
+// shares digits with. Keys are attribute values and address parameters
+// as they are: digits, letters a to f and hyphens.
+func stableKeys(names []string, width int) []string {
+	hashes := make([]string, len(names))
+	for i, n := range names {
+		h := fnv.New64a()
+		h.Write([]byte(n))
+		hashes[i] = fmt.Sprintf("%016x", h.Sum64())
+	}
+	return uniqueKeys(hashes, width)
+}
+
+// uniqueKeys returns distinct keys for the names whose hashes are
+// given: the first width characters of each hash; for names whose
+// first characters are the same, the whole hash; for names whose whole
+// hashes are the same, the hash, a hyphen and the name's position.
+func uniqueKeys(hashes []string, width int) []string {
+	keys := make([]string, len(hashes))
+	for i, h := range hashes {
+		keys[i] = h[:min(width, len(h))]
+	}
+	for _, longer := range []func(i int) string{
+		func(i int) string { return hashes[i] },
+		func(i int) string { return hashes[i] + "-" + strconv.Itoa(i) },
+	} {
+		count := make(map[string]int, len(keys))
+		for _, k := range keys {
+			count[k]++
+		}
+		for i, k := range keys {
+			if count[k] > 1 {
+				keys[i] = longer(i)
+			}
+		}
+	}
+	return keys
 }
 
 // shorten returns s cut to at most n runes, ending in "…" when cut.

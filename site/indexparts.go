@@ -173,15 +173,16 @@ func (x *indexAssembly) dayHead(d daySection) {
 	x.fragment(k.sum(), "day-head", d, nil, nil)
 }
 
-// option adds a filter's choice o. Its key, a number, is a hole: it
-// shifts when a source or a speaker is added before it.
+// option adds a filter's choice o. Many choices share their label and
+// count (sources of one publisher): the key is part of the fragment's
+// key, not a hole, so that each has its fragment and none is filled
+// again at every render with the values of another.
 func (x *indexAssembly) option(o filterOption) {
 	k := x.key("filter-option")
+	k.str(o.Key)
 	k.str(o.Label)
 	k.int(o.Count)
-	o2 := o
-	o2.Key = ""
-	x.fragment(k.sum(), "filter-option", o2, []string{`<option value="`}, []string{template.HTMLEscapeString(o.Key)})
+	x.fragment(k.sum(), "filter-option", o, nil, nil)
 }
 
 // sourceItem adds a source to the list at the foot.
@@ -194,8 +195,8 @@ func (x *indexAssembly) sourceItem(s sourceSummary) {
 }
 
 // entry adds the article of entry e, after a line break. Its filter
-// values are holes: they shift when a source or a speaker is added
-// before those it names. An entry with its citations' keys is laid out
+// values are holes: the keys of its sources and speakers change when
+// another's comes to share their first digits (see stableKeys). An entry with its citations' keys is laid out
 // citation by citation (see splitCitesMin) by a Renderer that keeps
 // fragments; by one that keeps nothing, it is rendered whole.
 func (x *indexAssembly) entry(st *story, e indexEntry) {
