@@ -195,7 +195,7 @@ func TestDateDisagreement(t *testing.T) {
 		src := &Source{ID: id, Text: text}
 		s := Sentence{Span: Span{0, len(text)}, N: 1}
 		return mention{src: src, sentence: s, date: d, precision: timex.PrecisionDay, basis: basis,
-			dateSpan: Span{0, 6}, terms: termsOf(words(text)), figures: figuresOf(words(text))}
+			dateSpan: Span{0, 6}, terms: termsOf(words(text), new(termSet)), figures: figuresOf(words(text))}
 	}
 	ms := []mention{
 		mk("a", timex.NewDate(2024, 3, 4), DatedExplicit),

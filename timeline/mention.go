@@ -149,6 +149,7 @@ func mentionsOf(r *reading) []mention {
 type sentenceBuffers struct {
 	words []string
 	toks  []token
+	terms termSet
 }
 
 // tokens returns the tokens of sentence s.
@@ -161,7 +162,7 @@ func (b *sentenceBuffers) tokens(s string) []token {
 // words of its sentence less its dates.
 func (m *mention) about(buf *sentenceBuffers) {
 	buf.words = appendWords(buf.words[:0], withoutDates(m.src.Text, m.sentence.Span, m.exprs))
-	m.terms, m.figures = termsOf(buf.words), figuresOf(buf.words)
+	m.terms, m.figures = termsOf(buf.words, &buf.terms), figuresOf(buf.words)
 }
 
 // pointsIn returns how many of exprs (ordered) lie inside span and name

@@ -362,13 +362,29 @@ func isNumber(w string) bool {
 }
 
 // termsOf returns the distinct terms of the words ws in order of first
-// appearance.
-func termsOf(ws []string) []string {
-	var set termSet
+// appearance, in a slice of their number. set is room to gather them,
+// emptied first: a caller that finds the terms of sentence after
+// sentence gives the same set each time, and the set's list and map are
+// made once, not grown again for each sentence.
+func termsOf(ws []string, set *termSet) []string {
+	set.reset()
 	for _, w := range ws {
 		set.add(term(w))
 	}
-	return set.list
+	if len(set.list) == 0 {
+		return nil
+	}
+	return slices.Clone(set.list)
+}
+
+// reset empties the set, keeping its room.
+func (ts *termSet) reset() {
+	clear(ts.list)
+	ts.list = ts.list[:0]
+	if ts.mapped {
+		clear(ts.seen)
+		ts.mapped = false
+	}
 }
 
 // termSet gathers distinct terms in order: a few are compared one by
@@ -376,6 +392,9 @@ func termsOf(ws []string) []string {
 type termSet struct {
 	list []string
 	seen map[string]bool
+	// mapped is whether seen holds the terms of list: it is kept, empty,
+	// when the set is reset.
+	mapped bool
 }
 
 // maxTermsWithoutMap is how many terms a termSet holds before it keeps
@@ -387,7 +406,7 @@ func (ts *termSet) add(t string) {
 	switch {
 	case t == "":
 		return
-	case ts.seen != nil:
+	case ts.mapped:
 		if ts.seen[t] {
 			return
 		}
@@ -395,11 +414,14 @@ func (ts *termSet) add(t string) {
 	case slices.Contains(ts.list, t):
 		return
 	case len(ts.list) == maxTermsWithoutMap:
-		ts.seen = make(map[string]bool, 2*maxTermsWithoutMap)
+		if ts.seen == nil {
+			ts.seen = make(map[string]bool, 2*maxTermsWithoutMap)
+		}
 		for _, u := range ts.list {
 			ts.seen[u] = true
 		}
 		ts.seen[t] = true
+		ts.mapped = true
 	}
 	ts.list = append(ts.list, t)
 }
