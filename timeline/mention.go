@@ -3,6 +3,7 @@ package timeline
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -83,7 +84,9 @@ func mentionsOf(r *reading) []mention {
 	src := r.src
 	exprs := r.article
 	values := timex.ResolveDates(exprs, src.Published.Date)
-	var out []mention
+	// Room for a mention per sentence at once, not grown step by step; it
+	// is cut to size at the end, as a story keeps every source's mentions.
+	out := make([]mention, 0, len(src.Sentences))
 	var sc speakerContext
 	next, chain := 0, 0
 	var prev *mention // the dated mention of the sentence before, in its block
@@ -140,6 +143,12 @@ func mentionsOf(r *reading) []mention {
 			chain = 0
 			prev = &out[len(out)-1]
 		}
+	}
+	switch {
+	case len(out) == 0:
+		return nil
+	case cap(out)-len(out) > len(out)/4:
+		return slices.Clone(out)
 	}
 	return out
 }
