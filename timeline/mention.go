@@ -170,7 +170,7 @@ func (b *sentenceBuffers) tokens(s string) []token {
 // about sets what the mention reports, its terms and figures, from the
 // words of its sentence less its dates.
 func (m *mention) about(buf *sentenceBuffers) {
-	buf.words = appendWords(buf.words[:0], withoutDates(m.src.Text, m.sentence.Span, m.exprs))
+	buf.words = appendWordsWithoutDates(buf.words[:0], m.src.Text, m.sentence.Span, m.exprs)
 	m.terms, m.figures = termsOf(buf.words, &buf.terms), figuresOf(buf.words)
 }
 
@@ -246,6 +246,24 @@ func withoutDates(text string, span Span, exprs []timex.Expr) string {
 	}
 	b.WriteString(text[pos:span.End])
 	return b.String()
+}
+
+// appendWordsWithoutDates appends to out the words of withoutDates(text,
+// span, exprs), as slices of text: a mention's terms that are its words
+// as they stand keep no copy of its sentence alive, only its source's
+// text, which the story keeps anyway.
+func appendWordsWithoutDates(out []string, text string, span Span, exprs []timex.Expr) []string {
+	pos := span.Start
+	for _, e := range exprs {
+		if e.Start >= span.End {
+			break
+		}
+		if e.Start >= pos && e.End <= span.End {
+			out = appendWords(out, text[pos:e.Start])
+			pos = e.End
+		}
+	}
+	return appendWords(out, text[pos:span.End])
 }
 
 // firstDay returns the index of the first expression from next on that

@@ -2,9 +2,12 @@ package timeline
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/timeline-project/timeline/timeline/timex"
 )
 
 // TestTermsOfReusedSet finds the terms of sentences one after another
@@ -45,5 +48,45 @@ func TestTermsOfReusedSet(t *testing.T) {
 	}
 	if n := len(termsOf(words(sentences[1]), new(termSet))); n < 41 {
 		t.Errorf("the long sentence has %d terms, want at least 41: the set never kept a map", n)
+	}
+}
+
+// TestWordsWithoutDatesAsSlices compares the words of a span with its
+// temporal expressions left out, found in place, with the words of the
+// copy withoutDates makes: the same words, in order, for expressions at
+// word edges, inside words, overlapping the span's ends and back to
+// back, on made-up text and at random.
+func TestWordsWithoutDatesAsSlices(t *testing.T) {
+	expr := func(start, end int) timex.Expr { return timex.Expr{Start: start, End: end} }
+	text := "On mid-May 22nd, officials—said 70’s drones struck; Monday-Tuesday x.y,z ¿qué? 3,000"
+	cases := []struct {
+		span  Span
+		exprs []timex.Expr
+	}{
+		{Span{0, len(text)}, nil},
+		{Span{0, len(text)}, []timex.Expr{expr(7, 10), expr(11, 13)}},      // "May", "22" of "22nd"
+		{Span{3, 20}, []timex.Expr{expr(0, 6), expr(7, 10), expr(18, 40)}}, // outside the span's ends
+		{Span{0, len(text)}, []timex.Expr{expr(54, 60), expr(60, 68)}},     // back to back
+		{Span{5, 5}, []timex.Expr{expr(5, 5)}},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		start := rng.IntN(len(text) + 1)
+		end := start + rng.IntN(len(text)-start+1)
+		var exprs []timex.Expr
+		for at := rng.IntN(len(text) + 1); at < len(text); at += 1 + rng.IntN(12) {
+			exprs = append(exprs, expr(at, min(at+rng.IntN(9), len(text))))
+		}
+		cases = append(cases, struct {
+			span  Span
+			exprs []timex.Expr
+		}{Span{start, end}, exprs})
+	}
+	for _, tc := range cases {
+		want := appendWords(nil, withoutDates(text, tc.span, tc.exprs))
+		got := appendWordsWithoutDates(nil, text, tc.span, tc.exprs)
+		if !slices.Equal(got, want) {
+			t.Fatalf("span %v, expressions %v: words %q, want %q", tc.span, tc.exprs, got, want)
+		}
 	}
 }
