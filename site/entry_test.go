@@ -311,3 +311,22 @@ func TestStableKeys(t *testing.T) {
 		seen[k] = true
 	}
 }
+
+func TestShorten(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"Example News", 12, "Example News"},
+		{"Example News", 11, "Example Ne…"},
+		{"Example News", 8, "Example…"}, // the space before the cut is trimmed
+		{"Новости дня", 11, "Новости дня"},
+		{"Новости дня", 10, "Новости д…"},
+		{"", 3, ""},
+	} {
+		if got := shorten(tc.in, tc.n); got != tc.want {
+			t.Errorf("shorten(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}

@@ -1,13 +1,14 @@
 package site
 
 import (
-	"fmt"
+	"encoding/hex"
 	"hash/fnv"
 	"iter"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/timeline-project/timeline/timeline"
 )
@@ -185,7 +186,7 @@ func stableKeys(names []string, width int) []string {
 	for i, n := range names {
 		h := fnv.New64a()
 		h.Write([]byte(n))
-		hashes[i] = fmt.Sprintf("%016x", h.Sum64())
+		hashes[i] = hex.EncodeToString(h.Sum(nil))
 	}
 	return uniqueKeys(hashes, width)
 }
@@ -218,9 +219,9 @@ func uniqueKeys(hashes []string, width int) []string {
 
 // shorten returns s cut to at most n runes, ending in "…" when cut.
 func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if len(s) <= n || utf8.RuneCountInString(s) <= n {
 		return s
 	}
+	r := []rune(s)
 	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
