@@ -136,8 +136,8 @@ func datePublications(rs []*reading, today timex.Date) {
 		}
 	}
 	counts := story.byDay()
-	eachIndex(len(undated), func(i int) {
-		if p, ok := inferFromOwnDates(undated[i], counts, year, today); ok {
+	eachIndexWith(len(undated), newAnchorRoom, func(room *anchorRoom, i int) {
+		if p, ok := inferFromOwnDates(undated[i], counts, year, today, room); ok {
 			undated[i].src.Published = p
 		}
 	})
@@ -150,8 +150,8 @@ func datePublications(rs []*reading, today timex.Date) {
 	}
 	undated = slices.DeleteFunc(undated, func(r *reading) bool { return r.src.Published.Basis == BasisInferred })
 	candidates, counts := story.candidates(today), story.byDay()
-	eachIndex(len(undated), func(i int) {
-		undated[i].src.Published = inferFromStory(undated[i], counts, candidates)
+	eachIndexWith(len(undated), newAnchorRoom, func(room *anchorRoom, i int) {
+		undated[i].src.Published = inferFromStory(undated[i], counts, candidates, room)
 	})
 }
 
@@ -259,7 +259,7 @@ func resolveRelative(r *reading, dct timex.Date, scratch *[]timex.Value) []relDa
 // inferFromOwnDates dates a source by the latest day it reports: it was
 // published that day or within the week after, on the day its relative
 // expressions fit the story best.
-func inferFromOwnDates(r *reading, story dayCounts, year int, today timex.Date) (Published, bool) {
+func inferFromOwnDates(r *reading, story dayCounts, year int, today timex.Date, room *anchorRoom) (Published, bool) {
 	dates := explicitDates(r, year)
 	if len(dates) == 0 {
 		return Published{}, false
@@ -274,7 +274,7 @@ func inferFromOwnDates(r *reading, story dayCounts, year int, today timex.Date) 
 			candidates = append(candidates, d)
 		}
 	}
-	best, _, matched := bestAnchor(r, story, candidates)
+	best, _, matched := bestAnchor(r, story, candidates, room)
 	evidence := fmt.Sprintf("no publication date printed; the latest day it reports is %s (%q)", latest.date, latest.text)
 	if best != latest.date {
 		evidence += fmt.Sprintf("; its %s fit the story's days best if it was published on %s", quoteList(matched), best)
@@ -301,12 +301,23 @@ func (s storyDates) candidates(today timex.Date) []timex.Date {
 	return out
 }
 
+// anchorRoom is the room bestAnchor works in, kept from one source to
+// the next by each of the goroutines that date them: a story of
+// thousands of sources with no printed date tries a hundred dates for
+// each, at every build.
+type anchorRoom struct {
+	days   [][]relDay    // the relative days under each candidate date
+	values []timex.Value // resolveRelative's scratch
+}
+
+func newAnchorRoom() *anchorRoom { return new(anchorRoom) }
+
 // inferFromStory dates a source that prints no date by its relative
 // expressions: the publication day among candidates (see
 // storyDates.candidates) on which they fall on the days the other
 // sources report most, the earliest such day.
-func inferFromStory(r *reading, story dayCounts, candidates []timex.Date) Published {
-	best, score, matched := bestAnchor(r, story, candidates)
+func inferFromStory(r *reading, story dayCounts, candidates []timex.Date, room *anchorRoom) Published {
+	best, score, matched := bestAnchor(r, story, candidates, room)
 	if score <= 0 {
 		return Published{Basis: BasisUnknown, Evidence: "no date printed, and its relative dates fit no day the other sources report"}
 	}
@@ -316,14 +327,18 @@ func inferFromStory(r *reading, story dayCounts, candidates []timex.Date) Publis
 // bestAnchor returns the candidate publication date (candidates sorted
 // earliest first) under which the source's relative dates fall on the
 // story's most reported days, the score, and the words that matched.
-func bestAnchor(r *reading, story dayCounts, candidates []timex.Date) (timex.Date, float64, []string) {
+// It works in room, which it leaves holding nothing.
+func bestAnchor(r *reading, story dayCounts, candidates []timex.Date, room *anchorRoom) (timex.Date, float64, []string) {
 	var best timex.Date
 	bestScore, bestAt := math.Inf(-1), -1
-	var scratch []timex.Value
-	days := make([][]relDay, len(candidates))
+	days := slices.Grow(room.days[:0], len(candidates))[:len(candidates)]
+	defer func() {
+		clear(days) // the slices are the reading's: the room keeps none
+		room.days = days[:0]
+	}()
 	missing := r.anchors.lookup(candidates, days)
 	for _, ci := range missing {
-		days[ci] = resolveRelative(r, candidates[ci], &scratch)
+		days[ci] = resolveRelative(r, candidates[ci], &room.values)
 	}
 	r.anchors.putAll(candidates, missing, days)
 	for ci, d := range candidates {

@@ -10,10 +10,18 @@ import (
 // goroutines at once and returns when every call has returned. f must
 // be safe to call concurrently for different i.
 func eachIndex(n int, f func(i int)) {
+	eachIndexWith(n, func() struct{} { return struct{}{} }, func(_ struct{}, i int) { f(i) })
+}
+
+// eachIndexWith is eachIndex with room: each goroutine makes its own
+// with newRoom and hands it to f with every index it takes, so that f
+// can reuse what it grew for the index before.
+func eachIndexWith[R any](n int, newRoom func() R, f func(room R, i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
+		room := newRoom()
 		for i := range n {
-			f(i)
+			f(room, i)
 		}
 		return
 	}
@@ -21,12 +29,13 @@ func eachIndex(n int, f func(i int)) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			room := newRoom()
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= n {
 					return
 				}
-				f(i)
+				f(room, i)
 			}
 		})
 	}
