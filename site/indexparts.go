@@ -196,9 +196,10 @@ func (x *indexAssembly) sourceItem(s sourceSummary) {
 
 // entry adds the article of entry e, after a line break. Its filter
 // values are holes: the keys of its sources and speakers change when
-// another's comes to share their first digits (see stableKeys). An entry with its citations' keys is laid out
-// citation by citation (see splitCitesMin) by a Renderer that keeps
-// fragments; by one that keeps nothing, it is rendered whole.
+// another's comes to share their first digits (see stableKeys). An
+// entry with its citations' keys is laid out citation by citation (see
+// splitCitesMin) by a Renderer that keeps fragments; by one that keeps
+// nothing, it is rendered whole.
 func (x *indexAssembly) entry(st *story, e indexEntry) {
 	split := e.cites != nil && !x.r.frags.off
 	k := x.key("entry")

@@ -84,8 +84,9 @@ func mentionsOf(r *reading) []mention {
 	src := r.src
 	exprs := r.article
 	values := timex.ResolveDates(exprs, src.Published.Date)
-	// Room for a mention per sentence at once, not grown step by step; it
-	// is cut to size at the end, as a story keeps every source's mentions.
+	// Room for a mention per sentence at once, not grown step by step; a
+	// story keeps every source's mentions, so what is returned is copied
+	// to a slice of its size when a quarter of the room or more is unused.
 	out := make([]mention, 0, len(src.Sentences))
 	var sc speakerContext
 	next, chain := 0, 0
