@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -110,4 +111,23 @@ func hasID(body, id string) bool {
 		}
 	}
 	return false
+}
+
+// TestCollectIdleRaisesTheTarget checks the collector's target that
+// serve keeps between rebuilds: idleGCPercent after a collection, and a
+// GOGC the user set left as it was.
+func TestCollectIdleRaisesTheTarget(t *testing.T) {
+	t.Setenv("GOGC", "") // as if unset: the environment of `go test` may set it
+	was := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetGCPercent(was) })
+	collectIdle()
+	if got := debug.SetGCPercent(100); got != idleGCPercent {
+		t.Errorf("after collectIdle the target is %d, want %d", got, idleGCPercent)
+	}
+	t.Setenv("GOGC", "80")
+	debug.SetGCPercent(80)
+	collectIdle()
+	if got := debug.SetGCPercent(80); got != 80 {
+		t.Errorf("with GOGC=80 set, after collectIdle the target is %d", got)
+	}
 }
