@@ -90,12 +90,10 @@ func (s *staleGroups) mark(ci int) {
 	s.list = append(s.list, g)
 }
 
-// candidate reports whether the stale group g is one of the groups
-// candidatesNear gives for the rarest terms rare in [from, to].
-func (g *staleGroup) candidate(rare []int32, from, to timex.Date) bool {
-	if g.terms == nil || g.date.Before(from) || g.date.After(to) {
-		return false
-	}
+// candidate reports whether the stale group g, dated in the window of
+// the sentence (see staleNear), is one of the groups candidatesNear
+// gives for the rarest terms rare.
+func (g *staleGroup) candidate(rare []int32) bool {
 	hits := 0
 	for _, t := range rare {
 		if int(t/64) < len(g.terms) && g.terms[t/64]&(1<<(t%64)) != 0 {
@@ -103,6 +101,30 @@ func (g *staleGroup) candidate(rare []int32, from, to timex.Date) bool {
 		}
 	}
 	return hits >= min(minSharedTerms, len(rare))
+}
+
+// staleNear is the stale groups that may be candidates for the undated
+// sentences of one source: those with terms, dated in the window of its
+// publication date. It follows the list of stale groups as it grows.
+type staleNear struct {
+	from, to timex.Date
+	seen     int   // how many of the stale groups were looked at
+	at       []int // the numbers, in the list, of those near
+}
+
+// newStaleNear returns the stale groups near a source published on pub.
+func newStaleNear(pub timex.Date) *staleNear {
+	return &staleNear{from: pub.AddDays(-undatedWindow), to: pub}
+}
+
+// update adds the groups made stale since the last call that are near.
+func (n *staleNear) update(s *staleGroups) {
+	for ; n.seen < len(s.list); n.seen++ {
+		g := &s.list[n.seen]
+		if g.terms != nil && !g.date.Before(n.from) && !g.date.After(n.to) {
+			n.at = append(n.at, n.seen)
+		}
+	}
 }
 
 // joinUndated is joinUndated, placing afresh only the undated sentences
@@ -132,6 +154,7 @@ func (memo *MergeMemo) joinUndated(clusters []*cluster) {
 		if len(r.undated) == 0 || r.undated[0].src.Published.Date.IsZero() {
 			continue
 		}
+		near := newStaleNear(r.undated[0].src.Published.Date) // one source's
 		for j, m := range r.undated {
 			was, ok := byFirst[r.joined[j]] // the group joined last time
 			if r.joined[j] == nil {
@@ -142,7 +165,7 @@ func (memo *MergeMemo) joinUndated(clusters []*cluster) {
 			var ci int
 			var sim float64
 			if r.placed && ok && (was < 0 || !stale.stale[was]) && memo.reweights == 0 && len(stale.list) < maxStaleGroups {
-				ci, sim = stale.beat(u, m, r.rare[j], was, r.sims[j])
+				ci, sim = stale.beat(u, m, r.rare[j], was, r.sims[j], near)
 			} else {
 				ci, sim = u.bestGroup(m)
 				r.rare[j] = slices.Clone(u.rare.terms)
@@ -166,15 +189,15 @@ func (memo *MergeMemo) joinUndated(clusters []*cluster) {
 // joins when it joined the group numbered last (-1 for none) with
 // similarity sim in the last build, and that group and every other one
 // not stale are as they were: the stale group among its candidates
-// that is more similar, or as similar and earlier, if any.
-func (s *staleGroups) beat(u *undatedJoin, m *mention, rare []int32, last int, sim float64) (int, float64) {
-	pub := m.src.Published.Date
-	from := pub.AddDays(-undatedWindow)
+// that is more similar, or as similar and earlier, if any. near are
+// the stale groups near m's source.
+func (s *staleGroups) beat(u *undatedJoin, m *mention, rare []int32, last int, sim float64, near *staleNear) (int, float64) {
+	near.update(s)
 	best, bestSim := last, sim
 	var v termVector
-	for i := range s.list {
+	for _, i := range near.at {
 		g := &s.list[i]
-		if !g.candidate(rare, from, pub) {
+		if !g.candidate(rare) {
 			continue
 		}
 		if v.terms == nil {
