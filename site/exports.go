@@ -211,6 +211,13 @@ func (r *Renderer) eventsCSV(st *story, room assembly) (*assembly, error) {
 // csvLines returns record as a line of events.csv.
 func csvLines(record []string) ([]byte, error) {
 	var b bytes.Buffer
+	// Room for the fields, their quotes and separators, and a little
+	// escaping: a row of an entry cited thousands of times is megabytes.
+	n := 2
+	for _, f := range record {
+		n += len(f) + 3
+	}
+	b.Grow(n + n/16)
 	w := csv.NewWriter(&b)
 	w.UseCRLF = true
 	if err := w.Write(record); err != nil {
@@ -222,11 +229,12 @@ func csvLines(record []string) ([]byte, error) {
 
 // csvRow returns e's row of events.csv.
 func (st *story) csvRow(e *timeline.Event) []string {
-	var sources, cites, quotes []string
+	n := len(e.Citations)
+	sources, cites, quotes := make([]string, n), make([]string, n), make([]string, n)
 	for i, c := range e.Citations {
-		sources = append(sources, c.Source)
-		cites = append(cites, c.Source+"#s"+strconv.Itoa(c.Sentence))
-		quotes = append(quotes, fmt.Sprintf("[%d] %s", i+1, c.Quote))
+		sources[i] = c.Source
+		cites[i] = c.Source + "#s" + strconv.Itoa(c.Sentence)
+		quotes[i] = "[" + strconv.Itoa(i+1) + "] " + c.Quote
 	}
 	return []string{
 		e.ID, e.DateString(), precisionName(e), e.PartOfDay,

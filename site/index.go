@@ -137,13 +137,25 @@ func (st *story) sourceSummaries() []sourceSummary {
 	return list
 }
 
+// dateRuns returns how many runs of events of one date and precision
+// events has: at least how many dates they have.
+func dateRuns(events []timeline.Event) int {
+	n := 0
+	for i := range events {
+		if i == 0 || events[i].Date != events[i-1].Date || events[i].Precision != events[i-1].Precision {
+			n++
+		}
+	}
+	return n
+}
+
 // daySections returns the background entries, and the other entries
 // grouped by date (and precision) in the order the events come, each
 // date once.
 func (st *story) daySections() ([]indexEntry, []daySection) {
 	keys := st.keys()
 	var background []indexEntry
-	var days []daySection
+	days := make([]daySection, 0, dateRuns(st.tl.Events))
 	index := map[string]int{} // section ID → its index in days
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]

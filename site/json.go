@@ -81,6 +81,17 @@ type jsonCitation struct {
 
 // eventJSON returns e as timeline.json writes it.
 func eventJSON(e *timeline.Event) jsonEvent {
+	ev := eventJSONWithout(e)
+	ev.Citations = make([]jsonCitation, len(e.Citations))
+	for i, c := range e.Citations {
+		ev.Citations[i] = citationJSON(c)
+	}
+	return ev
+}
+
+// eventJSONWithout returns e as timeline.json writes it, without its
+// citations: an empty list.
+func eventJSONWithout(e *timeline.Event) jsonEvent {
 	ev := jsonEvent{
 		ID:         e.ID,
 		Date:       e.DateString(),
@@ -105,9 +116,6 @@ func eventJSON(e *timeline.Event) jsonEvent {
 			Speaker: a.Speaker, Stance: stanceName(a.Stance), Summary: a.Summary,
 			Citations: append([]int{}, a.Citations...),
 		})
-	}
-	for _, c := range e.Citations {
-		ev.Citations = append(ev.Citations, citationJSON(c))
 	}
 	return ev
 }
@@ -145,11 +153,10 @@ func (r *Renderer) timelineJSON(st *story, room assembly) (*assembly, error) {
 	d.splitList("events", len(st.tl.Events), func(i int) Key {
 		return r.eventElementKey(st, "timeline.json events", i)
 	}, func(i int) any {
-		ev := eventJSON(&st.tl.Events[i])
 		if split(i) {
-			ev.Citations = ev.Citations[:0]
+			return eventJSONWithout(&st.tl.Events[i])
 		}
-		return ev
+		return eventJSON(&st.tl.Events[i])
 	}, func(i int) *innerList {
 		if !split(i) {
 			return nil

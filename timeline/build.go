@@ -193,6 +193,7 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 	}
 	opts.stage(StageDating)
 	datePublications(rs, opts.Today)
+	tl.Sources = slices.Grow(tl.Sources, len(rs))
 	for _, r := range rs {
 		if r.src.Published.Date.IsZero() && len(r.article) == 0 {
 			r.warn(errors.New("no date anywhere: its sentences cannot be placed in the chronology"))
@@ -205,7 +206,11 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 	a.mentions = make([][]mention, len(rs))
 	opts.stage(StageMentions)
 	eachIndex(len(rs), func(i int) { a.mentions[i] = mentionsOfMemo(rs[i], rs[i].found) })
-	var ms []*mention
+	n := 0
+	for _, sm := range a.mentions {
+		n += len(sm)
+	}
+	ms := make([]*mention, 0, n)
 	for _, sm := range a.mentions {
 		for i := range sm {
 			ms = append(ms, &sm[i])

@@ -54,6 +54,7 @@ func eventOf(c *cluster, tt *termTable, names canonicalNames) Event {
 	if disputed {
 		e.Disputed, e.Accounts = true, accounts
 	}
+	e.Citations = make([]Citation, 0, len(members))
 	for _, m := range members {
 		a := m.primary()
 		e.Citations = append(e.Citations, Citation{
