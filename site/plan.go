@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"runtime"
 	"slices"
 	"sync"
@@ -200,8 +201,11 @@ type Rendered struct {
 // Renderer that keeps fragments (from New) that it assembles from them
 // come in Chunks, slices of the fragments, not copied into one slice.
 // It also returns what to keep for the next call: every page's Key and
-// bytes. Keys and pages are made on as many goroutines as the machine
-// runs at once. kept must come from the same program: see Key.
+// bytes, in kept itself when it is not nil (it is updated in place, and
+// only when rendering succeeds: a map of ten thousand pages made again
+// at every call cost more than the few pages that changed). Keys and
+// pages are made on as many goroutines as the machine runs at once.
+// kept must come from the same program: see Key.
 func RenderChanged(pages []Page, kept map[string]Rendered) ([]File, map[string]Rendered, error) {
 	files := make([]File, len(pages))
 	keys := make([]Key, len(pages))
@@ -224,9 +228,27 @@ func RenderChanged(pages []Page, kept map[string]Rendered) ([]File, map[string]R
 	for j, f := range fresh {
 		files[at[j]] = f
 	}
-	next := make(map[string]Rendered, len(files))
-	for i, f := range files {
-		next[f.Path] = Rendered{Key: keys[i], Data: f.Data, Chunks: f.Chunks}
+	return files, keepRendered(kept, files, keys, at), nil
+}
+
+// keepRendered returns kept updated to hold files, whose keys are keys,
+// of which those at fresh were rendered anew and the others taken from
+// kept; or, when kept is nil, a new map of files.
+func keepRendered(kept map[string]Rendered, files []File, keys []Key, fresh []int) map[string]Rendered {
+	if kept == nil {
+		kept = make(map[string]Rendered, len(files))
 	}
-	return files, next, nil
+	for _, i := range fresh {
+		f := files[i]
+		kept[f.Path] = Rendered{Key: keys[i], Data: f.Data, Chunks: f.Chunks}
+	}
+	if len(kept) == len(files) {
+		return kept // every path kept is a file's: none left over
+	}
+	paths := make(map[string]bool, len(files))
+	for _, f := range files {
+		paths[f.Path] = true
+	}
+	maps.DeleteFunc(kept, func(path string, _ Rendered) bool { return !paths[path] })
+	return kept
 }

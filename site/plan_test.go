@@ -125,7 +125,7 @@ func renderChangedOnly(t *testing.T, plan func(*timeline.Timeline, Options) ([]P
 	if pages, err = plan(tl, opts); err != nil {
 		t.Fatal(err)
 	}
-	files, _, err := RenderChanged(pages, kept)
+	files, _, err := RenderChanged(pages, maps.Clone(kept)) // it updates the map it is given
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,5 +150,54 @@ func renderChangedOnly(t *testing.T, plan func(*timeline.Timeline, Options) ([]P
 	}
 	if !slices.Equal(rendered, []string{"sources/a-news.html"}) {
 		t.Errorf("keeps %v: rendered again: %q, want only the page of the changed source", keeps, rendered)
+	}
+}
+
+func TestKeepRendered(t *testing.T) {
+	key := func(s string) Key { return keyOf(s) }
+	file := func(path string) File { return File{Path: path, Data: []byte(path)} }
+	old := map[string]Rendered{
+		"a.html": {Key: key("a"), Data: []byte("a")},
+		"b.html": {Key: key("b"), Data: []byte("b")},
+		"c.html": {Key: key("c"), Data: []byte("c")},
+	}
+	tests := []struct {
+		name  string
+		kept  map[string]Rendered
+		files []File
+		fresh []int
+		want  map[string]string // path → the key's name
+	}{
+		{"nothing kept", nil, []File{file("a.html"), file("b.html")}, []int{0, 1},
+			map[string]string{"a.html": "new a.html", "b.html": "new b.html"}},
+		{"one changed", maps.Clone(old), []File{file("a.html"), file("b.html"), file("c.html")}, []int{1},
+			map[string]string{"a.html": "a", "b.html": "new b.html", "c.html": "c"}},
+		{"one added", maps.Clone(old), []File{file("a.html"), file("b.html"), file("c.html"), file("d.html")}, []int{3},
+			map[string]string{"a.html": "a", "b.html": "b", "c.html": "c", "d.html": "new d.html"}},
+		{"one gone", maps.Clone(old), []File{file("a.html"), file("c.html")}, nil,
+			map[string]string{"a.html": "a", "c.html": "c"}},
+		{"one gone, one added", maps.Clone(old), []File{file("a.html"), file("c.html"), file("e.html")}, []int{2},
+			map[string]string{"a.html": "a", "c.html": "c", "e.html": "new e.html"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			keys := make([]Key, len(tt.files))
+			for i, f := range tt.files {
+				keys[i] = key("new " + f.Path)
+			}
+			got := keepRendered(tt.kept, tt.files, keys, tt.fresh)
+			same := func(a, b Rendered) bool { return a.Key == b.Key }
+			if tt.kept != nil && !maps.EqualFunc(tt.kept, got, same) {
+				t.Errorf("the map given is not the map returned: not updated in place")
+			}
+			if len(got) != len(tt.want) {
+				t.Errorf("kept %d pages, want %d", len(got), len(tt.want))
+			}
+			for path, name := range tt.want {
+				if r, ok := got[path]; !ok || r.Key != key(name) {
+					t.Errorf("%s: kept %v (%v), want the key of %q", path, r.Key, ok, name)
+				}
+			}
+		})
 	}
 }

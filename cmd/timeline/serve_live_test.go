@@ -131,7 +131,7 @@ func waitEvent(t *testing.T, events <-chan string, want string, stderr *syncBuff
 
 // TestServeRebuildsAndReloads serves the seeds, adds a source and
 // checks that the site is rebuilt and the open page told to reload;
-// then breaks a source and checks that the last good site stays served
+// removes it and checks that its page is gone; then breaks a source and checks that the last good site stays served
 // with the warning on its pages.
 func TestServeRebuildsAndReloads(t *testing.T) {
 	src := copySeeds(t)
@@ -156,6 +156,16 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 	}
 	if _, page := get(t, url+"index.html"); !strings.Contains(page, "Zanzibar ferry") {
 		t.Errorf("the chronology lacks the new source's event")
+	}
+	if err := os.Remove(filepath.Join(src, "ferry.md")); err != nil {
+		t.Fatal(err)
+	}
+	waitEvent(t, events, "reload", stderr)
+	if code, _ := get(t, url+"sources/ferry.html"); code != http.StatusNotFound {
+		t.Errorf("the removed source's page: status %d, want 404", code)
+	}
+	if _, page := get(t, url+"index.html"); strings.Contains(page, "Zanzibar ferry") {
+		t.Errorf("the chronology keeps the removed source's event")
 	}
 
 	bad := filepath.Join(src, "001_cd3dfe0bcc080581.txt")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"maps"
 	"mime"
 	"net/http"
 	"path"
@@ -95,10 +96,7 @@ func (s *siteServer) publish(files []site.File, sources []*timeline.Source, warn
 	s.mu.Lock()
 	event := "warning"
 	if files != nil {
-		s.files = make(map[string]site.File, len(files))
-		for _, f := range files {
-			s.files[f.Path] = f
-		}
+		s.files = filesByPath(s.files, files)
 		s.sources = s.sources[:0]
 		for _, src := range sources {
 			s.sources = append(s.sources, src.File)
@@ -114,6 +112,27 @@ func (s *siteServer) publish(files []site.File, sources []*timeline.Source, warn
 		}
 	}
 	s.mu.Unlock()
+}
+
+// filesByPath returns byPath, made when nil, updated in place to hold
+// files by path and nothing else: a map of ten thousand files made
+// again at every rebuild cost more than the few files that changed.
+func filesByPath(byPath map[string]site.File, files []site.File) map[string]site.File {
+	if byPath == nil {
+		byPath = make(map[string]site.File, len(files))
+	}
+	for _, f := range files {
+		byPath[f.Path] = f
+	}
+	if len(byPath) == len(files) {
+		return byPath
+	}
+	paths := make(map[string]bool, len(files))
+	for _, f := range files {
+		paths[f.Path] = true
+	}
+	maps.DeleteFunc(byPath, func(path string, _ site.File) bool { return !paths[path] })
+	return byPath
 }
 
 // closeClients ends every open event stream.
