@@ -60,7 +60,7 @@ func eventOf(c *cluster, tt *termTable, names canonicalNames) Event {
 		e.Citations = append(e.Citations, Citation{
 			Source:    m.src.ID,
 			Sentence:  m.sentence.N,
-			Quote:     collapseSpace(m.text()),
+			Quote:     m.quoted(),
 			DateText:  collapseSpace(m.dateText()),
 			DateBasis: m.basis,
 			DatedBy:   m.datedBy,

@@ -42,6 +42,10 @@ type mention struct {
 	exprs []timex.Expr
 	// terms are what the sentence is about, for merging.
 	terms []string
+	// quote is the sentence with its white space collapsed, as its
+	// citations quote it: made once for the mention, not at every build
+	// that makes its event again.
+	quote string
 }
 
 // undated reports whether the mention has no date of its own or of its
@@ -50,6 +54,16 @@ func (m *mention) undated() bool { return m.date.IsZero() }
 
 // text returns the mention's sentence as it stands in its source.
 func (m *mention) text() string { return m.sentence.Span.Of(m.src.Text) }
+
+// quoted returns the mention's sentence with its white space collapsed,
+// as its citations quote it: the one made with the mention when there
+// is one.
+func (m *mention) quoted() string {
+	if m.quote != "" {
+		return m.quote
+	}
+	return collapseSpace(m.text())
+}
 
 // dateText returns the words that dated the mention.
 func (m *mention) dateText() string { return m.dateSpan.Of(m.src.Text) }
@@ -133,6 +147,7 @@ func mentionsOf(r *reading) []mention {
 			continue
 		}
 		m.about(&buf)
+		m.quote = collapseSpace(sentence)
 		out = append(out, m)
 		switch {
 		case m.undated():

@@ -140,5 +140,6 @@ func (d *codecReader) mention(r *reading, src *Source) mention {
 		m.terms[i] = d.string()
 	}
 	m.exprs = exprsIn(r.article, m.sentence.Span)
+	m.quote = collapseSpace(m.text())
 	return m
 }

@@ -87,6 +87,11 @@ func TestReadingCodecRoundTrip(t *testing.T) {
 		if !sameMentionMemo(have.found, want.found) {
 			t.Errorf("%s: remembered mentions differ", inputs[i].Name)
 		}
+		for _, m := range want.found.mentions {
+			if m.quote != collapseSpace(m.text()) {
+				t.Errorf("%s: sentence %d quoted as %q", inputs[i].Name, m.sentence.N, m.quote)
+			}
+		}
 		remembered += len(want.anchors.index)
 		mentions += len(want.found.mentions)
 	}
