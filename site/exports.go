@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/timeline-project/timeline/timeline"
 	"github.com/timeline-project/timeline/timeline/timex"
@@ -200,12 +201,76 @@ func (r *Renderer) eventsCSV(st *story, room assembly) (*assembly, error) {
 	a.grow(len(st.tl.Events))
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
-		a.add(part{key: st.exportKey("events.csv", keys.events[i], false), render: func() (fragment, error) {
+		k := st.exportKey("events.csv", keys.events[i], false)
+		if r.splitEvent(st, i) && len(e.Citations) >= 2 {
+			st.csvRowInPieces(&a, keyOf("split", k), e, keys.citations[i])
+			continue
+		}
+		a.add(part{key: k, render: func() (fragment, error) {
 			row, err := csvLines(st.csvRow(e))
 			return fragment{data: row}, err
 		}})
 	}
 	return &a, nil
+}
+
+// csvRowInPieces lays out e's row in a, its quotes apart, when e has at
+// least two: the row up to its quotes, each quote, the row after them.
+// A quote's key is its citation's, cites[j], and its number is a hole:
+// when a source joins an entry cited thousands of times, only the row's
+// ends and the new quote are made again. The quotes' cell holds line
+// breaks, so encoding/csv quotes it; each quote is escaped by it alone
+// (see csvQuoteBody), as it would be in the whole cell.
+func (st *story) csvRowInPieces(a *assembly, key Key, e *timeline.Event, cites []Key) {
+	ends := sync.OnceValues(func() ([2][]byte, error) {
+		row := st.csvRow(e)
+		quotes := slices.Index(csvHeader, "quotes")
+		head, err := csvLines(row[:quotes])
+		if err != nil {
+			return [2][]byte{}, err
+		}
+		tail, err := csvLines(row[quotes+1:])
+		head = append(bytes.TrimSuffix(head, []byte("\r\n")), `,"`...)
+		return [2][]byte{head, append([]byte(`",`), tail...)}, err
+	})
+	a.add(part{key: key, render: func() (fragment, error) {
+		b, err := ends()
+		return fragment{data: b[0]}, err
+	}})
+	for j, ck := range cites {
+		if j > 0 {
+			a.literal(csvLineBreak)
+		}
+		a.add(part{key: ck, fill: []string{strconv.Itoa(j + 1)}, render: func() (fragment, error) {
+			body, err := csvQuoteBody("[] " + e.Citations[j].Quote)
+			if err != nil {
+				return fragment{}, err
+			}
+			return holedFragment(body, []string{"["})
+		}})
+	}
+	a.add(part{key: keyOf("after the run", key), render: func() (fragment, error) {
+		b, err := ends()
+		return fragment{data: b[1]}, err
+	}})
+}
+
+// csvLineBreak is a line break inside a quoted cell of events.csv.
+var csvLineBreak = []byte("\r\n")
+
+// csvQuoteBody returns text as encoding/csv writes it inside a quoted
+// cell of events.csv, without the quotation marks: made by it, from a
+// cell it must quote.
+func csvQuoteBody(text string) ([]byte, error) {
+	line, err := csvLines([]string{"\n" + cell(text)})
+	if err != nil {
+		return nil, err
+	}
+	body, ok := bytes.CutPrefix(line, append([]byte(`"`), csvLineBreak...))
+	if body, ok2 := bytes.CutSuffix(body, append([]byte(`"`), csvLineBreak...)); ok && ok2 {
+		return body, nil
+	}
+	return nil, fmt.Errorf("events.csv: a quoted cell written as %q", line)
 }
 
 // csvLines returns record as a line of events.csv.
