@@ -70,10 +70,14 @@ type keptFile struct {
 	// kept for the next render: a file has a hundred thousand.
 	scratch []fragment
 	// spare is the room of the last assembly of the path, cleared, for
-	// the next layout (see room); roomMu guards it, not mu, which a
-	// render holds while it assembles.
+	// the next layout (see room), and groups the groups of its last
+	// render; roomMu guards them, not mu, which a render holds while it
+	// assembles. A layout takes groups when it begins: a group, once
+	// made, never changes, and it is right for its key whenever it is
+	// taken.
 	roomMu sync.Mutex
 	spare  assembly
+	groups map[Key]*keptGroup
 }
 
 // room returns an empty assembly for the file at path: with the room of
@@ -89,6 +93,7 @@ func (c *fragCache) room(path string) assembly {
 	defer f.roomMu.Unlock()
 	a := f.spare
 	f.spare = assembly{}
+	a.kept = f.groups
 	return a
 }
 
@@ -139,12 +144,19 @@ type assembly struct {
 	items []assemblyItem
 	parts []part
 	done  func()
+	// kept are the groups of the last render of the file, by key (see
+	// group); reused those this one takes whole, runs those it lays out.
+	kept   map[Key]*keptGroup
+	reused []*keptGroup
+	runs   []groupRun
 }
 
-// assemblyItem is literal bytes, or (part > 0) the part at part-1.
+// assemblyItem is literal bytes, or (part > 0) the part at part-1, or
+// (group not nil) a group kept whole.
 type assemblyItem struct {
-	lit  []byte
-	part int
+	lit   []byte
+	part  int
+	group *keptGroup
 }
 
 // literal adds bytes to the file.
@@ -225,9 +237,13 @@ func (r *Renderer) assembleChunks(path string, a *assembly) ([][]byte, error) {
 	if file == nil {
 		chunks = holedChunks(a, frags)
 	} else {
-		var refilled []int
-		chunks, refilled = filledChunks(a, frags)
-		file.frags = nextFragments(kept, a.parts, frags, append(todo, refilled...))
+		var refilled, at []int
+		chunks, refilled, at = filledChunks(a, frags, a.groupMarks())
+		file.frags = nextFragments(kept, a, frags, append(todo, refilled...))
+		groups := a.groupsToKeep(chunks, at)
+		file.roomMu.Lock()
+		file.groups = groups
+		file.roomMu.Unlock()
 	}
 	if a.done != nil {
 		a.done()
@@ -238,23 +254,33 @@ func (r *Renderer) assembleChunks(path string, a *assembly) ([][]byte, error) {
 	return chunks, nil
 }
 
-// nextFragments returns the fragments to keep after a render of parts,
-// whose fragments are frags, of which those at todo were made and the
-// others taken from kept. While the fragments no part used are fewer
+// nextFragments returns the fragments to keep after a render of a,
+// whose parts' fragments are frags, of which those at todo were made
+// and the others taken from kept; with those of the parts of the groups
+// it took whole, from kept. While the fragments no part used are fewer
 // than half the parts, it keeps them too: it adds the new ones to kept,
 // which a fragment kept by its key never makes wrong, and returns it.
 // Copying or making again a map of a hundred thousand fragments at
 // every render cost more than the render of the few that changed.
-func nextFragments(kept map[Key]fragment, parts []part, frags []fragment, todo []int) map[Key]fragment {
-	if kept != nil && len(kept)+len(todo) <= len(parts)+len(parts)/2 {
+func nextFragments(kept map[Key]fragment, a *assembly, frags []fragment, todo []int) map[Key]fragment {
+	parts := a.parts
+	n := len(parts) + a.groupedParts()
+	if kept != nil && len(kept)+len(todo) <= n+n/2 {
 		for _, i := range todo {
 			kept[parts[i].key] = frags[i]
 		}
 		return kept
 	}
-	next := make(map[Key]fragment, len(parts))
+	next := make(map[Key]fragment, n)
 	for i, p := range parts {
 		next[p.key] = frags[i]
+	}
+	for _, g := range a.reused {
+		for _, k := range g.parts {
+			if f, ok := kept[k]; ok {
+				next[k] = f
+			}
+		}
 	}
 	return next
 }
@@ -284,9 +310,16 @@ func (r *Renderer) assembleTo(w io.Writer, a *assembly) error {
 		}
 		j := 0
 		for _, it := range a.items[start:end] {
-			if it.part == 0 {
+			switch {
+			case it.group != nil: // none, from a Renderer that keeps nothing
+				for _, c := range it.group.chunks {
+					if _, err = w.Write(c); err != nil {
+						break
+					}
+				}
+			case it.part == 0:
 				_, err = w.Write(it.lit)
-			} else {
+			default:
 				for _, c := range appendFilledChunks(nil, made[j], a.parts[it.part-1].fill) {
 					if _, err = w.Write(c); err != nil {
 						break
@@ -336,8 +369,12 @@ func holedChunks(a *assembly, frags []fragment) [][]byte {
 	for i := range a.parts {
 		n += 2 * len(a.parts[i].fill) // a hole splits a fragment in two
 	}
-	chunks := make([][]byte, 0, n)
+	chunks := make([][]byte, 0, n+a.groupedChunks())
 	for _, it := range a.items {
+		if it.group != nil {
+			chunks = append(chunks, it.group.chunks...)
+			continue
+		}
 		if it.part == 0 {
 			chunks = append(chunks, it.lit)
 			continue
@@ -351,10 +388,21 @@ func holedChunks(a *assembly, frags []fragment) [][]byte {
 // filledChunks returns the chunks of the file laid out by a, whose
 // parts' fragments are frags, one a fragment: those with holes as
 // filled with their part's values, made again for the parts it returns
-// too, whose values differ from those of the last render.
-func filledChunks(a *assembly, frags []fragment) (chunks [][]byte, refilled []int) {
-	chunks = make([][]byte, 0, len(a.items))
-	for _, it := range a.items {
+// too, whose values differ from those of the last render; the groups
+// taken whole as their chunks. at are the indices in chunks of the
+// items at marks, in order.
+func filledChunks(a *assembly, frags []fragment, marks []int) (chunks [][]byte, refilled, at []int) {
+	chunks = make([][]byte, 0, len(a.items)+a.groupedChunks())
+	at = make([]int, len(marks))
+	m := 0
+	for n, it := range a.items {
+		for ; m < len(marks) && marks[m] == n; m++ {
+			at[m] = len(chunks)
+		}
+		if it.group != nil {
+			chunks = append(chunks, it.group.chunks...)
+			continue
+		}
 		if it.part == 0 {
 			chunks = append(chunks, it.lit)
 			continue
@@ -371,7 +419,10 @@ func filledChunks(a *assembly, frags []fragment) (chunks [][]byte, refilled []in
 		}
 		chunks = append(chunks, f.filled.data)
 	}
-	return chunks, refilled
+	for ; m < len(marks); m++ {
+		at[m] = len(chunks)
+	}
+	return chunks, refilled, at
 }
 
 // filledLen returns the length of the values of fill.

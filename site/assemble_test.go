@@ -389,7 +389,7 @@ func TestFilledChunks(t *testing.T) {
 	frags := []fragment{holed, {data: []byte("<hr>")}}
 	const want = `<ol><li id="c1"><b>[1</b>]</li><hr></ol>`
 
-	chunks, refilled := filledChunks(a, frags)
+	chunks, refilled, _ := filledChunks(a, frags, nil)
 	if got := string(bytes.Join(chunks, nil)); got != want {
 		t.Errorf("filled chunks make %q; want %q", got, want)
 	}
@@ -402,12 +402,12 @@ func TestFilledChunks(t *testing.T) {
 	first := chunks[1]
 
 	a.parts[0].fill = []string{"c1", "1"} // the same values, another slice
-	chunks, refilled = filledChunks(a, frags)
+	chunks, refilled, _ = filledChunks(a, frags, nil)
 	if len(refilled) != 0 || &chunks[1][0] != &first[0] {
 		t.Errorf("the same values filled the fragment again (parts %v)", refilled)
 	}
 	a.parts[0].fill = []string{"c22", "22"}
-	chunks, refilled = filledChunks(a, frags)
+	chunks, refilled, _ = filledChunks(a, frags, nil)
 	if got, want := string(bytes.Join(chunks, nil)), `<ol><li id="c22"><b>[22</b>]</li><hr></ol>`; got != want || len(refilled) != 1 {
 		t.Errorf("new values make %q (parts %v filled); want %q, part 0 filled", got, refilled, want)
 	}

@@ -141,18 +141,24 @@ func (d *jsonDoc) splitList(name string, n int, key func(i int) Key, elem func(i
 			return cutBytes{b.Bytes(), start + at}, err
 		})
 		k := key(i)
-		d.a.add(part{key: k, render: func() (fragment, error) {
+		up := part{key: k, render: func() (fragment, error) {
 			e, err := element()
 			return fragment{data: e.data[:e.at]}, err
-		}})
+		}}
 		if in == nil {
+			d.a.add(up)
 			continue
 		}
-		d.innerElements(in)
-		d.a.add(part{key: keyOf("after the run", k), render: func() (fragment, error) {
-			e, err := element()
-			return fragment{data: e.data[e.at:]}, err
-		}})
+		// The element's bytes are made from what its key is made from,
+		// its pieces' included: it is a group.
+		d.a.group(k, func() {
+			d.a.add(up)
+			d.innerElements(in)
+			d.a.add(part{key: keyOf("after the run", k), render: func() (fragment, error) {
+				e, err := element()
+				return fragment{data: e.data[e.at:]}, err
+			}})
+		})
 	}
 	d.a.literal([]byte("\n  ]"))
 }

@@ -233,26 +233,30 @@ func (st *story) csvRowInPieces(a *assembly, key Key, e *timeline.Event, cites [
 		head = append(bytes.TrimSuffix(head, []byte("\r\n")), `,"`...)
 		return [2][]byte{head, append([]byte(`",`), tail...)}, err
 	})
-	a.add(part{key: key, render: func() (fragment, error) {
-		b, err := ends()
-		return fragment{data: b[0]}, err
-	}})
-	for j, ck := range cites {
-		if j > 0 {
-			a.literal(csvLineBreak)
-		}
-		a.add(part{key: ck, fill: []string{strconv.Itoa(j + 1)}, render: func() (fragment, error) {
-			body, err := csvQuoteBody("[] " + e.Citations[j].Quote)
-			if err != nil {
-				return fragment{}, err
-			}
-			return holedFragment(body, []string{"["})
+	// The row's bytes are made from what its key is made from, its
+	// quotes' numbers, which follow their order, included: it is a group.
+	a.group(key, func() {
+		a.add(part{key: key, render: func() (fragment, error) {
+			b, err := ends()
+			return fragment{data: b[0]}, err
 		}})
-	}
-	a.add(part{key: keyOf("after the run", key), render: func() (fragment, error) {
-		b, err := ends()
-		return fragment{data: b[1]}, err
-	}})
+		for j, ck := range cites {
+			if j > 0 {
+				a.literal(csvLineBreak)
+			}
+			a.add(part{key: ck, fill: []string{strconv.Itoa(j + 1)}, render: func() (fragment, error) {
+				body, err := csvQuoteBody("[] " + e.Citations[j].Quote)
+				if err != nil {
+					return fragment{}, err
+				}
+				return holedFragment(body, []string{"["})
+			}})
+		}
+		a.add(part{key: keyOf("after the run", key), render: func() (fragment, error) {
+			b, err := ends()
+			return fragment{data: b[1]}, err
+		}})
+	})
 }
 
 // csvLineBreak is a line break inside a quoted cell of events.csv.

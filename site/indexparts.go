@@ -205,10 +205,37 @@ func (x *indexAssembly) entry(st *story, e indexEntry) {
 	k := x.key("entry")
 	k.key(e.key)
 	k.uint(bit(split))
+	key := k.sum()
 	f := x.page.Filters
 	fill := []string{template.HTMLEscapeString(f.sourceKeys(e.event)), template.HTMLEscapeString(f.speakerKeys(e.event))}
+	if !split {
+		x.entryPart(st, e, key, fill, false)
+		return
+	}
+	// The entry's bytes are made from its key and its holes' values:
+	// its citations' numbers and ids follow from the event's id and
+	// their order, which its key has.
+	g := newKeyHash("entry group")
+	g.key(key)
+	g.strs(fill)
+	x.a.group(g.sum(), func() {
+		x.entryPart(st, e, key, fill, true)
+		for i, key := range e.cites {
+			x.citation(st, e.event, i, key)
+		}
+		if x.entryEnd == nil {
+			x.entryEnd = append(x.exec("citations-close", nil), x.exec("entry-close", nil)...)
+		}
+		x.a.literal(x.entryEnd)
+	})
+}
+
+// entryPart adds the part of entry e whose key is key and whose holes'
+// values are fill: the whole article, or, when split, its opening.
+func (x *indexAssembly) entryPart(st *story, e indexEntry, key Key, fill []string, split bool) {
+	f := x.page.Filters
 	r := x.r
-	x.a.add(part{key: k.sum(), fill: fill, render: func() (fragment, error) {
+	x.a.add(part{key: key, fill: fill, render: func() (fragment, error) {
 		v := st.entry(e.event, f, !split)
 		v.Sources, v.Speakers = "", ""
 		buf := bytes.NewBufferString("\n")
@@ -229,16 +256,6 @@ func (x *indexAssembly) entry(st *story, e indexEntry) {
 		}
 		return holedFragment(buf.Bytes(), []string{` data-sources="`, ` data-speakers="`})
 	}})
-	if !split {
-		return
-	}
-	for i, key := range e.cites {
-		x.citation(st, e.event, i, key)
-	}
-	if x.entryEnd == nil {
-		x.entryEnd = append(x.exec("citations-close", nil), x.exec("entry-close", nil)...)
-	}
-	x.a.literal(x.entryEnd)
 }
 
 // citation adds citation i of entry e, whose key (see storyKeys) is
