@@ -84,11 +84,15 @@ func newStory(tl *timeline.Timeline, base string) (*story, error) {
 		st.sources = append(st.sources, src)
 	}
 	slices.SortFunc(st.sources, func(a, b *timeline.Source) int { return cmp.Compare(a.ID, b.ID) })
-	if err := st.checkEvents(); err != nil {
-		return nil, err
-	}
+	// The events are checked while their citers are gathered, which
+	// only reads them: the story is dropped if a check fails.
+	checked := make(chan error, 1)
+	go func() { checked <- st.checkEvents() }()
 	for i := range tl.Events {
 		st.addCiter(&tl.Events[i])
+	}
+	if err := <-checked; err != nil {
+		return nil, err
 	}
 	return st, nil
 }
