@@ -435,7 +435,7 @@ func capitalize(s string) string {
 // only the events it joins or founds. Two events with one ID (the same
 // first citation cannot found two) are told apart by a number.
 func eventIDs(events []Event) {
-	used := map[string]int{}
+	used := make(map[string]int, len(events))
 	for i := range events {
 		events[i].ID = numberedID(baseEventID(&events[i]), used)
 	}

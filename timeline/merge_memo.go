@@ -148,7 +148,7 @@ func sortEventsByKey(events []Event, keys []eventKey) {
 		return cmp.Or(cmp.Compare(ka.date, kb.date), cmp.Compare(kb.sources, ka.sources), cmp.Compare(events[a].ID, events[b].ID))
 	})
 	sorted := make([]Event, len(events))
-	used := map[string]int{}
+	used := make(map[string]int, len(events))
 	for i, j := range order {
 		sorted[i] = events[j]
 		sorted[i].ID = numberedID(keys[j].id, used)
