@@ -112,7 +112,8 @@ func (r *Renderer) Plan(tl *timeline.Timeline, opts Options) ([]Page, error) {
 	if !r.frags.off { // a Renderer of one site keeps nothing for the next
 		st.textKeys, st.citeKeys = &r.textKeys, &r.citeKeys
 	}
-	pages := []Page{constPage(".nojekyll", []byte{})}
+	pages := make([]Page, 0, len(st.sources)+len(r.copied)+16) // the story-wide files, fewer than 16
+	pages = append(pages, constPage(".nojekyll", []byte{}))
 	for _, f := range r.copied {
 		pages = append(pages, constPage(f.Path, f.Data))
 	}
