@@ -310,16 +310,9 @@ func (r *Renderer) assembleTo(w io.Writer, a *assembly) error {
 		}
 		j := 0
 		for _, it := range a.items[start:end] {
-			switch {
-			case it.group != nil: // none, from a Renderer that keeps nothing
-				for _, c := range it.group.chunks {
-					if _, err = w.Write(c); err != nil {
-						break
-					}
-				}
-			case it.part == 0:
+			if it.part == 0 {
 				_, err = w.Write(it.lit)
-			default:
+			} else {
 				for _, c := range appendFilledChunks(nil, made[j], a.parts[it.part-1].fill) {
 					if _, err = w.Write(c); err != nil {
 						break
@@ -369,12 +362,8 @@ func holedChunks(a *assembly, frags []fragment) [][]byte {
 	for i := range a.parts {
 		n += 2 * len(a.parts[i].fill) // a hole splits a fragment in two
 	}
-	chunks := make([][]byte, 0, n+a.groupedChunks())
+	chunks := make([][]byte, 0, n)
 	for _, it := range a.items {
-		if it.group != nil {
-			chunks = append(chunks, it.group.chunks...)
-			continue
-		}
 		if it.part == 0 {
 			chunks = append(chunks, it.lit)
 			continue

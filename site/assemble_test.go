@@ -243,15 +243,7 @@ func TestRendererDropsFragmentsOfRemovedPages(t *testing.T) {
 // shift, but no citation is rendered again, in index.html or in the
 // JSON files: only what is around them.
 func TestSplitEntryKeepsItsCitations(t *testing.T) {
-	defer func(n int) { splitCitesMin = n }(splitCitesMin)
-	splitCitesMin = 2
-	r, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := r.Render(fixture(t), Options{}); err != nil {
-		t.Fatal(err)
-	}
+	r := keptRenderer(t, 2, fixture(t))
 	before := map[string]map[Key]fragment{}
 	paths := []string{"index.html", "timeline.json", "timelinejs.json"}
 	for _, path := range paths {

@@ -36,6 +36,8 @@ type groupRun struct {
 // group lays out with lay a run of items whose bytes are made from what
 // key is the key of; or, when the last render of the file had a group
 // with the key, takes its chunks instead. lay must not lay out groups.
+// Only a Renderer that keeps fragments keeps groups: the assembly of one
+// that keeps nothing (holedChunks, assembleTo) has none to take.
 func (a *assembly) group(key Key, lay func()) {
 	if g := a.kept[key]; g != nil {
 		a.items = append(a.items, assemblyItem{group: g})

@@ -22,15 +22,7 @@ var groupedPaths = []string{"index.html", "timeline.json", "timelinejs.json", "e
 // others whole, laying out none of their parts, and its bytes are those
 // of a render from nothing.
 func TestGroupsTakenWhole(t *testing.T) {
-	defer func(n int) { splitCitesMin = n }(splitCitesMin)
-	splitCitesMin = 2
-	r, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := r.Render(fixture(t), Options{}); err != nil {
-		t.Fatal(err)
-	}
+	r := keptRenderer(t, 2, fixture(t))
 	tl := fixture(t)
 	tl.Events[0].Title = "Fighting went on through May"
 	st, err := newStory(tl, "")
@@ -69,12 +61,7 @@ func TestGroupsTakenWhole(t *testing.T) {
 // the file's fragments are sorted out (see nextFragments): the last
 // render makes none of them again.
 func TestGroupKeepsItsFragments(t *testing.T) {
-	defer func(n int) { splitCitesMin = n }(splitCitesMin)
-	splitCitesMin = 2
-	r, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := keptRenderer(t, 2, nil)
 	tl := fixture(t)
 	for i := range 40 {
 		tl.Events[0].Title = fmt.Sprintf("Fighting, round %d", i)
@@ -119,6 +106,26 @@ func TestGroupKeepsItsFragments(t *testing.T) {
 	}
 }
 
+// keptRenderer returns a Renderer that keeps fragments, having rendered
+// tl unless it is nil, with entries of split citations or more laid out
+// citation by citation until the test ends.
+func keptRenderer(t *testing.T, split int, tl *timeline.Timeline) *Renderer {
+	t.Helper()
+	old := splitCitesMin
+	splitCitesMin = split
+	t.Cleanup(func() { splitCitesMin = old })
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl != nil {
+		if _, err := r.Render(tl, Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return r
+}
+
 // layout returns the function that lays out the file at path.
 func (r *Renderer) layout(path string) func(*story, assembly) (*assembly, error) {
 	return map[string]func(*story, assembly) (*assembly, error){
@@ -146,18 +153,10 @@ func renderedFile(t *testing.T, tl *timeline.Timeline, path string) []byte {
 // entry's filter values, though nothing the entry's key is made from
 // changed. The group of the entry must be laid out again.
 func TestGroupFollowsItsHoles(t *testing.T) {
-	defer func(n int) { splitCitesMin = n }(splitCitesMin)
-	splitCitesMin = 2
 	first, second := sharedKeyPrefix(t)
 	tl := fixture(t)
 	renameSource(tl, "a-news", first)
-	r, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := r.Render(tl, Options{}); err != nil {
-		t.Fatal(err)
-	}
+	r := keptRenderer(t, 2, tl)
 	added := blogSource(t)
 	added.ID, added.File = second, second+".md"
 	tl.Sources = append(tl.Sources, added)
