@@ -208,7 +208,7 @@ func (r *Renderer) eventsCSV(st *story, room assembly) (*assembly, error) {
 			continue
 		}
 		a.add(part{key: k, render: func() (fragment, error) {
-			row, err := csvLines(st.csvRow(e))
+			row, err := csvLines(st.csvRow(e, true))
 			return fragment{data: row}, err
 		}})
 	}
@@ -224,7 +224,7 @@ func (r *Renderer) eventsCSV(st *story, room assembly) (*assembly, error) {
 // (see csvQuoteBody), as it would be in the whole cell.
 func (st *story) csvRowInPieces(a *assembly, key Key, e *timeline.Event, cites []Key) {
 	ends := sync.OnceValues(func() ([2][]byte, error) {
-		row := st.csvRow(e)
+		row := st.csvRow(e, false)
 		quotes := slices.Index(csvHeader, "quotes")
 		head, err := csvLines(row[:quotes])
 		if err != nil {
@@ -260,8 +260,10 @@ func (st *story) csvRowInPieces(a *assembly, key Key, e *timeline.Event, cites [
 	})
 }
 
-// csvLineBreak is a line break inside a quoted cell of events.csv.
-var csvLineBreak = []byte("\r\n")
+// csvLineBreak is a line break inside a quoted cell of events.csv;
+// csvQuotedLineBreak a quotation mark and a line break, which begin and
+// end the line of a cell alone that begins with a line break.
+var csvLineBreak, csvQuotedLineBreak = []byte("\r\n"), []byte("\"\r\n")
 
 // csvQuoteBody returns text as encoding/csv writes it inside a quoted
 // cell of events.csv, without the quotation marks: made by it, from a
@@ -271,8 +273,8 @@ func csvQuoteBody(text string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, ok := bytes.CutPrefix(line, append([]byte(`"`), csvLineBreak...))
-	if body, ok2 := bytes.CutSuffix(body, append([]byte(`"`), csvLineBreak...)); ok && ok2 {
+	body, ok := bytes.CutPrefix(line, csvQuotedLineBreak)
+	if body, ok2 := bytes.CutSuffix(body, csvQuotedLineBreak); ok && ok2 {
 		return body, nil
 	}
 	return nil, fmt.Errorf("events.csv: a quoted cell written as %q", line)
@@ -306,14 +308,21 @@ func csvLines(record []string) ([]byte, error) {
 // csvBuffers holds the buffered writers of csvLines.
 var csvBuffers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
-// csvRow returns e's row of events.csv.
-func (st *story) csvRow(e *timeline.Event) []string {
+// csvRow returns e's row of events.csv; with its quotes cell empty
+// unless withQuotes (csvRowInPieces lays the quotes out apart).
+func (st *story) csvRow(e *timeline.Event, withQuotes bool) []string {
 	n := len(e.Citations)
-	sources, cites, quotes := make([]string, n), make([]string, n), make([]string, n)
+	sources, cites := make([]string, n), make([]string, n)
+	var quotes []string
+	if withQuotes {
+		quotes = make([]string, n)
+	}
 	for i, c := range e.Citations {
 		sources[i] = c.Source
 		cites[i] = c.Source + "#s" + strconv.Itoa(c.Sentence)
-		quotes[i] = "[" + strconv.Itoa(i+1) + "] " + c.Quote
+		if withQuotes {
+			quotes[i] = "[" + strconv.Itoa(i+1) + "] " + c.Quote
+		}
 	}
 	return []string{
 		e.ID, e.DateString(), precisionName(e), e.PartOfDay,
