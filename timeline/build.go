@@ -30,6 +30,11 @@ type Options struct {
 	// the next build given it, which then redoes only what its sources
 	// change (see MergeMemo); the timeline is the same either way.
 	Merging *MergeMemo
+	// Remembered, when not nil, is called once Assemble has remembered
+	// in its readings all it will (see Reading), before it merges: from
+	// then on it only reads them, and the caller may encode them (see
+	// Reading.AppendBinary) while it merges.
+	Remembered func()
 }
 
 // The stages of Assemble, as Options.Stage is told them.
@@ -215,6 +220,9 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 		for i := range sm {
 			ms = append(ms, &sm[i])
 		}
+	}
+	if opts.Remembered != nil {
+		opts.Remembered()
 	}
 	opts.stage(StageMerging)
 	tl.Events = eventsOfMemo(ms, opts.Merging)

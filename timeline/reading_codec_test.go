@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -228,4 +229,48 @@ func FuzzDecodeReading(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		DecodeReading(in, data)
 	})
+}
+
+// TestRememberedBeforeMerging checks Options.Remembered: told once,
+// after the mentions are found and before the merging, when every
+// reading encodes to the bytes it encodes to once Assemble is done;
+// with a MergeMemo too, and in the build after one that remembered.
+func TestRememberedBeforeMerging(t *testing.T) {
+	readings := readEach(t, codecInputs(t))
+	memo := &MergeMemo{}
+	for _, merging := range []*MergeMemo{nil, memo, memo} {
+		var stages []string
+		var early [][]byte
+		opts := Options{Merging: merging, Stage: func(s string) { stages = append(stages, s) }}
+		opts.Remembered = func() {
+			stages = append(stages, "remembered")
+			early = encodeAll(t, readings)
+		}
+		if _, err := Assemble(readings, nil, opts); err != nil {
+			t.Fatal(err)
+		}
+		want := []string{StageDating, StageMentions, "remembered", StageMerging}
+		if !slices.Equal(stages, want) {
+			t.Fatalf("stages %q, want %q", stages, want)
+		}
+		for i, data := range encodeAll(t, readings) {
+			if !bytes.Equal(early[i], data) {
+				t.Errorf("%s: remembered more after Remembered was told", readings[i].File())
+			}
+		}
+	}
+}
+
+// encodeAll returns every reading encoded.
+func encodeAll(t *testing.T, readings []*Reading) [][]byte {
+	t.Helper()
+	out := make([][]byte, len(readings))
+	for i, rd := range readings {
+		data, err := rd.AppendBinary(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[i] = data
+	}
+	return out
 }

@@ -47,27 +47,43 @@ func (m *Main) build(ctx context.Context, f buildFlags) error {
 		b.cached, note = loadCache(cachePath, toolKey())
 		m.note(note)
 	}
+	// The cache is saved while the story is merged and its site
+	// rendered: it needs only the readings, which are final once the
+	// merging begins (see timeline.Options.Remembered), and they go
+	// once saved.
+	saved := make(chan error, 1)
+	saving := false
+	save := func(st *story) {
+		saving = true
+		go func() {
+			saved <- m.saveReadings(cachePath, st)
+			st.readings, st.encoded = nil, nil
+		}()
+	}
+	if cacheErr == nil {
+		b.remembered = save
+	} else {
+		saving = true
+		saved <- cacheErr
+	}
 	st, err := b.build(ctx, prog)
 	prog.clear()
 	if st != nil {
 		m.report(st.problems)
 	}
 	if err != nil {
+		if saving {
+			<-saved // no cache file left half written
+		}
 		return err
 	}
-	// The cache is saved while the site is rendered; what follows
-	// needs only the timeline, and the readings go once saved.
-	tl := st.assembly.Timeline
-	b.known = nil
-	saved := make(chan error, 1)
-	if cacheErr == nil {
-		go func() {
-			saved <- m.saveReadings(cachePath, st)
-			st.readings, st.encoded, st.assembly = nil, nil, nil
-		}()
-	} else {
-		saved <- cacheErr
+	if !saving {
+		save(st)
 	}
+	// What follows needs only the timeline.
+	tl := st.assembly.Timeline
+	st.assembly = nil
+	b.known = nil
 	prog.stage("rendering and writing the site, saving the cache")
 	written, err := renderSite(ctx, f, tl, prog, m.onRender)
 	if cacheErr = <-saved; cacheErr != nil {

@@ -34,6 +34,9 @@ type storyBuilder struct {
 	// keyed are the inputs of the last build with their keys, by name:
 	// an input whose bytes are the very ones kept need not be hashed.
 	keyed map[string]keyedInput
+	// remembered, when not nil, is called with the story being built
+	// once its readings are final (see timeline.Options.Remembered).
+	remembered func(st *story)
 }
 
 // keyedInput is an input's bytes and sidecar with its key.
@@ -127,6 +130,9 @@ func (b *storyBuilder) build(ctx context.Context, prog *progress) (*story, error
 	opts := timeline.Options{Title: b.title, Today: b.today, Merging: b.merging}
 	if prog != nil {
 		opts.Stage = prog.stage
+	}
+	if b.remembered != nil {
+		opts.Remembered = func() { b.remembered(st) }
 	}
 	st.assembly, err = timeline.Assemble(st.readings, site, opts)
 	st.problems = append(st.problems, st.assembly.Problems...)
