@@ -105,7 +105,7 @@ func (f *keptFile) giveBack(a *assembly) {
 	clear(a.parts)
 	f.roomMu.Lock()
 	defer f.roomMu.Unlock()
-	f.spare = assembly{items: a.items[:0], parts: a.parts[:0]}
+	f.spare = assembly{items: a.items[:0], parts: a.parts[:0], sections: a.sections}
 }
 
 // file returns what c holds for path, made empty if it holds nothing;
@@ -149,6 +149,10 @@ type assembly struct {
 	kept   map[Key]*keptGroup
 	reused []*keptGroup
 	runs   []groupRun
+	// sections are empty assemblies with room, for the sections of a
+	// file laid out apart and then joined (see layIndex): kept, with
+	// the room of the file's own, for its next layout.
+	sections []assembly
 }
 
 // assemblyItem is literal bytes, or (part > 0) the part at part-1, or
@@ -333,13 +337,15 @@ func (r *Renderer) assembleTo(w io.Writer, a *assembly) error {
 }
 
 // renderParts renders the parts at todo, on as many goroutines as the
-// machine runs at once when there are many.
+// machine runs at once. A few parts may be the most of a render's work:
+// when a source joins events of thousands of citations, the openings
+// of their entries on index.html, which list the citations' accounts
+// and other dates, are all that is rendered again of it.
 func renderParts(parts []part, todo []int) ([]fragment, error) {
 	made := make([]fragment, len(todo))
 	errs := make([]error, len(todo))
 	render := func(j int) { made[j], errs[j] = parts[todo[j]].render() }
-	if len(todo) < 64 {
-		// A small file, likely rendered beside others.
+	if len(todo) < 2 {
 		for j := range todo {
 			render(j)
 		}
@@ -381,6 +387,25 @@ func holedChunks(a *assembly, frags []fragment) [][]byte {
 // taken whole as their chunks. at are the indices in chunks of the
 // items at marks, in order.
 func filledChunks(a *assembly, frags []fragment, marks []int) (chunks [][]byte, refilled, at []int) {
+	for i := range a.parts {
+		if f, fill := &frags[i], a.parts[i].fill; len(f.holes) > 0 && (f.filled == nil || !slices.Equal(f.filled.fill, fill)) {
+			refilled = append(refilled, i)
+		}
+	}
+	// A source that joins an event of thousands of citations shifts the
+	// numbers of most of them: they are filled again in parallel.
+	fill := func(j int) {
+		i := refilled[j]
+		f, fill := &frags[i], a.parts[i].fill
+		f.filled = &filledFragment{fill: fill, data: appendFilled(make([]byte, 0, len(f.data)+filledLen(fill)), *f, fill)}
+	}
+	if len(refilled) < 64 {
+		for j := range refilled {
+			fill(j)
+		}
+	} else {
+		parallel(len(refilled), fill)
+	}
 	chunks = make([][]byte, 0, len(a.items)+a.groupedChunks())
 	at = make([]int, len(marks))
 	m := 0
@@ -388,25 +413,16 @@ func filledChunks(a *assembly, frags []fragment, marks []int) (chunks [][]byte, 
 		for ; m < len(marks) && marks[m] == n; m++ {
 			at[m] = len(chunks)
 		}
-		if it.group != nil {
+		switch {
+		case it.group != nil:
 			chunks = append(chunks, it.group.chunks...)
-			continue
-		}
-		if it.part == 0 {
+		case it.part == 0:
 			chunks = append(chunks, it.lit)
-			continue
+		case len(frags[it.part-1].holes) == 0:
+			chunks = append(chunks, frags[it.part-1].data)
+		default:
+			chunks = append(chunks, frags[it.part-1].filled.data)
 		}
-		i := it.part - 1
-		f, fill := &frags[i], a.parts[i].fill
-		if len(f.holes) == 0 {
-			chunks = append(chunks, f.data)
-			continue
-		}
-		if f.filled == nil || !slices.Equal(f.filled.fill, fill) {
-			f.filled = &filledFragment{fill: fill, data: appendFilled(make([]byte, 0, len(f.data)+filledLen(fill)), *f, fill)}
-			refilled = append(refilled, i)
-		}
-		chunks = append(chunks, f.filled.data)
 	}
 	for ; m < len(marks); m++ {
 		at[m] = len(chunks)

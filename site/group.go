@@ -102,3 +102,25 @@ func (a *assembly) groupedChunks() int {
 	}
 	return n
 }
+
+// extend adds after a's items those of b, laid out apart with a's kept
+// groups (see group): its parts, the groups it took whole and those it
+// laid out.
+func (a *assembly) extend(b *assembly) {
+	items, parts := len(a.items), len(a.parts)
+	a.parts = append(a.parts, b.parts...)
+	for _, it := range b.items {
+		if it.part > 0 {
+			it.part += parts
+		}
+		a.items = append(a.items, it)
+	}
+	for _, run := range b.runs {
+		run.items[0] += items
+		run.items[1] += items
+		run.parts[0] += parts
+		run.parts[1] += parts
+		a.runs = append(a.runs, run)
+	}
+	a.reused = append(a.reused, b.reused...)
+}

@@ -13,14 +13,71 @@ import (
 // at once, and its fragments: per day its link and its heading, per
 // entry its article, per source its filter option and its item in the
 // list at the foot. Fragments are kept from render to render (see
-// assemble).
+// assemble). The page is laid out in sections (see indexSections), on
+// as many goroutines as the machine runs at once, each into an assembly
+// of its own; the sections are then joined in order.
 func (r *Renderer) layIndex(st *story, room assembly) (*assembly, error) {
 	page, err := st.indexPage()
 	if err != nil {
 		return nil, err
 	}
-	x := &indexAssembly{r: r, page: &page, a: room}
-	x.a.grow(page.parts())
+	sections := page.sections(st)
+	rooms := room.sections
+	laid := make([]*indexAssembly, len(sections))
+	parallel(len(sections), func(i int) {
+		var a assembly
+		if i < len(rooms) {
+			a = rooms[i]
+		}
+		a.kept = room.kept
+		laid[i] = &indexAssembly{r: r, page: &page, a: a}
+		sections[i](laid[i])
+	})
+	a := room
+	a.sections = nil
+	a.grow(page.parts())
+	for _, x := range laid {
+		if x.err != nil {
+			return nil, x.err
+		}
+		a.extend(&x.a)
+		// The section's room is kept for the next layout, empty: it
+		// holds no part for the GC to keep.
+		clear(x.a.items)
+		clear(x.a.parts)
+		a.sections = append(a.sections, assembly{items: x.a.items[:0], parts: x.a.parts[:0]})
+	}
+	return &a, nil
+}
+
+// indexSectionParts is about how many parts a section of the days of
+// index.html lays out: enough that a section's goroutine has work worth
+// starting, few enough that the goroutines share the days evenly.
+var indexSectionParts = 4096
+
+// sections returns the sections of index.html in order, each a function
+// that lays it out: the head with the days' navigation, the filters and
+// the background entries; the days, in runs of about indexSectionParts
+// parts; the list of sources at the foot.
+func (p *indexPage) sections(st *story) []func(x *indexAssembly) {
+	sections := []func(x *indexAssembly){func(x *indexAssembly) { x.head(st) }}
+	for from := 0; from < len(p.Days); {
+		to, n := from, 0
+		for to < len(p.Days) && (to == from || n < indexSectionParts) {
+			n += 1 + entryParts(p.Days[to].Entries)
+			to++
+		}
+		days := p.Days[from:to]
+		sections = append(sections, func(x *indexAssembly) { x.days(st, days) })
+		from = to
+	}
+	return append(sections, func(x *indexAssembly) { x.foot(st) })
+}
+
+// head lays out index.html from its top to the end of the background
+// entries.
+func (x *indexAssembly) head(st *story) {
+	page := x.page
 	x.piece("index-top")
 	for _, d := range page.Days {
 		x.navDay(d)
@@ -42,23 +99,28 @@ func (r *Renderer) layIndex(st *story, room assembly) (*assembly, error) {
 		x.entry(st, e)
 	}
 	x.piece("index-background-end")
+}
+
+// days lays out the sections of days, each with its entries.
+func (x *indexAssembly) days(st *story, days []daySection) {
 	dayEnd := x.exec("day-end", nil)
-	for _, d := range page.Days {
+	for _, d := range days {
 		x.dayHead(d)
 		for _, e := range d.Entries {
 			x.entry(st, e)
 		}
 		x.a.literal(dayEnd)
 	}
+}
+
+// foot lays out index.html from the end of the days to its end: the
+// list of sources.
+func (x *indexAssembly) foot(st *story) {
 	x.piece("index-foot")
 	for _, s := range st.sourceSummaries() {
 		x.sourceItem(s)
 	}
 	x.piece("index-end")
-	if x.err != nil {
-		return nil, x.err
-	}
-	return &x.a, nil
 }
 
 // parts returns about how many parts layIndex lays out for p: per day
@@ -67,14 +129,19 @@ func (r *Renderer) layIndex(st *story, room assembly) (*assembly, error) {
 func (p *indexPage) parts() int {
 	options := len(p.Filters.Sources) + len(p.Filters.Speakers)
 	n := 2*len(p.Days) + options + len(p.Filters.Sources) // the list at the foot: one a source
-	count := func(entries []indexEntry) {
-		for _, e := range entries {
-			n += 1 + len(e.cites)
-		}
-	}
-	count(p.Background)
+	n += entryParts(p.Background)
 	for _, d := range p.Days {
-		count(d.Entries)
+		n += entryParts(d.Entries)
+	}
+	return n
+}
+
+// entryParts returns about how many parts entries are laid out as: one
+// an entry, and one a citation of those laid out citation by citation.
+func entryParts(entries []indexEntry) int {
+	n := 0
+	for _, e := range entries {
+		n += 1 + len(e.cites)
 	}
 	return n
 }
