@@ -98,3 +98,55 @@ func benchmarkRenderKept(b *testing.B, n int) {
 // BenchmarkRenderKept1000 plans the site of a story of 1,000 sources
 // and renders none of its pages, all kept from a render before.
 func BenchmarkRenderKept1000(b *testing.B) { benchmarkRenderKept(b, 1000) }
+
+// benchmarkRenderAddOne renders, each round, with one Renderer that
+// keeps fragments as serve's does, the site of a story of n sources and
+// that of the same story with one source more, in turn: the source
+// joins entries already cited by thousands, so each round lays out
+// again what it changes in them. It is the render of a rebuild of
+// serve, without the building before it.
+func benchmarkRenderAddOne(b *testing.B, n int) {
+	tl := renderStory(b, n)
+	seeds, err := corpus.ReadSeeds("../../testdata/seeds")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var inputs []timeline.Input
+	for _, f := range append(corpus.Generate(seeds, n), corpus.One(seeds, n, corpus.Width(n))) {
+		inputs = append(inputs, timeline.Input{Name: f.Name, Data: f.Data})
+	}
+	if data, err := os.ReadFile("../../testdata/seeds/site.md"); err == nil {
+		inputs = append(inputs, timeline.Input{Name: timeline.SiteFile, Data: data})
+	}
+	more, _, err := timeline.Build(inputs, timeline.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := site.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var kept map[string]site.Rendered
+	render := func(tl *timeline.Timeline) {
+		pages, err := r.Plan(tl, site.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, kept, err = site.RenderChanged(pages, kept); err != nil {
+			b.Fatal(err)
+		}
+	}
+	render(tl)
+	stories := []*timeline.Timeline{more, tl}
+	start := cpuTime()
+	i := 0
+	for b.Loop() {
+		render(stories[i%2])
+		i++
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkRenderAddOne10000 renders the site of a story of 10,000
+// sources again after a source was added to it, or taken away.
+func BenchmarkRenderAddOne10000(b *testing.B) { benchmarkRenderAddOne(b, 10000) }
