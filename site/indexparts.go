@@ -13,7 +13,7 @@ import (
 // at once, and its fragments: per day its link and its heading, per
 // entry its article, per source its filter option and its item in the
 // list at the foot. Fragments are kept from render to render (see
-// assemble). The page is laid out in sections (see indexSections), on
+// assemble). The page is laid out in sections (see indexPage.sections), on
 // as many goroutines as the machine runs at once, each into an assembly
 // of its own; the sections are then joined in order.
 func (r *Renderer) layIndex(st *story, room assembly) (*assembly, error) {
