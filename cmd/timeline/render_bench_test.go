@@ -25,12 +25,28 @@ func renderStory(b *testing.B, n int) *timeline.Timeline {
 	if tl := renderStories[n]; tl != nil {
 		return tl
 	}
+	tl := builtStory(b, corpus.Generate(readSeeds(b), n))
+	renderStories[n] = tl
+	return tl
+}
+
+// readSeeds returns the shipped seeds, from which the benchmarks'
+// stories are made.
+func readSeeds(b *testing.B) []corpus.File {
+	b.Helper()
 	seeds, err := corpus.ReadSeeds("../../testdata/seeds")
 	if err != nil {
 		b.Fatal(err)
 	}
+	return seeds
+}
+
+// builtStory returns the timeline of the sources files, with the seeds'
+// site.md.
+func builtStory(b *testing.B, files []corpus.File) *timeline.Timeline {
+	b.Helper()
 	var inputs []timeline.Input
-	for _, f := range corpus.Generate(seeds, n) {
+	for _, f := range files {
 		inputs = append(inputs, timeline.Input{Name: f.Name, Data: f.Data})
 	}
 	if data, err := os.ReadFile("../../testdata/seeds/site.md"); err == nil {
@@ -40,7 +56,6 @@ func renderStory(b *testing.B, n int) *timeline.Timeline {
 	if err != nil {
 		b.Fatal(err)
 	}
-	renderStories[n] = tl
 	return tl
 }
 
@@ -107,21 +122,8 @@ func BenchmarkRenderKept1000(b *testing.B) { benchmarkRenderKept(b, 1000) }
 // serve, without the building before it.
 func benchmarkRenderAddOne(b *testing.B, n int) {
 	tl := renderStory(b, n)
-	seeds, err := corpus.ReadSeeds("../../testdata/seeds")
-	if err != nil {
-		b.Fatal(err)
-	}
-	var inputs []timeline.Input
-	for _, f := range append(corpus.Generate(seeds, n), corpus.One(seeds, n, corpus.Width(n))) {
-		inputs = append(inputs, timeline.Input{Name: f.Name, Data: f.Data})
-	}
-	if data, err := os.ReadFile("../../testdata/seeds/site.md"); err == nil {
-		inputs = append(inputs, timeline.Input{Name: timeline.SiteFile, Data: data})
-	}
-	more, _, err := timeline.Build(inputs, timeline.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	seeds := readSeeds(b)
+	more := builtStory(b, append(corpus.Generate(seeds, n), corpus.One(seeds, n, corpus.Width(n))))
 	r, err := site.New()
 	if err != nil {
 		b.Fatal(err)
