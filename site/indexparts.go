@@ -163,7 +163,7 @@ func (x *indexAssembly) citationsHTML(cites []citationView) (template.HTML, erro
 			// Room for the rest, a quarter more than the first's size each.
 			out.Grow(out.Len() * (len(cites) - 1) * 5 / 4)
 		}
-		if err := x.r.pages.ExecuteTemplate(&out, "citation", c); err != nil {
+		if err := x.r.pages.execute(&out, "citation", c); err != nil {
 			return "", err
 		}
 	}
@@ -190,7 +190,7 @@ func (x *indexAssembly) exec(name string, data any) []byte {
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := x.r.pages.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := x.r.pages.execute(&buf, name, data); err != nil {
 		x.err = err
 	}
 	return buf.Bytes()
@@ -207,7 +207,7 @@ func (x *indexAssembly) fragment(key Key, name string, data any, holes []string,
 	r := x.r
 	x.a.add(part{key: key, fill: fill, render: func() (fragment, error) {
 		var buf bytes.Buffer
-		if err := r.pages.ExecuteTemplate(&buf, name, data); err != nil {
+		if err := r.pages.execute(&buf, name, data); err != nil {
 			return fragment{}, err
 		}
 		return holedFragment(buf.Bytes(), holes)
@@ -308,15 +308,15 @@ func (x *indexAssembly) entryPart(st *story, e indexEntry, key Key, fill []strin
 		buf := bytes.NewBufferString("\n")
 		var err error
 		if split {
-			err = r.pages.ExecuteTemplate(buf, "entry-open", v)
+			err = r.pages.execute(buf, "entry-open", v)
 			if err == nil {
-				err = r.pages.ExecuteTemplate(buf, "citations-open", nil)
+				err = r.pages.execute(buf, "citations-open", nil)
 			}
 		} else if v.CitationsHTML, err = x.citationsHTML(v.Citations); err == nil {
 			// An entry cited thousands of times is megabytes: room for its
 			// citations at once, not step by step as the template writes.
 			buf.Grow(len(v.CitationsHTML) + entryRoom)
-			err = r.pages.ExecuteTemplate(buf, "entry", v)
+			err = r.pages.execute(buf, "entry", v)
 		}
 		if err != nil {
 			return fragment{}, err
@@ -340,7 +340,7 @@ func (x *indexAssembly) citation(st *story, e *timeline.Event, i int, key Key) {
 		v := st.citation(e, i)
 		v.Number, v.ID, v.TipID = "", "", ""
 		var buf bytes.Buffer
-		if err := r.pages.ExecuteTemplate(&buf, "citation", v); err != nil {
+		if err := r.pages.execute(&buf, "citation", v); err != nil {
 			return fragment{}, err
 		}
 		marks := citationHoles

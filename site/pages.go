@@ -114,7 +114,7 @@ func (r *Renderer) executeExact(name string, data any) ([]byte, error) {
 	buf := scratch.Get().(*bytes.Buffer)
 	defer scratch.Put(buf)
 	buf.Reset()
-	if err := r.pages.ExecuteTemplate(buf, name, data); err != nil {
+	if err := r.pages.execute(buf, name, data); err != nil {
 		return nil, err
 	}
 	return bytes.Clone(buf.Bytes()), nil

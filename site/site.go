@@ -74,7 +74,7 @@ func (f File) WriteTo(w io.Writer) (int64, error) {
 // Renderer's. The files RenderChanged returns share memory with the
 // fragments (see File): their bytes must not be changed.
 type Renderer struct {
-	pages *template.Template
+	pages *pageTemplates
 	// templates is the key of the templates' sources, part of the key
 	// of every page made with them.
 	templates string
@@ -103,7 +103,7 @@ func New() (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read site templates: %w", err)
 	}
-	r := &Renderer{pages: pages, templates: templates}
+	r := &Renderer{pages: &pageTemplates{parsed: pages}, templates: templates}
 	for _, name := range copiedAssets {
 		data, err := fs.ReadFile(assets.FS, name)
 		if err != nil {

@@ -17,7 +17,7 @@ func (r *Renderer) renderSource(st *story, src *timeline.Source) ([]byte, error)
 	// A page is two to three times its source's text: room for it at
 	// once, not step by step as the template writes.
 	buf.Grow(3*len(src.Text) + 4<<10)
-	if err := r.pages.ExecuteTemplate(&buf, "source", page); err != nil {
+	if err := r.pages.execute(&buf, "source", page); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -39,7 +39,7 @@ func (r *Renderer) laySource(st *story, src *timeline.Source) (*assembly, error)
 			return
 		}
 		var buf bytes.Buffer
-		execErr = r.pages.ExecuteTemplate(&buf, name, data)
+		execErr = r.pages.execute(&buf, name, data)
 		a.literal(buf.Bytes())
 	}
 	exec("source-top", page)
@@ -50,7 +50,7 @@ func (r *Renderer) laySource(st *story, src *timeline.Source) (*assembly, error)
 		for _, b := range g.Blocks {
 			a.add(part{key: r.blockKey(b), render: func() (fragment, error) {
 				var buf bytes.Buffer
-				err := r.pages.ExecuteTemplate(&buf, "block", b)
+				err := r.pages.execute(&buf, "block", b)
 				return fragment{data: buf.Bytes()}, err
 			}})
 		}
