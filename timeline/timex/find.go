@@ -49,13 +49,16 @@ type finder struct {
 	spans []match
 	// order is what the text's numeric dates say of their order.
 	order orderEvidence
+	// clockHeads is true when the four-digit labels that head the text's
+	// lines are clock times, not years (see clockLabels).
+	clockHeads bool
 }
 
 // find reads text token by token, a sentence at a time, and returns its
 // expressions, its ambiguous numeric dates settled by the text's other
 // numeric dates or else by locale.
 func find(text string, locale DateOrder) []Expr {
-	f := finder{text: text, toks: make([]token, 0, 64)}
+	f := finder{text: text, toks: make([]token, 0, 64), clockHeads: clockLabels(text)}
 	sc := scanner{text: text}
 	var t token
 	for sc.next(&t) {

@@ -157,6 +157,8 @@ func (f *finder) monthFirst(j int) (meaning, int, bool) {
 			m.year, m.absolute, end = y, true, e
 		} else if f.refusedYearAfter(end) {
 			return meaning{}, 0, false
+		} else if e, ok := f.relativeYear(end, &m); ok {
+			end = e // "May 22 last year"
 		}
 		return m, end, true
 	}
@@ -170,6 +172,9 @@ func (f *finder) monthFirst(j int) (meaning, int, bool) {
 		return meaning{}, 0, false
 	}
 	m := meaning{kind: kindPoint, gran: unitMonth, month: mon}
+	if e, ok := f.relativeYear(k, &m); ok {
+		return m, e, true // "June last year", "January this year"
+	}
 	if f.is(k, wOf) {
 		if e, ok := f.ofYear(k, &m); ok {
 			return m, e, true // "March of last year"
@@ -211,8 +216,32 @@ func (f *finder) dayFirst(j int) (meaning, int, bool) {
 		m.year, m.absolute, end = y, true, e
 	} else if f.refusedYearAfter(end) {
 		return meaning{}, 0, false
+	} else if e, ok := f.relativeYear(end, &m); ok {
+		end = e // "22 March last year"
 	}
 	return m, end, true
+}
+
+// relativeYear reads "last year", "this year" or "next year" right
+// after a month or a day ("June last year", "22 March this year") into
+// m: TimeML gives the month or day of that year, one expression. It
+// returns the index after it.
+func (f *finder) relativeYear(k int, m *meaning) (int, bool) {
+	if !f.is(k+1, wYear) || f.at(k+1).lex.flags&lexPlural != 0 {
+		return 0, false
+	}
+	switch f.at(k).lex.word {
+	case wThis, wCurrent:
+		m.yearOffset = 0
+	case wLast, wPast, wPrevious:
+		m.yearOffset = -1
+	case wNext, wComing:
+		m.yearOffset = 1
+	default:
+		return 0, false
+	}
+	m.relYear = true
+	return k + 2, true
 }
 
 // yearAfter reads ", 2023" or " 2023" at k.
@@ -362,6 +391,8 @@ func (f *finder) monthNotName(j int) bool {
 	switch strings.ToLower(f.wordText(j + 1)) {
 	case "be", "have", "not", "also", "never", "well", "on", "against":
 		return false // "May be", "March on"
+	case "the", "they", "we", "you", "he", "she", "it", "god", "all", "his", "her", "their", "our", "your":
+		return f.at(j).lex.month != 5 // a wish: "May the relief reach them", "May God bless"
 	}
 	return true
 }

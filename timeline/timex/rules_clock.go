@@ -14,6 +14,8 @@ func ruleClock(f *finder, i int) (match, bool) {
 		m.hour, m.minute, m.second = t.nd.hour, t.nd.minute, t.nd.sec
 		if pm, e, ok := f.meridiem(end); ok && m.hour <= 12 {
 			m.hour, end, explicit = to24(m.hour, pm), e, true
+		} else if f.headsLine(i) && f.punct(i+1, ':') && f.glued(i+1) {
+			explicit = true // "09:27: The BBC's David Willis says": a live blog's clock
 		} else if t.nd.hasSec && !f.is(i-1, wAt) {
 			m.kind = kindDuration // 3:07:35 is more often a race time
 			return match{first: i, end: end, typ: TypeDuration, m: m}, true
@@ -29,8 +31,8 @@ func ruleClock(f *finder, i int) (match, bool) {
 			return match{}, false
 		}
 	case t.kind == tokNumber && t.digits == 4 && t.num/100 <= 23 && t.num%100 <= 59 &&
-		f.skipZone(end) > end && f.numberAlone(i):
-		m.hour, m.minute, explicit = int8(t.num/100), int8(t.num%100), true // "0800 GMT"
+		(f.skipZone(end) > end && f.numberAlone(i) || f.clockHeads && f.lineLabelAt(i)):
+		m.hour, m.minute, explicit = int8(t.num/100), int8(t.num%100), true // "0800 GMT", a live blog's "1917:"
 	case t.kind == tokWord && t.lex.number >= 1 && t.lex.number <= 12 && t.lex.word == wNone && f.oClock(end):
 		m.hour, end, explicit = int8(t.lex.number), end+3, true // "six o'clock"
 	case f.is(i, wNoon):

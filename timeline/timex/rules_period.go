@@ -126,6 +126,9 @@ func (f *finder) isYear(i int) bool {
 		t.num < 1000 || t.num > 2099 || !f.numberAlone(i) {
 		return false
 	}
+	if f.clockHeads && f.lineLabelAt(i) {
+		return false // "1917: The BBC's David Willis says": a live blog's clock
+	}
 	if f.yearTrigger(i - 1) {
 		return true
 	}

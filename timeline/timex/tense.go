@@ -25,8 +25,13 @@ func (f *finder) tense(first, end int) Tense {
 	if f.is(first-1, wSince) {
 		return TensePast // "since Monday"
 	}
-	if f.presentVerbBefore(first) {
-		return TensePresent // "expires Dec. 31", "ends on Friday"
+	if f.frontedBefore(first) && f.punct(end, ',') {
+		if c := f.cueAfter(end + 1); c != TenseUnknown {
+			return c // "..., and on Tuesday, the Council was unable to agree"
+		}
+	}
+	if f.presentVerbBefore(first) && !f.verbLike(end) && !f.verbLike(end+1) {
+		return TensePresent // "expires Dec. 31", "ends on Friday", not "the vetoes on Saturday encouraged"
 	}
 	if f.deferredTo(first - 1) {
 		return TenseFuture // "postponed until Saturday"
@@ -50,6 +55,9 @@ func (f *finder) tense(first, end int) Tense {
 		if d += f.distanceWeight(k); d >= dist {
 			break
 		}
+		if best != TenseUnknown && f.conjunction(k) {
+			break // "reached Lebanon on Tuesday and is now safe": a second predicate
+		}
 		if f.is(k, wTo) {
 			continue // "on Wednesday to pass a bill": the infinitive is the main verb's purpose
 		}
@@ -58,6 +66,23 @@ func (f *finder) tense(first, end int) Tense {
 		}
 	}
 	return best
+}
+
+// frontedBefore reports whether the expression starting at token first
+// opens its clause, after its preposition if any: at the start of the
+// sentence or after "and", "but" or a comma.
+func (f *finder) frontedBefore(first int) bool {
+	k := first - 1
+	if f.isAny(k, wOn, wIn, wAt, wBy, wDuring, wEarly, wLate) {
+		k--
+	}
+	return k < 0 || f.conjunction(k) || f.punct(k, ',') || f.punct(k, ';')
+}
+
+// conjunction reports whether token k is "and" or "but", which may
+// join a second clause.
+func (f *finder) conjunction(k int) bool {
+	return f.is(k, wAnd) || strings.EqualFold(f.wordText(k), "but")
 }
 
 // startingAt reports whether token k opens a period that runs from the
@@ -135,7 +160,26 @@ func (f *finder) presentVerbBefore(first int) bool {
 	w := f.wordText(k)
 	n := len(w)
 	return n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i' && !f.glued(k) &&
-		f.subjectBefore(k)
+		f.subjectBefore(k) && !f.verbEarlierInClause(k)
+}
+
+// verbEarlierInClause reports whether a verb with a tense stands before
+// token k in its clause: then k is no verb but a noun ("they vetoed
+// Security Council resolutions in October").
+func (f *finder) verbEarlierInClause(k int) bool {
+	for j := k - 1; j >= 0 && k-j <= tenseWindow; j-- {
+		t := f.at(j)
+		if t.kind == tokPunct && t.num != '\'' && t.num != '\u2019' && t.num != '-' {
+			return false
+		}
+		if f.isAny(j, wThat) || f.subjectPronoun(j) {
+			return false
+		}
+		if f.verbLike(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectBefore reports whether the word before token k looks like the
