@@ -121,27 +121,16 @@ func mentionsOf(r *reading) []mention {
 		sentence := s.Span.Of(src.Text)
 		attrs := sc.resolve(s.N, attributionsIn(sentence, buf.tokens(sentence)))
 		m := mention{src: src, sentence: s, attrs: attrs, exprs: exprsIn(exprs[next:], s.Span)}
-		own := pointsIn(exprs[next:], s.Span)
-		if i := firstDay(exprs, values, next, s.Span, src.Published.Date); i >= 0 {
-			m.date, m.precision, m.partOfDay = values[i].Date, timex.PrecisionDay, values[i].PartOfDay
-			m.dateSpan = Span{exprs[i].Start, exprs[i].End}
-			m.basis = dateBasis(exprs[i], src.Published)
-			m.background = !src.Published.Date.IsZero() && m.date.AddDays(backgroundDays).Before(src.Published.Date)
-		} else if i := firstPast(exprs, values, next, s.Span, src.Published.Date); i >= 0 {
-			m.date, m.precision = values[i].Date, values[i].Precision
-			m.dateSpan = Span{exprs[i].Start, exprs[i].End}
-			m.basis, m.background = dateBasis(exprs[i], src.Published), true
-		} else if own == 0 && prev != nil && prev.sentence.N == s.N-1 && prev.sentence.Block == s.Block && chain < maxContextChain {
-			m.date, m.precision, m.partOfDay = prev.date, prev.precision, prev.partOfDay
-			m.basis, m.datedBy, m.background = DatedContext, prev.sentence.N, prev.background
-			m.root, m.rootBasis = prev.dateSpan, prev.basis
-			if prev.basis == DatedContext {
-				m.datedBy, m.root, m.rootBasis = prev.datedBy, prev.root, prev.rootBasis
-			}
-		} else if own > 0 {
+		var before *mention
+		if prev != nil && prev.sentence.N == s.N-1 && prev.sentence.Block == s.Block && chain < maxContextChain {
+			before = prev
+		}
+		d := dateSentence(sentenceContext{text: src.Text, exprs: exprs, values: values, published: src.Published, prev: before}, s, next)
+		if d.drop {
 			prev = nil
 			continue
 		}
+		d.apply(&m)
 		if wordCount(sentence)-wordCount(m.dateText()) < minMentionWords || !hasVerb(sentence) {
 			prev = nil
 			continue
@@ -190,18 +179,6 @@ func (m *mention) about(buf *sentenceBuffers) {
 	m.terms, m.figures = termsOf(buf.words, &buf.terms), figuresOf(buf.words)
 }
 
-// pointsIn returns how many of exprs (ordered) lie inside span and name
-// a date or a time, not a duration or a set.
-func pointsIn(exprs []timex.Expr, span Span) int {
-	n := 0
-	for _, e := range exprsIn(exprs, span) {
-		if e.Type == timex.TypeDate || e.Type == timex.TypeTime {
-			n++
-		}
-	}
-	return n
-}
-
 // dateBasis returns how an expression dates its sentence: explicitly
 // when it prints a month and day, else against its source's publication
 // date, printed or inferred.
@@ -216,32 +193,6 @@ func dateBasis(e timex.Expr, pub Published) DateBasis {
 		return DatedInferred
 	}
 	return DatedRelative
-}
-
-// firstPast returns the index of the first expression from next on in
-// span that names a month or a year wholly before the month of
-// publication ("in 2015", "in March last year"): background; -1 if none.
-func firstPast(exprs []timex.Expr, values []timex.Value, next int, span Span, published timex.Date) int {
-	if published.IsZero() {
-		return -1
-	}
-	for i := next; i < len(exprs) && exprs[i].Start < span.End; i++ {
-		e, v := exprs[i], values[i]
-		if e.End > span.End || e.Type != timex.TypeDate || v.Date.IsZero() || e.Tense == timex.TenseFuture {
-			continue
-		}
-		switch v.Precision {
-		case timex.PrecisionMonth:
-			if v.Date.Year < published.Year || v.Date.Year == published.Year && v.Date.Month < published.Month {
-				return i
-			}
-		case timex.PrecisionYear:
-			if v.Date.Year < published.Year {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // withoutDates returns the text of span with the temporal expressions
@@ -280,26 +231,6 @@ func appendWordsWithoutDates(out []string, text string, span Span, exprs []timex
 		}
 	}
 	return appendWords(out, text[pos:span.End])
-}
-
-// firstDay returns the index of the first expression from next on that
-// lies in span and names a day not after published (when known) and not
-// in the future tense; -1 if none.
-func firstDay(exprs []timex.Expr, values []timex.Value, next int, span Span, published timex.Date) int {
-	for i := next; i < len(exprs) && exprs[i].Start < span.End; i++ {
-		e, v := exprs[i], values[i]
-		if e.End > span.End || v.Precision != timex.PrecisionDay || v.Date.IsZero() {
-			continue
-		}
-		if e.Type != timex.TypeDate && e.Type != timex.TypeTime || e.Tense == timex.TenseFuture {
-			continue
-		}
-		if !published.IsZero() && v.Date.After(published) {
-			continue
-		}
-		return i
-	}
-	return -1
 }
 
 // finiteVerbs are common verbs whose past or present form does not end

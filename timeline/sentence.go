@@ -25,6 +25,9 @@ commented concluded confirmed emphasized emphasised stressed underlined recalled
 // not after an abbreviation ("Dr.", "Gov."), an initial ("J."), an
 // acronym with stops ("U.S."), inside a URL or a number, before a lower
 // case word, or before the speaker of a quotation ("...” Gladkov said").
+// A date or time that heads a line before a colon ("1988: The Anfal
+// campaign begins", "26 December: Observers arrive") is the label of
+// the line's entry, a sentence of its own.
 func splitSentences(text string, b Block) []Span {
 	if b.Kind == Heading || b.Kind == Code {
 		return []Span{b.Span}
@@ -32,26 +35,47 @@ func splitSentences(text string, b Block) []Span {
 	var out []Span
 	start := b.Span.Start
 	for i := b.Span.Start; i < b.Span.End; {
-		r, size := utf8.DecodeRuneInString(text[i:b.Span.End])
+		if end := lineLabelEnd(text[:b.Span.End], i); end > 0 {
+			out = appendSentences(out, text, Span{start, i})
+			out = append(out, Span{i, end})
+			start, _ = trimSpan(text, end, b.Span.End)
+		}
+		nl := strings.IndexByte(text[i:b.Span.End], '\n')
+		if nl < 0 {
+			break
+		}
+		i += nl + 1
+	}
+	return appendSentences(out, text, Span{start, b.Span.End})
+}
+
+// appendSentences appends the sentences of the part span of a block to out.
+func appendSentences(out []Span, text string, b Span) []Span {
+	if s, e := trimSpan(text, b.Start, b.End); s >= e {
+		return out
+	}
+	start := b.Start
+	for i := b.Start; i < b.End; {
+		r, size := utf8.DecodeRuneInString(text[i:b.End])
 		if !isTerminator(r) {
 			i += size
 			continue
 		}
 		end := i + size
-		for end < b.Span.End {
-			r2, size2 := utf8.DecodeRuneInString(text[end:b.Span.End])
+		for end < b.End {
+			r2, size2 := utf8.DecodeRuneInString(text[end:b.End])
 			if !isTerminator(r2) && !isClosing(r2) {
 				break
 			}
 			end += size2
 		}
-		if end < b.Span.End && endsSentenceAt(text[start:b.Span.End], i-start, end-start) {
+		if end < b.End && endsSentenceAt(text[start:b.End], i-start, end-start) {
 			out = append(out, Span{start, end})
-			start, _ = trimSpan(text, end, b.Span.End)
+			start, _ = trimSpan(text, end, b.End)
 		}
 		i = end
 	}
-	if s, e := trimSpan(text, start, b.Span.End); s < e {
+	if s, e := trimSpan(text, start, b.End); s < e {
 		out = append(out, Span{s, e})
 	}
 	return out
@@ -158,3 +182,78 @@ func firstN(s string, n int) string {
 	}
 	return s[:n]
 }
+
+// maxLabelBytes is the longest label a line can begin with.
+const maxLabelBytes = 24
+
+// lineLabelEnd returns, when the line at offset i of text begins with a
+// date or a time and a colon ("1917:", "09:27:", "26 December:", "Dec.
+// 26, 2011:"), the offset after its colon; 0 otherwise. The colon must
+// be followed by white space and more text.
+func lineLabelEnd(text string, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	colon := strings.IndexByte(text[i:min(len(text), i+maxLabelBytes+1)], ':')
+	if colon <= 0 {
+		return 0
+	}
+	if digitsAt(text, i) > 0 && digitsAt(text, i+colon+1) > 0 {
+		// "09:27: text": the clock's own colon, and the label's after it
+		if c := i + colon + 1 + digitsAt(text, i+colon+1); c < len(text) && text[c] == ':' && digitsAt(text, i) <= 2 {
+			colon = c - i
+		} else {
+			return 0
+		}
+	}
+	end := i + colon + 1
+	if end >= len(text) || !unicode.IsSpace(rune(text[end])) || strings.TrimSpace(text[end:min(len(text), end+8)]) == "" {
+		return 0
+	}
+	if !isDateLabel(text[i : i+colon]) {
+		return 0
+	}
+	return end
+}
+
+// isDateLabel reports whether s is a year, a clock time or a day and a
+// month, as a line's label writes them.
+func isDateLabel(s string) bool {
+	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' })
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	if len(ws) == 1 {
+		w := ws[0]
+		if n := digitsAt(w, 0); n == len(w) {
+			return n == 4
+		}
+		h, m, ok := strings.Cut(w, ":")
+		return ok && len(h) >= 1 && len(h) <= 2 && len(m) == 2 && isDigits(h) && isDigits(m)
+	}
+	months, days := 0, 0
+	for _, w := range ws {
+		switch {
+		case monthNames[strings.ToLower(w)]:
+			months++
+		case isDigits(w) && len(w) <= 2, isDigits(w) && len(w) == 4:
+			days++
+		default:
+			return false
+		}
+	}
+	return months == 1 && days >= 1
+}
+
+// digitsAt returns how many ASCII digits begin s[i:].
+func digitsAt(s string, i int) int {
+	n := 0
+	for i+n < len(s) && s[i+n] >= '0' && s[i+n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// monthNames are the names of the months and their abbreviations, lower case.
+var monthNames = setOf(`january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec`)

@@ -31,6 +31,11 @@ func TestSplitSentences(t *testing.T) {
 		{"line breaks inside", "It was\nlate. Then\nit ended.", []string{"It was\nlate.", "Then\nit ended."}},
 		{"no terminator", "Breaking news without a stop", []string{"Breaking news without a stop"}},
 		{"multibyte", "Kyiv said “no”. Moscow disagreed.", []string{"Kyiv said “no”.", "Moscow disagreed."}},
+		{"a year labels a line", "1988: The Anfal campaign begins.\n1989: The Wall falls.", []string{"1988:", "The Anfal campaign begins.", "1989:", "The Wall falls."}},
+		{"a clock labels a line", "Talks go on.\n09:27: Troops move in. More.", []string{"Talks go on.", "09:27:", "Troops move in.", "More."}},
+		{"a day and month label a line", "26 December: Observers arrive in Syria.", []string{"26 December:", "Observers arrive in Syria."}},
+		{"no label inside a line", "It said 2004: a year to forget.", []string{"It said 2004: a year to forget."}},
+		{"a word and a colon is no label", "Update: the talks resumed.", []string{"Update: the talks resumed."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
