@@ -163,8 +163,35 @@ func markdownText(body string) (string, []Block, error) {
 	}
 	kinds := map[mdoc.Kind]BlockKind{mdoc.Paragraph: Paragraph, mdoc.Heading: Heading,
 		mdoc.ListItem: ListItem, mdoc.Quote: Quote, mdoc.Code: Code}
-	text, blocks := joinBlocks(len(mblocks), func(i int) (string, BlockKind) { return mblocks[i].Text, kinds[mblocks[i].Kind] })
+	var parts []mdoc.Block
+	for _, b := range mblocks {
+		if b.Kind != mdoc.Paragraph || !strings.Contains(b.Text, "\n") {
+			parts = append(parts, b)
+			continue
+		}
+		for _, l := range linesAsParagraphs(b.Text) {
+			parts = append(parts, mdoc.Block{Kind: mdoc.Paragraph, Text: l})
+		}
+	}
+	text, blocks := joinBlocks(len(parts), func(i int) (string, BlockKind) { return parts[i].Text, kinds[parts[i].Kind] })
 	return text, blocks, nil
+}
+
+// linesAsParagraphs returns the paragraphs of a Markdown paragraph whose
+// lines are broken by single line breaks: one, when its lines are
+// wrapped or go on with a sentence; one a line, when each line ends a
+// sentence and the next begins one, as text taken from a web page puts
+// a paragraph on a line (see segmentText).
+func linesAsParagraphs(text string) []string {
+	blocks := segmentText(text)
+	if len(blocks) < 2 {
+		return []string{text}
+	}
+	out := make([]string, len(blocks))
+	for i, b := range blocks {
+		out[i] = b.Span.Of(text)
+	}
+	return out
 }
 
 // joinBlocks returns the texts of n blocks, block(i) giving the text and
