@@ -28,6 +28,12 @@ type blockFeatures struct {
 	post      bool // the text of an embedded post, ending in its link
 	endMarker bool
 	prompt    bool
+	// lead is the reason of an update stamp, a byline or a caption in
+	// capitals standing alone; "" for other blocks.
+	lead string
+	// comment is true for a block that opens a reader's comment; callOut
+	// for a call to readers to send their views.
+	comment, callOut bool
 	// terms are the numbers of the block's distinct terms (see
 	// termNumbers), in order of first appearance.
 	terms []int
@@ -78,6 +84,16 @@ func featuresOf(text string, terms []int) blockFeatures {
 		endMarker: n <= 14 && isEndMarker(text),
 		prompt:    n <= 6 && promptLine.MatchString(text),
 		terms:     terms,
+		comment:   opensComments(text),
+		callOut:   n <= 40 && callOut.MatchString(text),
+	}
+	switch {
+	case isStamp(text):
+		f.lead = furnitureStamp
+	case isByline(text):
+		f.lead = furnitureByline
+	case inCapitals(text):
+		f.lead = furnitureCapitals
 	}
 	f.titleLike = !f.signature && !hasSentenceBreak(text) &&
 		(!endsSentence(text) && n <= 20 || strings.HasSuffix(text, "?") && short)
@@ -88,7 +104,7 @@ func featuresOf(text string, terms []int) blockFeatures {
 // article: long prose for, short lines, lists and links against.
 func (f blockFeatures) weight(kind BlockKind) float64 {
 	switch {
-	case f.copyright || f.pipes || f.prompt:
+	case f.copyright || f.pipes || f.prompt || f.lead != "" || f.callOut:
 		return -1
 	case f.signature || f.post:
 		return 0
@@ -129,8 +145,13 @@ func cleanBlocks(text string, blocks []Block) {
 		vocab = vocabulary(feats, start, end, tn.count())
 	}
 	title := titleBefore(blocks, feats, start, vocab)
+	comments := commentsStart(feats, start)
 	for i := range blocks {
 		switch {
+		case i >= comments:
+			blocks[i].Furniture = furnitureComments
+		case feats[i].lead != "":
+			blocks[i].Furniture = feats[i].lead
 		case i == title:
 			blocks[i].Kind = Heading
 		case i < start:
@@ -144,6 +165,36 @@ func cleanBlocks(text string, blocks []Block) {
 		}
 	}
 	markLinkLists(blocks, feats)
+	markCallOuts(text, blocks, feats)
+}
+
+// commentsStart returns the index of the first block of the readers'
+// comments that follow an article that starts at block start: the first
+// block after it that opens a comment ("At 11:45 pm on 13 Jan
+// 2010, SheffTim wrote:"); all that follows it is comments too.
+// len(feats) when there is none.
+func commentsStart(feats []blockFeatures, start int) int {
+	for i := start + 1; i < len(feats); i++ {
+		if feats[i].comment {
+			return i
+		}
+	}
+	return len(feats)
+}
+
+// markCallOuts marks the calls to readers to send their views, and the
+// questions to readers just before one ("Are you in the region? What is
+// your reaction?").
+func markCallOuts(text string, blocks []Block, feats []blockFeatures) {
+	for i := range blocks {
+		if !feats[i].callOut || blocks[i].IsFurniture() && blocks[i].Furniture != furnitureAfter {
+			continue
+		}
+		blocks[i].Furniture = furnitureCallOut
+		for j := i - 1; j >= 0 && j >= i-3 && !blocks[j].IsFurniture() && strings.HasSuffix(blocks[j].Span.Of(text), "?"); j-- {
+			blocks[j].Furniture = furnitureCallOut
+		}
+	}
 }
 
 // articleRange returns the run of blocks [start, end] with the greatest
@@ -273,10 +324,10 @@ func unrelated(f blockFeatures, vocab []int) bool {
 func titleBefore(blocks []Block, feats []blockFeatures, start int, vocab []int) int {
 	for i := start - 1; i >= 0 && i >= start-6; i-- {
 		f := feats[i]
-		if blocks[i].Kind == Heading && !f.copyright && !f.pipes && !f.prompt {
+		if blocks[i].Kind == Heading && !f.copyright && !f.pipes && !f.prompt && f.lead == "" {
 			return i // marked up as a heading (Markdown)
 		}
-		if f.copyright || f.pipes || f.prompt || f.endMarker || blocks[i].Kind == ListItem || f.words < 3 {
+		if f.copyright || f.pipes || f.prompt || f.endMarker || f.lead != "" || blocks[i].Kind == ListItem || f.words < 3 {
 			continue
 		}
 		if f.titleLike && (vocab == nil || relatedness(f, vocab, false) > 0) {
@@ -302,6 +353,10 @@ func classifyInside(b *Block, feats []blockFeatures, i int, vocab []int) {
 		b.Furniture = furniturePromptShort
 	case f.endMarker:
 		b.Furniture = furnitureEndMarker
+	case f.lead != "":
+		b.Furniture = f.lead
+	case f.callOut:
+		b.Furniture = furnitureCallOut
 	case f.signature:
 		// part of an embedded post: article text, if not a sentence
 	case f.prose:

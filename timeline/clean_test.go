@@ -36,7 +36,7 @@ func TestClean(t *testing.T) {
 
 // describeBlocks segments and cleans text and lists its blocks.
 func describeBlocks(text string) string {
-	blocks := segmentText(text)
+	blocks := splitLeads(text, segmentText(text))
 	cleanBlocks(text, blocks)
 	var b strings.Builder
 	for _, bl := range blocks {
@@ -59,7 +59,7 @@ func FuzzClean(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		blocks := segmentText(text)
+		blocks := splitLeads(text, segmentText(text))
 		cleanBlocks(text, blocks)
 		end := 0
 		for _, b := range blocks {

@@ -63,6 +63,7 @@ func readSource(in Input) (*reading, error) {
 	}
 	applySidecar(r, in)
 	src := r.src
+	src.Blocks = splitLeads(src.Text, src.Blocks)
 	cleanBlocks(src.Text, src.Blocks)
 	src.Sentences = sentencesOf(src.Text, src.Blocks)
 	if !hasArticleText(src) {
