@@ -282,19 +282,10 @@ func (f *finder) ofYear(k int, m *meaning) (int, bool) {
 	if !of || !f.is(k+1, wYear) {
 		return 0, false
 	}
-	switch f.at(k).lex.word {
-	case wThe:
+	if f.is(k, wThe) {
 		return k + 2, true // "of the year": the tense says which
-	case wThis, wCurrent:
-	case wLast, wPrevious, wPast:
-		m.yearOffset = -1
-	case wNext, wComing:
-		m.yearOffset = 1
-	default:
-		return 0, false
 	}
-	m.relYear = true
-	return k + 2, true
+	return f.relativeYear(k, m)
 }
 
 // ruleUnitEnded matches a reporting period named by its last day: "the
