@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"maps"
@@ -76,13 +77,15 @@ func (s *siteServer) hasSite() bool {
 }
 
 // lostSources returns the files that are sources of the served site and
-// that the build st could not use.
+// that the build st could not use. A source left out as a copy of
+// another is not lost: its text is in the site, as the other's.
 func (s *siteServer) lostSources(st *story) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var lost []string
 	for _, p := range st.problems {
-		if _, found := slices.BinarySearch(s.sources, p.File); found && p.Skipped {
+		var copied *timeline.CopyError
+		if _, found := slices.BinarySearch(s.sources, p.File); found && p.Skipped && !errors.As(p.Err, &copied) {
 			lost = append(lost, p.File)
 		}
 	}
