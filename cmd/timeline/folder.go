@@ -299,6 +299,13 @@ func readSourceFile(p string) ([]byte, error) {
 // a regular file of a size within the limit, checking again once it is
 // open: it may have been replaced since.
 func readRegularFile(p string) ([]byte, error) {
+	return readRegularFileUpTo(p, maxSourceSize)
+}
+
+// readRegularFileUpTo reads the file at p, a regular file of at most
+// limit bytes, checking again once it is open that it is one: it may
+// have been replaced since it was looked at.
+func readRegularFileUpTo(p string, limit int) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
@@ -313,10 +320,10 @@ func readRegularFile(p string) ([]byte, error) {
 	}
 	// The size read may have changed since: read up to the limit and
 	// one byte more, into a buffer of the size told.
-	data := make([]byte, 0, min(info.Size(), maxSourceSize)+1)
-	for len(data) <= maxSourceSize {
+	data := make([]byte, 0, min(info.Size(), int64(limit))+1)
+	for len(data) <= limit {
 		if len(data) == cap(data) {
-			data = slices.Grow(data, min(len(data)+512, maxSourceSize+1-len(data)))
+			data = slices.Grow(data, min(len(data)+512, limit+1-len(data)))
 		}
 		n, err := f.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
@@ -327,8 +334,8 @@ func readRegularFile(p string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if len(data) > maxSourceSize {
-		return nil, fmt.Errorf("grew over the limit of %d MB while being read", maxSourceSize>>20)
+	if len(data) > limit {
+		return nil, fmt.Errorf("grew over the limit of %d MB while being read", limit>>20)
 	}
 	return data, nil
 }
