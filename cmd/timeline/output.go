@@ -21,12 +21,18 @@ import (
 // output folder, which then takes the output folder's place, so that an
 // interrupted or failed build leaves the previous site as it was. Files
 // of the output folder that the tool did not write (a CNAME, a note)
-// are carried into the new folder; files it wrote last time and writes
-// no more are not. What it wrote is kept in the manifest, in the cache
-// folder beside the output folder; without a manifest, every file it
-// does not write now is kept. A page whose key (site.Page.Key: what it
-// is made from) is the one the manifest gives, and whose file is as the
-// tool left it, is not rendered again but linked from the current site.
+// are carried into the new folder, folders with their modes and owners;
+// files it wrote last time and writes no more are not, unless changed
+// since (a page the user edited: kept, with a warning). What it wrote
+// is kept in the manifest, in the cache folder beside the output
+// folder; without a manifest, every file it does not write now is kept.
+// A file the new site replaces that the tool did not write as it stands
+// (the user's own index.html, a page edited since) is set aside in the
+// kept folder beside the cache, with a warning: nothing of the user's
+// is lost. A page whose key (site.Page.Key: what it is made from) is
+// the one the manifest gives, and whose file is as the tool left it, is
+// not rendered again but linked from the current site. outfolder.go
+// checks the folder and locks it first.
 
 // manifestKey marks a cache blob as a manifest: which files the tool
 // wrote, with their SHA-256, the keys they were made from, and their
@@ -71,6 +77,22 @@ func manifestPath(out string) (string, error) {
 	return filepath.Join(dir, filepath.Base(filepath.Clean(out))+".site"), nil
 }
 
+// lockPath returns the path of the lock of out, in its cache folder.
+func lockPath(out string) (string, error) {
+	dir, err := cacheDir(out)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, filepath.Base(filepath.Clean(out))+".lock"), nil
+}
+
+// keptDirName names the folder where a build sets aside the files of
+// out that the new site replaces and the tool did not write: in the
+// cache folder, never published.
+func keptDirName(out string) string {
+	return filepath.Join(filepath.Dir(filepath.Clean(out)), cacheDirName, filepath.Base(filepath.Clean(out))+".kept")
+}
+
 // loadManifest reads the manifest of out; nil when there is none or it
 // cannot be trusted.
 func loadManifest(out string) manifest {
@@ -109,23 +131,21 @@ func saveManifest(out string, m manifest) error {
 	return saveCache(p, manifestKey, entries)
 }
 
-// writeSite renders pages and writes them as the site in the folder
-// out, whole: see the top of this file. prev is the manifest of the site
-// out holds, or nil. It returns the manifest of the new site. onRender,
-// when not nil, is called with the path of every page rendered.
-func writeSite(out string, pages []site.Page, prev manifest, prog *progress, onRender func(path string)) (manifest, error) {
-	target, err := outputTarget(out)
-	if err != nil {
-		return nil, err
-	}
+// writeSite renders pages and writes them as the site in the output
+// folder of, whole: see the top of this file. It returns the manifest of
+// the new site and warnings about the user's files: set aside, or kept
+// though changed. onRender, when not nil, is called with the path of
+// every page rendered.
+func writeSite(of *outputFolder, pages []site.Page, prog *progress, onRender func(path string)) (manifest, []string, error) {
+	target, prev := of.target, of.prev
 	parent, base := filepath.Dir(target), filepath.Base(target)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("write site: %w", err)
+		return nil, nil, fmt.Errorf("write site: %w", err)
 	}
 	removeLeftovers(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".timeline-new-")
 	if err != nil {
-		return nil, fmt.Errorf("write site: %w", err)
+		return nil, nil, fmt.Errorf("write site: %w", err)
 	}
 	done := false
 	defer func() {
@@ -133,21 +153,67 @@ func writeSite(out string, pages []site.Page, prev manifest, prog *progress, onR
 			os.RemoveAll(tmp)
 		}
 	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return nil, fmt.Errorf("write site: %w", err)
+	k := &keeper{dir: keptDirName(of.out)}
+	mode := fs.FileMode(0o755)
+	info, err := os.Stat(target)
+	if err == nil {
+		mode = info.Mode()
 	}
-	next, err := writePages(tmp, target, pages, prev, prog, onRender)
+	if err := keepModeAndOwner(tmp, mode, info, k); err != nil {
+		return nil, nil, err
+	}
+	next, err := writePages(tmp, target, pages, prev, prog, onRender, k)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if err := carryOver(target, tmp, next, prev); err != nil {
-		return nil, err
+	if err := carryOver(target, tmp, next, prev, k); err != nil {
+		return nil, nil, err
 	}
-	if err := swapIn(tmp, target); err != nil {
-		return nil, err
+	if err := swapIn(tmp, target, k); err != nil {
+		return nil, nil, err
 	}
 	done = true
-	return next, nil
+	return next, k.warnings, nil
+}
+
+// keeper sets aside the files of the old site that the new one replaces
+// and that the tool did not write as they stand, and gathers warnings
+// about what it kept. Safe to call concurrently.
+type keeper struct {
+	// dir is the folder the files are set aside in.
+	dir      string
+	mu       sync.Mutex
+	warnings []string
+}
+
+func (k *keeper) warn(format string, args ...any) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.warnings = append(k.warnings, fmt.Sprintf(format, args...))
+}
+
+// setAside keeps the file old, at the site's path name, in the kept
+// folder under that path (a number added when one is there already),
+// and warns that it did.
+func (k *keeper) setAside(old, name, why string) error {
+	k.mu.Lock()
+	dst := filepath.Join(k.dir, filepath.FromSlash(name))
+	for n := 1; ; n++ {
+		if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		dst = filepath.Join(k.dir, filepath.FromSlash(name)) + "." + fmt.Sprint(n)
+	}
+	err := os.MkdirAll(filepath.Dir(dst), 0o755)
+	if err == nil {
+		err = keepFile(old, dst)
+	}
+	k.mu.Unlock()
+	if err != nil {
+		return fmt.Errorf("write site: set aside %s, which the site replaces: %w", name, err)
+	}
+	k.warn("%s: %s: set aside as %s, and the site's own put in its place", name, why, dst)
+	return nil
 }
 
 // outputTarget returns the folder to replace for out: out itself, or
@@ -190,7 +256,7 @@ func removeLeftovers(parent, base string) {
 // key is the one the manifest prev gives for its path, and whose file the
 // current site old still holds as the tool wrote it, is linked from
 // there and not rendered; so is a page rendered to the bytes prev gives.
-func writePages(dir, old string, pages []site.Page, prev manifest, prog *progress, onRender func(path string)) (manifest, error) {
+func writePages(dir, old string, pages []site.Page, prev manifest, prog *progress, onRender func(path string), k *keeper) (manifest, error) {
 	var mu sync.Mutex
 	rendered := func(path string) {
 		if onRender != nil {
@@ -224,7 +290,7 @@ func writePages(dir, old string, pages []site.Page, prev manifest, prog *progres
 			errs[i] = fmt.Errorf("write site: %w", err)
 			return
 		}
-		entries[i], errs[i] = writePage(p, filepath.Join(old, filepath.FromSlash(pg.Path)), pg, prev, rendered)
+		entries[i], errs[i] = writePage(p, filepath.Join(old, filepath.FromSlash(pg.Path)), pg, prev, rendered, k)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -237,13 +303,68 @@ func writePages(dir, old string, pages []site.Page, prev manifest, prog *progres
 }
 
 // writePage writes the page pg at p, linking the file at old when it
-// holds what the page would: see writePages.
-func writePage(p, old string, pg site.Page, prev manifest, rendered func(path string)) (written, error) {
+// holds what the page would: see writePages. A file at old that the
+// tool did not write as it stands, and that differs from the page, is
+// set aside by k.
+func writePage(p, old string, pg site.Page, prev manifest, rendered func(path string), k *keeper) (written, error) {
 	key := pageKey(pg)
 	was, had := prev[pg.Path]
 	if had && was.page == key && unchanged(old, was) && os.Link(old, p) == nil {
 		return was, nil
 	}
+	w, err := renderPage(p, old, pg, key, was, had, rendered)
+	if err != nil {
+		return written{}, err
+	}
+	if err := keepReplaced(old, pg.Path, was, had, w.hash, k); err != nil {
+		return written{}, err
+	}
+	return w, nil
+}
+
+// keepReplaced sets aside the file at old, of the site's path name, when
+// it is there and is neither as the tool wrote it (was, when had) nor
+// the bytes of hash: the user's own file, or a page edited since.
+func keepReplaced(old, name string, was written, had bool, hash inputKey, k *keeper) error {
+	info, err := os.Lstat(old)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && had && unchangedInfo(info, was)) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("write site: %w", err)
+	}
+	if info.Mode().IsRegular() {
+		if same, err := hashOfFile(old); err == nil && same == hash {
+			return nil
+		}
+	}
+	why := "a file this tool did not write"
+	if had {
+		why = "changed since the last build wrote it"
+	}
+	return k.setAside(old, name, why)
+}
+
+// hashOfFile returns the SHA-256 of the file at p.
+func hashOfFile(p string) (inputKey, error) {
+	var sum inputKey
+	f, err := os.Open(p)
+	if err != nil {
+		return sum, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return sum, err
+	}
+	h.Sum(sum[:0])
+	return sum, nil
+}
+
+// renderPage renders the page pg at p, linking the file at old when its
+// bytes are those the manifest's entry was gives for it (had) and it is
+// as the tool left it.
+func renderPage(p, old string, pg site.Page, key site.Key, was written, had bool, rendered func(path string)) (written, error) {
 	rendered(pg.Path)
 	var w written
 	if pg.Large() {
@@ -313,7 +434,13 @@ func pageKey(pg site.Page) site.Key {
 // and time of change w gives: as the tool wrote it.
 func unchanged(p string, w written) bool {
 	info, err := os.Lstat(p)
-	return err == nil && info.Mode().IsRegular() && info.Size() == w.size && info.ModTime().UnixNano() == w.modTime
+	return err == nil && unchangedInfo(info, w)
+}
+
+// unchangedInfo reports whether the file info describes is a regular
+// file of the size and time of change w gives.
+func unchangedInfo(info fs.FileInfo, w written) bool {
+	return info.Mode().IsRegular() && info.Size() == w.size && info.ModTime().UnixNano() == w.modTime
 }
 
 // folderMaker returns a function that makes a folder and its parents
@@ -336,8 +463,11 @@ func folderMaker(dir string) func(d string) error {
 }
 
 // carryOver links into the new folder dir every file of the current
-// site old that the tool did not write: not in next, not in prev.
-func carryOver(old, dir string, next, prev manifest) error {
+// site old that the tool did not write (not in next, not in prev), or
+// wrote and writes no more but that changed since (a page the user
+// edited: kept, with a warning); and makes every folder of old in dir,
+// with its mode and owner.
+func carryOver(old, dir string, next, prev manifest, k *keeper) error {
 	err := filepath.WalkDir(old, func(p string, d fs.DirEntry, err error) error {
 		if errors.Is(err, fs.ErrNotExist) && p == old {
 			return filepath.SkipAll
@@ -351,22 +481,26 @@ func carryOver(old, dir string, next, prev manifest) error {
 		}
 		name := filepath.ToSlash(rel)
 		dst := filepath.Join(dir, rel)
-		switch {
-		case d.IsDir():
-			return os.MkdirAll(dst, 0o755)
-		case hasPath(next, name) || hasPath(prev, name):
-			return nil
-		case d.Type()&fs.ModeSymlink != 0:
-			link, err := os.Readlink(p)
+		if d.IsDir() {
+			info, err := d.Info()
 			if err != nil {
 				return err
 			}
-			return os.Symlink(link, dst)
+			if err := os.Mkdir(dst, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+				return err
+			}
+			return keepModeAndOwner(dst, info.Mode(), info, k)
 		}
-		if err := os.Link(p, dst); err != nil {
-			return copyFile(p, dst)
+		if hasPath(next, name) {
+			return nil // the new site's; writePage set the old aside if it had to
 		}
-		return nil
+		if was, ok := prev[name]; ok {
+			if unchanged(p, was) {
+				return nil // the tool's, and no more in the site
+			}
+			k.warn("%s: changed since the last build wrote it: kept, though the site no longer has it", name)
+		}
+		return keepFile(p, dst)
 	})
 	if err != nil {
 		return fmt.Errorf("write site: keep the files the tool did not write: %w", err)
@@ -379,40 +513,103 @@ func hasPath(m manifest, name string) bool {
 	return ok
 }
 
-// copyFile copies the file src to dst, keeping its mode.
-func copyFile(src, dst string) error {
-	info, err := os.Stat(src)
+// keepFile makes the file src, not a folder, be at dst too: a hard link
+// (the same file, its mode and owner with it), else a copy of a link or
+// of a regular file with its mode and owner. What else cannot be linked
+// (a FIFO, a device) is refused: reading it may never end.
+func keepFile(src, dst string) error {
+	if os.Link(src, dst) == nil {
+		return nil
+	}
+	info, err := os.Lstat(src)
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
+	switch {
+	case info.Mode()&fs.ModeSymlink != 0:
+		link, err := os.Readlink(src)
+		if err != nil {
+			return err
+		}
+		if err := os.Symlink(link, dst); err != nil {
+			return err
+		}
+	case info.Mode().IsRegular():
+		data, err := readRegularFileUpTo(src, maxKeptSize)
+		if err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+		if err := os.WriteFile(dst, data, 0o600); err != nil {
+			return err
+		}
+		if err := os.Chmod(dst, info.Mode()&keptModeBits); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("%s: not a regular file (%s), and it cannot be linked", src, info.Mode().Type())
 	}
-	return os.WriteFile(dst, data, info.Mode().Perm())
+	if uid, gid, ok := ownerOf(info); ok {
+		if err := os.Lchown(dst, uid, gid); err != nil && !sameOwner(uid, gid) {
+			return err
+		}
+	}
+	return nil
 }
 
+// maxKeptSize is the largest file copied where it cannot be linked.
+const maxKeptSize = 1 << 30
+
+// keptModeBits are the bits of a mode that a kept file or folder keeps:
+// its permissions, and the sticky, set-group-ID and set-user-ID bits.
+const keptModeBits = fs.ModePerm | fs.ModeSticky | fs.ModeSetgid | fs.ModeSetuid
+
+// keepModeAndOwner gives the folder dst the mode (its keptModeBits) and,
+// when info is not nil, the owner of the folder info describes. An owner
+// that cannot be given (the build is not run by root) is a warning.
+func keepModeAndOwner(dst string, mode fs.FileMode, info fs.FileInfo, k *keeper) error {
+	if err := os.Chmod(dst, mode&keptModeBits); err != nil {
+		return fmt.Errorf("write site: %w", err)
+	}
+	if info == nil {
+		return nil
+	}
+	if uid, gid, ok := ownerOf(info); ok && !sameOwner(uid, gid) {
+		if err := os.Lchown(dst, uid, gid); err != nil {
+			k.warn("%s: its owner (user %d, group %d) could not be kept: %v", dst, uid, gid, err)
+		}
+	}
+	return nil
+}
+
+// sameOwner reports whether the process would own a file it makes as
+// uid and gid do.
+func sameOwner(uid, gid int) bool { return uid == os.Getuid() && gid == os.Getgid() }
+
 // swapIn puts the new folder dir in the place of target, and removes
-// the folder it replaces.
-func swapIn(dir, target string) error {
+// the folder it replaces. Once the new site is in place the build is
+// done: a folder that cannot be removed whole is a warning.
+func swapIn(dir, target string, k *keeper) error {
 	if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(dir, target); err != nil {
 			return fmt.Errorf("write site: %w", err)
 		}
 		return nil
 	}
-	if err := exchange(dir, target); err == nil {
-		return os.RemoveAll(dir)
+	old := dir
+	if err := exchange(dir, target); err != nil {
+		// No atomic exchange here: two renames, with the old site kept
+		// beside until the new one is in place.
+		old = filepath.Join(filepath.Dir(dir), strings.Replace(filepath.Base(dir), ".timeline-new-", ".timeline-old-", 1))
+		if err := os.Rename(target, old); err != nil {
+			return fmt.Errorf("write site: %w", err)
+		}
+		if err := os.Rename(dir, target); err != nil {
+			os.Rename(old, target)
+			return fmt.Errorf("write site: %w", err)
+		}
 	}
-	// No atomic exchange here: two renames, with the old site kept
-	// beside until the new one is in place.
-	old := filepath.Join(filepath.Dir(dir), strings.Replace(filepath.Base(dir), ".timeline-new-", ".timeline-old-", 1))
-	if err := os.Rename(target, old); err != nil {
-		return fmt.Errorf("write site: %w", err)
+	if err := os.RemoveAll(old); err != nil {
+		k.warn("the previous site, %s, could not be removed whole (%v): the next build removes it", old, err)
 	}
-	if err := os.Rename(dir, target); err != nil {
-		os.Rename(old, target)
-		return fmt.Errorf("write site: %w", err)
-	}
-	return os.RemoveAll(old)
+	return nil
 }
