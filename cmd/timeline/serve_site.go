@@ -28,6 +28,8 @@ type siteServer struct {
 	m        *Main
 	renderer *site.Renderer
 	builder  *storyBuilder
+	// hosts are the names a request may ask for; nil allows any.
+	hosts *hostCheck
 
 	mu sync.Mutex
 	// files is the site served, by path; sources the files of its sources.
@@ -150,6 +152,12 @@ func (s *siteServer) closeClients() {
 
 // ServeHTTP serves the site, serve's script and style, and the events.
 func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hosts.allows(r.Host) {
+		// DNS rebinding: a page of another site whose name was made to
+		// point at this machine must not read the site served here.
+		http.Error(w, "timeline serve answers only to its own address and to localhost", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
