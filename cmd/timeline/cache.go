@@ -235,15 +235,8 @@ func loadCache(path, key string) (map[inputKey][]byte, string) {
 // maxCacheSize bytes. A link to a device (/dev/zero) or a FIFO is
 // refused before it is opened: either would be read without end.
 func readCacheFile(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
+	if _, err := regularFileInfo(path, maxCacheSize, "a cache file"); err != nil {
 		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
-	}
-	if info.Size() > maxCacheSize {
-		return nil, fmt.Errorf("%d MB, over the limit of %d MB", info.Size()>>20, maxCacheSize>>20)
 	}
 	return readRegularFileUpTo(path, maxCacheSize)
 }

@@ -14,14 +14,7 @@ import (
 // out, a FIFO would wait for a writer): it says so, and reads every
 // source again.
 func TestCacheNotARegularFile(t *testing.T) {
-	src := copySeeds(t)
-	out := filepath.Join(t.TempDir(), "public")
-	buildCounting(t, src, out)
-	want := siteFiles(t, out)
-	cache, err := readingsCachePath(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, out, want, cache := builtWithCache(t)
 	for _, tt := range []struct {
 		name string
 		make func() error

@@ -236,6 +236,14 @@ func (fr *folderReader) readFile(f folderFile) ([]byte, fileStamp, error) {
 // sourceFileInfo returns what the file at p is, refusing what is not a
 // regular file or is over maxSourceSize.
 func sourceFileInfo(p string) (fs.FileInfo, error) {
+	return regularFileInfo(p, maxSourceSize, "a source")
+}
+
+// regularFileInfo returns what the file at p is (a link followed),
+// refusing what is not a regular file or is over limit bytes for what
+// it is to be read as. A FIFO or a device is refused before it is
+// opened: opening a FIFO waits for a writer, a device may never end.
+func regularFileInfo(p string, limit int64, what string) (fs.FileInfo, error) {
 	info, err := os.Stat(p)
 	if err != nil {
 		return nil, err
@@ -243,8 +251,8 @@ func sourceFileInfo(p string) (fs.FileInfo, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
 	}
-	if info.Size() > maxSourceSize {
-		return nil, fmt.Errorf("%d MB is over the limit of %d MB for a source", info.Size()>>20, maxSourceSize>>20)
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%d MB is over the limit of %d MB for %s", info.Size()>>20, limit>>20, what)
 	}
 	return info, nil
 }

@@ -77,11 +77,15 @@ func manifestPath(out string) (string, error) {
 	return filepath.Join(dir, filepath.Base(filepath.Clean(out))+".site"), nil
 }
 
-// lockPath returns the path of the lock of out, in its cache folder.
+// lockPath returns the path of the lock of out, in its cache folder,
+// which it makes when missing.
 func lockPath(out string) (string, error) {
 	dir, err := cacheDir(out)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("lock output folder: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("lock output folder: %w", err)
 	}
 	return filepath.Join(dir, filepath.Base(filepath.Clean(out))+".lock"), nil
 }
