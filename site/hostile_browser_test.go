@@ -61,9 +61,10 @@ func buildHostile(t *testing.T) (*timeline.Timeline, map[string][]byte) {
 	if err != nil {
 		t.Fatalf("read %s: %v", hostileDir, err)
 	}
-	for _, name := range hostileNames {
-		inputs = append(inputs, timeline.Input{Name: name, Data: []byte(
-			"Officials said on Tuesday, May 23, 2023, that a file with a hostile name was posted about the bridge.\n")})
+	for i, name := range hostileNames {
+		// Each text its own: sources of one text are one source.
+		inputs = append(inputs, timeline.Input{Name: name, Data: []byte(fmt.Sprintf(
+			"Officials said on Tuesday, May 23, 2023, that file %d with a hostile name was posted about the bridge.\n", i+1))})
 	}
 	tl, problems, err := timeline.Build(inputs, timeline.Options{})
 	if err != nil {

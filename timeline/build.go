@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/timeline-project/timeline/timeline/mdoc"
@@ -79,16 +78,14 @@ func (p Problem) Unwrap() error { return p.Err }
 // ErrNoSource is returned by Build when no input could be read as a source.
 var ErrNoSource = errors.New("no readable source")
 
-// ErrDuplicateID is returned by Build when two sources have one ID.
-var ErrDuplicateID = errors.New("two sources have the same id")
-
 // Build reads the inputs (the files of a source folder, site.md among
 // them) and returns the story's timeline with the problems met on the
 // way, one per input that was skipped or only partly understood: first
 // the skipped ones, then the others, each in input order. It returns an
 // error and no timeline when none can be made: no input is a readable
-// source (ErrNoSource), or two sources have one ID (ErrDuplicateID).
-// Build is Read for every source, in parallel, then Assemble.
+// source (ErrNoSource). Two sources with one ID both build, and a copy
+// of a source is left out (see distinct.go). Build is Read for every
+// source, in parallel, then Assemble.
 func Build(inputs []Input, opts Options) (*Timeline, []Problem, error) {
 	readings, site, problems := readAll(inputs, opts.Progress)
 	a, err := Assemble(readings, site, opts)
@@ -153,8 +150,10 @@ func readInputs(tl *Timeline, inputs []Input, progress func(done, total int)) ([
 type Assembly struct {
 	// Timeline is the story's chronology; nil when none could be made.
 	Timeline *Timeline
-	// Problems are the problems of site.md and of the readings, in the
-	// order of the readings given: parts not understood, no date found.
+	// Problems are the problems of site.md, of the readings left out as
+	// copies of others (CopyError), then of the others, in the order of
+	// the readings given: parts not understood, no date found, an id
+	// shared with another.
 	Problems []Problem
 	// rs are the readings as this build dated them, sorted by ID, and
 	// mentions their mentions.
@@ -164,10 +163,11 @@ type Assembly struct {
 
 // Assemble makes the story's timeline from its sources' readings and
 // its site.md (nil when there is none): it dates every source, finds the
-// mentions of events in its sentences and merges them into events. It
-// returns an error when no timeline can be made: no reading
-// (ErrNoSource), or two sources with one ID (ErrDuplicateID); the
-// Assembly then holds only the problems.
+// mentions of events in its sentences and merges them into events.
+// First it leaves out the readings that are copies of others and gives
+// every source an id of its own (see distinct.go). It returns an error
+// when no timeline can be made: no reading (ErrNoSource); the Assembly
+// then holds only the problems.
 func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error) {
 	tl := &Timeline{Title: opts.Title}
 	a := &Assembly{}
@@ -182,20 +182,17 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 	if len(readings) == 0 {
 		return a, fmt.Errorf("build: %w", ErrNoSource)
 	}
+	readings, copies := dropCopies(readings)
+	a.Problems = append(a.Problems, copies...)
 	inOrder := make([]*reading, len(readings))
 	for i, rd := range readings {
 		inOrder[i] = rd.r.forBuild()
 	}
 	rs := slices.Clone(inOrder)
-	separateFoldedIDs(rs)
+	separateIDs(rs)
 	slices.SortFunc(rs, func(a, b *reading) int {
 		return cmp.Or(cmp.Compare(a.src.ID, b.src.ID), cmp.Compare(a.src.File, b.src.File))
 	})
-	for i := 1; i < len(rs); i++ {
-		if x, y := rs[i-1].src, rs[i].src; x.ID == y.ID {
-			return a, fmt.Errorf("build: %w %q: %s and %s", ErrDuplicateID, x.ID, x.File, y.File)
-		}
-	}
 	opts.stage(StageDating)
 	datePublications(rs, opts.Today)
 	tl.Sources = slices.Grow(tl.Sources, len(rs))
@@ -233,30 +230,6 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 	}
 	a.Timeline = tl
 	return a, nil
-}
-
-// separateFoldedIDs gives the sources whose ids differ only in case
-// ("Report", "REPORT": one page on a case-insensitive system) ids that
-// stay apart: each gets a short hash of its file's name. Ids that are
-// the same are left for the build to refuse.
-func separateFoldedIDs(rs []*reading) {
-	byFold := map[string][]*reading{}
-	for _, r := range rs {
-		k := strings.ToLower(r.src.ID)
-		byFold[k] = append(byFold[k], r)
-	}
-	for _, group := range byFold {
-		ids := map[string]bool{}
-		for _, r := range group {
-			ids[r.src.ID] = true
-		}
-		if len(group) < 2 || len(ids) < len(group) {
-			continue
-		}
-		for _, r := range group {
-			r.src.ID += "-" + shortHash(r.src.File)
-		}
-	}
 }
 
 // readSiteFile reads site.md: its front matter's title and description

@@ -52,17 +52,6 @@ func TestBuildReadsBOMCRLFAndMarkdown(t *testing.T) {
 	}
 }
 
-func TestBuildRefusesDuplicateIDs(t *testing.T) {
-	inputs := []Input{
-		{Name: "x/a.txt", Data: []byte("The mayor said on May 1, 2023 that it rained.")},
-		{Name: "y.md", Data: []byte("---\nid: a\n---\nThe mayor said on May 2, 2023 that it snowed.")},
-	}
-	_, _, err := Build(inputs, Options{})
-	if !errors.Is(err, ErrDuplicateID) || !strings.Contains(err.Error(), "x/a.txt") || !strings.Contains(err.Error(), "y.md") {
-		t.Errorf("error %v, want ErrDuplicateID naming both files", err)
-	}
-}
-
 func TestBuildNoSource(t *testing.T) {
 	_, problems, err := Build([]Input{{Name: "a.txt", Data: nil}, {Name: SiteFile, Data: []byte("# Story")}}, Options{})
 	if !errors.Is(err, ErrNoSource) || len(problems) != 1 || !problems[0].Skipped {

@@ -126,6 +126,8 @@ func readTextFile(r *reading, data []byte) error {
 // at once too.
 type Reading struct {
 	r *reading
+	// text keeps the key of its text, for finding copies (distinct.go).
+	text textKeyMemo
 }
 
 // Read reads one input as a source. An error means the input cannot be

@@ -3,9 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/timeline-project/timeline/site"
@@ -16,13 +13,18 @@ import (
 // buildFlags are the flags of "timeline build".
 type buildFlags struct {
 	src, out, baseURL, title string
+	// forceOut accepts an output folder that holds files but no record
+	// of an earlier build (see outfolder.go).
+	forceOut bool
 }
 
 func (m *Main) runBuild(ctx context.Context, args []string) error {
 	var f buildFlags
-	fs := m.newFlagSet("build", "[-src DIR] [-out DIR] [-base-url URL] [-title TEXT]")
+	fs := m.newFlagSet("build", "[-src DIR] [-out DIR] [-force-out] [-base-url URL] [-title TEXT]")
 	fs.StringVar(&f.src, "src", "testdata/seeds", "the folder of `sources`")
-	fs.StringVar(&f.out, "out", "public", "the `folder` the site is written to")
+	fs.StringVar(&f.out, "out", "public", "the `folder` the site is written to: new, empty (a CNAME or .nojekyll aside), or one it built before")
+	fs.BoolVar(&f.forceOut, "force-out", false, "build into an -out folder that holds files of yours and no record of an earlier build:\n"+
+		"they are kept, and one the site replaces is set aside in .timeline-cache/NAME.kept beside it")
 	fs.StringVar(&f.baseURL, "base-url", "", "the site's public `URL`, for absolute links only")
 	fs.StringVar(&f.title, "title", "", "the story's `title` (default: site.md's title)")
 	if help, err := parseFlags(fs, args); help || err != nil {
@@ -36,9 +38,11 @@ func (m *Main) runBuild(ctx context.Context, args []string) error {
 
 func (m *Main) build(ctx context.Context, f buildFlags) error {
 	start := m.Now()
-	if err := checkOutput(f.src, f.out); err != nil {
+	of, err := openOutput(f.src, f.out, f.forceOut)
+	if err != nil {
 		return err
 	}
+	defer of.unlock()
 	prog := m.newProgress(start)
 	b := &storyBuilder{src: f.src, title: f.title, today: timex.DateOf(start), onRead: m.onRead}
 	cachePath, cacheErr := readingsCachePath(f.out)
@@ -85,7 +89,10 @@ func (m *Main) build(ctx context.Context, f buildFlags) error {
 	st.assembly = nil
 	b.known = nil
 	prog.stage("rendering and writing the site, saving the cache")
-	written, err := renderSite(ctx, f, tl, prog, m.onRender)
+	written, kept, err := renderSite(ctx, f, of, tl, prog, m.onRender)
+	for _, w := range kept {
+		fmt.Fprintf(m.Stderr, "warning: %s\n", printable(w))
+	}
 	if cacheErr = <-saved; cacheErr != nil {
 		m.note(fmt.Sprintf("no cache kept (%v): the next build reads every source again", cacheErr))
 	}
@@ -97,26 +104,27 @@ func (m *Main) build(ctx context.Context, f buildFlags) error {
 	}
 	fmt.Fprintf(m.Stderr, "built %s: %s (%s read, %d unchanged), %s, %s in %s\n",
 		printable(f.out), count(len(tl.Sources), "source"), count(st.fresh, "file"), st.reused,
-		count(len(tl.Events), "event"), count(len(st.problems), "warning"), m.Now().Sub(start).Round(time.Millisecond))
+		count(len(tl.Events), "event"), count(len(st.problems)+len(kept), "warning"), m.Now().Sub(start).Round(time.Millisecond))
 	if m.Now().Sub(start) >= progressAfter {
 		fmt.Fprintf(m.Stderr, "took: %s\n", prog.timings())
 	}
 	return nil
 }
 
-// renderSite renders the site of tl and writes it in f.out, returning
-// the manifest of what it wrote.
-func renderSite(ctx context.Context, f buildFlags, tl *timeline.Timeline, prog *progress, onRender func(string)) (manifest, error) {
+// renderSite renders the site of tl and writes it in the output folder
+// of, returning the manifest of what it wrote and warnings about the
+// user's files it kept.
+func renderSite(ctx context.Context, f buildFlags, of *outputFolder, tl *timeline.Timeline, prog *progress, onRender func(string)) (manifest, []string, error) {
 	pages, err := site.Plan(tl, site.Options{BaseURL: f.baseURL})
 	if err != nil {
-		return nil, fmt.Errorf("render site: %w", err)
+		return nil, nil, fmt.Errorf("render site: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	written, err := writeSite(f.out, pages, loadManifest(f.out), prog, onRender)
+	written, kept, err := writeSite(of, pages, prog, onRender)
 	prog.clear()
-	return written, err
+	return written, kept, err
 }
 
 // saveReadings writes the cache of the story's readings.
@@ -146,70 +154,3 @@ func (m *Main) report(problems []timeline.Problem) {
 
 // maxWarningsShown is the most warnings a build prints one by one.
 const maxWarningsShown = 1000
-
-// checkOutput refuses an output folder that is, or holds, the source
-// folder, the working folder or the root of the repository either lies
-// in: the new site takes the output folder's place, and would take
-// theirs.
-func checkOutput(src, out string) error {
-	absOut, err := realPath(out)
-	if err != nil {
-		return fmt.Errorf("check output folder: %w", err)
-	}
-	absSrc, err := realPath(src)
-	if err != nil {
-		return fmt.Errorf("check source folder: %w", err)
-	}
-	type guard struct{ what, path string }
-	dirs := []guard{{"the source folder", absSrc}}
-	if wd, err := os.Getwd(); err == nil {
-		if wd, err = realPath(wd); err == nil {
-			dirs = append(dirs, guard{"the working folder", wd})
-		}
-	}
-	var guarded []guard
-	for _, d := range dirs {
-		if root := repositoryRoot(d.path); root != "" {
-			guarded = append(guarded, guard{"the repository root", root})
-		}
-	}
-	guarded = append(guarded, dirs...)
-	for _, g := range guarded {
-		if g.path == absOut || strings.HasPrefix(g.path, absOut+string(filepath.Separator)) || absOut == string(filepath.Separator) {
-			return fmt.Errorf("output folder %s holds %s %s: choose another -out", out, g.what, g.path)
-		}
-	}
-	return nil
-}
-
-// realPath returns p absolute, with the links of its longest existing
-// part resolved.
-func realPath(p string) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	var rest []string
-	for dir := abs; ; dir = filepath.Dir(dir) {
-		if real, err := filepath.EvalSymlinks(dir); err == nil {
-			return filepath.Join(append([]string{real}, rest...)...), nil
-		}
-		if dir == filepath.Dir(dir) {
-			return abs, nil
-		}
-		rest = append([]string{filepath.Base(dir)}, rest...)
-	}
-}
-
-// repositoryRoot returns the nearest folder from dir up that holds a
-// .git, or "".
-func repositoryRoot(dir string) string {
-	for ; ; dir = filepath.Dir(dir) {
-		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
-			return dir
-		}
-		if dir == filepath.Dir(dir) {
-			return ""
-		}
-	}
-}

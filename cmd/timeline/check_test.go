@@ -83,3 +83,32 @@ func TestCheckNoSource(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 1 and no readable source", code, stderr)
 	}
 }
+
+// TestCheckSharedIDsAndCopies checks the report on a folder where ids
+// repeat and a file is a copy of another: every file is in it, each
+// with what became of it; the copy is named, with its original.
+func TestCheckSharedIDsAndCopies(t *testing.T) {
+	src := t.TempDir()
+	writeTree(t, src, map[string]string{
+		"report.txt":     goodArticle(""),
+		"report.md":      goodArticle("id: report\n") + "\nThe council said it would meet again on Friday.\n",
+		"x/report.txt":   goodArticle("") + "\nFerries ran late on Wednesday, the harbour master said.\n",
+		"report (1).txt": goodArticle(""),
+	})
+	code, stdout, stderr := run(t, "check", "-src", src)
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^report\.md +2023-05-24 +front-matter .* ok$`),
+		regexp.MustCompile(`(?m)^report\.txt +2023-05-24 +front-matter .* used, 1 warning$`),
+		regexp.MustCompile(`(?m)^  warning     the id "report" is report\.md's too: this source is built as "report-[0-9a-f]{8}"$`),
+		regexp.MustCompile(`(?m)^x/report\.txt +2023-05-24 +front-matter .* ok$`),
+		regexp.MustCompile(`(?m)^report \(1\)\.txt +- .* not used: the same text as report\.txt `),
+		regexp.MustCompile(`(?m)^4 files: 3 used, 1 not used; `),
+	} {
+		if !want.MatchString(stdout) {
+			t.Errorf("report lacks %s:\n%s", want, stdout)
+		}
+	}
+	if code != 1 || !strings.Contains(stderr, "1 of 4 files could not be used") {
+		t.Errorf("exit %d, stderr %q; want 1 and the copy not used", code, stderr)
+	}
+}

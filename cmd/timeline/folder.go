@@ -236,6 +236,14 @@ func (fr *folderReader) readFile(f folderFile) ([]byte, fileStamp, error) {
 // sourceFileInfo returns what the file at p is, refusing what is not a
 // regular file or is over maxSourceSize.
 func sourceFileInfo(p string) (fs.FileInfo, error) {
+	return regularFileInfo(p, maxSourceSize, "a source")
+}
+
+// regularFileInfo returns what the file at p is (a link followed),
+// refusing what is not a regular file or is over limit bytes for what
+// it is to be read as. A FIFO or a device is refused before it is
+// opened: opening a FIFO waits for a writer, a device may never end.
+func regularFileInfo(p string, limit int64, what string) (fs.FileInfo, error) {
 	info, err := os.Stat(p)
 	if err != nil {
 		return nil, err
@@ -243,8 +251,8 @@ func sourceFileInfo(p string) (fs.FileInfo, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
 	}
-	if info.Size() > maxSourceSize {
-		return nil, fmt.Errorf("%d MB is over the limit of %d MB for a source", info.Size()>>20, maxSourceSize>>20)
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%d MB is over the limit of %d MB for %s", info.Size()>>20, limit>>20, what)
 	}
 	return info, nil
 }
@@ -299,6 +307,13 @@ func readSourceFile(p string) ([]byte, error) {
 // a regular file of a size within the limit, checking again once it is
 // open: it may have been replaced since.
 func readRegularFile(p string) ([]byte, error) {
+	return readRegularFileUpTo(p, maxSourceSize)
+}
+
+// readRegularFileUpTo reads the file at p, a regular file of at most
+// limit bytes, checking again once it is open that it is one: it may
+// have been replaced since it was looked at.
+func readRegularFileUpTo(p string, limit int) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
@@ -313,10 +328,10 @@ func readRegularFile(p string) ([]byte, error) {
 	}
 	// The size read may have changed since: read up to the limit and
 	// one byte more, into a buffer of the size told.
-	data := make([]byte, 0, min(info.Size(), maxSourceSize)+1)
-	for len(data) <= maxSourceSize {
+	data := make([]byte, 0, min(info.Size(), int64(limit))+1)
+	for len(data) <= limit {
 		if len(data) == cap(data) {
-			data = slices.Grow(data, min(len(data)+512, maxSourceSize+1-len(data)))
+			data = slices.Grow(data, min(len(data)+512, limit+1-len(data)))
 		}
 		n, err := f.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
@@ -327,8 +342,8 @@ func readRegularFile(p string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if len(data) > maxSourceSize {
-		return nil, fmt.Errorf("grew over the limit of %d MB while being read", maxSourceSize>>20)
+	if len(data) > limit {
+		return nil, fmt.Errorf("grew over the limit of %d MB while being read", limit>>20)
 	}
 	return data, nil
 }

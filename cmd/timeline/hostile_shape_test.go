@@ -82,7 +82,7 @@ func TestHostileTree(t *testing.T) {
 	root := t.TempDir()
 	src := filepath.Join(root, "src")
 	deep := strings.Repeat("d/", 300) + "deep.txt"
-	writeTree(t, src, map[string]string{"good.txt": goodArticle(""), deep: goodArticle("")})
+	writeTree(t, src, map[string]string{"good.txt": goodArticle(""), deep: goodArticle("") + otherWords(1)})
 	for link, target := range map[string]string{"loop": ".", "up": "..", "self.txt": "self.txt", "a.txt": "b.txt", "b.txt": "a.txt"} {
 		if err := os.Symlink(target, filepath.Join(src, link)); err != nil {
 			t.Fatal(err)

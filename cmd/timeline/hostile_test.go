@@ -14,9 +14,11 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -60,6 +62,22 @@ func goodArticle(extra string) string {
 	return "---\npublished: 2023-05-24\n" + extra + "---\n" +
 		"Officials said on Tuesday, May 23, 2023, that the bridge over the river was closed after the storm.\n\n" +
 		"The mayor told reporters that repairs would take several weeks and cost ten million dollars.\n"
+}
+
+// otherWords is a sentence that makes the i-th source's text differ
+// from the others': sources of one text are one source.
+func otherWords(i int) string {
+	return fmt.Sprintf("\nResidents counted %d boats on the river that day.\n", i)
+}
+
+// distinctTexts returns files with otherWords added to each text, in the
+// order of their names.
+func distinctTexts(files map[string]string) map[string]string {
+	out := make(map[string]string, len(files))
+	for i, name := range slices.Sorted(maps.Keys(files)) {
+		out[name] = files[name] + otherWords(i)
+	}
+	return out
 }
 
 // writeTree writes name → content into dir, making folders.
@@ -120,6 +138,7 @@ func TestHostileIDsStayInside(t *testing.T) {
 	}
 	files[`x\..\..\name.txt`] = goodArticle("")
 	files[`C:name.txt`] = goodArticle("")
+	files = distinctTexts(files)
 	writeTree(t, src, files)
 	r := runWithin(t, hostileLimit, "build", "-src", src, "-out", out)
 	if r.code != 0 {
@@ -174,7 +193,7 @@ func TestHostileIDsStayUnique(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
 			src, out := filepath.Join(root, "src"), filepath.Join(root, "public")
-			writeTree(t, src, tt.files)
+			writeTree(t, src, distinctTexts(tt.files))
 			r := runWithin(t, hostileLimit, "build", "-src", src, "-out", out)
 			if r.code != 0 {
 				blockedOr(t, tt.blocked, "build exited %d:\n%s", r.code, r.stderr)
@@ -218,13 +237,13 @@ func TestHostileFailedBuildKeepsSite(t *testing.T) {
 		t.Fatalf("first build exited %d:\n%s", r.code, r.stderr)
 	}
 	before := treeOf(t, out)
-	writeTree(t, src, map[string]string{"b.txt": goodArticle("id: a\n"), "c.txt": "\x00\x01binary"})
+	writeTree(t, src, map[string]string{"a.txt": "\x00\x01binary", "c.txt": ""})
 	r := runWithin(t, hostileLimit, "build", "-src", src, "-out", out)
 	if r.code == 0 {
-		t.Fatalf("second build with two sources of one id exited 0:\n%s", r.stderr)
+		t.Fatalf("second build with no readable source exited 0:\n%s", r.stderr)
 	}
-	if !strings.Contains(r.stderr, "a.txt") || !strings.Contains(r.stderr, "b.txt") || !strings.Contains(r.stderr, "c.txt: skipped") {
-		t.Errorf("the failed build does not name both files of the id and the skipped one:\n%s", r.stderr)
+	if !strings.Contains(r.stderr, "a.txt: skipped") || !strings.Contains(r.stderr, "c.txt: skipped") {
+		t.Errorf("the failed build does not name the files it skipped:\n%s", r.stderr)
 	}
 	after := treeOf(t, out)
 	if len(after) != len(before) {
@@ -285,5 +304,24 @@ func TestHostileNamesInTerminal(t *testing.T) {
 		if strings.ContainsAny(r.stderr+r.stdout, "\x1b\a") {
 			t.Errorf("timeline %s writes a raw escape sequence to the terminal:\n%q", args[0], r.stderr+r.stdout)
 		}
+	}
+}
+
+// TestHostileSameNameBuilds builds testdata/hostile, the story of XSS
+// payloads, where xss.md stands beside xss.txt: both build, the later
+// under an id with a suffix, and a warning names both files.
+func TestHostileSameNameBuilds(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	r := runWithin(t, hostileLimit, "build", "-src", "../../testdata/hostile", "-out", out)
+	if r.code != 0 {
+		t.Fatalf("build exited %d:\n%s", r.code, r.stderr)
+	}
+	warned := regexp.MustCompile(`(?m)^warning: xss\.txt: the id "xss" is xss\.md's too: this source is built as "xss-[0-9a-f]{8}"$`)
+	if !warned.MatchString(r.stderr) {
+		t.Errorf("no warning naming xss.md and xss.txt:\n%s", r.stderr)
+	}
+	pages, err := filepath.Glob(filepath.Join(out, "sources", "xss*.html"))
+	if err != nil || len(pages) != 2 {
+		t.Errorf("source pages of xss.md and xss.txt: %v, %v", pages, err)
 	}
 }

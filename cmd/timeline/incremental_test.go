@@ -109,18 +109,25 @@ func mapsEqual(a, b map[string]string) bool {
 	return true
 }
 
-// TestCacheDamagedOrForeign checks that a cache that was cut, changed
-// or written by something else is ignored with a note, and every source
-// read again.
-func TestCacheDamagedOrForeign(t *testing.T) {
-	src := copySeeds(t)
-	out := filepath.Join(t.TempDir(), "public")
+// builtWithCache builds a copy of the seeds and returns the source and
+// output folders, the site's files and the path of its readings cache.
+func builtWithCache(t *testing.T) (src, out string, files map[string]string, cache string) {
+	t.Helper()
+	src = copySeeds(t)
+	out = filepath.Join(t.TempDir(), "public")
 	buildCounting(t, src, out)
-	want := siteFiles(t, out)
 	cache, err := readingsCachePath(out)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return src, out, siteFiles(t, out), cache
+}
+
+// TestCacheDamagedOrForeign checks that a cache that was cut, changed
+// or written by something else is ignored with a note, and every source
+// read again.
+func TestCacheDamagedOrForeign(t *testing.T) {
+	src, out, want, cache := builtWithCache(t)
 	good, err := os.ReadFile(cache)
 	if err != nil {
 		t.Fatalf("no cache beside the output folder: %v", err)

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	timeline build [-src DIR] [-out DIR] [-base-url URL] [-title TEXT]
+//	timeline build [-src DIR] [-out DIR] [-force-out] [-base-url URL] [-title TEXT]
 //	timeline serve [-src DIR] [-addr 127.0.0.1:8080]
 //	timeline check [-src DIR]
 //	timeline dates [-dct YYYY-MM-DD] FILE...
@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"time"
 )
 
@@ -71,8 +72,9 @@ const usage = `timeline turns a folder of news articles about one story into a s
 
 Usage:
 
-	timeline build [-src DIR] [-out DIR] [-base-url URL] [-title TEXT]
-	        build the site of the story in DIR (default testdata/seeds) into -out (default public)
+	timeline build [-src DIR] [-out DIR] [-force-out] [-base-url URL] [-title TEXT]
+	        build the site of the story in DIR (default testdata/seeds) into -out (default public);
+	        -force-out to build into a folder of yours that it did not make
 	timeline serve [-src DIR] [-addr 127.0.0.1:8080]
 	        build and serve the site, rebuild when a source changes, reload the page
 	timeline check [-src DIR]
@@ -136,15 +138,27 @@ func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
 }
 
 // exitCode reports err on stderr and returns the exit status for it:
-// 0 for none, 2 for a usage error, 1 for any other.
+// 0 for none, 2 for a usage error, 1 for any other. Errors joined
+// (errors.Join: one a line) are printed one a line, up to
+// maxErrorLines of them.
 func exitCode(stderr io.Writer, err error) int {
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(stderr, "timeline:", printable(err.Error()))
+	lines := strings.Split(err.Error(), "\n")
+	for i, line := range lines {
+		if i == maxErrorLines {
+			fmt.Fprintf(stderr, "timeline: and %d more\n", len(lines)-i)
+			break
+		}
+		fmt.Fprintln(stderr, "timeline:", printable(line))
+	}
 	var u usageError
 	if errors.As(err, &u) {
 		return 2
 	}
 	return 1
 }
+
+// maxErrorLines is the most lines of an error exitCode prints.
+const maxErrorLines = 20

@@ -206,10 +206,11 @@ func TestBuildExitStatus(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{"duplicate ids", []string{"build", "-src", dup, "-out", t.TempDir()}, 1, "a/story.txt and b/story.md"},
+		{"a copy", []string{"build", "-src", dup, "-out", t.TempDir()}, 0, "a/story.txt: skipped: the same text as b/story.md"},
 		{"no source", []string{"build", "-src", empty, "-out", t.TempDir()}, 1, "no readable source"},
 		{"missing folder", []string{"build", "-src", filepath.Join(empty, "nope"), "-out", t.TempDir()}, 1, "read source folder"},
 		{"output holds the sources", []string{"build", "-src", filepath.Join(dup, "a"), "-out", dup}, 1, "holds the source folder"},
+		{"help shows -force-out", []string{"build", "-h"}, 0, "-force-out"},
 		{"bad flag", []string{"build", "-nope"}, 2, "flag provided but not defined"},
 		{"stray argument", []string{"build", "x"}, 2, "no arguments"},
 		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},

@@ -21,12 +21,18 @@ import (
 // output folder, which then takes the output folder's place, so that an
 // interrupted or failed build leaves the previous site as it was. Files
 // of the output folder that the tool did not write (a CNAME, a note)
-// are carried into the new folder; files it wrote last time and writes
-// no more are not. What it wrote is kept in the manifest, in the cache
-// folder beside the output folder; without a manifest, every file it
-// does not write now is kept. A page whose key (site.Page.Key: what it
-// is made from) is the one the manifest gives, and whose file is as the
-// tool left it, is not rendered again but linked from the current site.
+// are carried into the new folder, folders with their modes and owners;
+// files it wrote last time and writes no more are not, unless changed
+// since (a page the user edited: kept, with a warning). What it wrote
+// is kept in the manifest, in the cache folder beside the output
+// folder; without a manifest, every file it does not write now is kept.
+// A file the new site replaces that the tool did not write as it stands
+// (the user's own index.html, a page edited since) is set aside in the
+// kept folder beside the cache, with a warning: nothing of the user's
+// is lost. A page whose key (site.Page.Key: what it is made from) is
+// the one the manifest gives, and whose file is as the tool left it, is
+// not rendered again but linked from the current site. outfolder.go
+// checks the folder and locks it first.
 
 // manifestKey marks a cache blob as a manifest: which files the tool
 // wrote, with their SHA-256, the keys they were made from, and their
@@ -71,6 +77,26 @@ func manifestPath(out string) (string, error) {
 	return filepath.Join(dir, filepath.Base(filepath.Clean(out))+".site"), nil
 }
 
+// lockPath returns the path of the lock of out, in its cache folder,
+// which it makes when missing.
+func lockPath(out string) (string, error) {
+	dir, err := cacheDir(out)
+	if err != nil {
+		return "", fmt.Errorf("lock output folder: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("lock output folder: %w", err)
+	}
+	return filepath.Join(dir, filepath.Base(filepath.Clean(out))+".lock"), nil
+}
+
+// keptDirName names the folder where a build sets aside the files of
+// out that the new site replaces and the tool did not write: in the
+// cache folder, never published.
+func keptDirName(out string) string {
+	return filepath.Join(filepath.Dir(filepath.Clean(out)), cacheDirName, filepath.Base(filepath.Clean(out))+".kept")
+}
+
 // loadManifest reads the manifest of out; nil when there is none or it
 // cannot be trusted.
 func loadManifest(out string) manifest {
@@ -109,23 +135,21 @@ func saveManifest(out string, m manifest) error {
 	return saveCache(p, manifestKey, entries)
 }
 
-// writeSite renders pages and writes them as the site in the folder
-// out, whole: see the top of this file. prev is the manifest of the site
-// out holds, or nil. It returns the manifest of the new site. onRender,
-// when not nil, is called with the path of every page rendered.
-func writeSite(out string, pages []site.Page, prev manifest, prog *progress, onRender func(path string)) (manifest, error) {
-	target, err := outputTarget(out)
-	if err != nil {
-		return nil, err
-	}
+// writeSite renders pages and writes them as the site in the output
+// folder of, whole: see the top of this file. It returns the manifest of
+// the new site and warnings about the user's files: set aside, or kept
+// though changed. onRender, when not nil, is called with the path of
+// every page rendered.
+func writeSite(of *outputFolder, pages []site.Page, prog *progress, onRender func(path string)) (manifest, []string, error) {
+	target, prev := of.target, of.prev
 	parent, base := filepath.Dir(target), filepath.Base(target)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("write site: %w", err)
+		return nil, nil, fmt.Errorf("write site: %w", err)
 	}
 	removeLeftovers(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".timeline-new-")
 	if err != nil {
-		return nil, fmt.Errorf("write site: %w", err)
+		return nil, nil, fmt.Errorf("write site: %w", err)
 	}
 	done := false
 	defer func() {
@@ -133,21 +157,27 @@ func writeSite(out string, pages []site.Page, prev manifest, prog *progress, onR
 			os.RemoveAll(tmp)
 		}
 	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return nil, fmt.Errorf("write site: %w", err)
+	k := &keeper{dir: keptDirName(of.out)}
+	mode := fs.FileMode(0o755)
+	info, err := os.Stat(target)
+	if err == nil {
+		mode = info.Mode()
 	}
-	next, err := writePages(tmp, target, pages, prev, prog, onRender)
+	if err := keepModeAndOwner(tmp, mode, info, k); err != nil {
+		return nil, nil, err
+	}
+	next, err := writePages(tmp, target, pages, prev, prog, onRender, k)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if err := carryOver(target, tmp, next, prev); err != nil {
-		return nil, err
+	if err := carryOver(target, tmp, next, prev, k); err != nil {
+		return nil, nil, err
 	}
-	if err := swapIn(tmp, target); err != nil {
-		return nil, err
+	if err := swapIn(tmp, target, k); err != nil {
+		return nil, nil, err
 	}
 	done = true
-	return next, nil
+	return next, k.warnings, nil
 }
 
 // outputTarget returns the folder to replace for out: out itself, or
@@ -190,7 +220,7 @@ func removeLeftovers(parent, base string) {
 // key is the one the manifest prev gives for its path, and whose file the
 // current site old still holds as the tool wrote it, is linked from
 // there and not rendered; so is a page rendered to the bytes prev gives.
-func writePages(dir, old string, pages []site.Page, prev manifest, prog *progress, onRender func(path string)) (manifest, error) {
+func writePages(dir, old string, pages []site.Page, prev manifest, prog *progress, onRender func(path string), k *keeper) (manifest, error) {
 	var mu sync.Mutex
 	rendered := func(path string) {
 		if onRender != nil {
@@ -224,7 +254,7 @@ func writePages(dir, old string, pages []site.Page, prev manifest, prog *progres
 			errs[i] = fmt.Errorf("write site: %w", err)
 			return
 		}
-		entries[i], errs[i] = writePage(p, filepath.Join(old, filepath.FromSlash(pg.Path)), pg, prev, rendered)
+		entries[i], errs[i] = writePage(p, filepath.Join(old, filepath.FromSlash(pg.Path)), pg, prev, rendered, k)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -237,13 +267,29 @@ func writePages(dir, old string, pages []site.Page, prev manifest, prog *progres
 }
 
 // writePage writes the page pg at p, linking the file at old when it
-// holds what the page would: see writePages.
-func writePage(p, old string, pg site.Page, prev manifest, rendered func(path string)) (written, error) {
+// holds what the page would: see writePages. A file at old that the
+// tool did not write as it stands, and that differs from the page, is
+// set aside by k.
+func writePage(p, old string, pg site.Page, prev manifest, rendered func(path string), k *keeper) (written, error) {
 	key := pageKey(pg)
 	was, had := prev[pg.Path]
 	if had && was.page == key && unchanged(old, was) && os.Link(old, p) == nil {
 		return was, nil
 	}
+	w, err := renderPage(p, old, pg, key, was, had, rendered)
+	if err != nil {
+		return written{}, err
+	}
+	if err := keepReplaced(old, pg.Path, was, had, w.hash, k); err != nil {
+		return written{}, err
+	}
+	return w, nil
+}
+
+// renderPage renders the page pg at p, linking the file at old when its
+// bytes are those the manifest's entry was gives for it (had) and it is
+// as the tool left it.
+func renderPage(p, old string, pg site.Page, key site.Key, was written, had bool, rendered func(path string)) (written, error) {
 	rendered(pg.Path)
 	var w written
 	if pg.Large() {
@@ -313,7 +359,13 @@ func pageKey(pg site.Page) site.Key {
 // and time of change w gives: as the tool wrote it.
 func unchanged(p string, w written) bool {
 	info, err := os.Lstat(p)
-	return err == nil && info.Mode().IsRegular() && info.Size() == w.size && info.ModTime().UnixNano() == w.modTime
+	return err == nil && unchangedInfo(info, w)
+}
+
+// unchangedInfo reports whether the file info describes is a regular
+// file of the size and time of change w gives.
+func unchangedInfo(info fs.FileInfo, w written) bool {
+	return info.Mode().IsRegular() && info.Size() == w.size && info.ModTime().UnixNano() == w.modTime
 }
 
 // folderMaker returns a function that makes a folder and its parents
@@ -335,84 +387,31 @@ func folderMaker(dir string) func(d string) error {
 	}
 }
 
-// carryOver links into the new folder dir every file of the current
-// site old that the tool did not write: not in next, not in prev.
-func carryOver(old, dir string, next, prev manifest) error {
-	err := filepath.WalkDir(old, func(p string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) && p == old {
-			return filepath.SkipAll
-		}
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(old, p)
-		if err != nil || rel == "." {
-			return err
-		}
-		name := filepath.ToSlash(rel)
-		dst := filepath.Join(dir, rel)
-		switch {
-		case d.IsDir():
-			return os.MkdirAll(dst, 0o755)
-		case hasPath(next, name) || hasPath(prev, name):
-			return nil
-		case d.Type()&fs.ModeSymlink != 0:
-			link, err := os.Readlink(p)
-			if err != nil {
-				return err
-			}
-			return os.Symlink(link, dst)
-		}
-		if err := os.Link(p, dst); err != nil {
-			return copyFile(p, dst)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("write site: keep the files the tool did not write: %w", err)
-	}
-	return nil
-}
-
-func hasPath(m manifest, name string) bool {
-	_, ok := m[name]
-	return ok
-}
-
-// copyFile copies the file src to dst, keeping its mode.
-func copyFile(src, dst string) error {
-	info, err := os.Stat(src)
-	if err != nil {
-		return err
-	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(dst, data, info.Mode().Perm())
-}
-
 // swapIn puts the new folder dir in the place of target, and removes
-// the folder it replaces.
-func swapIn(dir, target string) error {
+// the folder it replaces. Once the new site is in place the build is
+// done: a folder that cannot be removed whole is a warning.
+func swapIn(dir, target string, k *keeper) error {
 	if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(dir, target); err != nil {
 			return fmt.Errorf("write site: %w", err)
 		}
 		return nil
 	}
-	if err := exchange(dir, target); err == nil {
-		return os.RemoveAll(dir)
+	old := dir
+	if err := exchange(dir, target); err != nil {
+		// No atomic exchange here: two renames, with the old site kept
+		// beside until the new one is in place.
+		old = filepath.Join(filepath.Dir(dir), strings.Replace(filepath.Base(dir), ".timeline-new-", ".timeline-old-", 1))
+		if err := os.Rename(target, old); err != nil {
+			return fmt.Errorf("write site: %w", err)
+		}
+		if err := os.Rename(dir, target); err != nil {
+			os.Rename(old, target)
+			return fmt.Errorf("write site: %w", err)
+		}
 	}
-	// No atomic exchange here: two renames, with the old site kept
-	// beside until the new one is in place.
-	old := filepath.Join(filepath.Dir(dir), strings.Replace(filepath.Base(dir), ".timeline-new-", ".timeline-old-", 1))
-	if err := os.Rename(target, old); err != nil {
-		return fmt.Errorf("write site: %w", err)
+	if err := os.RemoveAll(old); err != nil {
+		k.warn("the previous site, %s, could not be removed whole (%v): the next build removes it", old, err)
 	}
-	if err := os.Rename(dir, target); err != nil {
-		os.Rename(old, target)
-		return fmt.Errorf("write site: %w", err)
-	}
-	return os.RemoveAll(old)
+	return nil
 }

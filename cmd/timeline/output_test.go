@@ -3,8 +3,11 @@ package main
 import (
 	"context"
 	"errors"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -61,19 +64,16 @@ func TestOutputKeptWhenBuildFails(t *testing.T) {
 	buildCounting(t, src, out)
 	want := siteFiles(t, out)
 
-	// Two sources with one id: the build cannot be made.
-	dup := "---\nid: 004_1cdc5eb8c7f642e6\n---\nThe council said on Monday, May 22, 2023, that it had voted for the plan.\n"
-	if err := os.WriteFile(filepath.Join(src, "dup.md"), []byte(dup), 0o644); err != nil {
+	// No source left that can be read: the build cannot be made.
+	empty := t.TempDir()
+	if err := os.WriteFile(filepath.Join(empty, "binary.txt"), []byte("\x00\x01binary"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := run(t, "build", "-src", src, "-out", out); code != 1 || !strings.Contains(stderr, "same id") {
+	if code, _, stderr := run(t, "build", "-src", empty, "-out", out); code != 1 || !strings.Contains(stderr, "no readable source") {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	if !mapsEqual(want, siteFiles(t, out)) {
 		t.Error("a failed build changed the site")
-	}
-	if err := os.Remove(filepath.Join(src, "dup.md")); err != nil {
-		t.Fatal(err)
 	}
 
 	// Interrupted as it reads a changed source.
@@ -101,33 +101,73 @@ func TestOutputKeptWhenBuildFails(t *testing.T) {
 }
 
 // TestOutputRefused checks that the output folder may not be, or hold,
-// the source folder, the working folder or the repository root, and
-// that nothing is written when it is refused.
+// the source folder, the working folder, the repository root or the
+// home folder, nor lie inside the source folder, and that nothing is
+// written when it is refused. It runs in a repository's layout made in
+// a temporary folder, never near the real tree: a regression in the
+// guard must not let a test replace a repository with a site, and what
+// a user built there must not change what the test sees.
 func TestOutputRefused(t *testing.T) {
-	parent := t.TempDir()
-	src := filepath.Join(parent, "stories", "flood")
-	if err := os.MkdirAll(src, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		out, what string
-	}{
-		{src, "the source folder"},
-		{filepath.Join(parent, "stories"), "the source folder"},
-		{".", "the working folder"},
-		{"..", "the working folder"},
-		{"../..", "the repository root"},
+	root := t.TempDir()
+	repo := filepath.Join(root, "repo")
+	home := filepath.Join(root, "home", "user")
+	writeTree(t, root, map[string]string{
+		"repo/.git/HEAD":              "ref: refs/heads/main\n",
+		"repo/stories/flood/a.txt":    goodArticle(""),
+		"repo/cmd/timeline/notes.txt": "the working folder\n",
+		"repo/testdata/seeds/b.txt":   goodArticle("") + otherWords(1),
+		"home/user/.profile":          "# the home folder\n",
+		"home/other/notes.txt":        "another user's\n",
+	})
+	t.Setenv("HOME", home)
+	t.Chdir(filepath.Join(repo, "cmd", "timeline"))
+	before := treeOf(t, root)
+	src := filepath.Join("..", "..", "stories", "flood")
+	tests := []struct{ out, why string }{
+		{src, "is the source folder"},
+		{filepath.Join("..", "..", "stories"), "holds the source folder"},
+		{filepath.Join(src, "public"), "is inside the source folder"},
+		{".", "is the working folder"},
+		{"..", "holds the working folder"},
+		{filepath.Join("..", ".."), "is the repository root"},
+		{filepath.Join("..", "..", ".."), "holds the repository root"},
+		{home, "is the home folder"},
+		{filepath.Dir(home), "holds the home folder"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := run(t, "build", "-src", src, "-out", tt.out)
-		if code != 1 || !strings.Contains(stderr, "holds "+tt.what) {
-			t.Errorf("-out %s: exit %d, stderr %q; want 1 and %q", tt.out, code, stderr, tt.what)
+		if code != 1 || !strings.Contains(stderr, tt.why) {
+			t.Errorf("-out %s: exit %d, stderr %q; want 1 and %q", tt.out, code, stderr, tt.why)
 		}
 	}
-	if _, err := os.Stat(filepath.Join("..", "..", cacheDirName)); err == nil {
-		t.Errorf("a refused build left a cache at the repository's parent")
+	if after := treeOf(t, root); !maps.Equal(before, after) {
+		t.Errorf("a refused build wrote files: %d before, %d after", len(before), len(after))
 	}
-	if entries, _ := os.ReadDir(src); len(entries) != 0 {
-		t.Errorf("a refused build wrote into the source folder: %v", entries)
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Name() == cacheDirName {
+			t.Errorf("a refused build left a cache folder: %s", p)
+		}
+		return err
+	})
+}
+
+// TestOutputSystemFoldersRefused checks that no system folder, nor a
+// folder holding one, may be the output folder. It asks checkOutput
+// alone, which writes nothing.
+func TestOutputSystemFoldersRefused(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the folders checked are those of Unix systems")
+	}
+	src := t.TempDir()
+	for _, out := range []string{"/", "/usr", "/etc", "/var", "/tmp", "/home", "/usr/local"} {
+		if _, err := os.Stat(out); err != nil {
+			continue
+		}
+		if err := checkOutput(src, out); err == nil || !strings.Contains(err.Error(), "system folder") && !strings.Contains(err.Error(), "holds") {
+			t.Errorf("-out %s: %v; want it refused", out, err)
+		}
+	}
+	if err := checkOutput(src, filepath.Join(t.TempDir(), "public")); err != nil {
+		t.Errorf("a new folder in a temporary one: %v", err)
 	}
 }

@@ -45,6 +45,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	s := newSiteServer(m, renderer, &storyBuilder{src: *src, onRead: m.onRead, folder: &folderReader{now: m.Now}, merging: new(timeline.MergeMemo)})
+	s.hosts = newHostCheck(*addr, ln.Addr())
 	// A build into the default output folder leaves a cache that spares
 	// reading its sources again; serve only reads it.
 	if p, err := readingsCachePath("public"); err == nil {
@@ -111,6 +112,9 @@ func (s *siteServer) rebuild(ctx context.Context) {
 	st, err := s.builder.build(ctx, nil)
 	if errors.Is(err, context.Canceled) {
 		return
+	}
+	if info, serr := os.Stat(s.builder.src); err != nil && (serr != nil || !info.IsDir()) {
+		err = fmt.Errorf("the source folder %s is gone (removed, or moved away): the last good site stays served, and is built again when a folder is there again", s.builder.src)
 	}
 	var warnings []string
 	if st != nil {

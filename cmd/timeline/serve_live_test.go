@@ -235,3 +235,77 @@ func TestWithServeScript(t *testing.T) {
 		t.Errorf("page without </body>: %q", got)
 	}
 }
+
+// waitEventUntil waits for events until one is want and ok(), at most
+// max events: a rebuild may come in several steps (files removed one
+// after another, then their folder).
+func waitEventUntil(t *testing.T, events <-chan string, want string, max int, ok func() bool, stderr *syncBuffer) {
+	t.Helper()
+	for range max {
+		select {
+		case got, open := <-events:
+			if !open {
+				t.Fatalf("the event stream ended\n%s", stderr)
+			}
+			if got == want && ok() {
+				return
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("no %q event within 20 s\n%s", want, stderr)
+		}
+	}
+	t.Fatalf("no %q event of %d that did it\n%s", want, max, stderr)
+}
+
+// TestServeFolderGoneAndBack serves a folder, moves it away, moves it
+// back, removes it and makes it again: while it is gone the terminal and
+// the page say so and the last good site stays served; once it is back,
+// changes to it are seen again and built.
+func TestServeFolderGoneAndBack(t *testing.T) {
+	src := copySeeds(t)
+	url, stderr, stop := startServe(t, src)
+	defer stop()
+	events := listen(t, url)
+	const gone = "is gone (removed, or moved away)"
+	pageSays := func(text string) func() bool {
+		return func() bool { _, page := get(t, url+"index.html"); return strings.Contains(page, text) }
+	}
+	addSource := func(name, what string) {
+		t.Helper()
+		text := "---\npublished: 2023-05-25\n---\nThe port authority said on Wednesday that " + what + ".\n"
+		if err := os.WriteFile(filepath.Join(src, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	moved := src + ".moved"
+	if err := os.Rename(src, moved); err != nil {
+		t.Fatal(err)
+	}
+	waitEventUntil(t, events, "warning", 5, pageSays(gone), stderr)
+	if !strings.Contains(stderr.String(), gone) {
+		t.Errorf("the terminal does not say the folder is gone:\n%s", stderr)
+	}
+	if code, _ := get(t, url+"sources/001_cd3dfe0bcc080581.html"); code != http.StatusOK {
+		t.Errorf("the last good site is not served while the folder is gone: status %d", code)
+	}
+	if err := os.Rename(moved, src); err != nil {
+		t.Fatal(err)
+	}
+	waitEventUntil(t, events, "reload", 5, func() bool { return true }, stderr)
+	addSource("ferry.md", "the Zanzibar ferry had resumed its crossings")
+	waitEventUntil(t, events, "reload", 5, pageSays("Zanzibar ferry"), stderr)
+
+	if err := os.RemoveAll(src); err != nil {
+		t.Fatal(err)
+	}
+	waitEventUntil(t, events, "warning", 10, pageSays(gone), stderr)
+	if err := os.Mkdir(src, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	addSource("bridge.md", "the Kilifi bridge had reopened")
+	waitEventUntil(t, events, "reload", 10, pageSays("Kilifi bridge"), stderr)
+	if _, page := get(t, url+"index.html"); strings.Contains(page, gone) {
+		t.Error("the page still says the folder is gone")
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"maps"
@@ -27,6 +28,8 @@ type siteServer struct {
 	m        *Main
 	renderer *site.Renderer
 	builder  *storyBuilder
+	// hosts are the names a request may ask for; nil allows any.
+	hosts *hostCheck
 
 	mu sync.Mutex
 	// files is the site served, by path; sources the files of its sources.
@@ -76,13 +79,15 @@ func (s *siteServer) hasSite() bool {
 }
 
 // lostSources returns the files that are sources of the served site and
-// that the build st could not use.
+// that the build st could not use. A source left out as a copy of
+// another is not lost: its text is in the site, as the other's.
 func (s *siteServer) lostSources(st *story) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var lost []string
 	for _, p := range st.problems {
-		if _, found := slices.BinarySearch(s.sources, p.File); found && p.Skipped {
+		var copied *timeline.CopyError
+		if _, found := slices.BinarySearch(s.sources, p.File); found && p.Skipped && !errors.As(p.Err, &copied) {
 			lost = append(lost, p.File)
 		}
 	}
@@ -147,6 +152,12 @@ func (s *siteServer) closeClients() {
 
 // ServeHTTP serves the site, serve's script and style, and the events.
 func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hosts.allows(r.Host) {
+		// DNS rebinding: a page of another site whose name was made to
+		// point at this machine must not read the site served here.
+		http.Error(w, "timeline serve answers only to its own address and to localhost", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return

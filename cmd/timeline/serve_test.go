@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -9,6 +10,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/timeline-project/timeline/timeline"
 )
 
 var (
@@ -129,5 +132,20 @@ func TestCollectIdleRaisesTheTarget(t *testing.T) {
 	collectIdle()
 	if got := debug.SetGCPercent(80); got != 80 {
 		t.Errorf("with GOGC=80 set, after collectIdle the target is %d", got)
+	}
+}
+
+// TestServeCopyIsNoLostSource checks that a source of the served site
+// that a rebuild leaves out as a copy of another does not keep the last
+// site served: its text is in the new one, as the other's. A source
+// that went bad does.
+func TestServeCopyIsNoLostSource(t *testing.T) {
+	s := &siteServer{sources: []string{"a.txt", "b.txt", "c.txt"}}
+	st := &story{problems: []timeline.Problem{
+		{File: "b.txt", Err: &timeline.CopyError{Original: "a.txt"}, Skipped: true},
+		{File: "c.txt", Err: errors.New("a binary file"), Skipped: true},
+	}}
+	if lost := s.lostSources(st); len(lost) != 1 || lost[0] != "c.txt" {
+		t.Errorf("lost %v, want c.txt alone", lost)
 	}
 }

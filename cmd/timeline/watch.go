@@ -13,7 +13,10 @@ import (
 
 // folderWatcher tells when a file of a source folder that a build reads
 // changes, is made or goes away, in the folder or any folder under it
-// (hidden ones aside), folders made later included.
+// (hidden ones aside), folders made later included. It watches the
+// folder's parent too: when the folder is removed or moved away it
+// tells that as a change (the rebuild finds the folder gone), and when a
+// folder of that name is made or moved there again, it watches that one.
 type folderWatcher struct {
 	w    *fsnotify.Watcher
 	root string
@@ -41,6 +44,10 @@ func watchFolder(dir string) (*folderWatcher, error) {
 	if err := fw.addTree(fw.root); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("watch %s: %w", dir, err)
+	}
+	if err := w.Add(filepath.Dir(fw.root)); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("watch the folder that holds %s: %w", dir, err)
 	}
 	go fw.run()
 	return fw, nil
@@ -71,12 +78,19 @@ func (fw *folderWatcher) run() {
 			if !ok {
 				return
 			}
-			if ev.Has(fsnotify.Create) {
+			switch {
+			case ev.Name == fw.root:
+				fw.rootChanged(ev)
+			case !within(ev.Name, fw.root):
+				// Another file of the parent folder's.
+			case ev.Has(fsnotify.Create):
 				// A new folder: watch it and what it holds.
 				fw.addTree(ev.Name)
 			}
-			if fw.matters(ev.Name) {
-				fw.note(ev.Name)
+			if ev.Name == fw.root || fw.matters(ev.Name) {
+				if ev.Name != fw.root {
+					fw.note(ev.Name)
+				}
 				select {
 				case fw.changes <- struct{}{}:
 				default:
@@ -92,6 +106,33 @@ func (fw *folderWatcher) run() {
 			select {
 			case fw.errors <- err:
 			default:
+			}
+		}
+	}
+}
+
+// rootChanged takes in a change of the watched folder itself: made or
+// moved there, it is watched again; removed or moved away, the watches
+// of the folders it held are dropped (a moved folder's would report its
+// changes under names it no longer has). Either way the next read looks
+// at every file.
+func (fw *folderWatcher) rootChanged(ev fsnotify.Event) {
+	fw.mu.Lock()
+	fw.unsure = true
+	fw.mu.Unlock()
+	if ev.Has(fsnotify.Create) {
+		if err := fw.addTree(fw.root); err != nil {
+			select {
+			case fw.errors <- err:
+			default:
+			}
+		}
+		return
+	}
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		for _, p := range fw.w.WatchList() {
+			if p == fw.root || within(p, fw.root) {
+				fw.w.Remove(p)
 			}
 		}
 	}

@@ -4,29 +4,65 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/gomarkdown/markdown/ast"
+	"github.com/gomarkdown/markdown/parser"
 )
 
-// hangLimit is how long a call may take before a test calls it hung: far
-// above what any input here takes (under a second on a loaded machine),
-// so that it fails only on a loop, not on a slow machine.
-const hangLimit = 20 * time.Second
+// work is what gomarkdown did with a document, counted as it parsed it:
+// no clock, so that a loaded machine or the race detector cannot make a
+// test fail, and a bound that slips fails on any machine.
+type work struct {
+	// inline is the sum, over every call of an inline parser, of the
+	// bytes left after its offset: what the call may scan. The
+	// quadratic shapes are the calls that scan to the end of their
+	// paragraph for a closer they never find.
+	inline int64
+	// siblings is the sum, over every node of the tree, of its children
+	// squared: what the HTML renderer's linear search of a node's
+	// siblings costs.
+	siblings int64
+}
 
-// finishes runs f and fails the test when it has not returned within
-// hangLimit; the goroutine is then left behind, the test binary's end
-// stopping it.
-func finishes(t *testing.T, what string, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		f()
-	}()
-	select {
-	case <-done:
-	case <-time.After(hangLimit):
-		t.Fatalf("%s did not finish in %v", what, hangLimit)
+// errOverBudget stops a counted parse whose work is over its budget.
+var errOverBudget = errors.New("over the budget of work")
+
+// countedParse parses src as Blocks and HTML do, counting the work. Once
+// the inline work is over budget it stops gomarkdown (a panic out of
+// the inline parser, recovered here) and returns errOverBudget: a test
+// of a bound that slipped fails at once, rather than run the quadratic
+// parse it was meant to prevent.
+func countedParse(src []byte, budget int64) (w work, err error) {
+	p := newParser()
+	for c := range 256 {
+		prev := p.RegisterInline(byte(c), nil)
+		if prev == nil {
+			continue
+		}
+		p.RegisterInline(byte(c), func(p *parser.Parser, data []byte, offset int) (int, ast.Node) {
+			if w.inline += int64(len(data) - offset); w.inline > budget {
+				panic(errOverBudget)
+			}
+			return prev(p, data, offset)
+		})
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			if r != errOverBudget {
+				panic(r)
+			}
+			err = errOverBudget
+		}
+	}()
+	doc := p.Parse(src)
+	ast.WalkFunc(doc, func(n ast.Node, entering bool) ast.WalkStatus {
+		if entering {
+			children := int64(len(n.GetChildren()))
+			w.siblings += children * children
+		}
+		return ast.GoToNext
+	})
+	return w, nil
 }
 
 // knownReports are the inputs behind gomarkdown's published crash and
@@ -65,14 +101,14 @@ var knownReports = []struct{ report, src string }{
 func TestKnownReports(t *testing.T) {
 	for _, r := range knownReports {
 		t.Run(r.report, func(t *testing.T) {
-			finishes(t, "Blocks and HTML of "+r.report, func() {
-				if _, err := Blocks([]byte(r.src)); err != nil {
-					t.Errorf("Blocks(%q): %v", r.src, err)
-				}
-				if _, err := HTML([]byte(r.src)); err != nil {
-					t.Errorf("HTML(%q): %v", r.src, err)
-				}
-			})
+			// An endless loop here is left to go test's -timeout: a
+			// test asserts no time.
+			if _, err := Blocks([]byte(r.src)); err != nil {
+				t.Errorf("Blocks(%q): %v", r.src, err)
+			}
+			if _, err := HTML([]byte(r.src)); err != nil {
+				t.Errorf("HTML(%q): %v", r.src, err)
+			}
 		})
 	}
 }
@@ -91,36 +127,74 @@ var quadratic = []struct{ name, unit, sep string }{
 }
 
 // TestBoundsRefuseQuadraticInput checks that a megabyte of each shape is
-// refused at once, with its plain text, and that the largest amount of it
-// within the bounds is read.
+// refused, with its plain text, and that at the largest amount of it
+// within the bounds gomarkdown's work is bounded: its inline parsers
+// scan at most twice MaxInlineWork bytes (each opener, and the '!' or
+// '<' before it that may hand over to another parser, scans at most the
+// rest of its part, and the measure charges an opener the whole part),
+// and the renderer's search of siblings takes at most MaxRenderLines
+// squared steps. The work is counted, not timed (see work).
 func TestBoundsRefuseQuadraticInput(t *testing.T) {
 	for _, q := range quadratic {
 		t.Run(q.name, func(t *testing.T) {
 			big := []byte(strings.Repeat(q.unit+q.sep, (1<<20)/len(q.unit+q.sep)))
-			finishes(t, "a megabyte of "+q.name, func() {
-				_, errB := Blocks(big)
-				out, errH := HTML(big)
-				if !errors.Is(errH, ErrTooComplex) {
-					t.Errorf("HTML of a megabyte of %q: err %v, want ErrTooComplex", q.unit, errH)
-				}
-				if q.sep == "" && !errors.Is(errB, ErrTooComplex) {
-					t.Errorf("Blocks of a megabyte of %q: err %v, want ErrTooComplex", q.unit, errB)
-				}
-				if strings.Contains(out, "<!--") || !strings.HasPrefix(out, "<p>") {
-					t.Errorf("HTML's plain text of %q is not escaped paragraphs: %.40q", q.unit, out)
-				}
-			})
+			// Refused by the measure before gomarkdown may see it: a
+			// bound that slipped must not run the parse it should stop.
+			if !errors.Is(checkBounds(big, true), ErrTooComplex) {
+				t.Fatalf("a megabyte of %q is within the bounds", q.unit)
+			}
+			_, errB := Blocks(big)
+			out, errH := HTML(big)
+			if !errors.Is(errH, ErrTooComplex) {
+				t.Errorf("HTML of a megabyte of %q: err %v, want ErrTooComplex", q.unit, errH)
+			}
+			if q.sep == "" && !errors.Is(errB, ErrTooComplex) {
+				t.Errorf("Blocks of a megabyte of %q: err %v, want ErrTooComplex", q.unit, errB)
+			}
+			if strings.Contains(out, "<!--") || !strings.HasPrefix(out, "<p>") {
+				t.Errorf("HTML's plain text of %q is not escaped paragraphs: %.40q", q.unit, out)
+			}
 			n := largestWithin(t, q.unit, q.sep)
 			src := []byte(strings.Repeat(q.unit+q.sep, n))
-			finishes(t, "the largest "+q.name+" within the bounds", func() {
-				if _, err := Blocks(src); err != nil {
-					t.Errorf("Blocks of %d×%q: %v", n, q.unit, err)
-				}
-				if _, err := HTML(src); err != nil {
-					t.Errorf("HTML of %d×%q: %v", n, q.unit, err)
-				}
-			})
+			w, err := countedParse(src, 2*MaxInlineWork)
+			if err != nil {
+				t.Fatalf("%d×%q: inline parsers scanned over twice the bound %d bytes: %v", n, q.unit, MaxInlineWork, err)
+			}
+			if w.siblings > MaxRenderLines*MaxRenderLines {
+				t.Errorf("%d×%q: %d steps of sibling search, over %d²", n, q.unit, w.siblings, MaxRenderLines)
+			}
+			if _, err := HTML(src); err != nil {
+				t.Errorf("HTML of %d×%q: %v", n, q.unit, err)
+			}
 		})
+	}
+}
+
+// TestWorkCounted checks that countedParse counts what it says: the
+// bytes an unclosed bracket's parser may scan grow with the square of
+// the paragraph, and those of closed brackets only linearly.
+func TestWorkCounted(t *testing.T) {
+	tests := []struct {
+		src    string
+		inline int64
+	}{
+		{"", 0},
+		{"plain", 0},
+		{"[[[", 3 + 2 + 1},                // each '[' may scan to the end
+		{"[a] [b]", 7 + 4 + 3},            // each call counts, the space's too
+		{"[[[[[[", 6 + 5 + 4 + 3 + 2 + 1}, // six unclosed: the square's half
+	}
+	for _, tt := range tests {
+		w, err := countedParse([]byte(tt.src), 1<<20)
+		if err != nil || w.inline != tt.inline {
+			t.Errorf("countedParse(%q): inline work %d, %v; want %d", tt.src, w.inline, err, tt.inline)
+		}
+	}
+	if _, err := countedParse([]byte(strings.Repeat("[", 100)), 1000); !errors.Is(err, errOverBudget) {
+		t.Errorf("100 unclosed brackets on a budget of 1,000 bytes: %v, want errOverBudget", err)
+	}
+	if w, _ := countedParse([]byte("a\n\nb\n\nc"), 1<<20); w.siblings != 3*3+1+1+1 {
+		t.Errorf("three paragraphs: sibling work %d, want 12 (the document's 3², each paragraph's 1²)", w.siblings)
 	}
 }
 

@@ -49,9 +49,10 @@ type Block struct {
 	Text string
 }
 
-func parse(src []byte) ast.Node {
-	return parser.NewWithExtensions(extensions).Parse(src)
-}
+// newParser returns a parser with the project's extensions.
+func newParser() *parser.Parser { return parser.NewWithExtensions(extensions) }
+
+func parse(src []byte) ast.Node { return newParser().Parse(src) }
 
 // Blocks returns the blocks of the Markdown document src in reading order.
 // Blocks with no text are left out. When src is too costly to parse
