@@ -175,6 +175,11 @@ func dateTip(e *timeline.Event) (tipView, bool) {
 		if tip.Text == "" {
 			tip.Text = "The cited sentences give no date; they report the same facts as sentences that other sources date."
 		}
+	case timeline.DatedReported:
+		tip.Label = "Reported on " + longDate(e.Date)
+		if tip.Text == "" {
+			tip.Text = "No source names the day: the date is that of the first report, the day it was published."
+		}
 	default:
 		return tipView{}, false
 	}
@@ -225,6 +230,8 @@ func citationDating(c timeline.Citation) string {
 	switch {
 	case c.DateBasis == timeline.DatedMatched:
 		return "no date of its own: placed by the facts it shares with sentences that other sources date"
+	case c.DateBasis == timeline.DatedReported:
+		return "no date of its own: the source's headline or lead, which reports its news by the day it was published"
 	case byContext(c) && c.DatedBy > 0:
 		return fmt.Sprintf("no date of its own: dated by sentence %d before it", c.DatedBy)
 	case byContext(c):
@@ -242,6 +249,8 @@ func undatedLabel(c timeline.Citation) string {
 	switch {
 	case c.DateBasis == timeline.DatedMatched:
 		return "matched date"
+	case c.DateBasis == timeline.DatedReported:
+		return "reported"
 	case byContext(c):
 		return "date from context"
 	}

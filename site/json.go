@@ -39,6 +39,8 @@ type jsonEvent struct {
 	Disputed   bool            `json:"disputed"`
 	Stance     string          `json:"stance,omitempty"`
 	Background bool            `json:"background,omitempty"`
+	Outlets    int             `json:"outlets"`
+	Rank       int             `json:"rank"`
 	Dating     *jsonDating     `json:"dating,omitempty"`
 	OtherDates []jsonOtherDate `json:"other_dates,omitempty"`
 	Accounts   []jsonAccount   `json:"accounts,omitempty"`
@@ -103,6 +105,8 @@ func eventJSONWithout(e *timeline.Event) jsonEvent {
 		Disputed:   e.Disputed,
 		Stance:     string(e.Stance),
 		Background: e.Background,
+		Outlets:    e.Outlets,
+		Rank:       e.Rank,
 		Citations:  []jsonCitation{},
 	}
 	if e.Dating.Basis != "" || e.Dating.Note != "" {

@@ -317,6 +317,8 @@ type contractTimeline struct {
 type jsonEventExtension struct {
 	Stance     string          `json:"stance"`
 	Background bool            `json:"background"`
+	Outlets    int             `json:"outlets"`
+	Rank       int             `json:"rank"`
 	Dating     *jsonDating     `json:"dating"`
 	OtherDates []jsonOtherDate `json:"other_dates"`
 	Accounts   []jsonAccount   `json:"accounts"`

@@ -311,6 +311,8 @@ func (k *keyHash) event(e *timeline.Event) {
 	k.strs(e.ClaimedBy)
 	k.uint(bit(e.Background))
 	k.uint(bit(e.Disputed))
+	k.int(e.Outlets)
+	k.int(e.Rank)
 	k.uint(uint64(len(e.Accounts)))
 	for _, a := range e.Accounts {
 		k.str(a.Speaker)

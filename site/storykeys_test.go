@@ -24,7 +24,7 @@ func TestKeyFieldsCovered(t *testing.T) {
 		{timeline.Block{}, 3},
 		{timeline.Sentence{}, 3},
 		{timeline.Span{}, 2},
-		{timeline.Event{}, 14},
+		{timeline.Event{}, 16},
 		{timeline.Account{}, 4},
 		{timeline.Dating{}, 2},
 		{timeline.OtherDate{}, 3},

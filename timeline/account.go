@@ -109,6 +109,21 @@ func deniedByOthers(accounts []Account) bool {
 	return false
 }
 
+// maxAccountChars is about the longest summary of an account.
+const maxAccountChars = 160
+
+// spokenBySeveral reports whether more than one speaker speaks to an
+// event: who says what is then worth listing.
+func spokenBySeveral(accounts []Account) bool {
+	named := 0
+	for _, a := range accounts {
+		if a.Speaker != "" {
+			named++
+		}
+	}
+	return named >= 2 || named == 1 && len(accounts) >= 2
+}
+
 // accountSummary says an account in short: what the speaker says, or
 // the sentence.
 func accountSummary(m *mention, a attribution) string {
@@ -119,7 +134,11 @@ func accountSummary(m *mention, a attribution) string {
 	if a.stance == StanceDenial && denialVerbs[a.verb] {
 		says = "denies " + says
 	}
-	return unquote(strings.TrimRight(cutAtClause(says, 24), " .,;:"))
+	says = unquote(strings.TrimRight(says, " .,;:"))
+	if c, ok := clauseWithin(says, maxAccountChars); ok {
+		return c
+	}
+	return says
 }
 
 // figuresDisagree reports whether two sources among the members give
@@ -185,6 +204,8 @@ func datingOf(best *mention) Dating {
 		d.Note = "The date is printed: " + when(best) + "."
 	case DatedRelative, DatedInferred:
 		d.Note = "From " + when(best) + counted() + "."
+	case DatedReported:
+		d.Note = fmt.Sprintf("No source names the day: %s reported it in its headline or lead, published %s (%s).", src.ID, pub.Date, pub.Basis)
 	case DatedContext:
 		d.Note = fmt.Sprintf("Sentence %d of %s has no date of its own; it continues sentence %d", best.sentence.N, src.ID, best.datedBy)
 		d.Note += ", dated by “" + collapseSpace(best.root.Of(src.Text)) + "”"

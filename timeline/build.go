@@ -25,10 +25,6 @@ type Options struct {
 	// Stage, when not nil, is told when Assemble begins each of its
 	// stages: StageDating, StageMentions, StageMerging.
 	Stage func(stage string)
-	// Merging, when not nil, keeps what this build's merging made for
-	// the next build given it, which then redoes only what its sources
-	// change (see MergeMemo); the timeline is the same either way.
-	Merging *MergeMemo
 	// Remembered, when not nil, is called once Assemble has remembered
 	// in its readings all it will (see Reading), before it merges: from
 	// then on it only reads them, and the caller may encode them (see
@@ -195,6 +191,7 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 	})
 	opts.stage(StageDating)
 	datePublications(rs, opts.Today)
+	markRepeatedBlocks(rs)
 	tl.Sources = slices.Grow(tl.Sources, len(rs))
 	for _, r := range rs {
 		if r.src.Published.Date.IsZero() && len(r.article) == 0 {
@@ -222,7 +219,7 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 		opts.Remembered()
 	}
 	opts.stage(StageMerging)
-	tl.Events = eventsOfMemo(ms, opts.Merging)
+	tl.Events = eventsOf(ms)
 	for _, r := range inOrder {
 		for _, err := range r.problems {
 			a.Problems = append(a.Problems, Problem{File: r.src.File, Err: err})

@@ -122,6 +122,11 @@ var claimOrDenialVerbs = newWordTable(claimVerbs, denialVerbs)
 
 // attributionsIn is attributionsOf given the tokens of s.
 func attributionsIn(s string, toks []token) []attribution {
+	if isCaveat(s) {
+		// "The ministry's statement could not be independently
+		// verified": the reporter speaks, of what no one can check
+		return nil
+	}
 	var out []attribution
 	var buf [maxASCIIWord]byte
 	for i, t := range toks {

@@ -8,51 +8,31 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
-// eventsOf merges mentions into the chronology's events, sorted and
-// with their IDs.
-func eventsOf(ms []*mention) []Event {
-	names := nameSpeakers(ms)
-	tt := numberTerms(ms)
-	clusters := clusterMentions(ms, tt)
-	var events []Event
-	if len(clusters) > 0 {
-		events = make([]Event, len(clusters))
-	}
-	eachIndex(len(clusters), func(i int) { events[i] = eventOf(clusters[i], tt, names) })
-	sortEvents(events)
-	eventIDs(events)
-	return events
-}
-
-// maxTitleWords is the most words of an event title.
-const maxTitleWords = 14
-
-// eventOf makes the event of a cluster: its date from its best-dated
-// mention, its citations in source order, its title from the most
-// central mention, who claims it and whether its accounts differ.
-func eventOf(c *cluster, tt *termTable, names canonicalNames) Event {
-	mid, best := c.central(tt), c.best()
-	members := slices.Clone(c.members)
-	slices.SortFunc(members, func(a, b *mention) int {
-		return cmp.Or(cmp.Compare(a.src.ID, b.src.ID), cmp.Compare(a.sentence.N, b.sentence.N))
-	})
+// eventOf makes the event of a happening: its date from its best-dated
+// mention, its citations in source order (at most maxPerSource of a
+// source, the most central), its title from the most central mention,
+// who claims it and whether its accounts differ.
+func eventOf(h *happening, tt *termTable, names canonicalNames) Event {
+	members, central := centralMembers(h, tt)
+	title, from := eventTitle(central, names)
+	best := h.best
 	e := Event{
-		Date:       best.date,
-		Precision:  eventPrecision(best.precision),
+		Date:       h.date,
+		Precision:  eventPrecision(h.prec),
 		PartOfDay:  commonPartOfDay(members),
-		Title:      eventTitle(mid),
+		Title:      title,
 		Background: best.background,
 		Dating:     datingOf(best),
 	}
 	e.ClaimedBy, e.Stance = claimsOf(members, names)
 	accounts, disputed := accountsOf(members, names)
-	if disputed {
-		e.Disputed, e.Accounts = true, accounts
+	e.Disputed = disputed
+	if disputed || spokenBySeveral(accounts) {
+		e.Accounts = accounts
 	}
 	e.Citations = make([]Citation, 0, len(members))
 	for _, m := range members {
@@ -67,12 +47,36 @@ func eventOf(c *cluster, tt *termTable, names canonicalNames) Event {
 			Speaker:   names.of(a),
 			Stance:    a.stance,
 		})
-		if m.date != best.date && m.basis != DatedMatched {
+		if m.date != h.date && m.basis != DatedMatched && m.basis != DatedReported {
 			e.OtherDates = append(e.OtherDates, OtherDate{Source: m.src.ID, Date: m.date.String(), DateText: collapseSpace(m.dateText())})
 		}
 	}
-	e.Summary = summaryOf(&e, mid)
+	e.Outlets = outletCount(members)
+	e.Summary = summaryOf(&e, central, from)
 	return e
+}
+
+// centralMembers returns the members a happening's event cites: at most
+// maxPerSource of each source, those most similar to the happening,
+// sorted by source and sentence; and the same from the most similar
+// to the least (the first of equals first).
+func centralMembers(h *happening, tt *termTable) (bySource, central []*mention) {
+	sims := make(map[*mention]float64, len(h.members))
+	for _, m := range h.members {
+		sims[m] = h.similarityTo(tt.vectorOf([]*mention{m}))
+	}
+	central = slices.Clone(h.members)
+	slices.SortStableFunc(central, func(a, b *mention) int { return cmp.Compare(sims[b], sims[a]) })
+	per := map[*Source]int{}
+	central = slices.DeleteFunc(central, func(m *mention) bool {
+		per[m.src]++
+		return per[m.src] > maxPerSource
+	})
+	bySource = slices.Clone(central)
+	slices.SortFunc(bySource, func(a, b *mention) int {
+		return cmp.Or(cmp.Compare(a.src.ID, b.src.ID), cmp.Compare(a.sentence.N, b.sentence.N))
+	})
+	return bySource, central
 }
 
 // eventPrecision returns the precision an event shows: day, month or
@@ -88,13 +92,22 @@ func eventPrecision(p timex.Precision) timex.Precision {
 	return timex.PrecisionYear
 }
 
-// summaryOf says what the sources together report: the central
-// sentence, how many sources report it, and who disputes it.
-func summaryOf(e *Event, mid *mention) string {
+// summaryOf says what the sources together report: the most central
+// sentence other than the one the title was made from, how many
+// outlets report it, and who disputes it.
+func summaryOf(e *Event, central []*mention, from *mention) string {
 	var b strings.Builder
-	b.WriteString(collapseSpace(mid.text()))
-	if n := e.sourceCount(); n > 1 {
-		fmt.Fprintf(&b, " Reported by %d sources.", n)
+	for _, m := range central {
+		if m != from && m.role != roleHeadline && !isCaveat(m.text()) {
+			b.WriteString(m.quoted())
+			break
+		}
+	}
+	if n := e.Outlets; n > 1 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "Reported by %d outlets.", n)
 	}
 	if e.Disputed {
 		var sides []string
@@ -107,7 +120,7 @@ func summaryOf(e *Event, mid *mention) string {
 		}
 		b.WriteString(" Accounts differ: " + strings.Join(sides, "; ") + ".")
 	}
-	return b.String()
+	return strings.TrimSpace(b.String())
 }
 
 // commonPartOfDay returns the part of day most mentions give, the
@@ -142,37 +155,6 @@ var titleVerbs = map[string]string{"claimed": "claims", "claims": "claims", "all
 	"vows": "vows", "admitted": "admits", "admits": "admits", "declared": "declares", "declares": "declares",
 }
 
-// eventTitle makes an event's title from its central mention: "Speaker
-// says what" where a speaker claims or denies it ("Kyiv denies any
-// involvement in the incident"), else the sentence's main clause.
-func eventTitle(m *mention) string {
-	a := m.primary()
-	if a.speaker == "" || speakerPronouns[strings.ToLower(a.speaker)] {
-		return headline(m)
-	}
-	says, ok := saidWords(m, a)
-	if !ok || a.verb == "according" {
-		return headline(m)
-	}
-	who := shortSpeaker(a.speaker)
-	verb := "says"
-	switch {
-	case denialVerbs[a.verb]:
-		verb = "denies"
-	case titleVerbs[a.verb] != "":
-		verb = titleVerbs[a.verb]
-	}
-	if plural(who) {
-		verb = pluralVerb(verb)
-	}
-	n := maxTitleWords - wordCount(who) - 1
-	if wordCount(says) < 3 || n < 5 {
-		return headline(m)
-	}
-	says = unquote(strings.TrimRight(cutAtClause(says, n), " .,;:!?"))
-	return clipTitle(capitalize(who + " " + verb + " " + says))
-}
-
 // saidWords returns what a speaker says in a mention's sentence, with
 // its dates and their prepositions taken out and an opening "that"
 // dropped; false when the words are not found in the sentence.
@@ -201,11 +183,19 @@ func plural(sp string) bool {
 	if len(ws) > 2 && strings.EqualFold(ws[0], "one") && strings.EqualFold(ws[1], "of") {
 		return false // "one of the factions"
 	}
-	if lw := strings.ToLower(last); speakerNouns[lw] && strings.HasSuffix(lw, "s") && len(ws) == 1 {
-		return true // "Officials"
+	if lw := strings.ToLower(last); (speakerNouns[lw] || pluralAgents[lw]) && strings.HasSuffix(lw, "s") && len(ws) == 1 {
+		return true // "Officials", "Engineers" opening a sentence
 	}
 	return !startsUpper(last) && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
 }
+
+// pluralAgents are plural nouns for people that open a sentence with a
+// capital, and are no name ("Engineers warned…").
+var pluralAgents = setOf(`engineers doctors scientists researchers rescuers workers firefighters
+teachers students farmers lawyers judges nurses paramedics medics survivors victims families relatives
+neighbours neighbors locals villagers passengers analysts economists investors traders demonstrators
+rebels insurgents protesters organisers organizers campaigners critics supporters opponents voters
+parents pilots crews divers historians inspectors auditors regulators lawmakers ministers leaders`)
 
 // pluralVerb returns the plural present of a title verb: "says" → "say",
 // "denies" → "deny".
@@ -259,25 +249,6 @@ var punctuationRun = regexp.MustCompile(`([,;:])(?:\s*[,;:])+`)
 // tidyPunctuation makes each run of clause marks one mark.
 func tidyPunctuation(s string) string { return punctuationRun.ReplaceAllString(s, "$1") }
 
-// maxTitleBytes bounds a title however its words run.
-const maxTitleBytes = 200
-
-// clipTitle cuts a title longer than maxTitleBytes at a word boundary,
-// with an ellipsis.
-func clipTitle(s string) string {
-	if len(s) <= maxTitleBytes {
-		return s
-	}
-	cut := s[:maxTitleBytes]
-	for !utf8.ValidString(cut) {
-		cut = cut[:len(cut)-1]
-	}
-	if i := strings.LastIndexByte(cut, ' '); i > maxTitleBytes/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:") + "…"
-}
-
 // shortSpeaker returns a speaker's name short enough for a title: a
 // person's name without the role when the phrase is long.
 func shortSpeaker(sp string) string {
@@ -288,22 +259,6 @@ func shortSpeaker(sp string) string {
 		return strings.TrimSpace(first + " " + last)
 	}
 	return shorten(sp, 5)
-}
-
-// headline makes a short title from a mention's sentence: the words
-// that only say when taken out (the date stands beside the title),
-// openers such as "However," dropped, and the sentence cut at a clause
-// boundary.
-func headline(m *mention) string {
-	before, after := withoutWhen(m)
-	s := tidyPunctuation(collapseSpace(before + " " + strings.TrimLeft(after, " ")))
-	s = strings.ReplaceAll(s, " ,", ",")
-	s = dropLeadingWords(strings.TrimLeft(s, ",;: "))
-	s = attributionLead.ReplaceAllString(s, "")
-	s = attributionAside.ReplaceAllString(s, "")
-	s = cutAtClause(s, maxTitleWords)
-	s = unquote(strings.TrimRight(s, " .,;:!?"))
-	return clipTitle(capitalize(s))
 }
 
 // withoutWhen returns the mention's sentence before and after its date,
@@ -368,26 +323,6 @@ func dropLeadingWords(s string) string {
 	return s
 }
 
-// cutAtClause shortens s to at most n words: at the first clause
-// boundary (a comma, semicolon or dash) after four or more words that
-// hold a verb, else at n words with an ellipsis.
-func cutAtClause(s string, n int) string {
-	fields := strings.Fields(s)
-	if len(fields) <= n {
-		return s
-	}
-	for i := 3; i < n; i++ {
-		f := fields[i]
-		boundary := strings.HasSuffix(f, ",") || strings.HasSuffix(f, ";") ||
-			i+1 < len(fields) && (fields[i+1] == "–" || fields[i+1] == "—")
-		said := speechVerbs[strings.ToLower(strings.TrimRight(f, ",;"))] // "the governor said, 14 people..."
-		if head := strings.Join(fields[:i+1], " "); boundary && !said && hasVerb(head) {
-			return head
-		}
-	}
-	return shorten(s, n)
-}
-
 // unquote removes quotation marks around the whole of s, and a dangling
 // one at either end.
 func unquote(s string) string {
@@ -419,14 +354,6 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return strings.Join(fields[:n], " ") + "…"
-}
-
-func capitalize(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // eventIDs gives every event an ID from its date, the first words of

@@ -13,17 +13,23 @@ func mentionOf(text, dateText string) *mention {
 	return &mention{src: src, sentence: Sentence{Span: Span{0, len(text)}}, dateSpan: Span{i, i + len(dateText)}}
 }
 
-func TestHeadline(t *testing.T) {
+func TestSentenceTitle(t *testing.T) {
 	tests := []struct{ sentence, date, want string }{
 		{"On Tuesday, Moscow said that its forces had withdrawn.", "Tuesday", "Moscow said that its forces had withdrawn"},
 		{"Peskov said on Monday the attack was a distraction.", "Monday", "Peskov said the attack was a distraction"},
 		{"The ministry said Tuesday afternoon that 70 fighters were killed.", "Tuesday afternoon", "The ministry said that 70 fighters were killed"},
-		{"Following Monday's raid, Moscow invoked an operation.", "Monday", "Following the raid, Moscow invoked an operation"},
+		{"Following Monday's raid, Moscow invoked an operation.", "Monday", "Moscow invoked an operation"},
+		{"In response to the displacement caused by the conflict, local authorities have opened shelters.", "", "Local authorities have opened shelters"},
+		{"KYIV, Ukraine – Russian officials said on Tuesday that an operation expelled saboteurs.", "Tuesday", "Russian officials said that an operation expelled saboteurs"},
 		{"A dam gave way early on Monday, officials said.", "early on Monday", "A dam gave way, officials said"},
 		{"Rescue teams worked through the night to reach families.", "the night", "Rescue teams worked through the night to reach families"},
 		{"The fighting has gone on since Monday.", "Monday", "The fighting has gone on since Monday"},
 		{"By Tuesday morning, the governor said, 14 people had died in the floods near the river and dam.", "Tuesday morning",
-			"The governor said, 14 people had died in the floods near the river and…"},
+			"The governor said, 14 people had died in the floods near the river and dam"},
+		{"The vessel, named Titan, lost contact with its support ship about an hour and 45 minutes into its descent to the wreck.", "",
+			"The vessel, named Titan, lost contact with its support ship about an hour and 45 minutes"},
+		{"Rescuers from three countries searched an area of 10,000 square miles of open ocean on Tuesday as the submersible's reserve of air ran low.", "Tuesday",
+			"Rescuers from three countries searched an area of 10,000 square miles of open ocean"},
 		{"However, Kyiv denied on Monday any involvement in the attack.", "Monday", "Kyiv denied any involvement in the attack"},
 		{"According to Moscow, the army repelled the attack on Monday.", "on Monday", "The army repelled the attack"},
 		{"“We will return,” the commander said on Tuesday.", "Tuesday", "“We will return,” the commander said"},
@@ -31,8 +37,8 @@ func TestHeadline(t *testing.T) {
 			"Wednesday, May 24", "The Kremlin attacked the United States and Europe"},
 	}
 	for _, tt := range tests {
-		if got := headline(mentionOf(tt.sentence, tt.date)); got != tt.want {
-			t.Errorf("headline(%q)\n got %q\nwant %q", tt.sentence, got, tt.want)
+		if got, _ := sentenceTitle(mentionOf(tt.sentence, tt.date), nil); got != tt.want {
+			t.Errorf("sentenceTitle(%q)\n got %q\nwant %q", tt.sentence, got, tt.want)
 		}
 	}
 }
@@ -66,5 +72,80 @@ func TestEventIDsAreUniqueAndStable(t *testing.T) {
 	eventIDs(again)
 	if again[0].ID != events[1].ID {
 		t.Errorf("id %q alone, %q among others: want the same", again[0].ID, events[1].ID)
+	}
+}
+
+func TestHeadlineTitle(t *testing.T) {
+	tests := []struct {
+		headline, want string
+		ok             bool
+	}{
+		{"Titanic tourist sub goes missing sparking search", "Titanic tourist sub goes missing sparking search", true},
+		{"Titanic sub: OceanGate co-founder fears there was an 'instantaneous implosion'", "OceanGate co-founder fears there was an 'instantaneous implosion'", true},
+		{"Missing Titanic submarine LIVE: vessel only has 50 hours of air left", "Vessel only has 50 hours of air left", true},
+		{"Titanic tourist submarine Titan missing live", "Titanic tourist submarine Titan missing", true},
+		{"Debris found near wreck | Example News", "Debris found near wreck", true},
+		{"Storm floods the valley - Example News", "Storm floods the valley", true},
+		{"Watch Video: The Mystery of the Raid of armored vehicles", "The Mystery of the Raid of armored vehicles", true},
+		{"“Sub found”", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := headlineTitle(tt.headline)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("headlineTitle(%q) = %q, %v; want %q, %v", tt.headline, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestClauseWithin(t *testing.T) {
+	tests := []struct {
+		s    string
+		max  int
+		want string
+		ok   bool
+	}{
+		{"Officials said the dam held", 90, "Officials said the dam held", true},
+		{"The vessel, named Titan", 90, "The vessel, named Titan", false},
+		{"Moscow invoked a counter-terrorism operation, granting the authorities enhanced powers to restrict movement", 60,
+			"Moscow invoked a counter-terrorism operation", true},
+		{"Five people who were aboard the vessel that vanished on a dive to the wreck of the ship", 40, "Five people", false},
+	}
+	for _, tt := range tests {
+		got, ok := clauseWithin(tt.s, tt.max)
+		if ok != tt.ok || ok && got != tt.want {
+			t.Errorf("clauseWithin(%q, %d) = %q, %v; want %q, %v", tt.s, tt.max, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestIsCaveat(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The ministry’s statement could not be independently verified.":       true,
+		"The Washington Post could not immediately verify the videos.":        false, // says what it did not do, in its own voice
+		"The claims have not been independently confirmed.":                   true,
+		"OceanGate did not immediately respond to a request for comment.":     true,
+		"The death toll was confirmed by the health ministry on Tuesday.":     false,
+		"Reuters was not able to verify the footage, which showed two tanks.": false,
+	} {
+		if got := isCaveat(s); got != want {
+			t.Errorf("isCaveat(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestBalanced(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The View's Joy Behar says 'incompetence":         false,
+		"Behar says 'incompetence' is to blame":           true,
+		"Rush said he had 'broken some rules to make' it": true,
+		"“Sub found”":                                  true,
+		"He said “we will":                             false,
+		"Stockton Rush's company didn't test the hull": true,
+		"(pictured) who was based in Dubai":            true,
+		"Harding (pictured, left":                      false,
+	} {
+		if got := balanced(s); got != want {
+			t.Errorf("balanced(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

@@ -46,6 +46,9 @@ type mention struct {
 	// citations quote it: made once for the mention, not at every build
 	// that makes its event again.
 	quote string
+	// role is whether the sentence is its source's headline, one of its
+	// lead sentences, or another sentence of its body.
+	role leadRole
 }
 
 // undated reports whether the mention has no date of its own or of its
@@ -92,12 +95,15 @@ const backgroundDays = 60
 // that is not a heading and reports something (it has a verb and enough
 // words), dated by an expression naming a day that is not in the future
 // of its publication, by a month or year before it (background), or by
-// the dated sentence just before it in its paragraph; and the undated
-// ones, which may join events dated by other sources.
+// the dated sentence just before it in its paragraph; the source's
+// headline and lead, which report its news by its publication date when
+// they name no date of their own; and the undated sentences, which may
+// join events dated by other sources.
 func mentionsOf(r *reading) []mention {
 	src := r.src
 	exprs := r.article
 	values := timex.ResolveDates(exprs, src.Published.Date)
+	roles := leadRoles(src)
 	// Room for a mention per sentence at once, not grown step by step; a
 	// story keeps every source's mentions, so what is returned is copied
 	// to a slice of its size when a quarter of the room or more is unused.
@@ -106,8 +112,9 @@ func mentionsOf(r *reading) []mention {
 	next, chain := 0, 0
 	var prev *mention // the dated mention of the sentence before, in its block
 	var buf sentenceBuffers
-	for _, s := range src.Sentences {
-		if s.N == 0 || src.Blocks[s.Block].Kind == Heading || s.Span.End-s.Span.Start > maxMentionBytes {
+	for i, s := range src.Sentences {
+		role := roles[i]
+		if s.N == 0 || src.Blocks[s.Block].Kind == Heading && role != roleHeadline || s.Span.End-s.Span.Start > maxMentionBytes {
 			prev = nil
 			continue
 		}
@@ -120,7 +127,7 @@ func mentionsOf(r *reading) []mention {
 		}
 		sentence := s.Span.Of(src.Text)
 		attrs := sc.resolve(s.N, attributionsIn(sentence, buf.tokens(sentence)))
-		m := mention{src: src, sentence: s, attrs: attrs, exprs: exprsIn(exprs[next:], s.Span)}
+		m := mention{src: src, sentence: s, attrs: attrs, exprs: exprsIn(exprs[next:], s.Span), role: role}
 		var before *mention
 		if prev != nil && prev.sentence.N == s.N-1 && prev.sentence.Block == s.Block && chain < maxContextChain {
 			before = prev
@@ -131,7 +138,10 @@ func mentionsOf(r *reading) []mention {
 			continue
 		}
 		d.apply(&m)
-		if wordCount(sentence)-wordCount(m.dateText()) < minMentionWords || !hasVerb(sentence) {
+		if m.undated() && role != roleBody && !src.Published.Date.IsZero() {
+			m.date, m.precision, m.basis = src.Published.Date, timex.PrecisionDay, DatedReported
+		}
+		if !reportsSomething(sentence, m.dateText(), role) {
 			prev = nil
 			continue
 		}
@@ -139,7 +149,7 @@ func mentionsOf(r *reading) []mention {
 		m.quote = collapseSpace(sentence)
 		out = append(out, m)
 		switch {
-		case m.undated():
+		case m.undated(), m.basis == DatedReported:
 			prev = nil
 		case m.basis == DatedContext:
 			chain++
@@ -156,6 +166,22 @@ func mentionsOf(r *reading) []mention {
 		return slices.Clone(out)
 	}
 	return out
+}
+
+// minHeadlineWords is how many words a headline needs to report
+// something: headlines leave out what a sentence needs ("Debris found
+// near Titanic wreck").
+const minHeadlineWords = 3
+
+// reportsSomething reports whether a sentence, less the words that date
+// it, can say what happened: a sentence needs a verb and enough words, a
+// headline only a few words.
+func reportsSomething(sentence, dateText string, role leadRole) bool {
+	n := wordCount(sentence) - wordCount(dateText)
+	if role == roleHeadline {
+		return n >= minHeadlineWords
+	}
+	return n >= minMentionWords && hasVerb(sentence)
 }
 
 // sentenceBuffers hold what mentionsOf reads of one sentence after

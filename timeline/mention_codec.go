@@ -47,6 +47,7 @@ func (w *codecWriter) mention(m *mention, src *Source) {
 	w.spans(m.dateSpan, m.root)
 	w.varint(int64(m.datedBy))
 	w.flags(m.background)
+	w.uvarint(uint64(m.role))
 	w.uvarint(uint64(len(m.attrs)))
 	for _, a := range m.attrs {
 		w.strings(a.speaker, string(a.stance), a.says, a.verb)
@@ -119,6 +120,7 @@ func (d *codecReader) mention(r *reading, src *Source) mention {
 	m.dateSpan, m.root = d.span(len(src.Text)), d.span(len(src.Text))
 	m.datedBy = int(d.varint())
 	m.background = d.count(1) == 1
+	m.role = leadRole(d.count(int(roleLead)))
 	if n := d.count(len(d.data)); n > 0 {
 		m.attrs = make([]attribution, n)
 	}

@@ -234,14 +234,13 @@ func FuzzDecodeReading(f *testing.F) {
 // TestRememberedBeforeMerging checks Options.Remembered: told once,
 // after the mentions are found and before the merging, when every
 // reading encodes to the bytes it encodes to once Assemble is done;
-// with a MergeMemo too, and in the build after one that remembered.
+// in the build after one that remembered too.
 func TestRememberedBeforeMerging(t *testing.T) {
 	readings := readEach(t, codecInputs(t))
-	memo := &MergeMemo{}
-	for _, merging := range []*MergeMemo{nil, memo, memo} {
+	for range 2 {
 		var stages []string
 		var early [][]byte
-		opts := Options{Merging: merging, Stage: func(s string) { stages = append(stages, s) }}
+		opts := Options{Stage: func(s string) { stages = append(stages, s) }}
 		opts.Remembered = func() {
 			stages = append(stages, "remembered")
 			early = encodeAll(t, readings)

@@ -6,8 +6,9 @@ import (
 )
 
 // mentionDates reads text as a Markdown source published on pub and
-// returns, for each mention, its sentence and its date ("" undated),
-// with "~" before a date taken by context.
+// returns, for each mention, its sentence and its date ("" undated, or
+// reported by its publication date as a lead is), with "~" before a date
+// taken by context.
 func mentionDates(t *testing.T, pub, text string) map[string]string {
 	t.Helper()
 	data := "---\npublished: " + pub + "\n---\n\n" + text
@@ -19,7 +20,7 @@ func mentionDates(t *testing.T, pub, text string) map[string]string {
 	out := map[string]string{}
 	for _, m := range mentionsOf(rs[0]) {
 		d := ""
-		if !m.undated() {
+		if !m.undated() && m.basis != DatedReported {
 			d = m.date.String()
 			if m.precision == 0 || m.precision > 1 {
 				d = d[:4]

@@ -170,9 +170,17 @@ type Event struct {
 	// Disputed is true when the sources disagree on it; Accounts then
 	// says who says what.
 	Disputed bool
-	// Accounts are the differing accounts of a disputed event, one per
-	// speaker (or source, where the source speaks for itself).
+	// Accounts are who says what of the event, one per speaker (or the
+	// sources, where they speak in their own voice): given when more than
+	// one speaker speaks to it, or when it is disputed.
 	Accounts []Account
+	// Outlets is how many outlets report the event: its sources'
+	// publishers (a source without one is its own outlet), the copies of
+	// one text counted once.
+	Outlets int
+	// Rank is the event's place among all the story's events by how many
+	// outlets report it: 1 is the most reported.
+	Rank int
 	// Dating says how the event's date was found; OtherDates lists the
 	// sources that dated it differently.
 	Dating     Dating
@@ -210,6 +218,11 @@ const (
 	// DatedContext: the sentence has no date of its own and takes the
 	// date of a neighbouring sentence.
 	DatedContext DateBasis = "context"
+	// DatedReported: the sentence has no date of its own; it is its
+	// source's headline or lead, which reports its news by the day the
+	// source was published. A better-dated report of the same happening
+	// dates the event it joins.
+	DatedReported DateBasis = "reported"
 	// DatedMatched: the sentence has no date at all; it reports the same
 	// facts (figures, names, places) as sentences that other sources date.
 	DatedMatched DateBasis = "matched"

@@ -370,6 +370,12 @@ func termsOf(ws []string, set *termSet) []string {
 	set.reset()
 	for _, w := range ws {
 		set.add(term(w))
+		if strings.IndexByte(w, '-') > 0 {
+			// "cross-border" is about a border too
+			for part := range strings.SplitSeq(w, "-") {
+				set.add(term(part))
+			}
+		}
 	}
 	if len(set.list) == 0 {
 		return nil

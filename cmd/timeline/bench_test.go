@@ -10,7 +10,6 @@ import (
 
 	"github.com/timeline-project/timeline/cmd/timeline/internal/corpus"
 	"github.com/timeline-project/timeline/site"
-	"github.com/timeline-project/timeline/timeline"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -116,7 +115,7 @@ func benchmarkServeAddOne(b *testing.B, n int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	builder := &storyBuilder{src: src, today: timex.DateOf(time.Now()), folder: &folderReader{now: time.Now}, merging: new(timeline.MergeMemo)}
+	builder := &storyBuilder{src: src, today: timex.DateOf(time.Now()), folder: &folderReader{now: time.Now}}
 	server := newSiteServer(&Main{Stdout: io.Discard, Stderr: io.Discard, Now: time.Now}, renderer, builder)
 	st, err := builder.build(context.Background(), nil)
 	if err != nil {

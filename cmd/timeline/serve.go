@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/timeline-project/timeline/site"
-	"github.com/timeline-project/timeline/timeline"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -44,7 +43,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	s := newSiteServer(m, renderer, &storyBuilder{src: *src, onRead: m.onRead, folder: &folderReader{now: m.Now}, merging: new(timeline.MergeMemo)})
+	s := newSiteServer(m, renderer, &storyBuilder{src: *src, onRead: m.onRead, folder: &folderReader{now: m.Now}})
 	s.hosts = newHostCheck(*addr, ln.Addr())
 	// A build into the default output folder leaves a cache that spares
 	// reading its sources again; serve only reads it.

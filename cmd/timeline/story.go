@@ -26,9 +26,6 @@ type storyBuilder struct {
 	// onRead, when not nil, is called with the name of every source
 	// read afresh rather than taken from memory or the cache.
 	onRead func(name string)
-	// merging, when not nil, keeps the last build's merging for the
-	// next: serve's builder has one, a single build none.
-	merging *timeline.MergeMemo
 	// folder reads the source folder; nil reads every file each build.
 	folder *folderReader
 	// keyed are the inputs of the last build with their keys, by name:
@@ -127,7 +124,7 @@ func (b *storyBuilder) build(ctx context.Context, prog *progress) (*story, error
 		}
 	}
 	b.cached = nil
-	opts := timeline.Options{Title: b.title, Today: b.today, Merging: b.merging}
+	opts := timeline.Options{Title: b.title, Today: b.today}
 	if prog != nil {
 		opts.Stage = prog.stage
 	}

@@ -1,0 +1,264 @@
+package timeline
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/timeline-project/timeline/timeline/timex"
+)
+
+const (
+	// maxPerSource is the most sentences of one source an event cites.
+	maxPerSource = 4
+	// undatedSimilarity is the least similarity of an undated sentence
+	// to a happening for it to join when they share a figure;
+	// undatedAlone the least when they share none.
+	undatedSimilarity = 0.3
+	undatedAlone      = 0.5
+	// undatedWindow is how many days before its source's publication an
+	// undated sentence may report.
+	undatedWindow = 7
+)
+
+// happening is a group of mentions taken for one thing that happened,
+// with its date.
+type happening struct {
+	members []*mention
+	date    timex.Date
+	prec    timex.Precision
+	// best is the member whose date the happening takes.
+	best *mention
+	// sum is the sum of its units' vectors; norm its norm.
+	sum  termVector
+	norm float64
+	// sources are the sources its members come from; figures the counts
+	// of two or more they give.
+	sources map[*Source]bool
+	figures map[figureKey]bool
+}
+
+// figureKey is a count of a thing: what sharesFigure compares.
+type figureKey struct {
+	unit  string
+	value int
+}
+
+// eventsOf merges mentions into the chronology's events, sorted and
+// with their IDs.
+func eventsOf(ms []*mention) []Event {
+	names := nameSpeakers(ms)
+	units, undated := unitsOf(ms, names)
+	tt := newTermTable(ms)
+	lm := newLatentModel(blockDocs(ms, tt), len(tt.names))
+	eachIndex(len(units), func(i int) {
+		u := units[i]
+		u.vec = tt.vectorOf(u.ms)
+		if lm != nil {
+			u.latent = lm.embed(u.vec)
+		}
+	})
+	groups := clusterUnits(units, tt)
+	hs := make([]*happening, len(groups))
+	for i, g := range groups {
+		hs[i] = happeningOf(g)
+	}
+	slices.SortStableFunc(hs, func(a, b *happening) int {
+		return cmp.Or(cmp.Compare(a.prec, b.prec), a.date.Compare(b.date))
+	})
+	attachUndated(hs, undated, tt)
+	var events []Event
+	if len(hs) > 0 {
+		events = make([]Event, len(hs))
+	}
+	eachIndex(len(hs), func(i int) { events[i] = eventOf(hs[i], tt, names) })
+	sortEvents(events)
+	eventIDs(events)
+	rankEvents(events)
+	return events
+}
+
+// basisRank orders date bases from the best founded (0) to the least.
+func basisRank(b DateBasis) int {
+	switch b {
+	case DatedExplicit:
+		return 0
+	case DatedRelative:
+		return 1
+	case DatedInferred:
+		return 2
+	case DatedContext:
+		return 3
+	case DatedReported:
+		return 4
+	}
+	return 5
+}
+
+// happeningOf returns the happening of a group: its members, and the
+// date its best-dated members give most often (the earliest of equals);
+// a group of headlines and leads alone takes the first day of
+// publication among them.
+func happeningOf(g *group) *happening {
+	h := &happening{prec: g.prec, sum: g.sum, norm: g.norm, sources: map[*Source]bool{}, figures: map[figureKey]bool{}}
+	for _, u := range g.units {
+		h.members = append(h.members, u.ms...)
+		for _, m := range u.ms {
+			h.sources[m.src] = true
+			for _, f := range m.figures {
+				if f.value >= 2 {
+					h.figures[figureKey{f.unit, f.value}] = true
+				}
+			}
+		}
+	}
+	slices.SortFunc(h.members, func(a, b *mention) int {
+		return cmp.Or(cmp.Compare(a.src.ID, b.src.ID), cmp.Compare(a.sentence.N, b.sentence.N))
+	})
+	bestRank := 5
+	for _, m := range h.members {
+		bestRank = min(bestRank, basisRank(m.basis))
+	}
+	votes := map[timex.Date]int{}
+	for _, m := range h.members {
+		if basisRank(m.basis) == bestRank {
+			votes[m.date]++
+		}
+	}
+	reported := bestRank == basisRank(DatedReported)
+	for _, m := range h.members {
+		if basisRank(m.basis) != bestRank {
+			continue
+		}
+		// the date most give, the earliest of equals; reports date a
+		// happening by the first publication
+		b := h.best
+		if b == nil || !reported && votes[m.date] != votes[b.date] && votes[m.date] > votes[b.date] ||
+			(reported || votes[m.date] == votes[b.date]) && m.date.Before(b.date) {
+			h.best = m
+		}
+	}
+	h.date = h.best.date
+	return h
+}
+
+// similarityTo is the cosine of v, of norm 1, and the happening's
+// centroid.
+func (h *happening) similarityTo(v termVector) float64 {
+	if h.norm == 0 {
+		return 0
+	}
+	return v.dot(h.sum) / h.norm
+}
+
+// cites reports whether the happening cites a sentence of src.
+func (h *happening) cites(src *Source) bool { return h.sources[src] }
+
+// attachUndated lets each undated sentence of a source with a
+// publication date join the happening it is most similar to among those
+// of other sources dated in the week before the publication, when
+// similar enough: less so when they share a figure. It joins as a copy
+// dated as the happening (DatedMatched).
+func attachUndated(hs []*happening, undated []*mention, tt *termTable) {
+	// index lists, by term, the happenings of days that use it in order
+	// of date; hs are in that order
+	index := map[int32][]int{}
+	for i, h := range hs {
+		if h.prec != timex.PrecisionDay {
+			continue
+		}
+		for _, t := range h.sum.terms {
+			index[t] = append(index[t], i)
+		}
+	}
+	// copies of one sentence published the same day go where the first
+	// goes, unless it cites their source
+	firsts := make([]int, len(undated))
+	byText := map[string]int{}
+	for k, m := range undated {
+		key := m.src.Published.Date.String() + "\x00" + strings.Join(m.terms, "\x00")
+		f, ok := byText[key]
+		if !ok {
+			f = k
+			byText[key] = k
+		}
+		firsts[k] = f
+	}
+	joins := make([]int, len(undated))
+	eachIndexWith(len(undated), func() []int { return make([]int, len(hs)) }, func(seen []int, k int) {
+		joins[k] = -1
+		if firsts[k] != k {
+			return
+		}
+		m := undated[k]
+		pub := m.src.Published.Date
+		if pub.IsZero() {
+			return
+		}
+		v := tt.vectorOf([]*mention{m})
+		from, to := pub.AddDays(-undatedWindow), pub
+		best, bestSim := -1, 0.0
+		for _, t := range rarest(v, tt, candidateTerms) {
+			list := index[t]
+			j, _ := slices.BinarySearchFunc(list, from, func(i int, d timex.Date) int { return hs[i].date.Compare(d) })
+			for ; j < len(list) && !hs[list[j]].date.After(to); j++ {
+				i := list[j]
+				h := hs[i]
+				if seen[i] == k+1 {
+					continue
+				}
+				seen[i] = k + 1
+				need := undatedAlone
+				if sharesFigure(h, m) {
+					need = undatedSimilarity
+				}
+				if sim := h.similarityTo(v); sim >= need && (sim > bestSim || sim == bestSim && i < best) && !h.cites(m.src) {
+					best, bestSim = i, sim
+				}
+			}
+		}
+		joins[k] = best
+	})
+	for k := range undated {
+		i := joins[firsts[k]]
+		if i >= 0 && (firsts[k] == k || !hs[i].cites(undated[k].src)) {
+			c := *undated[k]
+			c.date, c.precision, c.basis = hs[i].date, timex.PrecisionDay, DatedMatched
+			hs[i].members = append(hs[i].members, &c)
+			hs[i].sources[c.src] = true
+		}
+	}
+}
+
+// sharesFigure reports whether m gives a count of two or more that a
+// member of h gives too.
+func sharesFigure(h *happening, m *mention) bool {
+	for _, f := range m.figures {
+		if f.value >= 2 && h.figures[figureKey{f.unit, f.value}] {
+			return true
+		}
+	}
+	return false
+}
+
+// blockDocs returns a term vector for each article block of the
+// mentions' sources, of the terms of its mentions: what the story's
+// latent model learns from. ms are sorted by source and sentence.
+func blockDocs(ms []*mention, tt *termTable) []termVector {
+	var out []termVector
+	var block []*mention
+	flush := func() {
+		if len(block) > 0 {
+			out = append(out, tt.vectorOf(block))
+			block = block[:0]
+		}
+	}
+	for i, m := range ms {
+		if i > 0 && (m.src != ms[i-1].src || m.sentence.Block != ms[i-1].sentence.Block) {
+			flush()
+		}
+		block = append(block, m)
+	}
+	flush()
+	return out
+}

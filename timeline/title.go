@@ -1,0 +1,348 @@
+package timeline
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Titles a reader takes for headlines: a complete clause of about
+// maxTitleChars at most, never cut short. A source's own headline is the
+// best material; otherwise a sentence's main clause, "Speaker says …"
+// where someone speaks, with the words that only say when left out
+// (the date stands beside the title).
+
+// maxTitleChars is about the longest title a reader takes in at a glance.
+const maxTitleChars = 90
+
+// titleCandidates is how many of an event's most central sentences a
+// title is sought in.
+const titleCandidates = 12
+
+// eventTitle returns the title of an event whose members are given most
+// central first, and the member it was made from: the first headline,
+// else the first sentence, that makes a complete title within
+// maxTitleChars; when none does, the shortest complete one.
+func eventTitle(members []*mention, names canonicalNames) (string, *mention) {
+	var fallback string
+	var from *mention
+	try := func(m *mention, t string, ok bool) bool {
+		if t == "" {
+			return false
+		}
+		if ok {
+			fallback, from = t, m
+			return true
+		}
+		if fallback == "" || utf8.RuneCountInString(t) < utf8.RuneCountInString(fallback) {
+			fallback, from = t, m
+		}
+		return false
+	}
+	for _, m := range members {
+		if m.role == roleHeadline {
+			if t, ok := headlineTitle(m.text()); try(m, t, ok) {
+				return fallback, from
+			}
+		}
+	}
+	for _, own := range []bool{true, false} {
+		for _, m := range members[:min(len(members), titleCandidates)] {
+			if m.role == roleHeadline || ownDate(m) != own || isCaveat(m.text()) {
+				continue
+			}
+			if t, ok := sentenceTitle(m, names); try(m, t, ok) {
+				return fallback, from
+			}
+		}
+	}
+	if fallback == "" && len(members) > 0 {
+		from = members[0]
+		fallback = strings.TrimRight(capitalize(collapseSpace(from.text())), " .")
+	}
+	return fallback, from
+}
+
+// ownDate reports whether a mention carries its own date.
+func ownDate(m *mention) bool { return basisRank(m.basis) <= basisRank(DatedInferred) }
+
+// headlineLabel matches a short label before a colon that opens a
+// headline ("Titanic sub: …", "LIVE: …") and words that mark live pages.
+var (
+	headlineLabel = regexp.MustCompile(`^[^:]{1,30}:\s+`)
+	liveMark      = regexp.MustCompile(`(?i)(\s*[-–—|:]?\s*\blive( updates| blog)?\s*$|^\s*(live|breaking|watch( video)?|update[sd]?)\b\s*[-–—|:]\s*)`)
+)
+
+// headlineTitle makes a title of a source's headline: a label before a
+// colon, a site's name after a bar or dash, and marks of live pages
+// taken off. It reports whether the result makes a title within
+// maxTitleChars.
+func headlineTitle(h string) (string, bool) {
+	s := collapseSpace(h)
+	s = liveMark.ReplaceAllString(s, "")
+	if before, _, ok := strings.Cut(s, " | "); ok && wordCount(before) >= 3 {
+		s = before
+	}
+	for _, dash := range []string{" - ", " – ", " — "} {
+		if i := strings.LastIndex(s, dash); i > 0 {
+			if tail := s[i+len(dash):]; wordCount(tail) <= 3 && startsUpper(tail) && !hasVerb(tail) && wordCount(s[:i]) >= 3 {
+				s = s[:i]
+			}
+		}
+	}
+	if loc := headlineLabel.FindStringIndex(s); loc != nil {
+		if label, rest := s[:loc[1]], s[loc[1]:]; !hasVerb(label) && wordCount(label) <= 4 && wordCount(rest) >= 4 {
+			s = rest
+		}
+	}
+	s = strings.TrimRight(unquote(strings.TrimSpace(s)), " .,;:")
+	if wordCount(s) < minHeadlineWords || endsOnFunctionWord(s) {
+		return "", false
+	}
+	if utf8.RuneCountInString(s) <= maxTitleChars {
+		return capitalize(s), true
+	}
+	if c, ok := clauseWithin(s, maxTitleChars); ok {
+		return capitalize(c), true
+	}
+	return capitalize(s), false
+}
+
+// sentenceTitle makes a title of a sentence: "Speaker says what" where
+// someone claims or denies it, else the sentence's main clause. It
+// reports whether the result makes a complete title within
+// maxTitleChars.
+func sentenceTitle(m *mention, names canonicalNames) (string, bool) {
+	if t, ok := speakerTitle(m, names); t != "" {
+		return t, ok
+	}
+	before, after := withoutWhen(m)
+	s := tidyPunctuation(collapseSpace(before + " " + strings.TrimLeft(after, " ")))
+	s = strings.ReplaceAll(s, " ,", ",")
+	s = dateline.ReplaceAllString(s, "")
+	s = dropLeadingWords(strings.TrimLeft(s, ",;: "))
+	s = attributionLead.ReplaceAllString(s, "")
+	s = attributionAside.ReplaceAllString(s, "")
+	s = dropOpeningPhrase(s)
+	s = unquote(strings.TrimRight(s, " .,;:!?"))
+	if s == "" {
+		return "", false
+	}
+	c, ok := clauseWithin(s, maxTitleChars)
+	return capitalize(c), ok
+}
+
+// dateline matches the place a wire story opens with: "KYIV, Ukraine – ".
+var dateline = regexp.MustCompile(`^[A-Z][A-Z .'-]{2,30}(, [A-Z][A-Za-z .]{1,30})? [–—-]+ `)
+
+// openingWords open a phrase that sets a sentence's scene before its
+// subject ("Following the raid, Moscow invoked…").
+var openingWords = setOf(`following after before despite amid amidst in during since as while with without
+under at by for from among although though when because once upon throughout within`)
+
+// maxOpening is the longest opening phrase a title leaves out.
+const maxOpening = 80
+
+// dropOpeningPhrase leaves out the phrase before the first comma of s
+// when it opens with a preposition or a conjunction and what follows is
+// a clause: the clause says what happened, the phrase when or why.
+func dropOpeningPhrase(s string) string {
+	first, _, _ := strings.Cut(s, " ")
+	i := strings.Index(s, ", ")
+	if !openingWords[strings.ToLower(first)] || i < 0 || i > maxOpening {
+		return s
+	}
+	if rest := s[i+2:]; isClause(rest) {
+		return capitalize(rest)
+	}
+	return s
+}
+
+// speakerTitle makes "Speaker says what" of a sentence where a speaker
+// claims or denies it; "" when no speaker does, or what is said is too
+// short to say anything.
+func speakerTitle(m *mention, names canonicalNames) (string, bool) {
+	a := m.primary()
+	if a.speaker == "" || speakerPronouns[strings.ToLower(a.speaker)] || a.verb == "according" {
+		return "", false
+	}
+	says, ok := saidWords(m, a)
+	if !ok || wordCount(says) < 3 {
+		return "", false
+	}
+	who := shortSpeaker(names.of(a))
+	if who == "" {
+		who = shortSpeaker(a.speaker)
+	}
+	verb := "says"
+	switch {
+	case denialVerbs[a.verb]:
+		verb = "denies"
+	case titleVerbs[a.verb] != "":
+		verb = titleVerbs[a.verb]
+	}
+	if plural(who) {
+		verb = pluralVerb(verb)
+	}
+	lead := who + " " + verb + " "
+	says = unquote(strings.TrimRight(says, " .,;:!?"))
+	c, ok := clauseWithin(says, maxTitleChars-utf8.RuneCountInString(lead))
+	return capitalize(lead + c), ok
+}
+
+// clauseWithin returns s, or the longest part of it that ends at a
+// clause boundary and holds a clause (see isClause), when s is longer
+// than max runes: a boundary before a clause mark or a word that opens a
+// clause, else before a preposition. It returns false when s is longer
+// and no such part is short enough, s itself returned then.
+func clauseWithin(s string, max int) (string, bool) {
+	if utf8.RuneCountInString(s) <= max {
+		return s, isClause(s)
+	}
+	for _, weak := range []bool{false, true} {
+		best := ""
+		for i := range s {
+			if utf8.RuneCountInString(s[:i]) > max {
+				break
+			}
+			if !clauseBoundary(s, i, weak) {
+				continue
+			}
+			head := strings.TrimRight(s[:i], " ,;:–—")
+			if isClause(head) && !endsOnFunctionWord(head) {
+				best = head
+			}
+		}
+		if best != "" {
+			return best, true
+		}
+	}
+	return s, false
+}
+
+// clauseBoundary reports whether a clause may end at offset i of s:
+// before a comma, semicolon, colon or dash, or before a word that opens
+// a clause of its own ("which", "after", "as"); when weak, before a
+// preposition too.
+func clauseBoundary(s string, i int, weak bool) bool {
+	rest := s[i:]
+	switch {
+	case strings.HasPrefix(rest, ", "), strings.HasPrefix(rest, "; "), strings.HasPrefix(rest, ": "),
+		strings.HasPrefix(rest, " – "), strings.HasPrefix(rest, " — "), strings.HasPrefix(rest, " - "):
+		return true
+	case strings.HasPrefix(rest, " "):
+		w, _, _ := strings.Cut(rest[1:], " ")
+		w = strings.ToLower(w)
+		return titleClauseOpeners[w] || weak && titlePrepositions[w]
+	}
+	return false
+}
+
+// titlePrepositions open a phrase that a long title can leave out.
+var titlePrepositions = setOf(`about into near in on at for from during with without across along amid
+around between beyond inside outside through toward towards under within off`)
+
+// titleClauseOpeners open a clause that a title can leave out.
+var titleClauseOpeners = setOf(`which who whom whose where while as after before because since although though
+when whereas amid despite following prompting sparking leaving saying adding including`)
+
+// isClause reports whether s holds a clause a reader can take alone: at
+// least three words, a verb that is no participle in apposition, and its
+// quotation marks and brackets closed.
+func isClause(s string) bool {
+	if wordCount(s) < 3 || !balanced(s) {
+		return false
+	}
+	k := 0
+	for part := range strings.SplitSeq(s, ",") {
+		ws := words(part)
+		if len(ws) > 0 && relativeWords[strings.ToLower(ws[0])] {
+			k++
+			continue // "who has written…" says nothing of the subject alone
+		}
+		for i, w := range ws {
+			// a verb opening the second part is a participle ("The
+			// vessel, named Titan"); opening a later one, the predicate
+			// after an apposition ("The vessel, named Titan, lost")
+			if isVerb(w) && (i > 0 || k >= 2) {
+				return true
+			}
+		}
+		k++
+	}
+	return false
+}
+
+// relativeWords open a relative clause.
+var relativeWords = setOf(`who whom whose which that where`)
+
+// balanced reports whether the quotation marks and brackets of s close:
+// single quotation marks too, told from apostrophes ("Rush's") by the
+// letters around them.
+func balanced(s string) bool {
+	if strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, "“") != strings.Count(s, "”") ||
+		strings.Count(s, `"`)%2 != 0 {
+		return false
+	}
+	open := 0
+	rs := []rune(s)
+	for i, r := range rs {
+		if r != '\'' && r != '‘' && r != '’' {
+			continue
+		}
+		before := i > 0 && (unicode.IsLetter(rs[i-1]) || unicode.IsDigit(rs[i-1]))
+		after := i+1 < len(rs) && (unicode.IsLetter(rs[i+1]) || unicode.IsDigit(rs[i+1]))
+		switch {
+		case before && after:
+			// an apostrophe: "Rush's", "don't"
+		case after && r != '’':
+			open++
+		case before && open > 0 && (i < 1 || rs[i-1] != 's' || r == '’'):
+			open--
+		case before && open > 0:
+			open-- // "officials' " may close a quotation too
+		}
+	}
+	return open == 0
+}
+
+// functionWords cannot end a title.
+var functionWords = setOf(`a an the of to in on at by for from with and or but that which who as than
+its their his her our your my is are was were be been has have had will would can could into about
+over under after before during while whose this these those such not no`)
+
+// endsOnFunctionWord reports whether the last word of s is a function
+// word: a sign that s was cut in the middle of a phrase.
+func endsOnFunctionWord(s string) bool {
+	ws := words(s)
+	return len(ws) == 0 || functionWords[strings.ToLower(ws[len(ws)-1])]
+}
+
+// caveat matches what a reporter adds about what cannot be checked:
+// "could not be independently verified", "did not respond to a request
+// for comment". Such a sentence reports no happening and no claim.
+var caveat = regexp.MustCompile(`(?i)(\b(could|can|has|have|had|was|were|is|are)( not|n't)|\bcannot|\bcouldn't) (be |been )?(immediately |independently |yet )*(verified|confirmed|corroborated|reached for comment)\b|\b(did not|didn't|has not|have not) (immediately )?(respond|reply|return)\b|\bdeclined to comment\b`)
+
+// caveatWords are what every caveat holds one of, looked for before the
+// expression is run.
+var caveatWords = []string{"verif", "confirm", "corroborat", "comment", "respond", "reply", "return"}
+
+// isCaveat reports whether a sentence is a reporter's caveat.
+func isCaveat(s string) bool {
+	for _, w := range caveatWords {
+		if strings.Contains(s, w) {
+			return caveat.MatchString(s)
+		}
+	}
+	return false
+}
+
+// capitalize returns s with its first letter in upper case.
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
