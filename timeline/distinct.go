@@ -53,7 +53,7 @@ func (rd *Reading) textKey() [sha256.Size]byte {
 	rd.text.once.Do(func() {
 		h := sha256.New()
 		first := true
-		for word := range strings.FieldsSeq(rd.r.src.Text) {
+		for word := range strings.FieldsSeq(rd.r.src.Text[rd.r.ownText:]) {
 			if !first {
 				h.Write([]byte{' '})
 			}

@@ -40,6 +40,9 @@ type reading struct {
 	found *mentionMemo
 	// problems are what was not understood; the source is still used.
 	problems []error
+	// ownText is where the source's own text begins in its Text: after
+	// the title put at its top as a headline (see titleAsHeadline).
+	ownText int
 }
 
 func (r *reading) warn(err error) { r.problems = append(r.problems, err) }
@@ -63,6 +66,7 @@ func readSource(in Input) (*reading, error) {
 	}
 	applySidecar(r, in)
 	src := r.src
+	r.ownText = titleAsHeadline(src, r.meta.Title)
 	src.Blocks = splitLeads(src.Text, src.Blocks)
 	cleanBlocks(src.Text, src.Blocks)
 	src.Sentences = sentencesOf(src.Text, src.Blocks)
@@ -80,6 +84,41 @@ func readSource(in Input) (*reading, error) {
 	r.anchors = &anchorMemo{}
 	r.found = &mentionMemo{}
 	return r, nil
+}
+
+// maxHeadlineBytes bounds a title made a headline.
+const maxHeadlineBytes = 300
+
+// titleAsHeadline puts the title a Markdown file or a web page gives of
+// itself (front matter, sidecar, the page's title) at the top of its
+// text as a heading, when the text does not open with it: a headline is
+// a sentence of its source, cited and quoted like any other. A text that
+// is the file's own bytes (TextOffset >= 0) is left as it is. It returns
+// where the source's own text now begins.
+func titleAsHeadline(src *Source, title string) int {
+	title = collapseSpace(title)
+	if src.TextOffset >= 0 || title == "" || len(title) > maxHeadlineBytes {
+		return 0
+	}
+	for _, b := range src.Blocks {
+		if text := collapseSpace(b.Span.Of(src.Text)); text != "" {
+			if b.Kind == Heading && strings.EqualFold(text, title) {
+				return 0
+			}
+			break
+		}
+	}
+	shift := len(title) + 2
+	blocks := make([]Block, 0, len(src.Blocks)+1)
+	blocks = append(blocks, Block{Span: Span{0, len(title)}, Kind: Heading})
+	for _, b := range src.Blocks {
+		b.Span.Start += shift
+		b.Span.End += shift
+		blocks = append(blocks, b)
+	}
+	src.Text = title + "\n\n" + src.Text
+	src.Blocks = blocks
+	return shift
 }
 
 // readTextFile reads a text or Markdown file into r: its text decoded,

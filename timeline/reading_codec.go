@@ -82,6 +82,7 @@ func (rd *Reading) AppendBinary(b []byte) ([]byte, error) {
 	w.articleIndexes(r.exprs, r.article)
 	w.date(r.stated.Date)
 	w.strings(string(r.stated.Basis), r.stated.Evidence)
+	w.uvarint(uint64(r.ownText))
 	w.uvarint(uint64(len(r.problems)))
 	for _, p := range r.problems {
 		w.strings(p.Error())
@@ -147,6 +148,7 @@ func DecodeReading(in Input, data []byte) (*Reading, error) {
 	r.article = d.articleExprs(r.exprs)
 	r.stated.Date = d.date()
 	r.stated.Basis, r.stated.Evidence = Basis(d.string()), d.string()
+	r.ownText = d.count(len(src.Text))
 	r.problems = make([]error, d.count(len(d.data)-1))
 	for i := range r.problems {
 		r.problems[i] = errors.New(d.string())

@@ -133,8 +133,11 @@ func sentenceTitle(m *mention, names canonicalNames) (string, bool) {
 	return capitalize(c), ok
 }
 
-// dateline matches the place a wire story opens with: "KYIV, Ukraine – ".
-var dateline = regexp.MustCompile(`^[A-Z][A-Z .'-]{2,30}(, [A-Z][A-Za-z .]{1,30})? [–—-]+ `)
+// dateline matches what a wire story opens with before its first
+// sentence: a bullet, the place ("KYIV, Ukraine – "), the place and the
+// agency ("CAIRO (Reuters) - ", with a stamp before it), or a live
+// blog's time ("At 5:29 pm | ").
+var dateline = regexp.MustCompile(`^(\s*[-–—•*]\s+|[A-Z][A-Z .'-]{2,30}(, [A-Z][A-Za-z .]{1,30})? [–—-]+ |.{0,80}?\([A-Z][A-Za-z .]{1,20}\)\s*[-–—]+\s+|(?i:at )?\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?(\s+[A-Z]{2,4})?\s*[|:–—-]\s+)`)
 
 // openingWords open a phrase that sets a sentence's scene before its
 // subject ("Following the raid, Moscow invoked…").
