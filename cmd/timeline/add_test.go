@@ -327,7 +327,8 @@ func TestAddSameArticleTwice(t *testing.T) {
 		"/m/flood":           func(w http.ResponseWriter, r *http.Request) { w.Write(canonical) },
 	})
 	addr := ps.URL + "/news/flood-hallow"
-	canonical = bytes.Replace(newsPage(t, "canonical.html"), []byte("CANONICAL"), []byte(strings.Replace(addr, "http://", "https://www.", 1)), 1)
+	link := `<link rel="canonical" href="` + strings.Replace(addr, "http://", "https://www.", 1) + `">`
+	canonical = bytes.Replace(newsPage(t, "news.html"), []byte("<title>"), []byte(link+"\n<title>"), 1)
 	dir := t.TempDir()
 	tracked := addr + "?utm_source=newsletter&utm_medium=email&ITO=1#comments"
 	code, stdout, _ := runMain(t, &Main{}, "add", "-src", dir, addr, tracked, addr)
