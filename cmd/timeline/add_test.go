@@ -493,3 +493,52 @@ type timelineJSON struct {
 		Citations []struct{ Source string }
 	}
 }
+
+// TestAddShowsProgress adds two pages with a clock that runs two
+// seconds a look: their progress shows on standard error, as a build's
+// does, and each address's line on standard output.
+func TestAddShowsProgress(t *testing.T) {
+	ps := newPageServer(t, map[string]http.HandlerFunc{
+		"/a": serveBytes("text/html", newsPage(t, "news.html")),
+		"/b": http.NotFound,
+	})
+	var stdout, stderr bytes.Buffer
+	now := buildDay
+	var mu sync.Mutex
+	m := &Main{Stdout: &stdout, Stderr: &stderr, Now: func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		now = now.Add(2 * time.Second)
+		return now
+	}}
+	err := m.Run(context.Background(), []string{"add", "-src", t.TempDir(), ps.URL + "/a", ps.URL + "/b"})
+	if err == nil {
+		t.Error("no error for the address that failed")
+	}
+	for _, want := range []string{"fetching the pages\n", "fetched 1 of 2 addresses\n", "fetched 2 of 2 addresses\n", "2 addresses: 1 saved, 0 already in the story, 1 not added\n"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("standard error lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	if n := strings.Count(stdout.String(), "\n"); n != 2 {
+		t.Errorf("%d lines on standard output, want one an address:\n%s", n, stdout.String())
+	}
+}
+
+// TestAddInterrupted: once interrupted, no address is fetched, each
+// says so, and add fails.
+func TestAddInterrupted(t *testing.T) {
+	ps := newPageServer(t, map[string]http.HandlerFunc{"/a": serveBytes("text/html", newsPage(t, "news.html"))})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout bytes.Buffer
+	m := &Main{Stdout: &stdout, Stderr: &bytes.Buffer{}, Now: func() time.Time { return buildDay }}
+	dir := t.TempDir()
+	err := m.Run(ctx, []string{"add", "-src", dir, "-force", ps.URL + "/a", ps.URL + "/a?b=1"})
+	if err == nil || strings.Count(stdout.String(), ": not saved: interrupted") != 2 || ps.requests() != 0 {
+		t.Errorf("error %v, %d requests, printed:\n%s", err, ps.requests(), stdout.String())
+	}
+	if got := folderFiles(t, dir); len(got) != 0 {
+		t.Errorf("the folder holds %q", got)
+	}
+}
