@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/timeline-project/timeline/timeline"
 	"github.com/timeline-project/timeline/timeline/timex"
@@ -23,14 +24,8 @@ func (m *Main) runCheck(ctx context.Context, args []string) error {
 		return usagef("check takes no arguments, only flags: %q", fs.Args())
 	}
 	start := m.Now()
-	b := &storyBuilder{src: *src, today: timex.DateOf(start), onRead: m.onRead}
-	// The cache of a build into the default output folder, if any,
-	// spares reading the sources it holds; check never writes it.
-	if p, err := readingsCachePath("public"); err == nil {
-		b.cached, _ = loadCache(p, toolKey())
-	}
 	prog := m.newProgress(start)
-	st, err := b.build(ctx, prog)
+	st, err := m.cachedBuilder(*src, start).build(ctx, prog)
 	prog.clear()
 	if st == nil {
 		return err
@@ -197,6 +192,18 @@ func quoted(texts []string, n int) string {
 		s += fmt.Sprintf(" and %d more", len(texts)-n)
 	}
 	return s
+}
+
+// cachedBuilder returns a builder of the story in src on the day of
+// now that takes the readings the cache of a build into the default
+// output folder holds, if any, rather than read those sources again:
+// check and add never write that cache.
+func (m *Main) cachedBuilder(src string, now time.Time) *storyBuilder {
+	b := &storyBuilder{src: src, today: timex.DateOf(now), onRead: m.onRead}
+	if p, err := readingsCachePath("public"); err == nil {
+		b.cached, _ = loadCache(p, toolKey())
+	}
+	return b
 }
 
 func orDash(s string) string {

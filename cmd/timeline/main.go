@@ -6,6 +6,7 @@
 //	timeline build [-src DIR] [-out DIR] [-force-out] [-base-url URL] [-title TEXT]
 //	timeline serve [-src DIR] [-addr 127.0.0.1:8080]
 //	timeline check [-src DIR]
+//	timeline add [-src DIR] [-force] [-timeout DURATION] URL... | -list FILE
 //	timeline dates [-dct YYYY-MM-DD] FILE...
 //	timeline version
 //
@@ -38,7 +39,7 @@ func main() {
 		debug.SetMemoryLimit(memoryLimit)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now}
+	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now}
 	err := m.Run(ctx, os.Args[1:])
 	stop()
 	os.Exit(exitCode(m.Stderr, err))
@@ -46,6 +47,8 @@ func main() {
 
 // Main is the timeline program: its output streams and its clock.
 type Main struct {
+	// Stdin is read by "add -list -".
+	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
 	// Now returns the current time; it dates the build.
@@ -59,6 +62,9 @@ type Main struct {
 	onRender func(path string)
 	// onListen, when not nil, is told the address serve serves on.
 	onListen func(url string)
+	// addLimit, when over zero, is the most bytes of a page add
+	// fetches, instead of a source's limit: for tests.
+	addLimit int64
 }
 
 // usageError is a command line the program cannot run: exit status 2.
@@ -79,6 +85,9 @@ Usage:
 	        build and serve the site, rebuild when a source changes, reload the page
 	timeline check [-src DIR]
 	        report per source what was understood, and what was not
+	timeline add [-src DIR] [-force] [-timeout DURATION] URL... | -list FILE
+	        fetch each web page at an address and save it into DIR as a source, with its address;
+	        nothing else of a page is fetched, and no cookies are kept
 	timeline dates [-dct YYYY-MM-DD] FILE...
 	        print the temporal expressions of each file, one JSON object a line
 	timeline version
@@ -100,6 +109,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runServe(ctx, rest)
 	case "check":
 		return m.runCheck(ctx, rest)
+	case "add":
+		return m.runAdd(ctx, rest)
 	case "dates":
 		return m.runDates(ctx, rest)
 	case "version":
