@@ -26,6 +26,10 @@ func (w *codecWriter) mentionMemo(m *mentionMemo, src *Source) {
 	w.uvarint(1)
 	w.date(m.published.Date)
 	w.strings(string(m.published.Basis), m.published.Evidence, m.id)
+	w.uvarint(uint64(len(m.marks)))
+	for _, j := range m.marks {
+		w.uvarint(uint64(j))
+	}
 	w.uvarint(uint64(len(m.problems)))
 	for _, p := range m.problems {
 		w.strings(p.Error())
@@ -89,6 +93,12 @@ func (d *codecReader) mentionMemo(r *reading) *mentionMemo {
 	memo.ok = true
 	memo.published.Date = d.date()
 	memo.published.Basis, memo.published.Evidence, memo.id = Basis(d.string()), d.string(), d.string()
+	if n := d.count(len(r.src.Blocks)); n > 0 {
+		memo.marks = make([]int, n)
+		for i := range memo.marks {
+			memo.marks[i] = d.count(len(r.src.Blocks) - 1)
+		}
+	}
 	memo.problems = make([]error, d.count(len(d.data)))
 	for i := range memo.problems {
 		memo.problems[i] = errors.New(d.string())
@@ -97,6 +107,15 @@ func (d *codecReader) mentionMemo(r *reading) *mentionMemo {
 	// saw it.
 	src := *r.src
 	src.Published, src.ID = memo.published, memo.id
+	if len(memo.marks) > 0 {
+		// the build that found them numbered the sentences with these
+		// blocks made page furniture
+		src.Blocks = slices.Clone(src.Blocks)
+		for _, j := range memo.marks {
+			src.Blocks[j].Furniture = "marked"
+		}
+		src.Sentences = sentencesOf(src.Text, src.Blocks)
+	}
 	n := d.count(min(maxMemoMentions, len(d.data)))
 	memo.mentions = make([]mention, 0, n)
 	for range n {

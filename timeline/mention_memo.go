@@ -14,10 +14,11 @@ type mentionMemo struct {
 	mu sync.Mutex
 	// ok is true once a build has stored its mentions.
 	ok bool
-	// published and id are the publication date and source ID they were
-	// found under.
+	// published, id and marks are the publication date, source ID and
+	// blocks made page furniture they were found under.
 	published Published
 	id        string
+	marks     []int
 	// mentions are as mentionsOf returned them; builds share them and
 	// must not change them. Their src is the source of the build that
 	// found them, which differs from a later build's only in what that
@@ -39,13 +40,13 @@ func mentionsOfMemo(r *reading, memo *mentionMemo) []mention {
 	}
 	memo.mu.Lock()
 	defer memo.mu.Unlock()
-	if memo.ok && memo.published == r.src.Published && memo.id == r.src.ID {
+	if memo.ok && memo.published == r.src.Published && memo.id == r.src.ID && slices.Equal(memo.marks, r.marks) {
 		r.problems = append(r.problems, memo.problems...)
 		return memo.mentions
 	}
 	before := len(r.problems)
 	ms := mentionsOf(r)
-	memo.ok, memo.added, memo.published, memo.id = true, true, r.src.Published, r.src.ID
+	memo.ok, memo.added, memo.published, memo.id, memo.marks = true, true, r.src.Published, r.src.ID, slices.Clone(r.marks)
 	memo.mentions = ms
 	memo.problems = slices.Clone(r.problems[before:])
 	return ms

@@ -43,6 +43,10 @@ type reading struct {
 	// ownText is where the source's own text begins in its Text: after
 	// the title put at its top as a headline (see titleAsHeadline).
 	ownText int
+	// blocks keeps the keys of its blocks, shared like anchors; marks are
+	// the blocks this build made page furniture (see markRepeatedBlocks).
+	blocks *blockKeys
+	marks  []int
 }
 
 func (r *reading) warn(err error) { r.problems = append(r.problems, err) }
@@ -83,6 +87,7 @@ func readSource(in Input) (*reading, error) {
 	r.stated = statedPublication(r, page)
 	r.anchors = &anchorMemo{}
 	r.found = &mentionMemo{}
+	r.blocks = &blockKeys{}
 	return r, nil
 }
 

@@ -155,6 +155,7 @@ func DecodeReading(in Input, data []byte) (*Reading, error) {
 	}
 	r.anchors = d.anchors(len(r.article))
 	r.found = d.mentionMemo(r)
+	r.blocks = &blockKeys{}
 	if d.err == nil && len(d.data) > 0 {
 		d.fail()
 	}

@@ -2,8 +2,10 @@ package timeline
 
 import (
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/timeline-project/timeline/timeline/timex"
 )
@@ -28,67 +30,97 @@ const (
 
 // markRepeatedBlocks makes page furniture of the article blocks that
 // many sources print on many days, in each reading that has one: its
-// blocks and sentences are its own copies then, and its mentions are not
-// remembered (see reading.repeated). rs have their publication dates.
+// blocks and sentences are its own copies then (see markFurniture). rs
+// have their publication dates.
 func markRepeatedBlocks(rs []*reading) {
 	type seen struct {
 		sources int
-		days    map[string]bool
+		days    map[timex.Date]bool
 		last    *reading
 	}
-	counts := map[string]*seen{}
-	keys := make([][]string, len(rs))
+	counts := map[uint64]*seen{}
+	keys := make([][]uint64, len(rs))
 	for i, r := range rs {
-		keys[i] = make([]string, len(r.src.Blocks))
-		for j, b := range r.src.Blocks {
-			if b.IsFurniture() {
+		keys[i] = r.blocks.of(r.src)
+		for _, k := range keys[i] {
+			if k == 0 {
 				continue
 			}
-			k := blockKey(b.Span.Of(r.src.Text))
-			if k == "" {
-				continue
-			}
-			keys[i][j] = k
 			s := counts[k]
 			if s == nil {
-				s = &seen{days: map[string]bool{}}
+				s = &seen{days: map[timex.Date]bool{}}
 				counts[k] = s
 			}
 			if s.last != r {
 				s.sources++
 				s.last = r
-				s.days[r.src.Published.Date.String()] = true
+				s.days[r.src.Published.Date] = true
 			}
 		}
 	}
 	need := max(minRepeatSources, int(minRepeatShare*float64(len(rs))+0.5))
 	for i, r := range rs {
 		var marks []int
+		var most *seen
 		for j, k := range keys[i] {
-			if s := counts[k]; k != "" && s.sources >= need && len(s.days) >= minRepeatDays {
+			if s := counts[k]; k != 0 && s.sources >= need && len(s.days) >= minRepeatDays {
 				marks = append(marks, j)
+				if most == nil || s.sources > most.sources {
+					most = s
+				}
 			}
 		}
 		if len(marks) > 0 {
-			r.markFurniture(marks, fmt.Sprintf("printed by %d sources of the story, on %d days", counts[keys[i][marks[0]]].sources, len(counts[keys[i][marks[0]]].days)))
+			r.markFurniture(marks, fmt.Sprintf("printed by %d sources of the story, on %d days", most.sources, len(most.days)))
 		}
 	}
 }
 
-// blockKey returns what a block is compared by: its words in lower case,
-// or "" for a block of too few words.
-func blockKey(text string) string {
-	ws := words(text)
-	if len(ws) < minRepeatWords {
-		return ""
+// blockKeys keeps the keys of a source's blocks once found: every build
+// of its Reading shares them.
+type blockKeys struct {
+	once sync.Once
+	keys []uint64
+}
+
+// of returns the key of each block of src as it was read: a hash of its
+// words in lower case; 0 for page furniture and blocks of too few words.
+func (b *blockKeys) of(src *Source) []uint64 {
+	b.once.Do(func() {
+		b.keys = make([]uint64, len(src.Blocks))
+		for j, bl := range src.Blocks {
+			if !bl.IsFurniture() {
+				b.keys[j] = blockKey(bl.Span.Of(src.Text))
+			}
+		}
+	})
+	return b.keys
+}
+
+// blockKey returns a hash of the words of a block in lower case, or 0
+// for a block of too few words.
+func blockKey(text string) uint64 {
+	h := fnv.New64a()
+	n := 0
+	for i := 0; ; n++ {
+		start, end := nextWord(text, i)
+		if start < 0 {
+			break
+		}
+		h.Write([]byte(strings.ToLower(text[start:end])))
+		h.Write([]byte{' '})
+		i = end
 	}
-	return strings.ToLower(strings.Join(ws, " "))
+	if n < minRepeatWords {
+		return 0
+	}
+	return h.Sum64() | 1 // never 0
 }
 
 // markFurniture makes page furniture of the blocks numbered marks, for
-// why: the reading gets its own copies of its blocks and sentences, its
-// article expressions without theirs, and forgets the mentions a build
-// found in it before.
+// why: the reading gets its own copies of its blocks and sentences, and
+// its article expressions without theirs. The mentions a build finds in
+// it are remembered with its marks (see mentionMemo).
 func (r *reading) markFurniture(marks []int, why string) {
 	src := r.src
 	src.Blocks = slices.Clone(src.Blocks)
@@ -100,5 +132,5 @@ func (r *reading) markFurniture(marks []int, why string) {
 		b := blockAt(src.Blocks, e.Start)
 		return b >= 0 && src.Blocks[b].IsFurniture()
 	})
-	r.found = nil
+	r.marks = marks
 }
