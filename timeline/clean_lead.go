@@ -206,8 +206,33 @@ func isStamp(text string) bool {
 
 // opensComments reports whether text holds a reader's comment header.
 func opensComments(text string) bool {
-	return commentStamp.MatchString(text) || handleWrote.MatchString(text)
+	return saysColon(text) && (commentStamp.MatchString(text) || handleWrote.MatchString(text))
 }
+
+// saysColon reports whether text has "wrote:", "writes:", "said:" or
+// "says:", in any case: what a comment's header ends with, looked for
+// before the expressions are run on every block of every source.
+func saysColon(text string) bool {
+	for i := strings.IndexByte(text, ':'); i >= 0; {
+		start := i
+		for start > 0 && isASCIILetter(text[start-1]) {
+			start--
+		}
+		switch strings.ToLower(text[start:i]) {
+		case "wrote", "writes", "said", "says":
+			return true
+		}
+		next := strings.IndexByte(text[i+1:], ':')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+// isASCIILetter reports whether c is an ASCII letter.
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // inCapitals reports whether the words of text before its first
 // sentence are set in capitals: a caption or a speaker's label

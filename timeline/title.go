@@ -333,6 +333,9 @@ var caveatWords = []string{"verif", "confirm", "corroborat", "comment", "respond
 
 // isCaveat reports whether a sentence is a reporter's caveat.
 func isCaveat(s string) bool {
+	if !strings.Contains(s, "not") && !strings.Contains(s, "n't") && !strings.Contains(s, "declined") {
+		return false // every caveat says what was not done
+	}
 	for _, w := range caveatWords {
 		if strings.Contains(s, w) {
 			return caveat.MatchString(s)
