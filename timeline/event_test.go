@@ -25,6 +25,8 @@ func TestSentenceTitle(t *testing.T) {
 		{"CAIRO (Reuters) - Oil prices rose on Monday as fighting spread.", "Monday", "Oil prices rose as fighting spread"},
 		{"NEW YORK | Mon Aug 22, 2011 5:01 pm EDT NEW YORK (Reuters) - Brent crude fell as rebels entered the city.", "Mon Aug 22, 2011 5:01 pm EDT", "Brent crude fell as rebels entered the city"},
 		{"At 5:29 pm | The president said the strikes would go on.", "5:29 pm", "The president said the strikes would go on"},
+		{"1643 The reporter at the airport said the runway was open again.", "", "The reporter at the airport said the runway was open again"},
+		{"1989 The wall fell and crowds crossed into the west of the city.", "", "1989 The wall fell and crowds crossed into the west of the city"},
 		{"A dam gave way early on Monday, officials said.", "early on Monday", "A dam gave way, officials said"},
 		{"Rescue teams worked through the night to reach families.", "the night", "Rescue teams worked through the night to reach families"},
 		{"The fighting has gone on since Monday.", "Monday", "The fighting has gone on since Monday"},
@@ -76,6 +78,19 @@ func TestEventIDsAreUniqueAndStable(t *testing.T) {
 	eventIDs(again)
 	if again[0].ID != events[1].ID {
 		t.Errorf("id %q alone, %q among others: want the same", again[0].ID, events[1].ID)
+	}
+}
+
+func TestSpeakerTitleTold(t *testing.T) {
+	for sentence, want := range map[string]string{
+		"James Cameron told ABC's Good Morning America show, referring to the hull of the vessel.": "",
+		"The governor told reporters that the bridge would reopen within a week.":                  "Governor says the bridge would reopen within a week",
+	} {
+		toks := appendTokens(nil, sentence)
+		m := &mention{src: &Source{Text: sentence}, sentence: Sentence{Span: Span{0, len(sentence)}}, attrs: attributionsIn(sentence, toks)}
+		if got, _ := speakerTitle(m, nil); got != want {
+			t.Errorf("speakerTitle(%q) = %q, want %q", sentence, got, want)
+		}
 	}
 }
 
@@ -133,6 +148,21 @@ func TestIsCaveat(t *testing.T) {
 	} {
 		if got := isCaveat(s); got != want {
 			t.Errorf("isCaveat(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestStandsAlone(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The quake struck west of the capital.": true,
+		"It shows the aftermath of the quake.":  false,
+		"We gathered more than 200 wounded.":    false,
+		"Where is God in Haiti?":                false,
+		"Rescuers asked: “Is anyone there?”":    false,
+		"Haiti’s president asked for help.":     true,
+	} {
+		if got := standsAlone(s); got != want {
+			t.Errorf("standsAlone(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

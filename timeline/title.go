@@ -41,15 +41,16 @@ func eventTitle(members []*mention, names canonicalNames) (string, *mention) {
 		return false
 	}
 	for _, m := range members {
-		if m.role == roleHeadline {
+		if m.role == roleHeadline && standsAlone(m.text()) {
 			if t, ok := headlineTitle(m.text()); try(m, t, ok) {
 				return fallback, from
 			}
 		}
 	}
-	for _, own := range []bool{true, false} {
+	// sentences that stand alone first, with their own date first
+	for _, pass := range []struct{ alone, own bool }{{true, true}, {true, false}, {false, true}, {false, false}} {
 		for _, m := range members[:min(len(members), titleCandidates)] {
-			if m.role == roleHeadline || ownDate(m) != own || isCaveat(m.text()) {
+			if m.role == roleHeadline || ownDate(m) != pass.own || isCaveat(m.text()) || standsAlone(m.text()) != pass.alone {
 				continue
 			}
 			if t, ok := sentenceTitle(m, names); try(m, t, ok) {
@@ -62,6 +63,23 @@ func eventTitle(members []*mention, names canonicalNames) (string, *mention) {
 		fallback = strings.TrimRight(capitalize(collapseSpace(from.text())), " .")
 	}
 	return fallback, from
+}
+
+// contextWords open a sentence that needs the one before it to be
+// understood ("It…", "They…", "This…"), or that speaks in the first
+// person of someone the reader does not know.
+var contextWords = setOf(`i we you he she it they this these that those his her their its our my there
+such another also`)
+
+// standsAlone reports whether a sentence can be read without the ones
+// around it: it is no question and does not open with a pronoun.
+func standsAlone(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(strings.TrimRight(s, `"”’'`), "?") {
+		return false
+	}
+	ws := words(s)
+	return len(ws) > 0 && !contextWords[strings.ToLower(ws[0])]
 }
 
 // ownDate reports whether a mention carries its own date.
@@ -79,7 +97,7 @@ var (
 // taken off. It reports whether the result makes a title within
 // maxTitleChars.
 func headlineTitle(h string) (string, bool) {
-	s := collapseSpace(h)
+	s := dropClockLabel(dateline.ReplaceAllString(collapseSpace(h), ""))
 	s = liveMark.ReplaceAllString(s, "")
 	if before, _, ok := strings.Cut(s, " | "); ok && wordCount(before) >= 3 {
 		s = before
@@ -121,6 +139,7 @@ func sentenceTitle(m *mention, names canonicalNames) (string, bool) {
 	s := tidyPunctuation(collapseSpace(before + " " + strings.TrimLeft(after, " ")))
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = dateline.ReplaceAllString(s, "")
+	s = dropClockLabel(s)
 	s = dropLeadingWords(strings.TrimLeft(s, ",;: "))
 	s = attributionLead.ReplaceAllString(s, "")
 	s = attributionAside.ReplaceAllString(s, "")
@@ -138,6 +157,24 @@ func sentenceTitle(m *mention, names canonicalNames) (string, bool) {
 // agency ("CAIRO (Reuters) - ", with a stamp before it), or a live
 // blog's time ("At 5:29 pm | ").
 var dateline = regexp.MustCompile(`^(\s*[-–—•*]\s+|[A-Z][A-Z .'-]{2,30}(, [A-Z][A-Za-z .]{1,30})? [–—-]+ |.{0,80}?\([A-Z][A-Za-z .]{1,20}\)\s*[-–—]+\s+|(?i:at )?\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?(\s+[A-Z]{2,4})?\s*[|:–—-]\s+)`)
+
+// dropClockLabel leaves out a live blog's time that opens s as four
+// digits ("1643 The BBC's Andy Gallagher says…"): an hour and minutes
+// followed by a capital, where a year would seldom stand.
+func dropClockLabel(s string) string {
+	if len(s) < 6 || s[4] != ' ' || !startsUpper(s[5:]) {
+		return s
+	}
+	for i := range 4 {
+		if s[i] < '0' || s[i] > '9' {
+			return s
+		}
+	}
+	if h, m := (s[0]-'0')*10+s[1]-'0', (s[2]-'0')*10+s[3]-'0'; h > 23 || m > 59 || h >= 18 && h <= 20 {
+		return s // no time, or as likely a year (1800s to 2000s)
+	}
+	return s[5:]
+}
 
 // openingWords open a phrase that sets a sentence's scene before its
 // subject ("Following the raid, Moscow invoked…").
@@ -171,6 +208,12 @@ func speakerTitle(m *mention, names canonicalNames) (string, bool) {
 		return "", false
 	}
 	says, ok := saidWords(m, a)
+	if a.verb == "told" || a.verb == "tells" {
+		// "told the BBC that …": what is said comes after whom it is
+		// told; without "that", the words after the verb name a listener
+		before, _, found := strings.Cut(m.text(), a.says)
+		ok = ok && found && strings.HasSuffix(strings.TrimSpace(before), "that")
+	}
 	if !ok || wordCount(says) < 3 {
 		return "", false
 	}
@@ -213,7 +256,7 @@ func clauseWithin(s string, max int) (string, bool) {
 				continue
 			}
 			head := strings.TrimRight(s[:i], " ,;:–—")
-			if isClause(head) && !endsOnFunctionWord(head) {
+			if isClause(head) && !endsOnFunctionWord(head) && (!weak || !endsOnNumber(head)) {
 				best = head
 			}
 		}
@@ -320,6 +363,17 @@ over under after before during while whose this these those such not no`)
 func endsOnFunctionWord(s string) bool {
 	ws := words(s)
 	return len(ws) == 0 || functionWords[strings.ToLower(ws[len(ws)-1])]
+}
+
+// endsOnNumber reports whether the last word of s is a number ("two
+// people and two"): a phrase cut before what it counts.
+func endsOnNumber(s string) bool {
+	ws := words(s)
+	if len(ws) == 0 {
+		return false
+	}
+	last := strings.ToLower(ws[len(ws)-1])
+	return isNumber(last) || isNumberWord(last)
 }
 
 // caveat matches what a reporter adds about what cannot be checked:

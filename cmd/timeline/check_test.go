@@ -42,7 +42,7 @@ func TestCheckBadFiles(t *testing.T) {
 		"binary.txt":  "\x00\x01\x02PNG",
 		"latin1.txt":  "caf\xe9 au lait",
 		"blank.txt":   "\n\n\n   \n\n",
-		"no-text.md":  "---\ntitle: Only a title\n---\n",
+		"no-text.md":  "---\nauthor: Only an author\n---\n",
 		"undated.txt": "The mayor said on Monday that the bridge had reopened after repairs lasting weeks.\n",
 		"badyaml.md":  "---\ntitle: [unclosed\n---\nThe council met in the town hall and voted for the plan.",
 	}
