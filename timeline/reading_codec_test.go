@@ -131,15 +131,8 @@ func TestDecodedReadingsBuildTheSame(t *testing.T) {
 	inputs := codecInputs(t)
 	readings := readEach(t, inputs)
 	want := assembleOf(t, readings)
-	decoded := make([]*Reading, len(readings))
-	for i, rd := range readings {
-		data, err := rd.AppendBinary(nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if decoded[i], err = DecodeReading(inputs[i], data); err != nil {
-			t.Fatalf("%s: decode: %v", inputs[i].Name, err)
-		}
+	decoded := decodeEach(t, inputs, readings)
+	for i := range decoded {
 		if !decoded[i].r.found.ok {
 			t.Errorf("%s: mentions not remembered", inputs[i].Name)
 		}
@@ -156,6 +149,22 @@ func TestDecodedReadingsBuildTheSame(t *testing.T) {
 			t.Errorf("%s: mentions found again though remembered", rd.File())
 		}
 	}
+}
+
+// decodeEach encodes each reading and decodes it again from its input.
+func decodeEach(t *testing.T, inputs []Input, readings []*Reading) []*Reading {
+	t.Helper()
+	decoded := make([]*Reading, len(readings))
+	for i, rd := range readings {
+		data, err := rd.AppendBinary(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if decoded[i], err = DecodeReading(inputs[i], data); err != nil {
+			t.Fatalf("%s: decode: %v", inputs[i].Name, err)
+		}
+	}
+	return decoded
 }
 
 func sameAnchors(a, b *anchorMemo) bool {

@@ -52,16 +52,7 @@ func TestRepeatedBlocks(t *testing.T) {
 			}
 		}
 	}
-	decoded := make([]*Reading, len(readings))
-	for i, rd := range readings {
-		data, err := rd.AppendBinary(nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if decoded[i], err = DecodeReading(inputs[i], data); err != nil {
-			t.Fatalf("%s: decode: %v", inputs[i].Name, err)
-		}
-	}
+	decoded := decodeEach(t, inputs, readings)
 	if got := assembleOf(t, decoded); !reflect.DeepEqual(got.Timeline, a.Timeline) {
 		t.Error("decoded readings build another timeline")
 	}

@@ -20,16 +20,20 @@ import (
 
 // storyGold is a gold file as score-story reads it.
 type storyGold struct {
-	Events []struct {
-		ID         string   `json:"id"`
-		Date       string   `json:"date"`
-		Dates      []string `json:"dates"`
-		Match      []string `json:"match"`
-		Min        *int     `json:"min"`
-		MinSources int      `json:"min_sources"`
-		Sources    []string `json:"sources"`
-	} `json:"events"`
+	Events  []goldHappening   `json:"events"`
 	Outlets map[string]string `json:"outlets"`
+}
+
+// goldHappening is a happening of a gold file: the dates it may have,
+// what a citation of it quotes, and how many outlets must report it.
+type goldHappening struct {
+	ID         string   `json:"id"`
+	Date       string   `json:"date"`
+	Dates      []string `json:"dates"`
+	Match      []string `json:"match"`
+	Min        *int     `json:"min"`
+	MinSources int      `json:"min_sources"`
+	Sources    []string `json:"sources"`
 }
 
 // storyEvent is an entry of timeline.json as score-story reads it.
@@ -202,15 +206,7 @@ func TestTitanHappenings(t *testing.T) {
 // lumped into one entry finds one of its happenings, not both.
 func TestScoreStoryOneEntryOneHappening(t *testing.T) {
 	two := 2
-	g := storyGold{Events: []struct {
-		ID         string   `json:"id"`
-		Date       string   `json:"date"`
-		Dates      []string `json:"dates"`
-		Match      []string `json:"match"`
-		Min        *int     `json:"min"`
-		MinSources int      `json:"min_sources"`
-		Sources    []string `json:"sources"`
-	}{
+	g := storyGold{Events: []goldHappening{
 		{ID: "flood", Date: "2024-03-05", Match: []string{"flood"}, Min: &two},
 		{ID: "strike", Date: "2024-03-05", Match: []string{"strike"}, Min: &two},
 	}}
