@@ -29,6 +29,11 @@ const (
 	// groups; speakerPenalty what different speakers take from it.
 	speakerBonus   = 0.1
 	speakerPenalty = 0.1
+	// sameSourcePenalty is what two units of one source take from the
+	// similarity of their groups: an article that reports one day in
+	// several sentences most often reports several things, where other
+	// sources report one of them in their own words.
+	sameSourcePenalty = 0.1
 )
 
 // group is a set of units taken for one happening.
@@ -46,6 +51,8 @@ type group struct {
 	// own is true when a unit's source reports in its own voice.
 	speakers []string
 	own      bool
+	// sources counts its units by source.
+	sources map[*Source]int
 	// version counts the group's changes, to tell an edge computed
 	// before one from a current one.
 	version int
@@ -55,7 +62,8 @@ type group struct {
 }
 
 func newGroup(u *unit) *group {
-	g := &group{units: []*unit{u}, prec: u.prec, lo: u.lo, hi: u.hi, sum: u.vec, norm: u.vec.norm(), latent: slices.Clone(u.latent)}
+	g := &group{units: []*unit{u}, prec: u.prec, lo: u.lo, hi: u.hi, sum: u.vec, norm: u.vec.norm(), latent: slices.Clone(u.latent),
+		sources: map[*Source]int{u.src: 1}}
 	if u.speaker == "" {
 		g.own = true
 	} else {
@@ -81,7 +89,7 @@ func speakerShift(aSpeakers []string, aOwn bool, bSpeakers []string, bOwn bool) 
 
 // similarity is the mean similarity of the units of two groups, one of
 // each (average linkage, which the sums of their vectors give), shifted
-// by who speaks in them. The mean keeps a large group from drawing in
+// by who speaks in them and by how many pairs of units share a source. The mean keeps a large group from drawing in
 // whatever is like its centroid: each of its units must be alike.
 func (g *group) similarity(h *group) float64 {
 	n := float64(len(g.units) * len(h.units))
@@ -89,7 +97,15 @@ func (g *group) similarity(h *group) float64 {
 	if g.latent != nil && h.latent != nil {
 		sim = termShare*sim + (1-termShare)*dotDense(g.latent, h.latent)/n
 	}
-	return sim + speakerShift(g.speakers, g.own, h.speakers, h.own)
+	a, b := g.sources, h.sources
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	same := 0
+	for src, k := range a {
+		same += k * b[src]
+	}
+	return sim + speakerShift(g.speakers, g.own, h.speakers, h.own) - sameSourcePenalty*float64(same)/n
 }
 
 // dotDense returns the dot product of two vectors of one length.
@@ -107,7 +123,11 @@ func unitSimilarity(u, v *unit) float64 {
 	if u.latent != nil && v.latent != nil {
 		sim = termShare*sim + (1-termShare)*dotDense(u.latent, v.latent)
 	}
-	return sim + speakerShift(speakersOf(u), u.speaker == "", speakersOf(v), v.speaker == "")
+	sim += speakerShift(speakersOf(u), u.speaker == "", speakersOf(v), v.speaker == "")
+	if u.src == v.src {
+		sim -= sameSourcePenalty
+	}
+	return sim
 }
 
 // speakersOf returns the speakers of a unit, as a group lists them.
@@ -135,6 +155,9 @@ func (g *group) absorb(h *group) {
 		}
 	}
 	g.own = g.own || h.own
+	for src, k := range h.sources {
+		g.sources[src] += k
+	}
 	g.version++
 	h.dead = true
 }
