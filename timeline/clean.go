@@ -85,7 +85,7 @@ func featuresOf(text string, terms []int) blockFeatures {
 		prompt:    n <= 6 && promptLine.MatchString(text),
 		terms:     terms,
 		comment:   opensComments(text),
-		callOut:   n <= 40 && callOut.MatchString(text),
+		callOut:   n <= 40 && mayCallOut(text) && callOut.MatchString(text),
 	}
 	switch {
 	case isStamp(text):

@@ -231,6 +231,16 @@ func saysColon(text string) bool {
 	return false
 }
 
+// callOutOpeners are the words a call to readers opens with.
+var callOutOpeners = setOf(`you please why send email e-mail text tell share upload`)
+
+// mayCallOut reports whether text may be a call to readers (callOut):
+// it opens with one of callOutOpeners, or asks to use a form.
+func mayCallOut(text string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(text), " ")
+	return callOutOpeners[strings.ToLower(first)] || strings.Contains(text, "form below")
+}
+
 // isASCIILetter reports whether c is an ASCII letter.
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 

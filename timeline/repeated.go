@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/timeline-project/timeline/timeline/timex"
@@ -40,8 +39,8 @@ func markRepeatedBlocks(rs []*reading) {
 	}
 	counts := map[uint64]*seen{}
 	keys := make([][]uint64, len(rs))
+	eachIndex(len(rs), func(i int) { keys[i] = rs[i].blocks.of(rs[i].src) })
 	for i, r := range rs {
-		keys[i] = r.blocks.of(r.src)
 		for _, k := range keys[i] {
 			if k == 0 {
 				continue
@@ -102,12 +101,13 @@ func (b *blockKeys) of(src *Source) []uint64 {
 func blockKey(text string) uint64 {
 	h := fnv.New64a()
 	n := 0
+	var buf [maxASCIIWord]byte
 	for i := 0; ; n++ {
 		start, end := nextWord(text, i)
 		if start < 0 {
 			break
 		}
-		h.Write([]byte(strings.ToLower(text[start:end])))
+		h.Write(lowerBytes(&buf, text[start:end]))
 		h.Write([]byte{' '})
 		i = end
 	}
