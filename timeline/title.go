@@ -377,9 +377,10 @@ func endsOnNumber(s string) bool {
 }
 
 // caveat matches what a reporter adds about what cannot be checked:
-// "could not be independently verified", "did not respond to a request
-// for comment". Such a sentence reports no happening and no claim.
-var caveat = regexp.MustCompile(`(?i)(\b(could|can|has|have|had|was|were|is|are)( not|n't)|\bcannot|\bcouldn't) (be |been )?(immediately |independently |yet )*(verified|confirmed|corroborated|reached for comment)\b|\b(did not|didn't|has not|have not) (immediately )?(respond|reply|return)\b|\bdeclined to comment\b`)
+// "could not be independently verified", "could not immediately verify
+// the videos", "did not respond to a request for comment". Such a
+// sentence reports no happening and no claim.
+var caveat = regexp.MustCompile(`(?i)(\b(could|can|has|have|had|was|were|is|are)( not|n't)|\bcannot|\bcouldn't) (be |been )?(immediately |independently |yet )*(verified|confirmed|corroborated|reached for comment|verify|confirm|corroborate)\b|\b(did not|didn't|has not|have not) (immediately )?(respond|reply|return)\b|\bdeclined to comment\b`)
 
 // caveatWords are what every caveat holds one of, looked for before the
 // expression is run.
