@@ -43,7 +43,7 @@ func TestSentenceTitle(t *testing.T) {
 			"Wednesday, May 24", "The Kremlin attacked the United States and Europe"},
 	}
 	for _, tt := range tests {
-		if got, _ := sentenceTitle(mentionOf(tt.sentence, tt.date), nil); got != tt.want {
+		if got, _ := sentenceTitle(mentionOf(tt.sentence, tt.date), nil, maxTitleChars); got != tt.want {
 			t.Errorf("sentenceTitle(%q)\n got %q\nwant %q", tt.sentence, got, tt.want)
 		}
 	}
@@ -88,7 +88,7 @@ func TestSpeakerTitleTold(t *testing.T) {
 	} {
 		toks := appendTokens(nil, sentence)
 		m := &mention{src: &Source{Text: sentence}, sentence: Sentence{Span: Span{0, len(sentence)}}, attrs: attributionsIn(sentence, toks)}
-		if got, _ := speakerTitle(m, nil); got != want {
+		if got, _ := speakerTitle(m, nil, maxTitleChars); got != want {
 			t.Errorf("speakerTitle(%q) = %q, want %q", sentence, got, want)
 		}
 	}
@@ -109,7 +109,7 @@ func TestHeadlineTitle(t *testing.T) {
 		{"“Sub found”", "", false},
 	}
 	for _, tt := range tests {
-		got, ok := headlineTitle(tt.headline)
+		got, ok := headlineTitle(tt.headline, maxTitleChars)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("headlineTitle(%q) = %q, %v; want %q, %v", tt.headline, got, ok, tt.want, tt.ok)
 		}
@@ -128,6 +128,8 @@ func TestClauseWithin(t *testing.T) {
 		{"Moscow invoked a counter-terrorism operation, granting the authorities enhanced powers to restrict movement", 60,
 			"Moscow invoked a counter-terrorism operation", true},
 		{"Five people who were aboard the vessel that vanished on a dive to the wreck of the ship", 40, "Five people", false},
+		{"The groups released dark, grainy videos allegedly filmed during the raid in the early hours", 40, "The groups released dark", false},
+		{"Rescuers reached the village, where dozens of houses had collapsed in the night", 40, "Rescuers reached the village", true},
 	}
 	for _, tt := range tests {
 		got, ok := clauseWithin(tt.s, tt.max)

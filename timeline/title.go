@@ -13,8 +13,13 @@ import (
 // where someone speaks, with the words that only say when left out
 // (the date stands beside the title).
 
-// maxTitleChars is about the longest title a reader takes in at a glance.
-const maxTitleChars = 90
+// maxTitleChars is about the longest title a reader takes in at a glance;
+// longTitleChars the longest sought when no sentence of an event makes a
+// complete title so short.
+const (
+	maxTitleChars  = 90
+	longTitleChars = 120
+)
 
 // titleCandidates is how many of an event's most central sentences a
 // title is sought in.
@@ -23,38 +28,41 @@ const titleCandidates = 12
 // eventTitle returns the title of an event whose members are given most
 // central first, and the member it was made from: the first headline,
 // else the first sentence, that makes a complete title within
-// maxTitleChars; when none does, the shortest complete one.
+// maxTitleChars, else within longTitleChars; when none does, the
+// shortest complete one.
 func eventTitle(members []*mention, names canonicalNames) (string, *mention) {
 	var fallback string
 	var from *mention
-	try := func(m *mention, t string, ok bool) bool {
-		if t == "" {
+	for _, limit := range []int{maxTitleChars, longTitleChars} {
+		try := func(m *mention, t string, ok bool) bool {
+			if t == "" {
+				return false
+			}
+			if ok {
+				fallback, from = t, m
+				return true
+			}
+			if fallback == "" || utf8.RuneCountInString(t) < utf8.RuneCountInString(fallback) {
+				fallback, from = t, m
+			}
 			return false
 		}
-		if ok {
-			fallback, from = t, m
-			return true
-		}
-		if fallback == "" || utf8.RuneCountInString(t) < utf8.RuneCountInString(fallback) {
-			fallback, from = t, m
-		}
-		return false
-	}
-	for _, m := range members {
-		if m.role == roleHeadline && standsAlone(m.text()) {
-			if t, ok := headlineTitle(m.text()); try(m, t, ok) {
-				return fallback, from
+		for _, m := range members {
+			if m.role == roleHeadline && standsAlone(m.text()) {
+				if t, ok := headlineTitle(m.text(), limit); try(m, t, ok) {
+					return fallback, from
+				}
 			}
 		}
-	}
-	// sentences that stand alone first, with their own date first
-	for _, pass := range []struct{ alone, own bool }{{true, true}, {true, false}, {false, true}, {false, false}} {
-		for _, m := range members[:min(len(members), titleCandidates)] {
-			if m.role == roleHeadline || ownDate(m) != pass.own || isCaveat(m.text()) || standsAlone(m.text()) != pass.alone {
-				continue
-			}
-			if t, ok := sentenceTitle(m, names); try(m, t, ok) {
-				return fallback, from
+		// sentences that stand alone first, with their own date first
+		for _, pass := range []struct{ alone, own bool }{{true, true}, {true, false}, {false, true}, {false, false}} {
+			for _, m := range members[:min(len(members), titleCandidates)] {
+				if m.role == roleHeadline || ownDate(m) != pass.own || isCaveat(m.text()) || standsAlone(m.text()) != pass.alone {
+					continue
+				}
+				if t, ok := sentenceTitle(m, names, limit); try(m, t, ok) {
+					return fallback, from
+				}
 			}
 		}
 	}
@@ -96,7 +104,7 @@ var (
 // colon, a site's name after a bar or dash, and marks of live pages
 // taken off. It reports whether the result makes a title within
 // maxTitleChars.
-func headlineTitle(h string) (string, bool) {
+func headlineTitle(h string, limit int) (string, bool) {
 	s := dropClockLabel(dateline.ReplaceAllString(collapseSpace(h), ""))
 	s = liveMark.ReplaceAllString(s, "")
 	if before, _, ok := strings.Cut(s, " | "); ok && wordCount(before) >= 3 {
@@ -118,10 +126,10 @@ func headlineTitle(h string) (string, bool) {
 	if wordCount(s) < minHeadlineWords || endsOnFunctionWord(s) {
 		return "", false
 	}
-	if utf8.RuneCountInString(s) <= maxTitleChars {
+	if utf8.RuneCountInString(s) <= limit {
 		return capitalize(s), true
 	}
-	if c, ok := clauseWithin(s, maxTitleChars); ok {
+	if c, ok := clauseWithin(s, limit); ok {
 		return capitalize(c), true
 	}
 	return capitalize(s), false
@@ -131,8 +139,8 @@ func headlineTitle(h string) (string, bool) {
 // someone claims or denies it, else the sentence's main clause. It
 // reports whether the result makes a complete title within
 // maxTitleChars.
-func sentenceTitle(m *mention, names canonicalNames) (string, bool) {
-	if t, ok := speakerTitle(m, names); t != "" {
+func sentenceTitle(m *mention, names canonicalNames, limit int) (string, bool) {
+	if t, ok := speakerTitle(m, names, limit); t != "" {
 		return t, ok
 	}
 	before, after := withoutWhen(m)
@@ -148,7 +156,7 @@ func sentenceTitle(m *mention, names canonicalNames) (string, bool) {
 	if s == "" {
 		return "", false
 	}
-	c, ok := clauseWithin(s, maxTitleChars)
+	c, ok := clauseWithin(s, limit)
 	return capitalize(c), ok
 }
 
@@ -202,7 +210,7 @@ func dropOpeningPhrase(s string) string {
 // speakerTitle makes "Speaker says what" of a sentence where a speaker
 // claims or denies it; "" when no speaker does, or what is said is too
 // short to say anything.
-func speakerTitle(m *mention, names canonicalNames) (string, bool) {
+func speakerTitle(m *mention, names canonicalNames, limit int) (string, bool) {
 	a := m.primary()
 	if a.speaker == "" || speakerPronouns[strings.ToLower(a.speaker)] || a.verb == "according" {
 		return "", false
@@ -233,7 +241,7 @@ func speakerTitle(m *mention, names canonicalNames) (string, bool) {
 	}
 	lead := who + " " + verb + " "
 	says = unquote(strings.TrimRight(says, " .,;:!?"))
-	c, ok := clauseWithin(says, maxTitleChars-utf8.RuneCountInString(lead))
+	c, ok := clauseWithin(says, limit-utf8.RuneCountInString(lead))
 	return capitalize(lead + c), ok
 }
 
@@ -274,7 +282,9 @@ func clauseWithin(s string, max int) (string, bool) {
 func clauseBoundary(s string, i int, weak bool) bool {
 	rest := s[i:]
 	switch {
-	case strings.HasPrefix(rest, ", "), strings.HasPrefix(rest, "; "), strings.HasPrefix(rest, ": "),
+	case strings.HasPrefix(rest, ", "):
+		return opensPhrase(rest[2:])
+	case strings.HasPrefix(rest, "; "), strings.HasPrefix(rest, ": "),
 		strings.HasPrefix(rest, " – "), strings.HasPrefix(rest, " — "), strings.HasPrefix(rest, " - "):
 		return true
 	case strings.HasPrefix(rest, " "):
@@ -288,6 +298,21 @@ func clauseBoundary(s string, i int, weak bool) bool {
 // titlePrepositions open a phrase that a long title can leave out.
 var titlePrepositions = setOf(`about into near in on at for from during with without across along amid
 around between beyond inside outside through toward towards under within off`)
+
+// phraseOpeners open what may follow a comma at a clause's end: a
+// conjunction, a preposition or a determiner.
+var phraseOpeners = setOf(`and but or nor so yet which who whom whose where when while as after before
+because since although though unless until if according including with without in on at for from to
+by into over under about against among the a an this that these those its his her their`)
+
+// opensPhrase reports whether s, what follows a comma, opens a phrase of
+// its own rather than going on with a list ("dark, grainy videos"): a
+// word of phraseOpeners, a word in -ing or -ed, or a capital.
+func opensPhrase(s string) bool {
+	w, _, _ := strings.Cut(s, " ")
+	lw := strings.ToLower(strings.Trim(w, `"“'‘(`))
+	return phraseOpeners[lw] || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed") || startsUpper(w)
+}
 
 // titleClauseOpeners open a clause that a title can leave out.
 var titleClauseOpeners = setOf(`which who whom whose where while as after before because since although though
