@@ -15,6 +15,7 @@ import (
 // by ID and found by it, and for each source the entries that cite it.
 type story struct {
 	tl      *timeline.Timeline
+	name    string // the story's title (see title)
 	base    string // the site's public address ending in "/", or ""
 	sources []*timeline.Source
 	byID    map[string]*timeline.Source
@@ -54,7 +55,7 @@ func newStory(tl *timeline.Timeline, base string) (*story, error) {
 		return nil, fmt.Errorf("render site: no timeline")
 	}
 	st := &story{
-		tl: tl, base: base,
+		tl: tl, base: base, name: storyName(tl),
 		byID:     make(map[string]*timeline.Source, len(tl.Sources)),
 		numbered: make(map[string][]int, len(tl.Sources)),
 		citers:   make(map[string][]citer, len(tl.Sources)),
@@ -200,12 +201,13 @@ func (st *story) addCiter(e *timeline.Event) {
 	}
 }
 
-// title returns the story's title, or a stand-in when it has none.
-func (st *story) title() string {
-	if t := strings.TrimSpace(st.tl.Title); t != "" {
-		return t
-	}
-	return "Timeline"
+// title returns the story's title: the Timeline's, else one made from
+// its events (see timeline.StoryTitle), else "Chronology".
+func (st *story) title() string { return st.name }
+
+// storyName returns what title returns for tl.
+func storyName(tl *timeline.Timeline) string {
+	return cmp.Or(strings.TrimSpace(tl.Title), timeline.StoryTitle(tl.Events), "Chronology")
 }
 
 // absolute returns the public address of the site file at path, or ""
