@@ -62,7 +62,7 @@ type linkScan struct {
 const scanJS = `({
   ids: Array.from(document.querySelectorAll("[id]"), e => e.id),
   links: Array.from(document.querySelectorAll("a[href], link[href], script[src]"), e => ({
-    href: e.href || e.src,
+    href: new URL(e.getAttribute("href") || e.getAttribute("src"), location.href).href,
     raw: e.getAttribute("href") || e.getAttribute("src") || "",
     class: e.getAttribute("class") || ""
   }))
@@ -210,6 +210,7 @@ type focusState struct {
 	Class   string  `json:"class"`
 	Entry   string  `json:"entry"` // the id of its entry
 	Item    string  `json:"item"`  // the id of its list item
+	Href    string  `json:"href"`  // its link, as the page writes it
 	Tip     string  `json:"tip"`
 	Width   float64 `json:"width"`
 	Height  float64 `json:"height"`
@@ -225,7 +226,7 @@ const focusJS = `(() => {
   const tip = id ? document.getElementById(id) : null;
   const r = tip ? tip.getBoundingClientRect() : {width: 0, height: 0, left: 0, right: 0};
   const art = a.closest("article.entry"), li = a.closest("li");
-  return {class: a.getAttribute("class") || "", entry: art ? art.id : "", item: li ? li.id : "",
+  return {class: a.getAttribute("class") || "", entry: art ? art.id : "", item: li ? li.id : "", href: a.getAttribute("href") || "",
     tip: tip ? tip.textContent : "", width: r.width, height: r.height, left: r.left, right: r.right,
     viewW: document.documentElement.clientWidth,
     visible: !!tip && r.width > 100 && r.height > 16 && getComputedStyle(tip).clipPath === "none"};
@@ -280,13 +281,13 @@ func (env *browserEnv) checkPopover(t *testing.T) {
 	}
 }
 
-// citedQuote returns the quote of the citation whose list item is
-// focused.
+// citedQuote returns the quote of the citation whose link is focused:
+// the citation of its entry of the sentence it links to.
 func citedQuote(t *testing.T, tl *timeline.Timeline, st focusState) string {
 	t.Helper()
 	for _, e := range tl.Events {
-		for i, c := range e.Citations {
-			if e.ID == st.Entry && st.Item == fmt.Sprintf("%s-c%d", e.ID, i+1) {
+		for _, c := range e.Citations {
+			if e.ID == st.Entry && st.Href == sourceHref(c.Source, fmt.Sprintf("s%d", c.Sentence)) {
 				return c.Quote
 			}
 		}
@@ -368,6 +369,7 @@ func (env *browserEnv) checkFilters(t *testing.T) {
 		ids[i] = s.ID
 	}
 	slices.Sort(ids)
+	keys := stableKeys(ids, filterKeyWidth) // a source's choice is its key
 	for k, id := range ids {
 		want := 0
 		for _, e := range tl.Events {
@@ -375,7 +377,7 @@ func (env *browserEnv) checkFilters(t *testing.T) {
 				want++
 			}
 		}
-		eval[string](t, env.ctx, chooseAt("filter-source", k+1)) // the sources are in ID order
+		eval[string](t, env.ctx, choose("filter-source", keys[k]))
 		if n := eval[int](t, env.ctx, shownJS); n != want {
 			t.Errorf("source %s: %d entries show, want %d", id, n, want)
 		}

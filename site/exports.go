@@ -330,7 +330,7 @@ func (st *story) csvRow(e *timeline.Event, withQuotes bool) []string {
 		strconv.FormatBool(e.Disputed), strconv.FormatBool(e.Background),
 		string(e.Dating.Basis), cell(e.Dating.Note),
 		strings.Join(uniqueSorted(sources), " "), strings.Join(cites, " "), cell(strings.Join(quotes, "\n")),
-		st.link("index.html#" + e.ID),
+		st.link(st.entryPath(e)),
 	}
 }
 

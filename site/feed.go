@@ -110,7 +110,7 @@ func (st *story) atomEntry(e *timeline.Event) *atom.Entry {
 	return &atom.Entry{
 		Title:     dateLabel(e) + ": " + e.Title,
 		ID:        st.uniqueID(e.ID),
-		Link:      []atom.Link{{Rel: "alternate", Type: "text/html", Href: st.link("index.html#" + e.ID)}},
+		Link:      []atom.Link{{Rel: "alternate", Type: "text/html", Href: st.link(st.entryPath(e))}},
 		Published: when,
 		Updated:   when,
 		Summary:   &atom.Text{Type: "text", Body: e.Summary},
@@ -222,7 +222,7 @@ func (st *story) calendarEvent(e *timeline.Event, stamp time.Time) (fragment, er
 	ev.SetSummary(oneLine(e.Title))
 	ev.SetDescription(st.entryText(e))
 	if st.base != "" {
-		ev.SetURL(st.base + "index.html#" + e.ID)
+		ev.SetURL(st.base + st.entryPath(e))
 	}
 	if e.Background {
 		ev.SetProperty(ics.ComponentPropertyCategories, "Background")

@@ -33,6 +33,13 @@ type story struct {
 	}
 	// partKeys are the keys of the story's events and sources.
 	partKeys storyKeys
+	// filterKeys are the keys of its sources and speakers for the
+	// filters, made once (see filters).
+	filterOnce sync.Once
+	filterKeys *storyFilters
+	// pages are the pages of its chronology, made once (see chronicle).
+	pagesOnce sync.Once
+	pages     *chronicle
 	// textKeys and citeKeys keep the keys of the sources' texts and of
 	// the events' citations from story to story; nil for none.
 	textKeys *textKeyCache
@@ -217,12 +224,6 @@ func (st *story) absolute(path string) string {
 		return ""
 	}
 	return st.base + path
-}
-
-// sourceName returns the shortest name that tells a reader which source
-// it is: its publisher, else its title, else its ID.
-func sourceName(src *timeline.Source) string {
-	return cmp.Or(strings.TrimSpace(src.Publisher), sourceTitle(src))
 }
 
 // sourceTitle returns the source's title, else its file name, else its ID.
