@@ -205,6 +205,10 @@ func (env *browserEnv) audit(t *testing.T) {
 		{"source page, dark", env.url("/story/", sourceHref(c.Source, "")), "dark", ""},
 		{"404", env.url("/story/", "404.html"), "light", ""},
 		{"fixture", env.url("/fixture/", "index.html"), "light", ""},
+		{"chart day focused, dark", env.url("/story/", "index.html"), "dark", "a.chart-day"},
+		{"split chronology", env.url("/split/", "index.html"), "light", ""},
+		{"page of a month, dark", env.url("/split/", "2023-05.html"), "dark", ""},
+		{"page of the background", env.url("/split/", "background.html"), "light", ""},
 		{"fixture, dark, badge open", env.url("/fixture/", "index.html"), "dark", "button.badge-dating"},
 	}
 	defer env.media(t, "", "light")

@@ -20,17 +20,18 @@ import (
 )
 
 // TestBrowser reads the built sites in Chromium: every link and anchor,
-// the citation popover and the badges by keyboard, the filters with and
-// without JavaScript, screenshots at 390 and 1280 px, and an axe-core
-// audit. No page may log an error or send a request off 127.0.0.1.
+// the overview and its chart, the citation popover and the badges by
+// keyboard, the filters with and without JavaScript, screenshots at 390
+// and 1280 px, and an axe-core audit. No page may log an error or send a request off 127.0.0.1.
 func TestBrowser(t *testing.T) {
 	env := newBrowserEnv(t)
 	t.Run("links", func(t *testing.T) {
-		for _, prefix := range []string{"/story/", "/fixture/"} {
+		for _, prefix := range []string{"/story/", "/fixture/", "/split/"} {
 			env.crawl(t, prefix)
 		}
 		env.checkNotFound(t, "/story/")
 	})
+	t.Run("overview", env.checkOverview)
 	t.Run("popover", env.checkPopover)
 	t.Run("badges", env.checkBadges)
 	t.Run("filters", env.checkFilters)
@@ -457,5 +458,17 @@ func (env *browserEnv) checkWithoutScript(t *testing.T) {
 	}
 	if st := eval[focusState](t, tab, focusJS); !st.Visible {
 		t.Errorf("without JavaScript: the focused citation's quote does not show")
+	}
+	// What is folded (the background, the rest of a long list of
+	// citations) opens by its summary.
+	const folded = `Array.from(document.querySelectorAll("details.background article.entry")).filter(e => e.checkVisibility()).length`
+	if n := eval[int](t, tab, folded); n != 0 {
+		t.Errorf("without JavaScript: %d background entries show before their section is opened", n)
+	}
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS("details.background > summary"))); err != nil {
+		t.Fatal(err)
+	}
+	if n, want := eval[int](t, tab, folded), eval[int](t, tab, `document.querySelectorAll("details.background article.entry").length`); n != want || n == 0 {
+		t.Errorf("without JavaScript: the background opened shows %d of its %d entries", n, want)
 	}
 }

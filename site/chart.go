@@ -62,10 +62,12 @@ type chartLabel struct {
 
 // chartSlot is the width of a day's column, and chartGap the room left
 // between two days that are not one after the other, in units of the
-// chart's width.
+// chart's width; a chart is at least chartMinUnits wide, its days in the
+// middle, so that the bars of a story of a few days are not wide blocks.
 const (
-	chartSlot = 4
-	chartGap  = 2
+	chartSlot     = 4
+	chartGap      = 2
+	chartMinUnits = 12 * chartSlot
 )
 
 // chart draws the days of the chronology dated to a day, with the
@@ -102,6 +104,12 @@ func (st *story) chart(keys map[string]int) *chartView {
 			most, mostAt = day.Sources, i
 		}
 		v.Days = append(v.Days, day)
+	}
+	if units < chartMinUnits {
+		for i := range starts {
+			starts[i] += (chartMinUnits - units) / 2
+		}
+		units = chartMinUnits
 	}
 	v.Width = max(chartMinWidth, units*chartDayPx/chartSlot)
 	for i := range v.Days {
@@ -159,7 +167,8 @@ func (st *story) dayReach(d *daySection) (sources, outlets int) {
 
 // chartLabels returns the dates written under the chart: its first and
 // last days, and between them the first day of each month where there
-// is room for it on a chart width pixels wide.
+// is room for it on a chart width pixels wide; where the two ends have
+// no room apart, the span of days in one label.
 func chartLabels(days []*daySection, starts []int, units, width int) []chartLabel {
 	oneYear := days[0].DateTime[:4] == days[len(days)-1].DateTime[:4]
 	label := func(d *daySection, withDay bool) string {
@@ -174,12 +183,13 @@ func chartLabels(days []*daySection, starts []int, units, width int) []chartLabe
 		return t.Format(layout)
 	}
 	px := func(i int) int { return (2*starts[i] + chartSlot) * width / (2 * units) }
-	first := chartLabel{X: "0%", Anchor: "start", Text: label(days[0], true)}
+	first := chartLabel{X: percent(starts[0], units), Anchor: "start", Text: label(days[0], true)}
 	labels := []chartLabel{first}
-	end := len(first.Text) * chartCharPx
+	end := starts[0]*width/units + len(first.Text)*chartCharPx
 	last := len(days) - 1
 	lastText := label(days[last], true)
-	lastStart := width - len(lastText)*chartCharPx
+	lastEnd := starts[last] + chartSlot
+	lastStart := lastEnd*width/units - len(lastText)*chartCharPx
 	for i := 1; i < last; i++ {
 		if days[i].DateTime[:7] == days[i-1].DateTime[:7] {
 			continue
@@ -192,8 +202,13 @@ func chartLabels(days []*daySection, starts []int, units, width int) []chartLabe
 		labels = append(labels, chartLabel{X: percent(2*starts[i]+chartSlot, 2*units), Anchor: "middle", Text: text})
 		end = px(i) + half
 	}
-	if last > 0 && lastStart >= end+chartCharPx {
-		labels = append(labels, chartLabel{X: "100%", Anchor: "end", Text: lastText})
+	switch {
+	case last > 0 && lastStart >= end+chartCharPx:
+		labels = append(labels, chartLabel{X: percent(lastEnd, units), Anchor: "end", Text: lastText})
+	case last > 0 && len(labels) == 1:
+		// No room for both ends apart: one label says the span, in the
+		// middle of the days.
+		labels[0] = chartLabel{X: percent(starts[0]+lastEnd, 2*units), Anchor: "middle", Text: first.Text + " – " + lastText}
 	}
 	for i := range labels {
 		labels[i].Y = chartLabelY

@@ -202,7 +202,7 @@ func (r *Renderer) eventsCSV(st *story, room assembly) (*assembly, error) {
 	a.grow(len(st.tl.Events))
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
-		k := st.exportKey("events.csv", keys.events[i], false)
+		k := st.exportKey("events.csv", st.eventLinkKey(i), false)
 		if r.splitEvent(st, i) && len(e.Citations) >= 2 {
 			st.csvRowInPieces(&a, keyOf("split", k), e, keys.citations[i])
 			continue

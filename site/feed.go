@@ -45,12 +45,11 @@ func (r *Renderer) atomFeed(st *story, room assembly) (*assembly, error) {
 	end := bytes.LastIndex(head.Bytes(), []byte("\n</feed>"))
 	a := room
 	a.literal(append([]byte(xml.Header), head.Bytes()[:end]...))
-	keys := st.keys()
 	feed := st.feedEvents()
 	a.grow(len(feed))
 	for _, i := range feed {
 		e := &st.tl.Events[i]
-		a.add(part{key: st.exportKey("feed.xml", keys.events[i], false), render: func() (fragment, error) {
+		a.add(part{key: st.exportKey("feed.xml", st.eventLinkKey(i), false), render: func() (fragment, error) {
 			// Each entry on a new line, indented as it would be
 			// inside the feed.
 			b := bytes.NewBufferString("\n")
@@ -192,14 +191,13 @@ func (r *Renderer) calendar(st *story, room assembly) (*assembly, error) {
 	// Every event has the same DTSTAMP: a hole of its fragment.
 	stamp := st.lastReported()
 	stampValue := icsStamp(stamp)
-	keys := st.keys()
 	a.grow(len(st.tl.Events))
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
 		if e.Precision != timex.PrecisionDay {
 			continue
 		}
-		a.add(part{key: st.exportKey("timeline.ics", keys.events[i], false), fill: []string{stampValue},
+		a.add(part{key: st.exportKey("timeline.ics", st.eventLinkKey(i), false), fill: []string{stampValue},
 			render: func() (fragment, error) { return st.calendarEvent(e, stamp) }})
 	}
 	a.literal([]byte(icsEnd))

@@ -58,13 +58,47 @@ var (
 	stampDay   = `(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?`
 	stampWord  = `(?i:last updated|updated|published|posted)(?:\s(?:on|at))?:?`
 	leadStamp  = regexp.MustCompile(`^(?:[\s\-–—|:,;•·]+|(?:` + stampWord + `|` + stampTime + `|` + stampDay + `,|(?:` + stampDay + `,?\s)?` + stampDate + `)(?:[\s,;:|–—-]|$))`)
-	// A byline: "By" and the capitalised words of names and an outlet,
-	// then perhaps ", Place".
-	leadByline = regexp.MustCompile(`^By(?:\s+\p{Lu}[\p{L}'’.-]*){1,6}(?:,\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)?)?(?:\s|$)`)
 	// A name before a bar that opens a title ("William Crawley | …"):
 	// at most four capitalised words.
 	leadBarName = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*\|\s*`)
 )
+
+// bylineAt returns where a byline that opens t ends: "By", the
+// capitalised words of names and an outlet, then perhaps ", Place"; the
+// last capitalised word is the title's own where a word in lower case
+// follows it. nil when t opens with no byline.
+func bylineAt(t string) []int {
+	if !strings.HasPrefix(t, "By ") {
+		return nil
+	}
+	words := strings.Fields(t[len("By "):])
+	upper := func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	n := 0 // the words of the byline
+	for n < len(words) && n < 8 && upper(words[n]) {
+		n++
+		if strings.HasSuffix(words[n-1], ",") { // ", Place"
+			if n < len(words) && upper(words[n]) {
+				n++
+			}
+			break
+		}
+		if n < len(words) && !upper(words[n]) && n > 1 {
+			n-- // the title's first word
+			break
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	end := len("By ")
+	for _, w := range words[:n] {
+		end = strings.Index(t[end:], w) + end + len(w)
+	}
+	return []int{0, end}
+}
 
 // readableTitle returns title without the bylines and stamps it opens
 // with; "" when less than two words are left.
@@ -73,7 +107,7 @@ func readableTitle(title string) string {
 	for {
 		loc := leadStamp.FindStringIndex(t)
 		if loc == nil {
-			loc = leadByline.FindStringIndex(t)
+			loc = bylineAt(t)
 		}
 		if loc == nil {
 			loc = leadBarName.FindStringIndex(t)
