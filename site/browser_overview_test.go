@@ -89,30 +89,23 @@ func (env *browserEnv) checkOverview(t *testing.T) {
 	defer env.do(t, chromedp.ResetViewport())
 	defer env.media(t, "", "light")
 	index := env.url("/story/", "index.html")
-	for _, v := range []view{phone, desktop} {
-		for _, scheme := range []string{"light", "dark"} {
-			env.emulate(t, v, scheme)
-			env.do(t, chromedp.Navigate(index))
-			st := eval[overviewState](t, env.ctx, overviewJS)
-			if st.Keys < keyMin || st.Keys > keyMax || st.ChartDays == 0 || st.KeyMarks == 0 || !st.LabelsOK {
-				t.Errorf("%s px, %s: overview %+v", v.name, scheme, st)
-			}
-			if st.ChartW < st.PlotW-1 {
-				t.Errorf("%s px, %s: the chart is %.0f px wide in a box of %.0f px", v.name, scheme, st.ChartW, st.PlotW)
-			}
-			if wide := eval[[]string](t, env.ctx, overflowJS); len(wide) > 0 {
-				t.Errorf("%s px, %s: the page is wider than the screen: %q", v.name, scheme, wide)
-			}
-			shot, err := chromedp.Run(env.ctx, chromedp.Screenshot(chromedp.CSS(".overview")))
-			if err != nil {
-				t.Fatal(err)
-			}
-			saveShot(t, fmt.Sprintf("overview-%s-%s.png", v.name, scheme), shot)
-			env.openByKeyboard(t, v, "key-title")
-			env.do(t, chromedp.Navigate(index))
-			env.openByKeyboard(t, v, "chart-day")
+	env.eachView(t, index, func(v view, scheme string) {
+		st := eval[overviewState](t, env.ctx, overviewJS)
+		if st.Keys < keyMin || st.Keys > keyMax || st.ChartDays == 0 || st.KeyMarks == 0 || !st.LabelsOK {
+			t.Errorf("%s px, %s: overview %+v", v.name, scheme, st)
 		}
-	}
+		if st.ChartW < st.PlotW-1 {
+			t.Errorf("%s px, %s: the chart is %.0f px wide in a box of %.0f px", v.name, scheme, st.ChartW, st.PlotW)
+		}
+		shot, err := chromedp.Run(env.ctx, chromedp.Screenshot(chromedp.CSS(".overview")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		saveShot(t, fmt.Sprintf("overview-%s-%s.png", v.name, scheme), shot)
+		env.openByKeyboard(t, v, "key-title")
+		env.do(t, chromedp.Navigate(index))
+		env.openByKeyboard(t, v, "chart-day")
+	})
 	env.checkDayCounts(t)
 	env.checkFindSpeaker(t)
 }
