@@ -8,41 +8,31 @@ import (
 	"unicode/utf8"
 )
 
-// storyTitleEvents is how many of the most reported events a story's
-// title is made from.
-const storyTitleEvents = 30
-
-// storyTitleTerms is how many names and words a story's title has.
+// storyTitleTerms is the most names and words a story's title has.
 const storyTitleTerms = 3
 
+// storyTitleMargin is how much more a word must count than the next to
+// be chosen without it (a tenth): of words counted about as often, which
+// one source more or less puts one before the other, none is chosen
+// over the other, and their order is that of the alphabet. A title
+// that changed whenever a source was added would change every page.
+const storyTitleMargin = 1.1
+
 // StoryTitle returns a title made from the story's events, for a story
-// that names none: its most reported names and words ("Titanic, missing
-// submersible"), or "" when its events have none. The words are those
-// of the titles of its most reported events (see Event.Rank), each
-// weighed by how many sources the event cites; two chosen words that
+// that names none: its most reported names and words ("Titanic sub,
+// missing"), or "" when its events have none. The words are those of
+// the titles of its events, each weighed by how many sources the event
+// cites, so that the most reported count the most; two chosen words that
 // stand side by side in enough of those titles are kept as a phrase.
 // Background events, numbers and function words do not count.
 func StoryTitle(events []Event) string {
-	ranked := make([]*Event, 0, len(events))
+	tally := newTitleTally()
 	for i := range events {
-		if !events[i].Background {
-			ranked = append(ranked, &events[i])
+		if e := &events[i]; !e.Background {
+			tally.add(e.Title, citedSources(e))
 		}
 	}
-	slices.SortStableFunc(ranked, func(a, b *Event) int { return cmp.Compare(rankOrder(a), rankOrder(b)) })
-	tally := newTitleTally()
-	for _, e := range ranked[:min(len(ranked), storyTitleEvents)] {
-		tally.add(e.Title, citedSources(e))
-	}
 	return tally.title()
-}
-
-// rankOrder is the place of e by rank, unranked events last.
-func rankOrder(e *Event) int {
-	if e.Rank <= 0 {
-		return int(^uint(0) >> 1)
-	}
-	return e.Rank
 }
 
 // citedSources returns how many sources e cites, at least 1.
@@ -120,7 +110,7 @@ func (t *titleTally) title() string {
 		}
 	}
 	slices.SortFunc(terms, func(a, b string) int { return cmp.Or(cmp.Compare(t.score[b], t.score[a]), cmp.Compare(a, b)) })
-	terms = terms[:min(len(terms), storyTitleTerms)]
+	terms = t.clearlyFirst(terms)
 	if len(terms) == 0 {
 		return ""
 	}
@@ -145,6 +135,37 @@ func (t *titleTally) title() string {
 	s := strings.Join(phrases, ", ")
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// clearlyFirst returns the first of terms, sorted by score, in groups
+// of about one score (see storyTitleMargin): as many whole groups as
+// make storyTitleTerms at most, each in the order of the alphabet; when
+// the first group alone is more, its first storyTitleTerms (a story of
+// a few sources, whose words all count about the same).
+func (t *titleTally) clearlyFirst(terms []string) []string {
+	n := 0
+	for end := 0; end < len(terms); {
+		next := end + 1
+		for next < len(terms) && float64(t.score[terms[next-1]]) < storyTitleMargin*float64(t.score[terms[next]]) {
+			next++
+		}
+		if next > storyTitleTerms {
+			break
+		}
+		n, end = next, next
+	}
+	if n == 0 {
+		return terms[:min(len(terms), storyTitleTerms)]
+	}
+	chosen := slices.Clone(terms[:n])
+	slices.SortStableFunc(chosen, func(a, b string) int {
+		sa, sb := float64(t.score[a]), float64(t.score[b])
+		if sa < storyTitleMargin*sb && sb < storyTitleMargin*sa {
+			return cmp.Compare(a, b)
+		}
+		return cmp.Compare(sb, sa)
+	})
+	return chosen
 }
 
 // pair returns the form of terms a and b side by side, in the order the
