@@ -145,10 +145,10 @@ func TestSourceLabelsAndOrder(t *testing.T) {
 		src("e", "", "By Jane Doe BBC News Bridge reopens after repairs", 0),
 	}
 	var labels []string
-	order := sourceOrder(sources)
+	order := sourceOrder(sources, sourceName)
 	byPlace := make([]string, len(sources))
 	for i, s := range sources {
-		labels = append(labels, sourceLabel(s))
+		labels = append(labels, sourceLabel(s, sourceName(s)))
 		byPlace[order[i]] = s.ID
 	}
 	want := []string{"Zeta News, 3 May 2023", "b.md, 2 May 2023", "Alpha Times, 9 May 2023", "Alpha Times, 1 May 2023", "Bridge reopens after repairs"}

@@ -127,7 +127,7 @@ func (st *story) newCiteList(e *timeline.Event, cites []int) citeList {
 		if !ok {
 			g = len(groups)
 			at[key] = g
-			groups = append(groups, outletCites{Name: shorten(sourceName(src), maxCiteName)})
+			groups = append(groups, outletCites{Name: shorten(st.nameOf(src), maxCiteName)})
 		}
 		groups[g].cites = append(groups[g].cites, i)
 	}

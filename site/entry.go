@@ -185,7 +185,7 @@ func (st *story) citation(e *timeline.Event, i, n int) citationView {
 		ID:          id,
 		TipID:       tipID,
 		Href:        sourceHref(c.Source, "s"+strconv.Itoa(c.Sentence)),
-		SourceName:  sourceName(src),
+		SourceName:  st.nameOf(src),
 		Label:       cmp.Or(shortDate(src.Published.Date), "date unknown"),
 		SourceTitle: sourceTitle(src),
 		Sentence:    c.Sentence,
@@ -272,7 +272,7 @@ func (st *story) otherDate(o timeline.OtherDate) otherDateView {
 		v.Date = label
 	}
 	src := st.byID[o.Source] // newStory checked that it exists
-	v.SourceName = sourceName(src)
+	v.SourceName = st.nameOf(src)
 	v.Href = sourceHref(src.ID, "")
 	return v
 }

@@ -157,7 +157,7 @@ func entryHTMLClose(e *timeline.Event) string {
 
 // citationHTML is a citation as entryHTML writes it.
 func (st *story) citationHTML(c timeline.Citation, links bool) string {
-	name := html.EscapeString(sourceName(st.byID[c.Source]))
+	name := html.EscapeString(st.nameOf(st.byID[c.Source]))
 	if links {
 		href := st.link(sourceHref(c.Source, "s"+strconv.Itoa(c.Sentence)))
 		name = fmt.Sprintf(`<a href="%s">%s</a>`, html.EscapeString(href), name)

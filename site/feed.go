@@ -270,7 +270,7 @@ func (st *story) entryText(e *timeline.Event) string {
 		lines = append(lines, "Disputed: the sources disagree.")
 	}
 	for i, c := range e.Citations[:min(len(e.Citations), maxCalendarCitations)] {
-		lines = append(lines, fmt.Sprintf("[%d] %s: “%s”", i+1, oneLine(sourceName(st.byID[c.Source])), oneLine(c.Quote)))
+		lines = append(lines, fmt.Sprintf("[%d] %s: “%s”", i+1, oneLine(st.nameOf(st.byID[c.Source])), oneLine(c.Quote)))
 	}
 	if more := len(e.Citations) - maxCalendarCitations; more > 0 {
 		lines = append(lines, "… and "+count(more, "more citation", "more citations")+": the chronology quotes every one.")

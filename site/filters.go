@@ -88,9 +88,10 @@ func newStoryFilters(st *story) *storyFilters {
 	sourceAt := make(map[string]int, len(st.sources))
 	for i, k := range stableKeys(ids, filterKeyWidth) {
 		sourceAt[ids[i]] = i
-		f.sources = append(f.sources, filterOption{Key: k, Label: withoutBidiControls(shorten(sourceLabel(st.sources[i]), maxOptionLabel))})
+		src := st.sources[i]
+		f.sources = append(f.sources, filterOption{Key: k, Label: withoutBidiControls(shorten(sourceLabel(src, st.nameOf(src)), maxOptionLabel))})
 	}
-	f.order = sourceOrder(st.sources)
+	f.order = sourceOrder(st.sources, st.nameOf)
 	quotes := map[string]int{}
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
@@ -127,16 +128,16 @@ func newStoryFilters(st *story) *storyFilters {
 }
 
 // sourceOrder returns, per source of sources, its place in the source
-// filter: by the name of its outlet (see sourceName), then by date, then
+// filter: by the name name gives it (see sourceName), then by date, then
 // by ID.
-func sourceOrder(sources []*timeline.Source) []int {
+func sourceOrder(sources []*timeline.Source, name func(*timeline.Source) string) []int {
 	at := make([]int, len(sources))
 	for i := range at {
 		at[i] = i
 	}
 	names := make([]string, len(sources))
 	for i, src := range sources {
-		names[i] = strings.ToLower(sourceName(src))
+		names[i] = strings.ToLower(name(src))
 	}
 	slices.SortStableFunc(at, func(a, b int) int {
 		return cmp.Or(cmp.Compare(names[a], names[b]), compareSources(sources[a], sources[b]))

@@ -24,10 +24,19 @@ func sourceName(src *timeline.Source) string {
 	return cmp.Or(strings.TrimSpace(src.Publisher), readableTitle(src.Title), src.File, src.ID)
 }
 
-// sourceLabel returns the name of src and the day it was published:
-// "Example News, 23 May 2023"; the name alone when the day is unknown.
-func sourceLabel(src *timeline.Source) string {
-	name := shorten(sourceName(src), maxCiteName)
+// nameOf returns sourceName(src), made once per story.
+func (st *story) nameOf(src *timeline.Source) string {
+	if n, ok := st.names[src.ID]; ok {
+		return n
+	}
+	return sourceName(src)
+}
+
+// sourceLabel returns the name of src (see sourceName) and the day it
+// was published: "Example News, 23 May 2023"; the name alone when the
+// day is unknown.
+func sourceLabel(src *timeline.Source, name string) string {
+	name = shorten(name, maxCiteName)
 	if d := shortDate(src.Published.Date); d != "" {
 		return name + ", " + d
 	}
@@ -44,7 +53,7 @@ func compareSources(a, b *timeline.Source) int {
 		}
 		return -1
 	}
-	return cmp.Or(cmp.Compare(da.String(), db.String()), cmp.Compare(a.ID, b.ID))
+	return cmp.Or(cmp.Compare(da.Year, db.Year), cmp.Compare(da.Month, db.Month), cmp.Compare(da.Day, db.Day), cmp.Compare(a.ID, b.ID))
 }
 
 // Parts of a title that name no source: a time of day ("09:27",

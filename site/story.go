@@ -19,6 +19,8 @@ type story struct {
 	base    string // the site's public address ending in "/", or ""
 	sources []*timeline.Source
 	byID    map[string]*timeline.Source
+	// names holds, per source ID, its sourceName.
+	names map[string]string
 	// numbered holds, per source ID, the numbers of its article
 	// sentences, ascending.
 	numbered map[string][]int
@@ -70,12 +72,15 @@ func newStory(tl *timeline.Timeline, base string) (*story, error) {
 	// Each source is checked on its own, in parallel: a story of
 	// thousands is checked at every rebuild of serve.
 	numbers := make([][]int, len(tl.Sources))
+	names := make([]string, len(tl.Sources))
 	errs := make([]error, len(tl.Sources))
 	parallel(len(tl.Sources), func(i int) {
 		if src := tl.Sources[i]; src != nil {
 			numbers[i], errs[i] = checkSource(src)
+			names[i] = sourceName(src)
 		}
 	})
+	st.names = make(map[string]string, len(tl.Sources))
 	for i, src := range tl.Sources {
 		if src == nil {
 			return nil, fmt.Errorf("render site: a source is missing (nil)")
@@ -89,6 +94,7 @@ func newStory(tl *timeline.Timeline, base string) (*story, error) {
 		}
 		st.byID[src.ID] = src
 		st.numbered[src.ID] = numbered
+		st.names[src.ID] = names[i]
 		st.sources = append(st.sources, src)
 	}
 	slices.SortFunc(st.sources, func(a, b *timeline.Source) int { return cmp.Compare(a.ID, b.ID) })
