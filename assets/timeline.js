@@ -27,9 +27,11 @@
   }
 
   // count sets the count of a day's link to n entries.
+  // It changes the page only where the count changed: a change costs
+  // the page's layout.
   function count(link, n) {
     var c = link.querySelector(".nav-count");
-    if (!c || !c.firstChild) return;
+    if (!c || !c.firstChild || c.firstChild.nodeValue === String(n)) return;
     c.firstChild.nodeValue = String(n);
     var words = c.querySelector(".visually-hidden");
     if (words) words.textContent = n === 1 ? " entry" : " entries";
@@ -62,7 +64,9 @@
   }
 
   function setupFilters(form) {
-    var texts = entries.map(function (e) { return fold(e.textContent); });
+    // The entries' texts, folded, are made at the first search: a long
+    // page opens sooner without them.
+    var texts = null;
     var status = document.getElementById("filter-status");
     var el = form.elements;
     var params = new URLSearchParams(location.search);
@@ -75,6 +79,7 @@
     function apply(initial) {
       var query = el.q.value.trim();
       var words = query ? fold(query).split(" ") : [];
+      if (words.length && !texts) texts = entries.map(function (e) { return fold(e.textContent); });
       var source = el.source ? el.source.value : "";
       var speaker = el.speaker ? el.speaker.value : "";
       var disputed = el.disputed ? el.disputed.checked : false;
@@ -84,16 +89,17 @@
           (!speaker || has(e.dataset.speakers, speaker)) &&
           (!disputed || e.hasAttribute("data-disputed")) &&
           words.every(function (w) { return texts[i].indexOf(w) >= 0; });
-        e.hidden = !ok;
+        if (e.hidden === ok) e.hidden = !ok;
         if (ok) shown++;
       });
       sections.forEach(function (s) {
-        s.hidden = !s.querySelector("article.entry:not([hidden])");
+        var empty = !s.querySelector("article.entry:not([hidden])");
+        if (s.hidden !== empty) s.hidden = empty;
       });
       navLinks.forEach(function (a) {
         var s = sectionOf(a);
         if (!s) return;
-        a.parentNode.hidden = s.hidden;
+        if (a.parentNode.hidden !== s.hidden) a.parentNode.hidden = s.hidden;
         count(a, s.querySelectorAll("article.entry:not([hidden])").length);
       });
       status.textContent = shown === entries.length ? "" :
