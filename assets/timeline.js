@@ -1,11 +1,13 @@
-// timeline.js: the chronology's filters, Escape for its hover texts, and
-// the current day in the day navigation. The page is whole without it:
-// every entry shows, and hover texts open on hover and focus by CSS.
+// timeline.js: the chronology's filters (with the day navigation's
+// counts following them, and a way to find a name in a long list of who
+// says so), Escape for its hover texts, and the current day in the day
+// navigation. The page is whole without it: every entry shows, and hover
+// texts open on hover and focus by CSS.
 (function () {
   "use strict";
 
   var entries = [].slice.call(document.querySelectorAll("article.entry"));
-  var sections = [].slice.call(document.querySelectorAll("section.day"));
+  var sections = [].slice.call(document.querySelectorAll("section.day, details.day"));
   var navLinks = [].slice.call(document.querySelectorAll(".days a[href^='#']"));
 
   // fold makes text comparable: lower case, no accents, single spaces.
@@ -19,12 +21,52 @@
   }
 
   function sectionOf(link) {
+    if (!link.hash) return null;
     var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
-    return target && target.closest("section");
+    return target && target.closest("section.day, details.day");
+  }
+
+  // count sets the count of a day's link to n entries.
+  // It changes the page only where the count changed: a change costs
+  // the page's layout.
+  function count(link, n) {
+    var c = link.querySelector(".nav-count");
+    if (!c || !c.firstChild || c.firstChild.nodeValue === String(n)) return;
+    c.firstChild.nodeValue = String(n);
+    var words = c.querySelector(".visually-hidden");
+    if (words) words.textContent = n === 1 ? " entry" : " entries";
+  }
+
+  // setupFind narrows the list of who says so to the names that hold
+  // what is typed in the box above it.
+  function setupFind(find, select) {
+    var labels = [].map.call(select.options, function (o) { return fold(o.textContent); });
+    function narrow(ev) {
+      if (ev) ev.stopPropagation(); // the box filters the list, not the entries
+      var words = fold(find.value.trim()).split(" ");
+      [].forEach.call(select.options, function (o, i) {
+        o.hidden = i > 0 && !o.selected && !words.every(function (w) { return labels[i].indexOf(w) >= 0; });
+      });
+    }
+    find.addEventListener("input", narrow);
+    find.form.addEventListener("reset", function () { setTimeout(narrow, 0); });
+    find.addEventListener("change", function (ev) { ev.stopPropagation(); });
+    find.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Enter") return;
+      ev.preventDefault();
+      var first = [].filter.call(select.options, function (o, i) { return i > 0 && !o.hidden; })[0];
+      if (first) {
+        select.value = first.value;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+        select.focus();
+      }
+    });
   }
 
   function setupFilters(form) {
-    var texts = entries.map(function (e) { return fold(e.textContent); });
+    // The entries' texts, folded, are made at the first search: a long
+    // page opens sooner without them.
+    var texts = null;
     var status = document.getElementById("filter-status");
     var el = form.elements;
     var params = new URLSearchParams(location.search);
@@ -37,6 +79,7 @@
     function apply(initial) {
       var query = el.q.value.trim();
       var words = query ? fold(query).split(" ") : [];
+      if (words.length && !texts) texts = entries.map(function (e) { return fold(e.textContent); });
       var source = el.source ? el.source.value : "";
       var speaker = el.speaker ? el.speaker.value : "";
       var disputed = el.disputed ? el.disputed.checked : false;
@@ -46,15 +89,18 @@
           (!speaker || has(e.dataset.speakers, speaker)) &&
           (!disputed || e.hasAttribute("data-disputed")) &&
           words.every(function (w) { return texts[i].indexOf(w) >= 0; });
-        e.hidden = !ok;
+        if (e.hidden === ok) e.hidden = !ok;
         if (ok) shown++;
       });
       sections.forEach(function (s) {
-        s.hidden = !s.querySelector("article.entry:not([hidden])");
+        var empty = !s.querySelector("article.entry:not([hidden])");
+        if (s.hidden !== empty) s.hidden = empty;
       });
       navLinks.forEach(function (a) {
         var s = sectionOf(a);
-        a.parentNode.hidden = !!(s && s.hidden);
+        if (!s) return;
+        if (a.parentNode.hidden !== s.hidden) a.parentNode.hidden = s.hidden;
+        count(a, s.querySelectorAll("article.entry:not([hidden])").length);
       });
       status.textContent = shown === entries.length ? "" :
         shown === 0 ? "No entry matches." : shown + " of " + entries.length + " entries shown.";
@@ -79,6 +125,8 @@
       form.reset();
       apply();
     });
+    var find = document.getElementById("filter-speaker-find");
+    if (find && el.speaker) setupFind(find, el.speaker);
     form.hidden = false;
     apply(true);
   }

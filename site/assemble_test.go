@@ -48,6 +48,23 @@ var variants = []variant{
 		tl.Sources = tl.Sources[:1]
 		tl.Events = tl.Events[:1]
 	}},
+	{"a month later", func(_ *testing.T, tl *timeline.Timeline) {
+		tl.Events = append(tl.Events, timeline.Event{
+			ID: "2023-06-02-later", Date: day(2023, 6, 2), Precision: tl.Events[1].Precision,
+			Title: "A month later", Summary: "It went on.", Stance: timeline.StanceReport, Outlets: 1, Rank: 1,
+			Citations: []timeline.Citation{{Source: "a-news", Sentence: 4, Quote: "First item here."}},
+		})
+	}},
+}
+
+// splitPages makes the pages of the chronology split from a few
+// citations on, so that the variants have pages of months (those of two
+// months) and of the background entries, as a long story has; it
+// returns the function that undoes it.
+func splitPages() func() {
+	n := pageCitesMax
+	pageCitesMax = 2
+	return func() { pageCitesMax = n }
 }
 
 // story returns the fixture changed by v.
@@ -63,6 +80,7 @@ func (v variant) story(t *testing.T) *timeline.Timeline {
 // keeps lays out each day of index.html as a section of its own (see
 // layIndex), the new one the days as one.
 func TestRendererKeepsNothingStale(t *testing.T) {
+	defer splitPages()()
 	defer func(n int) { splitCitesMin = n }(splitCitesMin)
 	splitCitesMin = 1 // the fixture's entries cite one or two sentences
 	defer func(n int) { indexSectionParts = n }(indexSectionParts)
@@ -105,6 +123,7 @@ func TestRendererKeepsNothingStale(t *testing.T) {
 // keeps nothing and renders a source page whole, makes the bytes of a
 // Renderer that keeps fragments and assembles source pages from blocks.
 func TestOneShotRendersTheSame(t *testing.T) {
+	defer splitPages()()
 	defer func(n int) { streamWindow = n }(streamWindow)
 	defer func(n int) { splitCitesMin = n }(splitCitesMin)
 	splitCitesMin = 1 // the kept Renderer lays out entries citation by citation

@@ -13,7 +13,7 @@ import (
 // isolatedSelectors are the selectors that style.css gives
 // unicode-bidi: isolate; text elsewhere needs a <bdi> around it.
 var isolatedSelectors = []string{"h1", ".kicker", ".lead", ".entry-title", ".summary", ".account p", ".cite-name",
-	".cite-quote", ".sentence", ".source-list a", ".publisher", ".citer-list a", ".source-facts dd", ".url-text"}
+	".cite-quote", ".sentence", ".key-title", ".source-list a", ".publisher", ".citer-list a", ".source-facts dd", ".url-text"}
 
 // TestBidiControlsAreIsolated renders a story whose source text, titles,
 // speakers and notes hold right-to-left overrides: every one on a page

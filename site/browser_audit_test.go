@@ -48,6 +48,19 @@ func (env *browserEnv) media(t *testing.T, media, scheme string) {
 	}
 }
 
+// eachView opens page on a phone and on a wide screen, light and dark,
+// and calls read for each; the caller resets the screen.
+func (env *browserEnv) eachView(t *testing.T, page string, read func(v view, scheme string)) {
+	t.Helper()
+	for _, v := range []view{phone, desktop} {
+		for _, scheme := range []string{"light", "dark"} {
+			env.emulate(t, v, scheme)
+			env.do(t, chromedp.Navigate(page))
+			read(v, scheme)
+		}
+	}
+}
+
 // overflowJS lists the elements that reach past the right edge of the
 // screen, when the page scrolls sideways.
 const overflowJS = `document.documentElement.scrollWidth <= document.documentElement.clientWidth ? [] :
@@ -62,24 +75,20 @@ func (env *browserEnv) takeScreenshots(t *testing.T) {
 	defer env.do(t, chromedp.ResetViewport())
 	defer env.media(t, "", "light")
 	index := env.url("/story/", "index.html")
-	for _, v := range []view{phone, desktop} {
-		for _, scheme := range []string{"light", "dark"} {
-			env.emulate(t, v, scheme)
-			env.do(t, chromedp.Navigate(index))
-			if wide := eval[[]string](t, env.ctx, overflowJS); len(wide) > 0 {
-				t.Errorf("at %s px the page is wider than the screen: %q", v.name, wide)
-			}
-			shot, err := chromedp.Run(env.ctx, chromedp.CaptureScreenshot())
-			if err != nil {
-				t.Fatalf("screenshot: %v", err)
-			}
-			name := "index-" + v.name + ".png"
-			if scheme == "dark" {
-				name = "index-" + v.name + "-dark.png"
-			}
-			saveShot(t, name, shot)
+	env.eachView(t, index, func(v view, scheme string) {
+		if wide := eval[[]string](t, env.ctx, overflowJS); len(wide) > 0 {
+			t.Errorf("at %s px the page is wider than the screen: %q", v.name, wide)
 		}
-	}
+		shot, err := chromedp.Run(env.ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("screenshot: %v", err)
+		}
+		name := "index-" + v.name + ".png"
+		if scheme == "dark" {
+			name = "index-" + v.name + "-dark.png"
+		}
+		saveShot(t, name, shot)
+	})
 	env.emulate(t, desktop, "light")
 	env.do(t, chromedp.Navigate(index))
 	full, err := chromedp.Run(env.ctx, chromedp.FullScreenshot(70))
@@ -205,6 +214,10 @@ func (env *browserEnv) audit(t *testing.T) {
 		{"source page, dark", env.url("/story/", sourceHref(c.Source, "")), "dark", ""},
 		{"404", env.url("/story/", "404.html"), "light", ""},
 		{"fixture", env.url("/fixture/", "index.html"), "light", ""},
+		{"chart day focused, dark", env.url("/story/", "index.html"), "dark", "a.chart-day"},
+		{"split chronology", env.url("/split/", "index.html"), "light", ""},
+		{"page of a month, dark", env.url("/split/", "2023-05.html"), "dark", ""},
+		{"page of the background", env.url("/split/", "background.html"), "light", ""},
 		{"fixture, dark, badge open", env.url("/fixture/", "index.html"), "dark", "button.badge-dating"},
 	}
 	defer env.media(t, "", "light")

@@ -20,17 +20,18 @@ import (
 )
 
 // TestBrowser reads the built sites in Chromium: every link and anchor,
-// the citation popover and the badges by keyboard, the filters with and
-// without JavaScript, screenshots at 390 and 1280 px, and an axe-core
-// audit. No page may log an error or send a request off 127.0.0.1.
+// the overview and its chart, the citation popover and the badges by
+// keyboard, the filters with and without JavaScript, screenshots at 390
+// and 1280 px, and an axe-core audit. No page may log an error or send a request off 127.0.0.1.
 func TestBrowser(t *testing.T) {
 	env := newBrowserEnv(t)
 	t.Run("links", func(t *testing.T) {
-		for _, prefix := range []string{"/story/", "/fixture/"} {
+		for _, prefix := range []string{"/story/", "/fixture/", "/split/"} {
 			env.crawl(t, prefix)
 		}
 		env.checkNotFound(t, "/story/")
 	})
+	t.Run("overview", env.checkOverview)
 	t.Run("popover", env.checkPopover)
 	t.Run("badges", env.checkBadges)
 	t.Run("filters", env.checkFilters)
@@ -62,7 +63,7 @@ type linkScan struct {
 const scanJS = `({
   ids: Array.from(document.querySelectorAll("[id]"), e => e.id),
   links: Array.from(document.querySelectorAll("a[href], link[href], script[src]"), e => ({
-    href: e.href || e.src,
+    href: new URL(e.getAttribute("href") || e.getAttribute("src"), location.href).href,
     raw: e.getAttribute("href") || e.getAttribute("src") || "",
     class: e.getAttribute("class") || ""
   }))
@@ -210,6 +211,7 @@ type focusState struct {
 	Class   string  `json:"class"`
 	Entry   string  `json:"entry"` // the id of its entry
 	Item    string  `json:"item"`  // the id of its list item
+	Href    string  `json:"href"`  // its link, as the page writes it
 	Tip     string  `json:"tip"`
 	Width   float64 `json:"width"`
 	Height  float64 `json:"height"`
@@ -225,7 +227,7 @@ const focusJS = `(() => {
   const tip = id ? document.getElementById(id) : null;
   const r = tip ? tip.getBoundingClientRect() : {width: 0, height: 0, left: 0, right: 0};
   const art = a.closest("article.entry"), li = a.closest("li");
-  return {class: a.getAttribute("class") || "", entry: art ? art.id : "", item: li ? li.id : "",
+  return {class: a.getAttribute("class") || "", entry: art ? art.id : "", item: li ? li.id : "", href: a.getAttribute("href") || "",
     tip: tip ? tip.textContent : "", width: r.width, height: r.height, left: r.left, right: r.right,
     viewW: document.documentElement.clientWidth,
     visible: !!tip && r.width > 100 && r.height > 16 && getComputedStyle(tip).clipPath === "none"};
@@ -280,13 +282,13 @@ func (env *browserEnv) checkPopover(t *testing.T) {
 	}
 }
 
-// citedQuote returns the quote of the citation whose list item is
-// focused.
+// citedQuote returns the quote of the citation whose link is focused:
+// the citation of its entry of the sentence it links to.
 func citedQuote(t *testing.T, tl *timeline.Timeline, st focusState) string {
 	t.Helper()
 	for _, e := range tl.Events {
-		for i, c := range e.Citations {
-			if e.ID == st.Entry && st.Item == fmt.Sprintf("%s-c%d", e.ID, i+1) {
+		for _, c := range e.Citations {
+			if e.ID == st.Entry && st.Href == sourceHref(c.Source, fmt.Sprintf("s%d", c.Sentence)) {
 				return c.Quote
 			}
 		}
@@ -368,6 +370,7 @@ func (env *browserEnv) checkFilters(t *testing.T) {
 		ids[i] = s.ID
 	}
 	slices.Sort(ids)
+	keys := stableKeys(ids, filterKeyWidth) // a source's choice is its key
 	for k, id := range ids {
 		want := 0
 		for _, e := range tl.Events {
@@ -375,7 +378,7 @@ func (env *browserEnv) checkFilters(t *testing.T) {
 				want++
 			}
 		}
-		eval[string](t, env.ctx, chooseAt("filter-source", k+1)) // the sources are in ID order
+		eval[string](t, env.ctx, choose("filter-source", keys[k]))
 		if n := eval[int](t, env.ctx, shownJS); n != want {
 			t.Errorf("source %s: %d entries show, want %d", id, n, want)
 		}
@@ -455,5 +458,17 @@ func (env *browserEnv) checkWithoutScript(t *testing.T) {
 	}
 	if st := eval[focusState](t, tab, focusJS); !st.Visible {
 		t.Errorf("without JavaScript: the focused citation's quote does not show")
+	}
+	// What is folded (the background, the rest of a long list of
+	// citations) opens by its summary.
+	const folded = `Array.from(document.querySelectorAll("details.background article.entry")).filter(e => e.checkVisibility()).length`
+	if n := eval[int](t, tab, folded); n != 0 {
+		t.Errorf("without JavaScript: %d background entries show before their section is opened", n)
+	}
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS("details.background > summary"))); err != nil {
+		t.Fatal(err)
+	}
+	if n, want := eval[int](t, tab, folded), eval[int](t, tab, `document.querySelectorAll("details.background article.entry").length`); n != want || n == 0 {
+		t.Errorf("without JavaScript: the background opened shows %d of its %d entries", n, want)
 	}
 }

@@ -141,8 +141,8 @@ type browserEnv struct {
 // url returns the address of file in the site served at prefix.
 func (env *browserEnv) url(prefix, file string) string { return env.srv.URL + prefix + file }
 
-// newBrowserEnv serves the seed story under /story/ and the fixture
-// under /fixture/ on 127.0.0.1 and starts Chromium with the flags that
+// newBrowserEnv serves the seed story under /story/, the fixture under
+// /fixture/ and the seed story split by month under /split/ on 127.0.0.1 and starts Chromium with the flags that
 // work on this project's machines. The browser resolves no host name
 // but 127.0.0.1, so that a request for another host fails and is seen.
 func newBrowserEnv(t *testing.T) *browserEnv {
@@ -150,6 +150,7 @@ func newBrowserEnv(t *testing.T) *browserEnv {
 	env := &browserEnv{seeds: buildSeeds(t), sites: map[string]map[string][]byte{}, rec: &recorder{}}
 	env.sites["/story/"] = siteFiles(t, env.seeds)
 	env.sites["/fixture/"] = siteFiles(t, fixture(t))
+	env.sites["/split/"] = splitSeeds(t, env.seeds)
 	mux := http.NewServeMux()
 	for prefix, files := range env.sites {
 		mux.Handle(prefix, http.StripPrefix(strings.TrimSuffix(prefix, "/"), siteHandler(files)))

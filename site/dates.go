@@ -47,6 +47,15 @@ func longDate(d timex.Date) string {
 	return d.Time().Format("2 January 2006")
 }
 
+// shortDate returns d as "22 May 2023", the month cut to three letters
+// ("22 Sep 2023"), or "" for the zero Date.
+func shortDate(d timex.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().Format("2 Jan 2006")
+}
+
 // basisName returns how a publication date was known as timeline.json
 // names it; an unset basis is "unknown".
 func basisName(p timeline.Published) string {

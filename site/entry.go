@@ -1,8 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
-	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,16 +26,6 @@ type entryView struct {
 	Disputed   bool
 	DisputeTip tipView
 	DateTip    *tipView // how an inferred or context date was found
-	Accounts   []accountView
-	OtherDates []otherDateView
-	Citations  []citationView
-	// CitationsHTML is the markup of Citations, made by the "citation"
-	// template (see citationsHTML).
-	CitationsHTML template.HTML
-	// Sources and Speakers are the filter values of the entry: indices
-	// into the index page's source and speaker lists, space-separated.
-	Sources  string
-	Speakers string
 }
 
 // tipView is a badge whose explanation shows on hover and focus.
@@ -45,19 +36,12 @@ type tipView struct {
 	Text  string
 }
 
-// accountView is one side of a disputed entry.
+// accountView is what one speaker says of an entry; its citations
+// follow it (see entryPieces).
 type accountView struct {
-	Speaker   string
-	Stance    string // "claim", "denial" or "report"
-	Summary   string
-	Citations []citationRef
-}
-
-// citationRef points from an account to a numbered citation of its entry.
-type citationRef struct {
-	Number     int
-	Href       string // the citation in the entry's list
-	SourceName string
+	Speaker string
+	Stance  string // "claim", "denial" or "report"
+	Summary string
 }
 
 // otherDateView is a source that dates the entry differently.
@@ -77,24 +61,24 @@ type citationView struct {
 	Href        string // the sentence in its source page
 	Original    string // the sentence in the original page (a text fragment), or ""
 	SourceName  string
-	ShortName   string // SourceName cut to fit a list of citations
+	Label       string // the day its source was published, in its outlet's list
 	SourceTitle string
 	Sentence    int
 	Quote       string
 	Speaker     string
 	SaidBy      string // "Claimed by" (Speaker), "Denied by" …, or "" for the source's own voice
 	Dated       string // how the sentence was dated, in words (no bidi controls: see bidi.go)
-	Undated     string // "date from context" or "matched date" for a sentence with no date of its own
+	Undated     string // "date from context" or "matched date" for a sentence with no date of its own (see undatedLabel)
 }
 
-// maxCiteName is the longest name of a source in a list of citations,
+// maxCiteName is the longest name of an outlet in a list of citations,
 // in runes; the hover text has it whole.
 const maxCiteName = 40
 
-// entry arranges one event for index.html; with its citations, or
-// without them for an entry laid out citation by citation (whose
-// opening does not show them).
-func (st *story) entry(e *timeline.Event, f *filterLists, citations bool) entryView {
+// entry arranges the opening of one event's entry: its title to its
+// claims (see entryPieces for the rest). Its filter values are left
+// empty: they are the holes of its fragment (see indexAssembly.entry).
+func (st *story) entry(e *timeline.Event) entryView {
 	v := entryView{
 		ID:         e.ID,
 		PartOfDay:  e.PartOfDay,
@@ -112,27 +96,25 @@ func (st *story) entry(e *timeline.Event, f *filterLists, citations bool) entryV
 	if len(e.Accounts) > 0 {
 		v.DisputeTip.Text = "The sources disagree on this entry: their accounts are side by side below."
 	}
-	if names := cleanNames(e.ClaimedBy); len(names) > 0 {
+	if names := cleanNames(e.ClaimedBy); len(names) > 0 && !allSpeak(names, e.Accounts) {
 		v.ClaimLabel = claimLabel(e.Stance)
 		v.ClaimedBy = names
 	}
 	if tip, ok := dateTip(e); ok {
 		v.DateTip = &tip
 	}
-	if citations {
-		for i := range e.Citations {
-			v.Citations = append(v.Citations, st.citation(e, i))
+	return v
+}
+
+// allSpeak reports whether each of names speaks in one of accounts,
+// which name them already.
+func allSpeak(names []string, accounts []timeline.Account) bool {
+	for _, n := range names {
+		if !slices.ContainsFunc(accounts, func(a timeline.Account) bool { return strings.TrimSpace(a.Speaker) == n }) {
+			return false
 		}
 	}
-	for _, a := range e.Accounts {
-		v.Accounts = append(v.Accounts, st.accountOf(e, a))
-	}
-	for _, o := range e.OtherDates {
-		v.OtherDates = append(v.OtherDates, st.otherDate(o))
-	}
-	v.Sources = f.sourceKeys(e)
-	v.Speakers = f.speakerKeys(e)
-	return v
+	return true
 }
 
 // claimLabel says how the named people put an event.
@@ -186,25 +168,25 @@ func dateTip(e *timeline.Event) (tipView, bool) {
 	return tip, true
 }
 
-// citationIDs returns the ids of citation i of e: its list item's and
-// its quote's.
-func citationIDs(e *timeline.Event, i int) (id, tipID string) {
-	n := strconv.Itoa(i + 1)
-	return e.ID + "-c" + n, e.ID + "-q" + n
+// citationIDs returns the ids of the citation of e numbered n (from 1):
+// its list item's and its quote's.
+func citationIDs(e *timeline.Event, n int) (id, tipID string) {
+	s := strconv.Itoa(n)
+	return e.ID + "-c" + s, e.ID + "-q" + s
 }
 
-// citation arranges citation i of e.
-func (st *story) citation(e *timeline.Event, i int) citationView {
+// citation arranges citation i of e, numbered n (from 1).
+func (st *story) citation(e *timeline.Event, i, n int) citationView {
 	c := e.Citations[i]
 	src := st.byID[c.Source]
-	id, tipID := citationIDs(e, i)
+	id, tipID := citationIDs(e, n)
 	v := citationView{
-		Number:      strconv.Itoa(i + 1),
+		Number:      strconv.Itoa(n),
 		ID:          id,
 		TipID:       tipID,
 		Href:        sourceHref(c.Source, "s"+strconv.Itoa(c.Sentence)),
-		SourceName:  sourceName(src),
-		ShortName:   shorten(sourceName(src), maxCiteName),
+		SourceName:  st.nameOf(src),
+		Label:       cmp.Or(shortDate(src.Published.Date), "date unknown"),
 		SourceTitle: sourceTitle(src),
 		Sentence:    c.Sentence,
 		Quote:       c.Quote,
@@ -244,13 +226,15 @@ func citationDating(c timeline.Citation) string {
 	return "dated by " + words
 }
 
-// undatedLabel marks a citation of a sentence with no date of its own.
+// undatedLabel marks a citation of a sentence with no date of its own
+// but a headline's or a lead's (which reports its news by the day it was
+// published, as the citation's label says): its hover text says how.
 func undatedLabel(c timeline.Citation) string {
 	switch {
 	case c.DateBasis == timeline.DatedMatched:
 		return "matched date"
 	case c.DateBasis == timeline.DatedReported:
-		return "reported"
+		return ""
 	case byContext(c):
 		return "date from context"
 	}
@@ -264,9 +248,8 @@ func byContext(c timeline.Citation) bool {
 	return c.DateBasis == timeline.DatedContext || c.DateBasis == "" && c.DateText == ""
 }
 
-// accountOf arranges an account of entry e, pointing at the entry's
-// numbered citations.
-func (st *story) accountOf(e *timeline.Event, a timeline.Account) accountView {
+// accountOf arranges an account of an entry.
+func accountOf(a timeline.Account) accountView {
 	v := accountView{
 		Speaker: strings.TrimSpace(a.Speaker),
 		Stance:  stanceName(a.Stance),
@@ -274,11 +257,6 @@ func (st *story) accountOf(e *timeline.Event, a timeline.Account) accountView {
 	}
 	if v.Speaker == "" {
 		v.Speaker = "The sources" // they speak in their own voice
-	}
-	for _, n := range a.Citations { // newStory checked that n indexes e.Citations
-		id, _ := citationIDs(e, n)
-		name := shorten(sourceName(st.byID[e.Citations[n].Source]), maxCiteName)
-		v.Citations = append(v.Citations, citationRef{Number: n + 1, Href: "#" + id, SourceName: name})
 	}
 	return v
 }
@@ -294,7 +272,7 @@ func (st *story) otherDate(o timeline.OtherDate) otherDateView {
 		v.Date = label
 	}
 	src := st.byID[o.Source] // newStory checked that it exists
-	v.SourceName = sourceName(src)
+	v.SourceName = st.nameOf(src)
 	v.Href = sourceHref(src.ID, "")
 	return v
 }

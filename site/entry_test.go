@@ -46,15 +46,19 @@ func TestEntriesShowWhoSaysWhatAndHowDated(t *testing.T) {
 			`data-speakers="` + key["Officials"] + `"`,
 		}},
 		{"2023-05-23-army-claim", []string{
-			`data-sources="` + key["Example News"] + " " + key["notes/b-blog.md"] + `" data-speakers="` +
-				key["Governor <Gladkov>"] + " " + key["Russian Defence Ministry"] + `" data-disputed="true"`,
+			`data-sources="` + key["Example News, 23 May 2023"] + " " + key["notes/b-blog.md"] + `" data-speakers="` +
+				key["Russian Defence Ministry"] + `" data-disputed="true"`,
 			`<button type="button" class="badge badge-disputed" aria-describedby="2023-05-23-army-claim-disputed">Disputed</button>`,
 			`<button type="button" class="badge badge-dating" aria-describedby="2023-05-23-army-claim-dating">Inferred date</button>` +
 				`<span class="tip" role="tooltip" id="2023-05-23-army-claim-dating">“Tuesday morning” in notes/b-blog.md`,
 			`<span class="label">Claimed by</span> <bdi>Russian Defence Ministry</bdi>, <bdi>Governor &lt;Gladkov&gt;</bdi>`,
 			`<h4><bdi>Russian Defence Ministry</bdi> <span class="account-stance">claim</span></h4>`,
 			`<h4><bdi>The sources</bdi> <span class="account-stance">report</span></h4>`,
-			`<a href="#2023-05-23-army-claim-c2">[2]</a> <bdi>Example News</bdi>`,
+			`<h4><bdi>The sources</bdi> <span class="account-stance">report</span></h4>
+<p>Armed men crossed the border.</p>
+<ol class="citations" aria-label="Sources of this account">
+<li class="outlet"><span class="outlet-name"><bdi>Example News</bdi></span> <ol class="outlet-cites">
+<li id="2023-05-23-army-claim-c2">`,
 			`Claimed by <bdi>Russian Defence Ministry</bdi>. Its date: dated by “Tuesday morning”, read against a publication date that was itself inferred.`,
 		}},
 	} {
@@ -65,8 +69,18 @@ func TestEntriesShowWhoSaysWhatAndHowDated(t *testing.T) {
 			}
 		}
 	}
-	if strings.Index(index, `id="background"`) > strings.Index(index, `id="date-2023-05-22"`) {
-		t.Errorf("the background section does not come before the days")
+	if strings.Index(index, `id="background"`) < strings.Index(index, `id="date-2023-05-23"`) {
+		t.Errorf("the background section does not come after the days")
+	}
+	if !strings.Contains(index, `<details class="day background" id="background">`) {
+		t.Errorf("the background section is not folded")
+	}
+	claim := entryHTMLOf(t, index, "2023-05-23-army-claim")
+	if n := strings.Count(claim, "<li id="); n != 2 {
+		t.Errorf("the disputed entry lists %d citations, want its 2, each once, in its accounts", n)
+	}
+	if strings.Contains(claim, `aria-label="Sources">`) {
+		t.Errorf("the disputed entry lists its citations again under its accounts")
 	}
 	if strings.Contains(entryHTMLOf(t, index, "2023-05-22-raid"), "badge-dating") {
 		t.Errorf("an entry dated relative to a printed publication date has an inferred-date badge")
@@ -94,16 +108,20 @@ func TestFilterChoices(t *testing.T) {
 	index := string(render(t, tl)["index.html"])
 	key := filterKeys(t, index)
 	for _, want := range []string{
-		`<option value="` + key["Example News"] + `">Example News (3)</option>`,
-		`<option value="` + key["notes/b-blog.md"] + `">notes/b-blog.md (1)</option>`,
-		`<option value="` + key["Governor <Gladkov>"] + `">Governor &lt;Gladkov&gt; (1)</option>`,
-		`<option value="` + key["Officials"] + `">Officials (2)</option>`,
+		`<option value="` + key["Example News, 23 May 2023"] + `">Example News, 23 May 2023 (3)</option>
+<option value="` + key["notes/b-blog.md"] + `">notes/b-blog.md (1)</option>`,
+		`<option value="` + key["Officials"] + `">Officials (1)</option>
+<option value="` + key["Russian Defence Ministry"] + `">Russian Defence Ministry (1)</option>
+<option value="` + key["the ministry"] + `">the ministry (1)</option>`,
 		`<label for="filter-disputed">Only disputed entries (1)</label>`,
 		`<form class="filters" id="filters" role="search" aria-label="Filter the entries" hidden>`,
 	} {
 		if !strings.Contains(index, want) {
 			t.Errorf("index.html lacks %q", want)
 		}
+	}
+	if _, ok := key["Governor <Gladkov>"]; ok {
+		t.Errorf("a name an entry gives in passing (ClaimedBy) is offered as a speaker")
 	}
 	for i := range tl.Events {
 		tl.Events[i].Disputed = false
@@ -169,6 +187,7 @@ func TestCitationDating(t *testing.T) {
 		{timeline.Citation{}, "no date of its own: dated by its context", "date from context"},
 		{timeline.Citation{DateText: "Monday"}, "dated by “Monday”", ""},
 		{timeline.Citation{DateBasis: timeline.DatedMatched}, "no date of its own: placed by the facts it shares with sentences that other sources date", "matched date"},
+		{timeline.Citation{DateBasis: timeline.DatedReported}, "no date of its own: the source's headline or lead, which reports its news by the day it was published", ""},
 	} {
 		if got := citationDating(tc.c); got != tc.dated {
 			t.Errorf("citationDating(%+v) = %q, want %q", tc.c, got, tc.dated)

@@ -26,6 +26,16 @@ func (st *story) exportKey(path string, of Key, first bool) Key {
 	return k.sum()
 }
 
+// eventLinkKey returns the key of event i of st with the address of
+// its entry, which the exports that link to it show: it moves to the
+// page of its month when the chronology is split (see chronicle).
+func (st *story) eventLinkKey(i int) Key {
+	k := newKeyHash("event and its entry")
+	k.key(st.keys().events[i])
+	k.str(st.entryPath(&st.tl.Events[i]))
+	return k.sum()
+}
+
 // splitEvent reports whether r lays out event i of st in pieces, its
 // citations apart: r keeps fragments, and the event has its citations'
 // keys (see splitCitesMin).

@@ -157,7 +157,7 @@ func entryHTMLClose(e *timeline.Event) string {
 
 // citationHTML is a citation as entryHTML writes it.
 func (st *story) citationHTML(c timeline.Citation, links bool) string {
-	name := html.EscapeString(sourceName(st.byID[c.Source]))
+	name := html.EscapeString(st.nameOf(st.byID[c.Source]))
 	if links {
 		href := st.link(sourceHref(c.Source, "s"+strconv.Itoa(c.Sentence)))
 		name = fmt.Sprintf(`<a href="%s">%s</a>`, html.EscapeString(href), name)
@@ -202,7 +202,7 @@ func (r *Renderer) eventsCSV(st *story, room assembly) (*assembly, error) {
 	a.grow(len(st.tl.Events))
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
-		k := st.exportKey("events.csv", keys.events[i], false)
+		k := st.exportKey("events.csv", st.eventLinkKey(i), false)
 		if r.splitEvent(st, i) && len(e.Citations) >= 2 {
 			st.csvRowInPieces(&a, keyOf("split", k), e, keys.citations[i])
 			continue
@@ -330,7 +330,7 @@ func (st *story) csvRow(e *timeline.Event, withQuotes bool) []string {
 		strconv.FormatBool(e.Disputed), strconv.FormatBool(e.Background),
 		string(e.Dating.Basis), cell(e.Dating.Note),
 		strings.Join(uniqueSorted(sources), " "), strings.Join(cites, " "), cell(strings.Join(quotes, "\n")),
-		st.link("index.html#" + e.ID),
+		st.link(st.entryPath(e)),
 	}
 }
 

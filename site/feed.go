@@ -45,12 +45,11 @@ func (r *Renderer) atomFeed(st *story, room assembly) (*assembly, error) {
 	end := bytes.LastIndex(head.Bytes(), []byte("\n</feed>"))
 	a := room
 	a.literal(append([]byte(xml.Header), head.Bytes()[:end]...))
-	keys := st.keys()
 	feed := st.feedEvents()
 	a.grow(len(feed))
 	for _, i := range feed {
 		e := &st.tl.Events[i]
-		a.add(part{key: st.exportKey("feed.xml", keys.events[i], false), render: func() (fragment, error) {
+		a.add(part{key: st.exportKey("feed.xml", st.eventLinkKey(i), false), render: func() (fragment, error) {
 			// Each entry on a new line, indented as it would be
 			// inside the feed.
 			b := bytes.NewBufferString("\n")
@@ -110,7 +109,7 @@ func (st *story) atomEntry(e *timeline.Event) *atom.Entry {
 	return &atom.Entry{
 		Title:     dateLabel(e) + ": " + e.Title,
 		ID:        st.uniqueID(e.ID),
-		Link:      []atom.Link{{Rel: "alternate", Type: "text/html", Href: st.link("index.html#" + e.ID)}},
+		Link:      []atom.Link{{Rel: "alternate", Type: "text/html", Href: st.link(st.entryPath(e))}},
 		Published: when,
 		Updated:   when,
 		Summary:   &atom.Text{Type: "text", Body: e.Summary},
@@ -192,14 +191,13 @@ func (r *Renderer) calendar(st *story, room assembly) (*assembly, error) {
 	// Every event has the same DTSTAMP: a hole of its fragment.
 	stamp := st.lastReported()
 	stampValue := icsStamp(stamp)
-	keys := st.keys()
 	a.grow(len(st.tl.Events))
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
 		if e.Precision != timex.PrecisionDay {
 			continue
 		}
-		a.add(part{key: st.exportKey("timeline.ics", keys.events[i], false), fill: []string{stampValue},
+		a.add(part{key: st.exportKey("timeline.ics", st.eventLinkKey(i), false), fill: []string{stampValue},
 			render: func() (fragment, error) { return st.calendarEvent(e, stamp) }})
 	}
 	a.literal([]byte(icsEnd))
@@ -222,7 +220,7 @@ func (st *story) calendarEvent(e *timeline.Event, stamp time.Time) (fragment, er
 	ev.SetSummary(oneLine(e.Title))
 	ev.SetDescription(st.entryText(e))
 	if st.base != "" {
-		ev.SetURL(st.base + "index.html#" + e.ID)
+		ev.SetURL(st.base + st.entryPath(e))
 	}
 	if e.Background {
 		ev.SetProperty(ics.ComponentPropertyCategories, "Background")
@@ -272,7 +270,7 @@ func (st *story) entryText(e *timeline.Event) string {
 		lines = append(lines, "Disputed: the sources disagree.")
 	}
 	for i, c := range e.Citations[:min(len(e.Citations), maxCalendarCitations)] {
-		lines = append(lines, fmt.Sprintf("[%d] %s: “%s”", i+1, oneLine(sourceName(st.byID[c.Source])), oneLine(c.Quote)))
+		lines = append(lines, fmt.Sprintf("[%d] %s: “%s”", i+1, oneLine(st.nameOf(st.byID[c.Source])), oneLine(c.Quote)))
 	}
 	if more := len(e.Citations) - maxCalendarCitations; more > 0 {
 		lines = append(lines, "… and "+count(more, "more citation", "more citations")+": the chronology quotes every one.")

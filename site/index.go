@@ -23,23 +23,60 @@ type pageMeta struct {
 	Script      bool   // the page loads timeline.js
 }
 
-// indexPage is what index.html shows.
+// indexPage is what a page of the chronology shows: index.html, or the
+// page of a month or of the background entries of a long chronology
+// (see chronicle).
 type indexPage struct {
 	Meta        pageMeta
-	Title       string
+	Title       string // the story's
+	Heading     string // the page's: the story's title, or its month
 	Description string
 	Intro       template.HTML // mdoc's rendering of the story's introduction
 	Count       string
-	Total       int
-	Filters     *filterLists
-	Background  []indexEntry // entries the sources give as background
-	Days        []daySection
-	Exports     []exportLink
+	// Home is true for index.html, with its Overview; Months are the
+	// pages of a split chronology, which it lists.
+	Home     bool
+	Overview *overview
+	Months   []navLink
+	// Prev and Next are the pages of the months before and after a
+	// month's, Up the link back to index.html.
+	Prev, Next *navLink
+	// NavLabel names the navigation: "Days", or "Months" for the pages
+	// of months.
+	NavLabel string
+	Filters  *filterLists // nil on a page without entries
+	Total    int          // the page's entries
+	// Background are the background entries the page shows: folded
+	// (BackgroundFolded) after the days of index.html, or alone on a
+	// page of their own, to which BackgroundLink links from index.html.
+	Background       []indexEntry
+	BackgroundFolded bool
+	BackgroundLink   *navLink
+	Days             []daySection
+	// Sources is true where the page lists the sources at its foot,
+	// SourceCount of them, folded (SourcesFolded) when they are many.
+	Sources       bool
+	SourceCount   int
+	SourcesFolded bool
+	Exports       []exportLink
+}
+
+// foldSourcesMin is the most sources index.html lists unfolded.
+const foldSourcesMin = 12
+
+// navLink is a link to a page of the chronology or to a section.
+type navLink struct {
+	Href  string
+	ID    string // the anchor of its item in a list, or ""
+	Label string
+	N     int    // its entries
+	Note  string // "12 days, 61 entries"
 }
 
 // daySection is the entries of one date: a day, a month or a year.
 type daySection struct {
 	ID       string // the section's anchor: "date-2023-05-22"
+	Href     string // the link to it from its page: "#date-2023-05-22"
 	DateTime string // the date for <time datetime>
 	Heading  string // "Monday, 22 May 2023"
 	Short    string // "22 May 2023"
@@ -88,9 +125,10 @@ var exports = []exportLink{
 	{Href: "timeline.ics", Label: "timeline.ics", What: "a calendar, one all-day event per dated entry"},
 }
 
-// indexPage arranges the chronology: background entries, then the
-// events in their order grouped by date; sourceSummaries the sources.
+// indexPage arranges index.html: the overview, then the days and the
+// background entries, or the list of the pages of months.
 func (st *story) indexPage() (indexPage, error) {
+	c := st.chronicle()
 	page := indexPage{
 		Meta: pageMeta{
 			Title:       st.title(),
@@ -102,12 +140,16 @@ func (st *story) indexPage() (indexPage, error) {
 			Script:      true,
 		},
 		Title:       st.title(),
+		Heading:     st.title(),
 		Description: strings.TrimSpace(st.tl.Description),
 		Count: fmt.Sprintf("%s from %s.", count(len(st.tl.Events), "entry", "entries"),
 			count(len(st.sources), "source", "sources")),
-		Total:   len(st.tl.Events),
-		Filters: newFilterLists(st),
-		Exports: exports,
+		Home:          true,
+		NavLabel:      "Days",
+		Sources:       true,
+		SourceCount:   len(st.sources),
+		SourcesFolded: len(st.sources) > foldSourcesMin,
+		Exports:       exports,
 	}
 	if strings.TrimSpace(st.tl.Intro) != "" {
 		// On an error (too costly to render: the build warned of it),
@@ -115,8 +157,79 @@ func (st *story) indexPage() (indexPage, error) {
 		intro, _ := mdoc.HTML([]byte(st.tl.Intro))
 		page.Intro = template.HTML(intro) // mdoc.HTML output is safe to embed, fallback too
 	}
-	page.Background, page.Days = st.daySections()
+	keys := st.keyHappenings()
+	if len(keys) > 0 {
+		page.Overview = &overview{Key: keys, Chart: st.chart(keyDays(keys))}
+	}
+	if c.months == nil {
+		page.Days = c.days
+	} else {
+		page.NavLabel = "Months"
+		for _, p := range c.months {
+			page.Months = append(page.Months, p.link())
+		}
+	}
+	if c.backgroundPage == nil {
+		page.Background, page.BackgroundFolded = c.background, len(c.background) > 0
+	} else {
+		link := c.backgroundPage.link()
+		page.BackgroundLink = &link
+	}
+	events := pageEvents(page.Days, page.Background)
+	if page.Total = len(events); page.Total > 0 {
+		page.Filters = st.filterLists(events)
+	}
 	return page, nil
+}
+
+// link returns the link to p, with the number of its entries and days.
+func (p *chronPage) link() navLink {
+	l := navLink{Href: p.Path, ID: p.ID, Label: p.Label, N: len(pageEvents(p.Days, p.Background))}
+	l.Note = count(l.N, "entry", "entries")
+	if len(p.Days) > 0 {
+		l.Note = count(len(p.Days), "date", "dates") + ", " + l.Note
+	}
+	return l
+}
+
+// monthPage arranges the page of the month (or of the background
+// entries) p, the i-th of the pages of months (-1 for the background's).
+func (st *story) monthPage(p *chronPage, i int) indexPage {
+	c := st.chronicle()
+	page := indexPage{
+		Meta: pageMeta{
+			Title:    p.Label + " · " + st.title(),
+			Kind:     "website",
+			SiteName: st.title(),
+			URL:      st.absolute(p.Path),
+			Feed:     true,
+			Script:   true,
+		},
+		Title:      st.title(),
+		Heading:    p.Label,
+		NavLabel:   "Days",
+		Days:       p.Days,
+		Background: p.Background,
+		Exports:    exports,
+	}
+	events := pageEvents(p.Days, p.Background)
+	page.Total = len(events)
+	page.Count = count(page.Total, "entry", "entries") + "."
+	if len(p.Days) > 0 {
+		page.Count = count(len(p.Days), "date", "dates") + ", " + page.Count
+	}
+	if page.Total > 0 {
+		page.Filters = p.pageFilters(st)
+	}
+	if i > 0 {
+		l := c.months[i-1].link()
+		page.Prev = &l
+	}
+	if i >= 0 && i+1 < len(c.months) {
+		l := c.months[i+1].link()
+		page.Next = &l
+	}
+	return page
 }
 
 // sourceSummaries returns the sources as the foot of index.html lists
@@ -170,6 +283,7 @@ func (st *story) daySections() ([]indexEntry, []daySection) {
 			index[id] = n
 			days = append(days, daySection{
 				ID:       id,
+				Href:     "#" + id,
 				DateTime: e.DateString(),
 				Heading:  dayHeading(e),
 				Short:    dateLabel(e),
@@ -188,7 +302,19 @@ func (st *story) daySections() ([]indexEntry, []daySection) {
 		days[i].Count = count(len(days[i].Entries), "entry", "entries")
 		if !oneYear {
 			days[i].Nav = days[i].Short
+			if e := days[i].Entries[0].event; e.Precision == timex.PrecisionDay {
+				days[i].Nav = e.Date.Time().Format("2 Jan 2006")
+			}
 		}
 	}
 	return background, days
+}
+
+// allEvents returns the story's events.
+func (st *story) allEvents() []*timeline.Event {
+	out := make([]*timeline.Event, len(st.tl.Events))
+	for i := range st.tl.Events {
+		out[i] = &st.tl.Events[i]
+	}
+	return out
 }

@@ -9,18 +9,24 @@ import (
 	"github.com/timeline-project/timeline/timeline"
 )
 
-// layIndex lays out index.html: its pieces (see the templates), rendered
-// at once, and its fragments: per day its link and its heading, per
-// entry its article, per source its filter option and its item in the
-// list at the foot. Fragments are kept from render to render (see
-// assemble). The page is laid out in sections (see indexPage.sections), on
-// as many goroutines as the machine runs at once, each into an assembly
-// of its own; the sections are then joined in order.
+// layIndex lays out index.html.
 func (r *Renderer) layIndex(st *story, room assembly) (*assembly, error) {
 	page, err := st.indexPage()
 	if err != nil {
 		return nil, err
 	}
+	return r.layChronology(st, &page, room)
+}
+
+// layChronology lays out a page of the chronology: its pieces (see the
+// templates), rendered at once, and its fragments: per day its link and
+// its heading, per entry its article, per source its filter option and
+// its item in the list at the foot. Fragments are kept from render to
+// render (see assemble). The page is laid out in sections (see
+// indexPage.sections), on as many goroutines as the machine runs at
+// once, each into an assembly of its own; the sections are then joined
+// in order.
+func (r *Renderer) layChronology(st *story, page *indexPage, room assembly) (*assembly, error) {
 	sections := page.sections(st)
 	rooms := room.sections
 	laid := make([]*indexAssembly, len(sections))
@@ -30,7 +36,7 @@ func (r *Renderer) layIndex(st *story, room assembly) (*assembly, error) {
 			a = rooms[i]
 		}
 		a.kept = room.kept
-		laid[i] = &indexAssembly{r: r, page: &page, a: a}
+		laid[i] = &indexAssembly{r: r, page: page, a: a}
 		sections[i](laid[i])
 	})
 	a := room
@@ -51,16 +57,16 @@ func (r *Renderer) layIndex(st *story, room assembly) (*assembly, error) {
 }
 
 // indexSectionParts is about how many parts a section of the days of
-// index.html lays out: enough that a section's goroutine has work worth
+// a page lays out: enough that a section's goroutine has work worth
 // starting, few enough that the goroutines share the days evenly.
 var indexSectionParts = 4096
 
-// sections returns the sections of index.html in order, each a function
-// that lays it out: the head with the days' navigation, the filters and
-// the background entries; the days, in runs of about indexSectionParts
-// parts; the list of sources at the foot.
+// sections returns the sections of the page in order, each a function
+// that lays it out: the head with the navigation, the overview and the
+// filters; the days, in runs of about indexSectionParts parts; the
+// background entries; the foot, with the list of sources on index.html.
 func (p *indexPage) sections(st *story) []func(x *indexAssembly) {
-	sections := []func(x *indexAssembly){func(x *indexAssembly) { x.head(st) }}
+	sections := []func(x *indexAssembly){func(x *indexAssembly) { x.head() }}
 	for from := 0; from < len(p.Days); {
 		to, n := from, 0
 		for to < len(p.Days) && (to == from || n < indexSectionParts) {
@@ -71,19 +77,22 @@ func (p *indexPage) sections(st *story) []func(x *indexAssembly) {
 		sections = append(sections, func(x *indexAssembly) { x.days(st, days) })
 		from = to
 	}
-	return append(sections, func(x *indexAssembly) { x.foot(st) })
+	return append(sections, func(x *indexAssembly) { x.background(st) }, func(x *indexAssembly) { x.foot(st) })
 }
 
-// head lays out index.html from its top to the end of the background
-// entries.
-func (x *indexAssembly) head(st *story) {
+// head lays out a page of the chronology from its top to the end of its
+// filters.
+func (x *indexAssembly) head() {
 	page := x.page
 	x.piece("index-top")
+	for _, m := range page.Months {
+		x.navDay(navDay{Href: m.Href, Nav: m.Label, N: m.N})
+	}
 	for _, d := range page.Days {
-		x.navDay(d)
+		x.navDay(navDay{Href: d.Href, Weekday: d.Weekday, Nav: d.Nav, N: len(d.Entries)})
 	}
 	x.piece("index-main")
-	if page.Total > 0 {
+	if page.Filters != nil {
 		x.piece("filters-top")
 		for _, o := range page.Filters.Sources {
 			x.option(o)
@@ -94,11 +103,6 @@ func (x *indexAssembly) head(st *story) {
 		}
 		x.piece("filters-end")
 	}
-	x.piece("index-background")
-	for _, e := range page.Background {
-		x.entry(st, e)
-	}
-	x.piece("index-background-end")
 }
 
 // days lays out the sections of days, each with its entries.
@@ -113,22 +117,36 @@ func (x *indexAssembly) days(st *story, days []daySection) {
 	}
 }
 
-// foot lays out index.html from the end of the days to its end: the
-// list of sources.
+// background lays out the background entries.
+func (x *indexAssembly) background(st *story) {
+	x.piece("index-background")
+	for _, e := range x.page.Background {
+		x.entry(st, e)
+	}
+	x.piece("index-background-end")
+}
+
+// foot lays out a page of the chronology from the end of its entries to
+// its end: on index.html, the list of sources.
 func (x *indexAssembly) foot(st *story) {
 	x.piece("index-foot")
-	for _, s := range st.sourceSummaries() {
-		x.sourceItem(s)
+	if x.page.Sources {
+		for _, s := range st.sourceSummaries() {
+			x.sourceItem(s)
+		}
 	}
 	x.piece("index-end")
 }
 
-// parts returns about how many parts layIndex lays out for p: per day
-// two, per filter option one, per entry one and one per citation when
-// it is laid out citation by citation, per source one.
+// parts returns about how many parts layChronology lays out for p but
+// the list of sources: per day two, per month and filter option one,
+// per entry one and one per citation when it is laid out citation by
+// citation.
 func (p *indexPage) parts() int {
-	options := len(p.Filters.Sources) + len(p.Filters.Speakers)
-	n := 2*len(p.Days) + options + len(p.Filters.Sources) // the list at the foot: one a source
+	n := 2*len(p.Days) + len(p.Months)
+	if p.Filters != nil {
+		n += len(p.Filters.Sources) + len(p.Filters.Speakers)
+	}
 	n += entryParts(p.Background)
 	for _, d := range p.Days {
 		n += entryParts(d.Entries)
@@ -154,24 +172,12 @@ func entryParts(entries []indexEntry) int {
 // fewer citations is one fragment.
 var splitCitesMin = 16
 
-// citationsHTML returns the markup of cites, each rendered by the
-// "citation" template.
-func (x *indexAssembly) citationsHTML(cites []citationView) (template.HTML, error) {
-	var out bytes.Buffer
-	for i, c := range cites {
-		if i == 1 {
-			// Room for the rest, a quarter more than the first's size each.
-			out.Grow(out.Len() * (len(cites) - 1) * 5 / 4)
-		}
-		if err := x.r.pages.execute(&out, "citation", c); err != nil {
-			return "", err
-		}
-	}
-	return template.HTML(out.String()), nil // made by html/template
-}
-
-// entryRoom is room enough for an entry's markup around its citations.
-const entryRoom = 4 << 10
+// entryRoom is room enough for an entry's markup around its citations,
+// and citeRoom for the markup of a citation.
+const (
+	entryRoom = 4 << 10
+	citeRoom  = 1 << 10
+)
 
 // indexAssembly lays out index.html: its pieces, rendered at once, and
 // its fragments.
@@ -180,8 +186,6 @@ type indexAssembly struct {
 	page *indexPage
 	a    assembly
 	err  error
-	// entryEnd closes an entry laid out citation by citation.
-	entryEnd []byte
 }
 
 // exec renders the template name with data, or records the error.
@@ -214,21 +218,20 @@ func (x *indexAssembly) fragment(key Key, name string, data any, holes []string,
 	}})
 }
 
-// navDay adds the link to day d.
-func (x *indexAssembly) navDay(d daySection) {
-	v := navDay{ID: d.ID, Weekday: d.Weekday, Nav: d.Nav, N: len(d.Entries)}
+// navDay adds the link v of the navigation.
+func (x *indexAssembly) navDay(v navDay) {
 	k := x.key("nav-day")
-	k.str(v.ID)
+	k.str(v.Href)
 	k.str(v.Weekday)
 	k.str(v.Nav)
 	k.int(v.N)
 	x.fragment(k.sum(), "nav-day", v, nil, nil)
 }
 
-// navDay is a day's link in the days' navigation.
+// navDay is a link of the navigation: to a day, or to a month's page.
 type navDay struct {
-	ID, Weekday, Nav string
-	N                int // its entries
+	Href, Weekday, Nav string
+	N                  int // its entries
 }
 
 // dayHead adds the opening and heading of day d's section.
@@ -276,7 +279,7 @@ func (x *indexAssembly) entry(st *story, e indexEntry) {
 	f := x.page.Filters
 	fill := []string{template.HTMLEscapeString(f.sourceKeys(e.event)), template.HTMLEscapeString(f.speakerKeys(e.event))}
 	if !split {
-		x.entryPart(st, e, key, fill, false)
+		x.entryWhole(st, e, key, fill)
 		return
 	}
 	// The entry's bytes are made from its key and its holes' values:
@@ -286,58 +289,81 @@ func (x *indexAssembly) entry(st *story, e indexEntry) {
 	g.key(key)
 	g.strs(fill)
 	x.a.group(g.sum(), func() {
-		x.entryPart(st, e, key, fill, true)
-		for i, key := range e.cites {
-			x.citation(st, e.event, i, key)
-		}
-		if x.entryEnd == nil {
-			x.entryEnd = append(x.exec("citations-close", nil), x.exec("entry-close", nil)...)
-		}
-		x.a.literal(x.entryEnd)
+		x.a.add(part{key: key, fill: fill, render: func() (fragment, error) {
+			buf := bytes.NewBufferString("\n")
+			if err := x.r.pages.execute(buf, "entry-open", st.entry(e.event)); err != nil {
+				return fragment{}, err
+			}
+			return holedFragment(buf.Bytes(), entryHoles)
+		}})
+		lay := st.citeLayout(e.event)
+		number := citeNumbers(lay.order)
+		st.entryPieces(e.event, lay, func(p entryPiece) {
+			if p.template == "" {
+				x.citation(st, e.event, p.cite, number[p.cite], e.cites[p.cite])
+			} else {
+				x.a.literal(x.exec(p.template, p.data))
+			}
+		})
 	})
 }
 
-// entryPart adds the part of entry e whose key is key and whose holes'
-// values are fill: the whole article, or, when split, its opening.
-func (x *indexAssembly) entryPart(st *story, e indexEntry, key Key, fill []string, split bool) {
-	f := x.page.Filters
+// entryHoles are the strings after which the holes of an entry's
+// opening are: its sources' keys and its speakers'.
+var entryHoles = []string{` data-sources="`, ` data-speakers="`}
+
+// citeNumbers returns, per citation index, its number (from 1) in the
+// order given.
+func citeNumbers(order []int) []int {
+	number := make([]int, len(order))
+	for n, i := range order {
+		number[i] = n + 1
+	}
+	return number
+}
+
+// entryWhole adds the whole article of entry e as one part, whose key
+// is key and whose holes' values are fill.
+func (x *indexAssembly) entryWhole(st *story, e indexEntry, key Key, fill []string) {
 	r := x.r
 	x.a.add(part{key: key, fill: fill, render: func() (fragment, error) {
-		v := st.entry(e.event, f, !split)
-		v.Sources, v.Speakers = "", ""
 		buf := bytes.NewBufferString("\n")
-		var err error
-		if split {
-			err = r.pages.execute(buf, "entry-open", v)
-			if err == nil {
-				err = r.pages.execute(buf, "citations-open", nil)
+		// An entry cited thousands of times is megabytes: room for its
+		// citations at once, not step by step as the templates write.
+		buf.Grow(entryRoom + citeRoom*len(e.event.Citations))
+		err := r.pages.execute(buf, "entry-open", st.entry(e.event))
+		lay := st.citeLayout(e.event)
+		number := citeNumbers(lay.order)
+		st.entryPieces(e.event, lay, func(p entryPiece) {
+			if err != nil {
+				return
 			}
-		} else if v.CitationsHTML, err = x.citationsHTML(v.Citations); err == nil {
-			// An entry cited thousands of times is megabytes: room for its
-			// citations at once, not step by step as the template writes.
-			buf.Grow(len(v.CitationsHTML) + entryRoom)
-			err = r.pages.execute(buf, "entry", v)
-		}
+			if p.template == "" {
+				err = r.pages.execute(buf, "citation", st.citation(e.event, p.cite, number[p.cite]))
+			} else {
+				err = r.pages.execute(buf, p.template, p.data)
+			}
+		})
 		if err != nil {
 			return fragment{}, err
 		}
-		return holedFragment(buf.Bytes(), []string{` data-sources="`, ` data-speakers="`})
+		return holedFragment(buf.Bytes(), entryHoles)
 	}})
 }
 
-// citation adds citation i of entry e, whose key (see storyKeys) is
-// key. Its number and ids are holes: they shift when a citation is
-// added before it.
-func (x *indexAssembly) citation(st *story, e *timeline.Event, i int, key Key) {
+// citation adds citation i of entry e, numbered n, whose key (see
+// storyKeys) is key. Its number and ids are holes: they shift when a
+// citation is added before it.
+func (x *indexAssembly) citation(st *story, e *timeline.Event, i, n int, key Key) {
 	// The markup is made from the citation and its source's facts alone,
 	// with templates that do not change in a Renderer's life: the part's
 	// key is the citation's, of a kind no other part of the page has.
-	id, tipID := citationIDs(e, i)
+	id, tipID := citationIDs(e, n)
 	id, tipID = attrEscape(id), attrEscape(tipID)
-	n := strconv.Itoa(i + 1)
+	num := strconv.Itoa(n)
 	r := x.r
-	x.a.add(part{key: key, fill: []string{id, tipID, n, tipID, n}, render: func() (fragment, error) {
-		v := st.citation(e, i)
+	x.a.add(part{key: key, fill: []string{id, tipID, num, tipID, num}, render: func() (fragment, error) {
+		v := st.citation(e, i, n)
 		v.Number, v.ID, v.TipID = "", "", ""
 		var buf bytes.Buffer
 		if err := r.pages.execute(&buf, "citation", v); err != nil {
@@ -356,7 +382,7 @@ func (x *indexAssembly) citation(st *story, e *timeline.Event, i int, key Key) {
 // and, when it links to the original page, its number again. Each holds
 // "<" or a quotation mark, which escaped text cannot.
 var citationHoles = []string{`<li id="`, ` aria-describedby="`, `<span class="cite-number">[`, ` role="tooltip" id="`,
-	`<span class="visually-hidden"> page, at the sentence of citation `}
+	`<span class="visually-hidden">original page, at the sentence of citation `}
 
 // attrEscape escapes s as html/template does in a quoted attribute.
 func attrEscape(s string) string {

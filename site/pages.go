@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"io"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -42,7 +43,7 @@ func (r *Renderer) sourceKey(st *story, src *timeline.Source) Key {
 	citers := st.citers[src.ID]
 	k.uint(uint64(len(citers)))
 	for _, c := range citers {
-		k.str(c.event.ID)
+		k.str(st.entryPath(c.event))
 		k.str(c.event.Title)
 		k.str(c.label)
 		k.uint(uint64(len(c.sentences)))
@@ -61,6 +62,73 @@ func (r *Renderer) indexFile(st *story) Page {
 	return r.assembledPage(indexPath,
 		func() Key { return keyOf(indexPath, r.templates, st.chronologyKey()) },
 		func(room assembly) (*assembly, error) { return r.layIndex(st, room) })
+}
+
+// chronologyFiles lays out the pages of a split chronology: a page per
+// month, and the background entries' (see chronicle).
+func (r *Renderer) chronologyFiles(st *story) []Page {
+	c := st.chronicle()
+	var pages []Page
+	for i, p := range c.months {
+		pages = append(pages, r.monthFile(st, p, i))
+	}
+	if c.backgroundPage != nil {
+		pages = append(pages, r.monthFile(st, c.backgroundPage, -1))
+	}
+	return pages
+}
+
+// monthFile lays out the page p of the chronology, the i-th of its
+// months (-1 for the background's).
+func (r *Renderer) monthFile(st *story, p *chronPage, i int) Page {
+	return r.assembledPage(p.Path,
+		func() Key { return r.monthKey(st, p, i) },
+		func(room assembly) (*assembly, error) {
+			page := st.monthPage(p, i)
+			return r.layChronology(st, &page, room)
+		})
+}
+
+// monthKey returns the key of the page p of the chronology, the i-th of
+// its months: the templates, the story's title and address, the pages
+// it links to, its entries with the filter keys they carry, and the
+// choices of its filters.
+func (r *Renderer) monthKey(st *story, p *chronPage, i int) Key {
+	page := st.monthPage(p, i)
+	k := newKeyHash("chronology page")
+	k.str(r.templates)
+	k.str(st.title())
+	k.str(st.base)
+	k.str(p.Path)
+	k.str(p.Label)
+	for _, l := range []*navLink{page.Prev, page.Next} {
+		k.uint(bit(l != nil))
+		if l != nil {
+			k.value(reflect.ValueOf(*l))
+		}
+	}
+	f := page.Filters
+	entry := func(e indexEntry) {
+		k.key(e.key)
+		k.str(f.sourceKeys(e.event))
+		k.str(f.speakerKeys(e.event))
+	}
+	k.uint(uint64(len(p.Background)))
+	for _, e := range p.Background {
+		entry(e)
+	}
+	k.uint(uint64(len(p.Days)))
+	for _, d := range p.Days {
+		k.str(d.ID)
+		k.uint(uint64(len(d.Entries)))
+		for _, e := range d.Entries {
+			entry(e)
+		}
+	}
+	if f != nil {
+		k.value(reflect.ValueOf(*f))
+	}
+	return k.sum()
 }
 
 // assembledPage is a story-wide file, large and rendered early, that

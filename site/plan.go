@@ -122,6 +122,7 @@ func (r *Renderer) Plan(tl *timeline.Timeline, opts Options) ([]Page, error) {
 		pages = append(pages, r.sourceFile(st, src))
 	}
 	pages = append(pages, r.exportPages(st)...)
+	pages = append(pages, r.chronologyFiles(st)...)
 	slices.SortFunc(pages, func(a, b Page) int { return cmp.Compare(a.Path, b.Path) })
 	// The fragments of pages no longer in the site are dropped.
 	r.frags.retain(func(path string) bool {

@@ -74,7 +74,7 @@ func (st *story) sourcePage(src *timeline.Source) (sourcePage, error) {
 	citedBy := map[int][]entryLink{}
 	for _, c := range st.citers[src.ID] {
 		v := citerView{
-			Href:      "../index.html#" + c.event.ID,
+			Href:      "../" + st.entryPath(c.event),
 			Title:     c.event.Title,
 			DateLabel: c.label,
 		}

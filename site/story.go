@@ -15,9 +15,12 @@ import (
 // by ID and found by it, and for each source the entries that cite it.
 type story struct {
 	tl      *timeline.Timeline
+	name    string // the story's title (see title)
 	base    string // the site's public address ending in "/", or ""
 	sources []*timeline.Source
 	byID    map[string]*timeline.Source
+	// names holds, per source ID, its sourceName.
+	names map[string]string
 	// numbered holds, per source ID, the numbers of its article
 	// sentences, ascending.
 	numbered map[string][]int
@@ -32,6 +35,13 @@ type story struct {
 	}
 	// partKeys are the keys of the story's events and sources.
 	partKeys storyKeys
+	// filterKeys are the keys of its sources and speakers for the
+	// filters, made once (see filters).
+	filterOnce sync.Once
+	filterKeys *storyFilters
+	// pages are the pages of its chronology, made once (see chronicle).
+	pagesOnce sync.Once
+	pages     *chronicle
 	// textKeys and citeKeys keep the keys of the sources' texts and of
 	// the events' citations from story to story; nil for none.
 	textKeys *textKeyCache
@@ -54,7 +64,7 @@ func newStory(tl *timeline.Timeline, base string) (*story, error) {
 		return nil, fmt.Errorf("render site: no timeline")
 	}
 	st := &story{
-		tl: tl, base: base,
+		tl: tl, base: base, name: storyName(tl),
 		byID:     make(map[string]*timeline.Source, len(tl.Sources)),
 		numbered: make(map[string][]int, len(tl.Sources)),
 		citers:   make(map[string][]citer, len(tl.Sources)),
@@ -62,12 +72,15 @@ func newStory(tl *timeline.Timeline, base string) (*story, error) {
 	// Each source is checked on its own, in parallel: a story of
 	// thousands is checked at every rebuild of serve.
 	numbers := make([][]int, len(tl.Sources))
+	names := make([]string, len(tl.Sources))
 	errs := make([]error, len(tl.Sources))
 	parallel(len(tl.Sources), func(i int) {
 		if src := tl.Sources[i]; src != nil {
 			numbers[i], errs[i] = checkSource(src)
+			names[i] = sourceName(src)
 		}
 	})
+	st.names = make(map[string]string, len(tl.Sources))
 	for i, src := range tl.Sources {
 		if src == nil {
 			return nil, fmt.Errorf("render site: a source is missing (nil)")
@@ -81,6 +94,7 @@ func newStory(tl *timeline.Timeline, base string) (*story, error) {
 		}
 		st.byID[src.ID] = src
 		st.numbered[src.ID] = numbered
+		st.names[src.ID] = names[i]
 		st.sources = append(st.sources, src)
 	}
 	slices.SortFunc(st.sources, func(a, b *timeline.Source) int { return cmp.Compare(a.ID, b.ID) })
@@ -200,12 +214,13 @@ func (st *story) addCiter(e *timeline.Event) {
 	}
 }
 
-// title returns the story's title, or a stand-in when it has none.
-func (st *story) title() string {
-	if t := strings.TrimSpace(st.tl.Title); t != "" {
-		return t
-	}
-	return "Timeline"
+// title returns the story's title: the Timeline's, else one made from
+// its events (see timeline.StoryTitle), else "Chronology".
+func (st *story) title() string { return st.name }
+
+// storyName returns what title returns for tl.
+func storyName(tl *timeline.Timeline) string {
+	return cmp.Or(strings.TrimSpace(tl.Title), timeline.StoryTitle(tl.Events), "Chronology")
 }
 
 // absolute returns the public address of the site file at path, or ""
@@ -215,12 +230,6 @@ func (st *story) absolute(path string) string {
 		return ""
 	}
 	return st.base + path
-}
-
-// sourceName returns the shortest name that tells a reader which source
-// it is: its publisher, else its title, else its ID.
-func sourceName(src *timeline.Source) string {
-	return cmp.Or(strings.TrimSpace(src.Publisher), sourceTitle(src))
 }
 
 // sourceTitle returns the source's title, else its file name, else its ID.

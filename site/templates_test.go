@@ -22,7 +22,7 @@ func TestPageTemplatesCopies(t *testing.T) {
 		views[i] = citationView{
 			Number: fmt.Sprint(i + 1), ID: fmt.Sprintf("e-c%d", i+1), TipID: fmt.Sprintf("e-q%d", i+1),
 			Href: fmt.Sprintf("sources/s%d.html#s%d", i, i+1), SourceName: fmt.Sprintf("Source <%d>", i),
-			ShortName: fmt.Sprintf("Source <%d>", i), SourceTitle: "A & B", Sentence: i + 1,
+			Label: fmt.Sprintf("%d May 2023", i+1), SourceTitle: "A & B", Sentence: i + 1,
 			Quote: fmt.Sprintf(`They said "%d" <b>`, i), Dated: "dated by “May 22”",
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/timeline-project/timeline/timeline/mdoc"
@@ -14,8 +15,12 @@ import (
 // Options are the settings of a build.
 type Options struct {
 	// Title is the story's title. When "", the title of site.md's front
-	// matter is used, else DefaultTitle.
+	// matter is used, else one made from the story (see StoryTitle), else
+	// Folder, else DefaultTitle.
 	Title string
+	// Folder is the name of the story's folder: its title when nothing
+	// else names it.
+	Folder string
 	// Today is the day of the build. No publication date is inferred
 	// after it; the zero Date sets no bound.
 	Today timex.Date
@@ -46,7 +51,8 @@ func (opts Options) stage(name string) {
 	}
 }
 
-// DefaultTitle is the title of a story that names none.
+// DefaultTitle is the title of a story that names none and has neither
+// events to make one from nor a folder's name.
 const DefaultTitle = "Timeline"
 
 // Problem is something wrong with one input file.
@@ -172,9 +178,6 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 			a.Problems = append(a.Problems, Problem{File: site.Name, Err: err})
 		}
 	}
-	if tl.Title == "" {
-		tl.Title = DefaultTitle
-	}
 	if len(readings) == 0 {
 		return a, fmt.Errorf("build: %w", ErrNoSource)
 	}
@@ -220,6 +223,9 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 	}
 	opts.stage(StageMerging)
 	tl.Events = eventsOf(ms)
+	if tl.Title == "" {
+		tl.Title = cmp.Or(StoryTitle(tl.Events), strings.TrimSpace(opts.Folder), DefaultTitle)
+	}
 	for _, r := range inOrder {
 		for _, err := range r.problems {
 			a.Problems = append(a.Problems, Problem{File: r.src.File, Err: err})

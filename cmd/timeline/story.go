@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
@@ -124,7 +125,7 @@ func (b *storyBuilder) build(ctx context.Context, prog *progress) (*story, error
 		}
 	}
 	b.cached = nil
-	opts := timeline.Options{Title: b.title, Today: b.today}
+	opts := timeline.Options{Title: b.title, Folder: folderName(b.src), Today: b.today}
 	if prog != nil {
 		opts.Stage = prog.stage
 	}
@@ -134,6 +135,19 @@ func (b *storyBuilder) build(ctx context.Context, prog *progress) (*story, error
 	st.assembly, err = timeline.Assemble(st.readings, site, opts)
 	st.problems = append(st.problems, st.assembly.Problems...)
 	return st, err
+}
+
+// folderName returns the name of the folder src, as the story's title
+// of last resort: "flood" for "stories/flood/" or for "." in it.
+func folderName(src string) string {
+	if abs, err := filepath.Abs(src); err == nil {
+		src = abs
+	}
+	name := filepath.Base(filepath.Clean(src))
+	if name == "." || name == string(filepath.Separator) {
+		return ""
+	}
+	return name
 }
 
 // readAll returns the reading and key of every source, or why it has

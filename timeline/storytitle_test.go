@@ -1,0 +1,107 @@
+package timeline
+
+import "testing"
+
+// titled returns an event with the given title and rank, citing n
+// sources.
+func titled(title string, rank, n int) Event {
+	e := Event{Title: title, Rank: rank}
+	for i := range n {
+		e.Citations = append(e.Citations, Citation{Source: string(rune('a' + i))})
+	}
+	return e
+}
+
+func TestStoryTitle(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		events []Event
+		want   string
+	}{
+		{"no events", nil, ""},
+		{"only function words and numbers", []Event{titled("It was 12 of them", 1, 3)}, ""},
+		{"names and words of the most reported, a phrase kept", []Event{
+			titled("Missing Titanic sub: search goes on", 1, 9),
+			titled("Debris of the missing sub found near Titanic", 2, 8),
+			titled("Titanic tourist sub lost", 3, 5),
+			titled("Weather in Halifax", 4, 1),
+		}, "Titanic sub, missing"},
+		{"no phrase across a comma", []Event{
+			titled("The quake, Haiti's worst, struck", 1, 6),
+			titled("Aid for Haiti after the quake", 2, 3),
+		}, "Haiti, quake"}, // "struck" and "worst", as often, are left out both
+		{"background and the least reported left out", []Event{
+			{Title: "Empire founded by settlers", Background: true, Rank: 1, Citations: []Citation{{Source: "a"}, {Source: "b"}}},
+			titled("Border raid in Belgorod", 2, 4),
+			titled("Belgorod governor reports drones", 3, 2),
+		}, "Belgorod, Border raid"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := StoryTitle(tc.events); got != tc.want {
+				t.Errorf("StoryTitle = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestStoryTitleStaysWhenASourceIsAdded adds, one at a time, sources
+// that report two words of the story counted about as often, either of
+// which a source more puts before the other: the title, which every page
+// shows, stays the same.
+func TestStoryTitleStaysWhenASourceIsAdded(t *testing.T) {
+	events := []Event{titled("Belgorod raid", 1, 60), titled("Belgorod border clashes", 2, 30), titled("Belgorod region shelled", 3, 30)}
+	want := StoryTitle(events)
+	if want != "Belgorod raid" {
+		t.Fatalf("StoryTitle = %q, want %q", want, "Belgorod raid")
+	}
+	for i := range 4 {
+		word := []string{"border", "region"}[i%2]
+		events = append(events, titled("Fighting at the "+word, 10+i, 1))
+		if got := StoryTitle(events); got != want {
+			t.Errorf("after %d more sources: %q, want %q", i+1, got, want)
+		}
+	}
+}
+
+// TestAssembleTitle checks where a story's title comes from: the
+// caller's, site.md's, one made from the story, the folder's name.
+func TestAssembleTitle(t *testing.T) {
+	src := Input{Name: "a.md", Data: []byte("---\npublished: 2023-05-23\n---\n\n# Armed men raid Belgorod\n\nOn Monday, May 22, armed men raided the Belgorod region, officials said.\n")}
+	site := &Input{Name: SiteFile, Data: []byte("---\ntitle: The raid\n---\n")}
+	for _, tc := range []struct {
+		name string
+		site *Input
+		opts Options
+		want string
+	}{
+		{"the caller's", site, Options{Title: "Given", Folder: "f"}, "Given"},
+		{"site.md's", site, Options{Folder: "f"}, "The raid"},
+		{"made from the story", nil, Options{Folder: "f"}, "Armed men, Belgorod"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rd, err := Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := Assemble([]*Reading{rd}, tc.site, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Timeline.Title != tc.want {
+				t.Errorf("title = %q, want %q", a.Timeline.Title, tc.want)
+			}
+		})
+	}
+	empty := Input{Name: "b.md", Data: []byte("---\npublished: 2023-05-23\n---\n\n2023\n")}
+	rd, err := Read(empty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Assemble([]*Reading{rd}, nil, Options{Folder: "flood"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Timeline.Events) != 0 || a.Timeline.Title != "flood" {
+		t.Errorf("a story of no words in folder flood: %d events, title %q", len(a.Timeline.Events), a.Timeline.Title)
+	}
+}
