@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -61,16 +62,23 @@ func claimsOf(members []*mention, names canonicalNames) ([]string, Stance) {
 }
 
 // accountsOf returns the accounts of an event, one per speaker and
-// stance (sources in their own voice count as one speaker, ""), and
-// whether they disagree: someone denies what others claim or report, or
-// two sources give different counts of one thing.
-func accountsOf(members []*mention, names canonicalNames) ([]Account, bool) {
+// stance (sources in their own voice count as one speaker, ""), each
+// summed up by its member nearest the front of central (the members from
+// the most central), and whether they disagree: someone denies what
+// others claim or report, or two sources give different counts of one
+// thing.
+func accountsOf(members, central []*mention, names canonicalNames) ([]Account, bool) {
 	type key struct {
 		speaker string
 		stance  Stance
 	}
+	rank := make(map[*mention]int, len(central))
+	for i, m := range central {
+		rank[m] = i
+	}
 	var accounts []Account
 	index := map[key]int{}
+	by := map[int]*mention{} // the member each account's summary is from
 	for ci, m := range members {
 		attrs := m.attrs
 		if len(attrs) == 0 {
@@ -82,7 +90,11 @@ func accountsOf(members []*mention, names canonicalNames) ([]Account, bool) {
 			if !ok {
 				ai = len(accounts)
 				index[k] = ai
-				accounts = append(accounts, Account{Speaker: k.speaker, Stance: a.stance, Summary: accountSummary(m, a)})
+				accounts = append(accounts, Account{Speaker: k.speaker, Stance: a.stance})
+			}
+			if b, ok := by[ai]; !ok || rank[m] < rank[b] {
+				by[ai] = m
+				accounts[ai].Summary = accountSummary(m, a)
 			}
 			// ci grows: it is in the list only if it is the last.
 			if cs := accounts[ai].Citations; len(cs) == 0 || cs[len(cs)-1] != ci {
@@ -90,6 +102,8 @@ func accountsOf(members []*mention, names canonicalNames) ([]Account, bool) {
 			}
 		}
 	}
+	// the accounts most sentences give first
+	slices.SortStableFunc(accounts, func(a, b Account) int { return cmp.Compare(len(b.Citations), len(a.Citations)) })
 	return accounts, deniedByOthers(accounts) || figuresDisagree(members)
 }
 

@@ -110,3 +110,26 @@ func TestSpeakerNames(t *testing.T) {
 		}
 	}
 }
+
+func TestSpeakerNamesOrganisations(t *testing.T) {
+	got := speakerNames([]string{"Coast Guard", "United States Coast Guard", "Coast Guard official",
+		"Russian Defense Ministry", "Ukrainian Defense Ministry", "ministry", "police", "city police"})
+	for _, same := range [][]string{
+		{"Coast Guard", "United States Coast Guard", "Coast Guard official"},
+	} {
+		for _, n := range same[1:] {
+			if got[n] != got[same[0]] {
+				t.Errorf("%q named %q, %q named %q: want one name", n, got[n], same[0], got[same[0]])
+			}
+		}
+	}
+	for _, apart := range [][2]string{
+		{"Russian Defense Ministry", "Ukrainian Defense Ministry"},
+		{"Russian Defense Ministry", "ministry"},
+		{"police", "city police"},
+	} {
+		if got[apart[0]] == got[apart[1]] {
+			t.Errorf("%q and %q both named %q", apart[0], apart[1], got[apart[0]])
+		}
+	}
+}

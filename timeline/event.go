@@ -29,7 +29,7 @@ func eventOf(h *happening, tt *termTable, names canonicalNames) Event {
 		Dating:     datingOf(best),
 	}
 	e.ClaimedBy, e.Stance = claimsOf(members, names)
-	accounts, disputed := accountsOf(members, names)
+	accounts, disputed := accountsOf(members, central, names)
 	e.Disputed = disputed
 	if disputed || spokenBySeveral(accounts) {
 		e.Accounts = accounts
@@ -92,6 +92,9 @@ func eventPrecision(p timex.Precision) timex.Precision {
 	return timex.PrecisionYear
 }
 
+// maxSummarySides is how many accounts a summary names.
+const maxSummarySides = 3
+
 // summaryOf says what the sources together report: the most central
 // sentence other than the one the title was made from, how many
 // outlets report it, and who disputes it.
@@ -112,6 +115,10 @@ func summaryOf(e *Event, central []*mention, from *mention) string {
 	if e.Disputed {
 		var sides []string
 		for _, a := range e.Accounts {
+			if len(sides) == maxSummarySides {
+				sides = append(sides, fmt.Sprintf("%d more", len(e.Accounts)-maxSummarySides))
+				break
+			}
 			who := a.Speaker
 			if who == "" {
 				who = "the sources"

@@ -245,6 +245,7 @@ func speakerNames(names []string) map[string]string {
 			groups = append(groups, []string{n})
 		}
 	}
+	groups = joinOrganisations(groups)
 	out := make(map[string]string, len(names))
 	for _, g := range groups {
 		full := slices.MaxFunc(g, func(a, b string) int {
@@ -256,6 +257,70 @@ func speakerNames(names []string) map[string]string {
 		}
 	}
 	return out
+}
+
+// minOrganisationWords is how many content words an organisation's name
+// needs for the names that hold all of them to name it too.
+const minOrganisationWords = 2
+
+// joinOrganisations joins the groups of organisations' names where every
+// content word of one group's name (two or more) is in another's: "Coast
+// Guard", "United States Coast Guard" and "Coast Guard official" speak
+// for one body. People's names are left as they are. Groups keep their
+// order, each joined into the first it joins.
+func joinOrganisations(groups [][]string) [][]string {
+	keys := make([][]string, len(groups))
+	for i, g := range groups {
+		if _, last := personName(g[0]); last == "" {
+			keys[i] = speakerKey(g[0])
+			slices.Sort(keys[i])
+			keys[i] = slices.Compact(keys[i])
+		}
+	}
+	parent := make([]int, len(groups))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if parent[i] != i {
+			parent[i] = find(parent[i])
+		}
+		return parent[i]
+	}
+	for i, ki := range keys {
+		if len(ki) < minOrganisationWords {
+			continue
+		}
+		for j, kj := range keys {
+			if i != j && len(kj) > len(ki) && subsetOf(ki, kj) {
+				a, b := find(i), find(j)
+				parent[max(a, b)] = min(a, b)
+			}
+		}
+	}
+	var out [][]string
+	at := map[int]int{}
+	for i, g := range groups {
+		r := find(i)
+		if k, ok := at[r]; ok {
+			out[k] = append(out[k], g...)
+			continue
+		}
+		at[r] = len(out)
+		out = append(out, slices.Clone(g))
+	}
+	return out
+}
+
+// subsetOf reports whether every word of sorted a is in sorted b.
+func subsetOf(a, b []string) bool {
+	for _, w := range a {
+		if _, ok := slices.BinarySearch(b, w); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // hasFirstName returns 1 when a name gives a person's first name, else 0.
