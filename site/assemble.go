@@ -5,6 +5,8 @@ import (
 	"io"
 	"slices"
 	"sync"
+
+	"github.com/timeline-project/timeline/timeline/parallel"
 )
 
 // The story-wide files (index.html and the exports) are assembled from
@@ -350,7 +352,7 @@ func renderParts(parts []part, todo []int) ([]fragment, error) {
 			render(j)
 		}
 	} else {
-		parallel(len(todo), render)
+		parallel.For(len(todo), render)
 	}
 	for _, err := range errs {
 		if err != nil {
@@ -404,7 +406,7 @@ func filledChunks(a *assembly, frags []fragment, marks []int) (chunks [][]byte, 
 			fill(j)
 		}
 	} else {
-		parallel(len(refilled), fill)
+		parallel.For(len(refilled), fill)
 	}
 	chunks = make([][]byte, 0, len(a.items)+a.groupedChunks())
 	at = make([]int, len(marks))

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/parallel"
 )
 
 // filterLists are the choices of the filters of a page of the
@@ -115,7 +116,7 @@ func newStoryFilters(st *story) *storyFilters {
 	// as the machine runs at once: a story of 10,000 sources has tens of
 	// thousands of citations.
 	found := make([]eventFilters, len(st.tl.Events))
-	parallel(len(st.tl.Events), func(i int) {
+	parallel.For(len(st.tl.Events), func(i int) {
 		e := &st.tl.Events[i]
 		v := eventFilters{sources: sourceIndices(e, sourceAt), speakers: speakerIndices(e, speakAt)}
 		v.keys = entryKeys{joinKeys(f.sources, v.sources), joinKeys(f.speakers, v.speakers)}

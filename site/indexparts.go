@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/parallel"
 )
 
 // layIndex lays out index.html.
@@ -30,7 +31,7 @@ func (r *Renderer) layChronology(st *story, page *indexPage, room assembly) (*as
 	sections := page.sections(st)
 	rooms := room.sections
 	laid := make([]*indexAssembly, len(sections))
-	parallel(len(sections), func(i int) {
+	parallel.For(len(sections), func(i int) {
 		var a assembly
 		if i < len(rooms) {
 			a = rooms[i]

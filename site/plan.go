@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/parallel"
 )
 
 // Page is one file of a site, laid out by Plan but not yet rendered:
@@ -154,7 +152,7 @@ func renderPages(pages []Page, chunked bool) ([]File, error) {
 	})
 	files := make([]File, len(pages))
 	errs := make([]error, len(pages))
-	parallel(len(pages), func(n int) {
+	parallel.For(len(pages), func(n int) {
 		i := order[n]
 		files[i].Path = pages[i].Path
 		if pg := pages[i]; chunked && pg.chunks != nil {
@@ -171,21 +169,6 @@ func renderPages(pages []Page, chunked bool) ([]File, error) {
 		}
 	}
 	return files, nil
-}
-
-// parallel calls do(i) for every i from 0 to n-1, on as many goroutines
-// as the machine runs at once, taking the i in order.
-func parallel(n int, do func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				do(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // Rendered is the bytes of a page, in Data or in Chunks as in File,
@@ -213,7 +196,7 @@ func RenderChanged(pages []Page, kept map[string]Rendered) ([]File, map[string]R
 	keys := make([]Key, len(pages))
 	var stale []Page
 	var at []int
-	parallel(len(pages), func(i int) { keys[i] = pages[i].Key() })
+	parallel.For(len(pages), func(i int) { keys[i] = pages[i].Key() })
 	for i, p := range pages {
 		files[i].Path = p.Path
 		if k, ok := kept[p.Path]; ok && k.Key == keys[i] {

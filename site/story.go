@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/parallel"
 )
 
 // story is a Timeline checked and arranged for rendering: sources sorted
@@ -74,7 +75,7 @@ func newStory(tl *timeline.Timeline, base string) (*story, error) {
 	numbers := make([][]int, len(tl.Sources))
 	names := make([]string, len(tl.Sources))
 	errs := make([]error, len(tl.Sources))
-	parallel(len(tl.Sources), func(i int) {
+	parallel.For(len(tl.Sources), func(i int) {
 		if src := tl.Sources[i]; src != nil {
 			numbers[i], errs[i] = checkSource(src)
 			names[i] = sourceName(src)

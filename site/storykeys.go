@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/parallel"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -42,7 +43,7 @@ func (st *story) keys() *storyKeys {
 		k.facts = make([]Key, len(st.sources))
 		k.texts = make([]Key, len(st.sources))
 		kept := st.textKeys.get()
-		parallel(len(st.sources), func(i int) {
+		parallel.For(len(st.sources), func(i int) {
 			k.facts[i] = sourceFactsKey(st.sources[i])
 			k.texts[i] = kept.key(st.sources[i])
 		})
@@ -56,7 +57,7 @@ func (st *story) keys() *storyKeys {
 		k.citations = make([][]Key, len(st.tl.Events))
 		keptCites := st.citeKeys.get()
 		made := make([]citedKeys, len(st.tl.Events))
-		parallel(len(st.tl.Events), func(i int) {
+		parallel.For(len(st.tl.Events), func(i int) {
 			e := &st.tl.Events[i]
 			var old *citedKeys
 			if keptCites != nil {

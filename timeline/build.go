@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/timeline-project/timeline/timeline/mdoc"
+	"github.com/timeline-project/timeline/timeline/parallel"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -110,7 +111,7 @@ func readAll(inputs []Input, progress func(done, total int)) ([]*Reading, *Input
 	var site *Input
 	var mu sync.Mutex
 	done := 0
-	eachIndex(len(inputs), func(i int) {
+	parallel.For(len(inputs), func(i int) {
 		if inputs[i].Name == SiteFile {
 			site = &inputs[i]
 		} else {
@@ -207,7 +208,7 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 	a.rs = rs
 	a.mentions = make([][]mention, len(rs))
 	opts.stage(StageMentions)
-	eachIndex(len(rs), func(i int) { a.mentions[i] = mentionsOfMemo(rs[i], rs[i].found) })
+	parallel.For(len(rs), func(i int) { a.mentions[i] = mentionsOfMemo(rs[i], rs[i].found) })
 	n := 0
 	for _, sm := range a.mentions {
 		n += len(sm)

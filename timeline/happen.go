@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/timeline-project/timeline/timeline/parallel"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -51,7 +52,7 @@ func eventsOf(ms []*mention) []Event {
 	units, undated := unitsOf(ms, names)
 	tt := newTermTable(ms)
 	lm := newLatentModel(blockDocs(ms, tt), len(tt.names))
-	eachIndex(len(units), func(i int) {
+	parallel.For(len(units), func(i int) {
 		u := units[i]
 		u.vec = tt.vectorOf(u.ms)
 		if lm != nil {
@@ -71,7 +72,7 @@ func eventsOf(ms []*mention) []Event {
 	if len(hs) > 0 {
 		events = make([]Event, len(hs))
 	}
-	eachIndex(len(hs), func(i int) { events[i] = eventOf(hs[i], tt, names) })
+	parallel.For(len(hs), func(i int) { events[i] = eventOf(hs[i], tt, names) })
 	sortEvents(events)
 	eventIDs(events)
 	rankEvents(events)
@@ -185,7 +186,7 @@ func attachUndated(hs []*happening, undated []*mention, tt *termTable) {
 		firsts[k] = f
 	}
 	joins := make([]int, len(undated))
-	eachIndexWith(len(undated), func() []int { return make([]int, len(hs)) }, func(seen []int, k int) {
+	parallel.ForWith(len(undated), func() []int { return make([]int, len(hs)) }, func(seen []int, k int) {
 		joins[k] = -1
 		if firsts[k] != k {
 			return

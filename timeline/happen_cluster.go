@@ -5,6 +5,7 @@ import (
 	"container/heap"
 	"slices"
 
+	"github.com/timeline-project/timeline/timeline/parallel"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -331,7 +332,7 @@ func candidatePairs(units []*unit, tt *termTable) []edge {
 		all[i] = i
 	}
 	found := make([][]edge, len(units))
-	eachIndexWith(len(units), func() []int { return make([]int, len(units)) }, func(seen []int, i int) {
+	parallel.ForWith(len(units), func() []int { return make([]int, len(units)) }, func(seen []int, i int) {
 		u := units[i]
 		compare := func(j int) {
 			v := units[j]

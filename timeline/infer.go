@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/timeline-project/timeline/timeline/htmldoc"
+	"github.com/timeline-project/timeline/timeline/parallel"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -136,7 +137,7 @@ func datePublications(rs []*reading, today timex.Date) {
 		}
 	}
 	counts := story.byDay()
-	eachIndexWith(len(undated), newAnchorRoom, func(room *anchorRoom, i int) {
+	parallel.ForWith(len(undated), newAnchorRoom, func(room *anchorRoom, i int) {
 		if p, ok := inferFromOwnDates(undated[i], counts, year, today, room); ok {
 			undated[i].src.Published = p
 		}
@@ -150,7 +151,7 @@ func datePublications(rs []*reading, today timex.Date) {
 	}
 	undated = slices.DeleteFunc(undated, func(r *reading) bool { return r.src.Published.Basis == BasisInferred })
 	candidates, counts := story.candidates(today), story.byDay()
-	eachIndexWith(len(undated), newAnchorRoom, func(room *anchorRoom, i int) {
+	parallel.ForWith(len(undated), newAnchorRoom, func(room *anchorRoom, i int) {
 		undated[i].src.Published = inferFromStory(undated[i], counts, candidates, room)
 	})
 }

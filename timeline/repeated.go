@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/timeline-project/timeline/timeline/parallel"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -39,7 +40,7 @@ func markRepeatedBlocks(rs []*reading) {
 	}
 	counts := map[uint64]*seen{}
 	keys := make([][]uint64, len(rs))
-	eachIndex(len(rs), func(i int) { keys[i] = rs[i].blocks.of(rs[i].src) })
+	parallel.For(len(rs), func(i int) { keys[i] = rs[i].blocks.of(rs[i].src) })
 	for i, r := range rs {
 		for _, k := range keys[i] {
 			if k == 0 {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/parallel"
 )
 
 // maxSourceSize is the largest source file read; a news article is a
@@ -192,7 +193,7 @@ func (fr *folderReader) readFiles(files []folderFile) [][]byte {
 	}
 	data := make([][]byte, len(files))
 	stamps := make([]fileStamp, len(files))
-	parallel(len(files), func(i int) {
+	parallel.For(len(files), func(i int) {
 		if files[i].err == nil {
 			data[i], stamps[i], files[i].err = fr.readFile(files[i])
 		}

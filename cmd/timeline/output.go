@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 
 	"github.com/timeline-project/timeline/site"
+	"github.com/timeline-project/timeline/timeline/parallel"
 )
 
 // The site is written whole or not at all: into a new folder beside the
@@ -241,7 +242,7 @@ func writePages(dir, old string, pages []site.Page, prev manifest, prog *progres
 			}
 		}
 	}
-	parallel(len(pages), func(n int) {
+	parallel.For(len(pages), func(n int) {
 		defer func() { prog.update("wrote", "files", int(done.Add(1)), len(pages)) }()
 		i := order[n]
 		pg := pages[i]

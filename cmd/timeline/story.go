@@ -3,12 +3,12 @@ package main
 import (
 	"context"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/parallel"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -159,7 +159,7 @@ func (b *storyBuilder) readAll(st *story, sources []timeline.Input, prog *progre
 	var mu sync.Mutex
 	var done atomic.Int64
 	var fresh atomic.Int64
-	parallel(len(sources), func(i int) {
+	parallel.For(len(sources), func(i int) {
 		in := sources[i]
 		key := b.keyOf(in)
 		keys[i] = key
@@ -206,7 +206,7 @@ func (st *story) cacheEntries() func(i int) (blobEntry, error) {
 	return func(i int) (blobEntry, error) {
 		if i/cacheBatch*cacheBatch != from {
 			from = i / cacheBatch * cacheBatch
-			parallel(min(cacheBatch, len(st.readings)-from), func(j int) {
+			parallel.For(min(cacheBatch, len(st.readings)-from), func(j int) {
 				batch[j], errs[j] = st.cacheEntry(from+j, &scratch)
 			})
 		}
@@ -230,19 +230,4 @@ func (st *story) cacheEntry(i int, scratch *sync.Pool) (blobEntry, error) {
 	data := slices.Clone(*buf)
 	scratch.Put(buf)
 	return blobEntry{key: key, data: data}, err
-}
-
-// parallel calls f(i) for every i in [0, n) on GOMAXPROCS goroutines.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }

@@ -1,4 +1,4 @@
-package timeline
+package parallel
 
 import (
 	"runtime"
@@ -7,10 +7,10 @@ import (
 	"testing"
 )
 
-// TestEachIndexWith visits every index once, each with the room of the
+// TestForWith visits every index once, each with the room of the
 // goroutine that took it: no more rooms than goroutines. Run with -race,
 // it also sees a room shared by two goroutines.
-func TestEachIndexWith(t *testing.T) {
+func TestForWith(t *testing.T) {
 	for _, n := range []int{0, 1, 7, 1000} {
 		var mu sync.Mutex
 		var rooms []*[]int
@@ -21,7 +21,7 @@ func TestEachIndexWith(t *testing.T) {
 			rooms = append(rooms, room)
 			return room
 		}
-		eachIndexWith(n, newRoom, func(room *[]int, i int) { *room = append(*room, i) })
+		ForWith(n, newRoom, func(room *[]int, i int) { *room = append(*room, i) })
 		if len(rooms) > max(runtime.GOMAXPROCS(0), 1) {
 			t.Errorf("n=%d: %d rooms for %d goroutines", n, len(rooms), runtime.GOMAXPROCS(0))
 		}
