@@ -20,21 +20,21 @@ func (w *codecWriter) mentionMemo(m *mentionMemo, src *Source) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if !m.ok {
-		w.uvarint(0)
+		w.Uvarint(0)
 		return
 	}
-	w.uvarint(1)
+	w.Uvarint(1)
 	w.date(m.published.Date)
-	w.strings(string(m.published.Basis), m.published.Evidence, m.id)
-	w.uvarint(uint64(len(m.marks)))
+	w.Strings(string(m.published.Basis), m.published.Evidence, m.id)
+	w.Uvarint(uint64(len(m.marks)))
 	for _, j := range m.marks {
-		w.uvarint(uint64(j))
+		w.Uvarint(uint64(j))
 	}
-	w.uvarint(uint64(len(m.problems)))
+	w.Uvarint(uint64(len(m.problems)))
 	for _, p := range m.problems {
-		w.strings(p.Error())
+		w.Strings(p.Error())
 	}
-	w.uvarint(uint64(len(m.mentions)))
+	w.Uvarint(uint64(len(m.mentions)))
 	for i := range m.mentions {
 		w.mention(&m.mentions[i], src)
 	}
@@ -44,32 +44,32 @@ func (w *codecWriter) mention(m *mention, src *Source) {
 	i, _ := slices.BinarySearchFunc(src.Sentences, m.sentence.Span.Start, func(s Sentence, start int) int {
 		return cmp.Compare(s.Span.Start, start)
 	})
-	w.uvarint(uint64(i))
+	w.Uvarint(uint64(i))
 	w.date(m.date)
-	w.uvarint(uint64(m.precision))
-	w.strings(m.partOfDay, string(m.basis), string(m.rootBasis))
+	w.Uvarint(uint64(m.precision))
+	w.Strings(m.partOfDay, string(m.basis), string(m.rootBasis))
 	w.spans(m.dateSpan, m.root)
-	w.varint(int64(m.datedBy))
+	w.Varint(int64(m.datedBy))
 	w.flags(m.background)
-	w.uvarint(uint64(m.role))
-	w.uvarint(uint64(len(m.attrs)))
+	w.Uvarint(uint64(m.role))
+	w.Uvarint(uint64(len(m.attrs)))
 	for _, a := range m.attrs {
-		w.strings(a.speaker, string(a.stance), a.says, a.verb)
+		w.Strings(a.speaker, string(a.stance), a.says, a.verb)
 	}
-	w.uvarint(uint64(len(m.figures)))
+	w.Uvarint(uint64(len(m.figures)))
 	for _, f := range m.figures {
-		w.varint(int64(f.value))
-		w.strings(f.unit)
+		w.Varint(int64(f.value))
+		w.Strings(f.unit)
 		w.flags(f.atLeast, f.approx)
 	}
-	w.uvarint(uint64(len(m.terms)))
-	w.strings(m.terms...)
+	w.Uvarint(uint64(len(m.terms)))
+	w.Strings(m.terms...)
 }
 
 func (w *codecWriter) spans(spans ...Span) {
 	for _, s := range spans {
-		w.uvarint(uint64(s.Start))
-		w.uvarint(uint64(s.End - s.Start))
+		w.Uvarint(uint64(s.Start))
+		w.Uvarint(uint64(s.End - s.Start))
 	}
 }
 
@@ -80,28 +80,28 @@ func (w *codecWriter) flags(fs ...bool) {
 			v |= 1 << i
 		}
 	}
-	w.uvarint(v)
+	w.Uvarint(v)
 }
 
 // mentionMemo reads what codecWriter.mentionMemo wrote for r, whose
 // source, sentences and article expressions are already decoded.
 func (d *codecReader) mentionMemo(r *reading) *mentionMemo {
 	memo := &mentionMemo{}
-	if d.count(1) == 0 {
+	if d.Count(1) == 0 {
 		return memo
 	}
 	memo.ok = true
 	memo.published.Date = d.date()
-	memo.published.Basis, memo.published.Evidence, memo.id = Basis(d.string()), d.string(), d.string()
-	if n := d.count(len(r.src.Blocks)); n > 0 {
+	memo.published.Basis, memo.published.Evidence, memo.id = Basis(d.String()), d.String(), d.String()
+	if n := d.Count(len(r.src.Blocks)); n > 0 {
 		memo.marks = make([]int, n)
 		for i := range memo.marks {
-			memo.marks[i] = d.count(len(r.src.Blocks) - 1)
+			memo.marks[i] = d.Count(len(r.src.Blocks) - 1)
 		}
 	}
-	memo.problems = make([]error, d.count(len(d.data)))
+	memo.problems = make([]error, d.Count(len(d.Data)))
 	for i := range memo.problems {
-		memo.problems[i] = errors.New(d.string())
+		memo.problems[i] = errors.New(d.String())
 	}
 	// The mentions' source is the reading's as the build that found them
 	// saw it.
@@ -116,11 +116,11 @@ func (d *codecReader) mentionMemo(r *reading) *mentionMemo {
 		}
 		src.Sentences = sentencesOf(src.Text, src.Blocks)
 	}
-	n := d.count(min(maxMemoMentions, len(d.data)))
+	n := d.Count(min(maxMemoMentions, len(d.Data)))
 	memo.mentions = make([]mention, 0, n)
 	for range n {
 		m := d.mention(r, &src)
-		if d.err != nil {
+		if d.Err() != nil {
 			return &mentionMemo{}
 		}
 		memo.mentions = append(memo.mentions, m)
@@ -130,35 +130,35 @@ func (d *codecReader) mentionMemo(r *reading) *mentionMemo {
 
 func (d *codecReader) mention(r *reading, src *Source) mention {
 	m := mention{src: src}
-	if i := d.count(len(src.Sentences) - 1); d.err == nil {
+	if i := d.Count(len(src.Sentences) - 1); d.Err() == nil {
 		m.sentence = src.Sentences[i]
 	}
 	m.date = d.date()
-	m.precision = timex.Precision(d.count(255))
-	m.partOfDay, m.basis, m.rootBasis = d.string(), DateBasis(d.string()), DateBasis(d.string())
+	m.precision = timex.Precision(d.Count(255))
+	m.partOfDay, m.basis, m.rootBasis = d.String(), DateBasis(d.String()), DateBasis(d.String())
 	m.dateSpan, m.root = d.span(len(src.Text)), d.span(len(src.Text))
-	m.datedBy = int(d.varint())
-	m.background = d.count(1) == 1
-	m.role = leadRole(d.count(int(roleLead)))
-	if n := d.count(len(d.data)); n > 0 {
+	m.datedBy = int(d.Varint())
+	m.background = d.Count(1) == 1
+	m.role = leadRole(d.Count(int(roleLead)))
+	if n := d.Count(len(d.Data)); n > 0 {
 		m.attrs = make([]attribution, n)
 	}
 	for i := range m.attrs {
-		m.attrs[i] = attribution{speaker: d.string(), stance: Stance(d.string()), says: d.string(), verb: d.string()}
+		m.attrs[i] = attribution{speaker: d.String(), stance: Stance(d.String()), says: d.String(), verb: d.String()}
 	}
-	if n := d.count(len(d.data)); n > 0 {
+	if n := d.Count(len(d.Data)); n > 0 {
 		m.figures = make([]figure, n)
 	}
 	for i := range m.figures {
-		m.figures[i] = figure{value: int(d.varint()), unit: d.string()}
-		fl := d.count(3)
+		m.figures[i] = figure{value: int(d.Varint()), unit: d.String()}
+		fl := d.Count(3)
 		m.figures[i].atLeast, m.figures[i].approx = fl&1 != 0, fl&2 != 0
 	}
-	if n := d.count(len(d.data)); n > 0 {
+	if n := d.Count(len(d.Data)); n > 0 {
 		m.terms = make([]string, n)
 	}
 	for i := range m.terms {
-		m.terms[i] = d.string()
+		m.terms[i] = d.String()
 	}
 	m.exprs = exprsIn(r.article, m.sentence.Span)
 	m.quote = collapseSpace(m.text())

@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/timeline-project/timeline/timeline/timex"
+	"github.com/timeline-project/timeline/timeline/varint"
 )
 
 // This file writes a Reading to bytes and reads it back, so that a
@@ -47,49 +47,49 @@ func ReadingCodecVersion() string { return readingCodecVersion }
 // DecodeReading is given again.
 func (rd *Reading) AppendBinary(b []byte) ([]byte, error) {
 	r := rd.r
-	w := codecWriter{b: b}
+	w := codecWriter{varint.Writer{B: b}}
 	src := r.src
-	w.strings(src.ID, src.Title, src.URL, src.Publisher, src.Author)
-	w.varint(int64(src.TextOffset))
+	w.Strings(src.ID, src.Title, src.URL, src.Publisher, src.Author)
+	w.Varint(int64(src.TextOffset))
 	if src.TextOffset >= 0 {
-		w.uvarint(uint64(len(src.Text)))
+		w.Uvarint(uint64(len(src.Text)))
 	} else {
-		w.strings(src.Text)
+		w.Strings(src.Text)
 	}
-	w.uvarint(uint64(len(src.Blocks)))
+	w.Uvarint(uint64(len(src.Blocks)))
 	for _, bl := range src.Blocks {
-		w.uvarint(uint64(bl.Span.Start))
-		w.uvarint(uint64(bl.Span.End - bl.Span.Start))
-		w.uvarint(uint64(bl.Kind))
-		w.strings(bl.Furniture)
+		w.Uvarint(uint64(bl.Span.Start))
+		w.Uvarint(uint64(bl.Span.End - bl.Span.Start))
+		w.Uvarint(uint64(bl.Kind))
+		w.Strings(bl.Furniture)
 	}
-	w.uvarint(uint64(len(src.Sentences)))
+	w.Uvarint(uint64(len(src.Sentences)))
 	for _, s := range src.Sentences {
-		w.uvarint(uint64(s.Span.Start))
-		w.uvarint(uint64(s.Span.End - s.Span.Start))
-		w.uvarint(uint64(s.Block))
-		w.uvarint(uint64(s.N))
+		w.Uvarint(uint64(s.Span.Start))
+		w.Uvarint(uint64(s.Span.End - s.Span.Start))
+		w.Uvarint(uint64(s.Block))
+		w.Uvarint(uint64(s.N))
 	}
 	meta := reflect.ValueOf(r.meta)
-	w.uvarint(uint64(meta.NumField()))
+	w.Uvarint(uint64(meta.NumField()))
 	for i := range meta.NumField() {
-		w.strings(meta.Field(i).String())
+		w.Strings(meta.Field(i).String())
 	}
 	var err error
-	if w.b, err = timex.AppendExprs(w.b, r.exprs); err != nil {
+	if w.B, err = timex.AppendExprs(w.B, r.exprs); err != nil {
 		return b, err
 	}
 	w.articleIndexes(r.exprs, r.article)
 	w.date(r.stated.Date)
-	w.strings(string(r.stated.Basis), r.stated.Evidence)
-	w.uvarint(uint64(r.ownText))
-	w.uvarint(uint64(len(r.problems)))
+	w.Strings(string(r.stated.Basis), r.stated.Evidence)
+	w.Uvarint(uint64(r.ownText))
+	w.Uvarint(uint64(len(r.problems)))
 	for _, p := range r.problems {
-		w.strings(p.Error())
+		w.Strings(p.Error())
 	}
 	w.anchors(r.anchors)
 	w.mentionMemo(r.found, r.src)
-	return w.b, nil
+	return w.B, nil
 }
 
 // Grown reports whether the reading has remembered more since it was
@@ -106,199 +106,124 @@ func (rd *Reading) Grown() bool {
 // DecodeReading reads back a Reading that AppendBinary wrote for in: in
 // must be the input it was read from, byte for byte.
 func DecodeReading(in Input, data []byte) (*Reading, error) {
-	d := codecReader{data: data}
+	d := codecReader{varint.Reader{Data: data}}
 	src := &Source{File: in.Name, Format: formatOf(in.Name)}
-	src.ID, src.Title, src.URL, src.Publisher, src.Author = d.string(), d.string(), d.string(), d.string(), d.string()
-	src.TextOffset = int(d.varint())
+	src.ID, src.Title, src.URL, src.Publisher, src.Author = d.String(), d.String(), d.String(), d.String(), d.String()
+	src.TextOffset = int(d.Varint())
 	if src.TextOffset >= 0 {
-		n := d.count(len(in.Data))
-		if d.err == nil && src.TextOffset+n > len(in.Data) {
-			d.err = errMalformedReading
-		} else if d.err == nil {
+		n := d.Count(len(in.Data))
+		if d.Err() == nil && src.TextOffset+n > len(in.Data) {
+			d.Fail()
+		} else if d.Err() == nil {
 			src.Text = string(in.Data[src.TextOffset : src.TextOffset+n])
 		}
 	} else {
-		src.Text = d.string()
+		src.Text = d.String()
 	}
-	src.Blocks = make([]Block, d.count(len(d.data)-1))
+	src.Blocks = make([]Block, d.Count(len(d.Data)-1))
 	for i := range src.Blocks {
-		src.Blocks[i] = Block{Span: d.span(len(src.Text)), Kind: BlockKind(d.uvarint()), Furniture: d.string()}
+		src.Blocks[i] = Block{Span: d.span(len(src.Text)), Kind: BlockKind(d.Uvarint()), Furniture: d.String()}
 	}
-	src.Sentences = make([]Sentence, d.count(len(d.data)-1))
+	src.Sentences = make([]Sentence, d.Count(len(d.Data)-1))
 	for i := range src.Sentences {
-		src.Sentences[i] = Sentence{Span: d.span(len(src.Text)), Block: d.count(len(src.Blocks) - 1), N: d.count(len(src.Sentences))}
+		src.Sentences[i] = Sentence{Span: d.span(len(src.Text)), Block: d.Count(len(src.Blocks) - 1), N: d.Count(len(src.Sentences))}
 	}
 	r := &reading{src: src}
 	meta := reflect.ValueOf(&r.meta).Elem()
-	if d.count(meta.NumField()) != meta.NumField() {
-		d.fail()
+	if d.Count(meta.NumField()) != meta.NumField() {
+		d.Fail()
 	}
 	for i := range meta.NumField() {
-		if s := d.string(); d.err == nil {
+		if s := d.String(); d.Err() == nil {
 			meta.Field(i).SetString(s)
 		}
 	}
-	if d.err != nil {
-		return nil, d.err
+	if d.Err() != nil {
+		return nil, fmt.Errorf("decode reading: %w", d.Err())
 	}
 	var err error
-	if r.exprs, d.data, err = timex.DecodeExprs(d.data); err != nil {
+	if r.exprs, d.Data, err = timex.DecodeExprs(d.Data); err != nil {
 		return nil, err
 	}
 	r.article = d.articleExprs(r.exprs)
 	r.stated.Date = d.date()
-	r.stated.Basis, r.stated.Evidence = Basis(d.string()), d.string()
-	r.ownText = d.count(len(src.Text))
-	r.problems = make([]error, d.count(len(d.data)-1))
+	r.stated.Basis, r.stated.Evidence = Basis(d.String()), d.String()
+	r.ownText = d.Count(len(src.Text))
+	r.problems = make([]error, d.Count(len(d.Data)-1))
 	for i := range r.problems {
-		r.problems[i] = errors.New(d.string())
+		r.problems[i] = errors.New(d.String())
 	}
 	r.anchors = d.anchors(len(r.article))
 	r.found = d.mentionMemo(r)
 	r.blocks = &blockKeys{}
-	if d.err == nil && len(d.data) > 0 {
-		d.fail()
+	if d.Err() == nil && len(d.Data) > 0 {
+		d.Fail()
 	}
-	if d.err != nil {
-		return nil, d.err
+	if d.Err() != nil {
+		return nil, fmt.Errorf("decode reading: %w", d.Err())
 	}
 	return &Reading{r: r}, nil
 }
 
-var errMalformedReading = errors.New("decode reading: malformed bytes")
-
-// codecWriter appends varints and strings to b.
-type codecWriter struct{ b []byte }
-
-func (w *codecWriter) uvarint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
-func (w *codecWriter) varint(v int64)   { w.b = binary.AppendVarint(w.b, v) }
-
-func (w *codecWriter) strings(ss ...string) {
-	for _, s := range ss {
-		w.uvarint(uint64(len(s)))
-		w.b = append(w.b, s...)
-	}
-}
+// codecWriter writes a reading with the one varint codec.
+type codecWriter struct{ varint.Writer }
 
 func (w *codecWriter) date(d timex.Date) {
-	w.varint(int64(d.Year))
-	w.uvarint(uint64(d.Month))
-	w.uvarint(uint64(d.Day))
+	w.Varint(int64(d.Year))
+	w.Uvarint(uint64(d.Month))
+	w.Uvarint(uint64(d.Day))
 }
 
 // articleIndexes writes the indexes in exprs of article, which is a
 // subsequence of exprs.
 func (w *codecWriter) articleIndexes(exprs, article []timex.Expr) {
-	w.uvarint(uint64(len(article)))
+	w.Uvarint(uint64(len(article)))
 	j := 0
 	for _, e := range article {
 		for j < len(exprs) && exprs[j].Start != e.Start {
 			j++
 		}
-		w.uvarint(uint64(j))
+		w.Uvarint(uint64(j))
 	}
 }
 
 func (w *codecWriter) anchors(m *anchorMemo) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	w.uvarint(uint64(len(m.index)))
+	w.Uvarint(uint64(len(m.index)))
 	for _, e := range m.index {
-		w.varint(int64(e.dct))
-		w.uvarint(uint64(e.to - e.from))
+		w.Varint(int64(e.dct))
+		w.Uvarint(uint64(e.to - e.from))
 		for _, rd := range m.days[e.from:e.to] {
-			w.varint(int64(rd.day - e.dct))
-			w.uvarint(uint64(rd.expr))
+			w.Varint(int64(rd.day - e.dct))
+			w.Uvarint(uint64(rd.expr))
 		}
 	}
 }
 
-// codecReader reads what codecWriter wrote, remembering the first error.
-type codecReader struct {
-	data []byte
-	err  error
-	strs map[string]string
-}
-
-func (d *codecReader) fail() {
-	if d.err == nil {
-		d.err = errMalformedReading
-	}
-	d.data = nil
-}
-
-func (d *codecReader) uvarint() uint64 {
-	v, k := binary.Uvarint(d.data)
-	if k <= 0 {
-		d.fail()
-		return 0
-	}
-	d.data = d.data[k:]
-	return v
-}
-
-func (d *codecReader) varint() int64 {
-	v, k := binary.Varint(d.data)
-	if k <= 0 {
-		d.fail()
-		return 0
-	}
-	d.data = d.data[k:]
-	return v
-}
-
-// count reads a number that must be at most limit.
-func (d *codecReader) count(limit int) int {
-	v := d.uvarint()
-	if limit < 0 || v > uint64(limit) {
-		d.fail()
-		return 0
-	}
-	return int(v)
-}
+// codecReader reads what codecWriter wrote, remembering the first
+// error.
+type codecReader struct{ varint.Reader }
 
 // span reads a span that must lie within [0, n].
 func (d *codecReader) span(n int) Span {
-	start := d.count(n)
-	length := d.count(n - start)
+	start := d.Count(n)
+	length := d.Count(n - start)
 	return Span{start, start + length}
 }
 
-func (d *codecReader) string() string {
-	v := d.uvarint()
-	if d.err != nil || v > uint64(len(d.data)) {
-		d.fail()
-		return ""
-	}
-	n := int(v)
-	b := d.data[:n]
-	d.data = d.data[n:]
-	if n > 64 {
-		return string(b)
-	}
-	if s, ok := d.strs[string(b)]; ok {
-		return s
-	}
-	if d.strs == nil {
-		d.strs = map[string]string{}
-	}
-	s := string(b)
-	d.strs[s] = s
-	return s
-}
-
 func (d *codecReader) date() timex.Date {
-	y, m, day := int(d.varint()), d.count(12), d.count(31)
+	y, m, day := int(d.Varint()), d.Count(12), d.Count(31)
 	if y < -1e6 || y > 1e6 {
-		d.fail()
+		d.Fail()
 	}
 	return timex.Date{Year: y, Month: time.Month(m), Day: day}
 }
 
 func (d *codecReader) articleExprs(exprs []timex.Expr) []timex.Expr {
-	out := make([]timex.Expr, d.count(len(exprs)))
+	out := make([]timex.Expr, d.Count(len(exprs)))
 	for i := range out {
-		if j := d.count(len(exprs) - 1); d.err == nil {
+		if j := d.Count(len(exprs) - 1); d.Err() == nil {
 			out[i] = exprs[j]
 		}
 	}
@@ -306,28 +231,28 @@ func (d *codecReader) articleExprs(exprs []timex.Expr) []timex.Expr {
 }
 
 func (d *codecReader) anchors(nArticle int) *anchorMemo {
-	n := d.count(maxAnchors)
+	n := d.Count(maxAnchors)
 	m := &anchorMemo{index: make([]anchorIndex, n)}
 	for i := range m.index {
-		dct := d.varint()
-		k := d.count(nArticle)
+		dct := d.Varint()
+		k := d.Count(nArticle)
 		if dct < -1e7 || dct > 1e7 || i > 0 && dct <= int64(m.index[i-1].dct) {
-			d.fail()
+			d.Fail()
 		}
-		if d.err != nil {
+		if d.Err() != nil {
 			return &anchorMemo{}
 		}
 		from := len(m.days)
 		for range k {
-			offset := d.varint()
+			offset := d.Varint()
 			if offset < -1e5 || offset > 1e5 {
-				d.fail()
+				d.Fail()
 			}
-			m.days = append(m.days, relDay{day: int32(dct + offset), expr: int32(d.count(nArticle - 1))})
+			m.days = append(m.days, relDay{day: int32(dct + offset), expr: int32(d.Count(nArticle - 1))})
 		}
 		m.index[i] = anchorIndex{dct: int32(dct), from: int32(from), to: int32(len(m.days))}
 	}
-	if d.err != nil {
+	if d.Err() != nil {
 		return &anchorMemo{}
 	}
 	m.days = slices.Clip(m.days)

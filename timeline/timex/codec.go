@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strings"
 	"unsafe"
+
+	"github.com/timeline-project/timeline/timeline/varint"
 )
 
 // This file writes found expressions to bytes and reads them back, so
@@ -90,52 +92,50 @@ func AppendExprs(b []byte, exprs []Expr) ([]byte, error) {
 	if exprCodecErr != nil {
 		return b, exprCodecErr
 	}
-	b = binary.AppendUvarint(b, uint64(len(exprs)))
+	w := varint.Writer{B: b}
+	w.Uvarint(uint64(len(exprs)))
 	for i := range exprs {
-		b = appendFields(b, unsafe.Pointer(&exprs[i]))
+		appendFields(&w, unsafe.Pointer(&exprs[i]))
 	}
-	return b, nil
+	return w.B, nil
 }
 
-func appendFields(b []byte, p unsafe.Pointer) []byte {
+func appendFields(w *varint.Writer, p unsafe.Pointer) {
 	for _, f := range exprFields {
 		q := unsafe.Add(p, f.offset)
 		switch f.kind {
 		case reflect.Bool:
 			if *(*bool)(q) {
-				b = append(b, 1)
+				w.Uvarint(1)
 			} else {
-				b = append(b, 0)
+				w.Uvarint(0)
 			}
 		case reflect.Int:
-			b = binary.AppendVarint(b, int64(*(*int)(q)))
+			w.Varint(int64(*(*int)(q)))
 		case reflect.Int8:
-			b = binary.AppendVarint(b, int64(*(*int8)(q)))
+			w.Varint(int64(*(*int8)(q)))
 		case reflect.Int16:
-			b = binary.AppendVarint(b, int64(*(*int16)(q)))
+			w.Varint(int64(*(*int16)(q)))
 		case reflect.Int32:
-			b = binary.AppendVarint(b, int64(*(*int32)(q)))
+			w.Varint(int64(*(*int32)(q)))
 		case reflect.Int64:
-			b = binary.AppendVarint(b, *(*int64)(q))
+			w.Varint(*(*int64)(q))
 		case reflect.Uint:
-			b = binary.AppendUvarint(b, uint64(*(*uint)(q)))
+			w.Uvarint(uint64(*(*uint)(q)))
 		case reflect.Uint8:
-			b = binary.AppendUvarint(b, uint64(*(*uint8)(q)))
+			w.Uvarint(uint64(*(*uint8)(q)))
 		case reflect.Uint16:
-			b = binary.AppendUvarint(b, uint64(*(*uint16)(q)))
+			w.Uvarint(uint64(*(*uint16)(q)))
 		case reflect.Uint32:
-			b = binary.AppendUvarint(b, uint64(*(*uint32)(q)))
+			w.Uvarint(uint64(*(*uint32)(q)))
 		case reflect.Uint64:
-			b = binary.AppendUvarint(b, *(*uint64)(q))
+			w.Uvarint(*(*uint64)(q))
 		case reflect.Float64:
-			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(*(*float64)(q)))
+			w.B = binary.LittleEndian.AppendUint64(w.B, math.Float64bits(*(*float64)(q)))
 		case reflect.String:
-			s := *(*string)(q)
-			b = binary.AppendUvarint(b, uint64(len(s)))
-			b = append(b, s...)
+			w.Strings(*(*string)(q))
 		}
 	}
-	return b
 }
 
 // errCodec is returned for bytes AppendExprs did not write.
@@ -150,54 +150,46 @@ func DecodeExprs(data []byte) ([]Expr, []byte, error) {
 	if exprCodecErr != nil {
 		return nil, data, exprCodecErr
 	}
-	n, k := binary.Uvarint(data)
-	if k <= 0 || n > uint64(len(data)) {
+	d := fieldDecoder{varint.Reader{Data: data}}
+	n := d.Count(len(data))
+	if d.Err() != nil {
 		return nil, data, errCodec
 	}
-	data = data[k:]
 	exprs := make([]Expr, n)
-	d := fieldDecoder{data: data}
 	for i := range exprs {
 		d.decode(unsafe.Pointer(&exprs[i]))
-		if d.err != nil {
-			return nil, data, d.err
+		if d.Err() != nil {
+			return nil, data, errCodec
 		}
 	}
-	return exprs, d.data, nil
+	return exprs, d.Data, nil
 }
 
-// fieldDecoder reads fields from data, remembering the first error.
-type fieldDecoder struct {
-	data []byte
-	err  error
-	// strs holds the strings read, so that a repeated one ("DATE") is
-	// one allocation.
-	strs map[string]string
-}
+// fieldDecoder reads fields with the one varint codec, each checked
+// against its type's range.
+type fieldDecoder struct{ varint.Reader }
 
 func (d *fieldDecoder) varint(lo, hi int64) int64 {
-	v, k := binary.Varint(d.data)
-	if k <= 0 || v < lo || v > hi {
-		d.err = errCodec
+	v := d.Varint()
+	if v < lo || v > hi {
+		d.Fail()
 		return 0
 	}
-	d.data = d.data[k:]
 	return v
 }
 
 func (d *fieldDecoder) uvarint(hi uint64) uint64 {
-	v, k := binary.Uvarint(d.data)
-	if k <= 0 || v > hi {
-		d.err = errCodec
+	v := d.Uvarint()
+	if v > hi {
+		d.Fail()
 		return 0
 	}
-	d.data = d.data[k:]
 	return v
 }
 
 func (d *fieldDecoder) decode(p unsafe.Pointer) {
 	for _, f := range exprFields {
-		if d.err != nil {
+		if d.Err() != nil {
 			return
 		}
 		q := unsafe.Add(p, f.offset)
@@ -225,33 +217,14 @@ func (d *fieldDecoder) decode(p unsafe.Pointer) {
 		case reflect.Uint64:
 			*(*uint64)(q) = d.uvarint(math.MaxUint64)
 		case reflect.Float64:
-			if len(d.data) < 8 {
-				d.err = errCodec
+			if len(d.Data) < 8 {
+				d.Fail()
 				return
 			}
-			*(*float64)(q) = math.Float64frombits(binary.LittleEndian.Uint64(d.data))
-			d.data = d.data[8:]
+			*(*float64)(q) = math.Float64frombits(binary.LittleEndian.Uint64(d.Data))
+			d.Data = d.Data[8:]
 		case reflect.String:
-			*(*string)(q) = d.string()
+			*(*string)(q) = d.String()
 		}
 	}
-}
-
-func (d *fieldDecoder) string() string {
-	n := d.uvarint(uint64(len(d.data)))
-	if d.err != nil || n > uint64(len(d.data)) {
-		d.err = errCodec
-		return ""
-	}
-	b := d.data[:n]
-	d.data = d.data[n:]
-	if s, ok := d.strs[string(b)]; ok {
-		return s
-	}
-	if d.strs == nil {
-		d.strs = map[string]string{}
-	}
-	s := string(b)
-	d.strs[s] = s
-	return s
 }
