@@ -1,8 +1,6 @@
 package timeline
 
 import (
-	"cmp"
-	"fmt"
 	"slices"
 	"sync"
 
@@ -26,32 +24,6 @@ type anchorMemo struct {
 	// added counts the dates remembered since the memo was made or
 	// loaded, so that a caller keeping it knows it has grown.
 	added int
-	// said is the evidence of the last date inferred from the story:
-	// the next build most often infers the same from the same words.
-	said inferred
-}
-
-// inferred is the evidence of a publication date inferred from the
-// relative expressions matched.
-type inferred struct {
-	date    timex.Date
-	matched []string
-	text    string
-}
-
-// evidence returns the evidence of the publication date d inferred from
-// the relative expressions matched: the last one made, when it was made
-// for the same.
-func (m *anchorMemo) evidence(d timex.Date, matched []string) string {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.said.text != "" && m.said.date == d && slices.Equal(m.said.matched, matched) {
-		return m.said.text
-	}
-	text := fmt.Sprintf("no date printed; its %s fall on days the other sources report if it was published on %s, the earliest such day",
-		quoteList(matched), d)
-	m.said = inferred{date: d, matched: matched, text: text}
-	return text
 }
 
 // anchorIndex places the relative dates of a publication date, as a day
@@ -60,24 +32,10 @@ type anchorIndex struct {
 	dct, from, to int32
 }
 
-func (m *anchorMemo) find(dct int32) (int, bool) {
-	return slices.BinarySearchFunc(m.index, dct, func(e anchorIndex, d int32) int { return cmp.Compare(e.dct, d) })
-}
-
-func (m *anchorMemo) get(dct timex.Date) ([]relDay, bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if i, ok := m.find(int32(dayNumber(dct))); ok {
-		e := m.index[i]
-		return m.days[e.from:e.to:e.to], true
-	}
-	return nil, false
-}
-
-// lookup sets days[i] to the relative days remembered for dcts[i], and
+// Lookup sets days[i] to the relative days remembered for dcts[i], and
 // returns the numbers of the dates it has none for. dcts are sorted,
 // earliest first: they are looked up in one pass, under one lock.
-func (m *anchorMemo) lookup(dcts []timex.Date, days [][]relDay) []int {
+func (m *anchorMemo) Lookup(dcts []timex.Date, days [][]relDay) []int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	var missing []int
@@ -97,10 +55,10 @@ func (m *anchorMemo) lookup(dcts []timex.Date, days [][]relDay) []int {
 	return missing
 }
 
-// putAll remembers days[i] as the relative days of dcts[i], for each i
-// of missing, as put does one at a time, growing the memo once. dcts
-// are sorted, earliest first.
-func (m *anchorMemo) putAll(dcts []timex.Date, missing []int, days [][]relDay) {
+// Remember remembers days[i] as the relative days of dcts[i], for each
+// i of missing, growing the memo once; past maxAnchors dates, it forgets
+// those it had. dcts are sorted, earliest first.
+func (m *anchorMemo) Remember(dcts []timex.Date, missing []int, days [][]relDay) {
 	if len(missing) == 0 {
 		return
 	}
@@ -145,21 +103,4 @@ func mergeAnchors(old, added []anchorIndex) []anchorIndex {
 		}
 	}
 	return out
-}
-
-func (m *anchorMemo) put(dct timex.Date, days []relDay) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if len(m.index) >= maxAnchors {
-		m.index, m.days = nil, nil
-	}
-	d := int32(dayNumber(dct))
-	e := anchorIndex{dct: d, from: int32(len(m.days)), to: int32(len(m.days) + len(days))}
-	m.days = append(m.days, days...)
-	if i, ok := m.find(d); ok {
-		m.index[i] = e
-	} else {
-		m.index = slices.Insert(m.index, i, e)
-	}
-	m.added++
 }

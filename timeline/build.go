@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"slices"
@@ -31,10 +32,9 @@ type Options struct {
 	// Stage, when not nil, is told when Assemble begins each of its
 	// stages: StageDating, StageMentions, StageMerging.
 	Stage func(stage string)
-	// Remembered, when not nil, is called once Assemble has remembered
-	// in its readings all it will (see Reading), before it merges: from
-	// then on it only reads them, and the caller may encode them (see
-	// Reading.AppendBinary) while it merges.
+	// Remembered, when not nil, is called once Assemble has told its
+	// sources' Memos all it will, before it merges: from then on it
+	// only reads them, and the caller may encode them while it merges.
 	Remembered func()
 }
 
@@ -81,6 +81,33 @@ func (p Problem) Unwrap() error { return p.Err }
 // ErrNoSource is returned by Build when no input could be read as a source.
 var ErrNoSource = errors.New("no readable source")
 
+// Memo is what a source's reading remembers from one build to the
+// next, for Assemble to reuse: what depends only on the reading, and
+// the mentions found under one publication date, ID and page furniture.
+// Each method is given the way to find what it is asked, for when it has
+// not remembered it: a build with a Memo makes the timeline a build
+// without makes. A Memo may be asked by several builds at once.
+type Memo interface {
+	// TextKey returns key(): the key by which copies are found.
+	TextKey(key func() [sha256.Size]byte) [sha256.Size]byte
+	// BlockKeys returns keys(): the keys of the blocks as read.
+	BlockKeys(keys func() []uint64) []uint64
+	// Anchors returns what remembers the source's relative days under
+	// each publication date tried.
+	Anchors() Anchors
+	// Mentions returns find(r): r's mentions, as a build dated and
+	// marked it, with the warnings find adds to r.
+	Mentions(r *reading, find func(*reading) []mention) []mention
+}
+
+// buildSource is a source given to Assemble: what reading its input
+// found, which Assemble does not change, and what it remembers from one
+// build to the next (nil for nothing).
+type buildSource struct {
+	Reading *reading
+	Memo    Memo
+}
+
 // Build reads the inputs (the files of a source folder, site.md among
 // them) and returns the story's timeline with the problems met on the
 // way, one per input that was skipped or only partly understood: first
@@ -105,8 +132,8 @@ func Build(inputs []Input, opts Options) (*Timeline, []Problem, error) {
 // readAll reads every input but site.md, in parallel, telling progress
 // after each input. It returns the readings and the problems of the
 // inputs that are no source, both in input order, and site.md.
-func readAll(inputs []Input, progress func(done, total int)) ([]*Reading, *Input, []Problem) {
-	readings := make([]*Reading, len(inputs))
+func readAll(inputs []Input, progress func(done, total int)) ([]buildSource, *Input, []Problem) {
+	readings := make([]*reading, len(inputs))
 	errs := make([]error, len(inputs))
 	var site *Input
 	var mu sync.Mutex
@@ -115,7 +142,7 @@ func readAll(inputs []Input, progress func(done, total int)) ([]*Reading, *Input
 		if inputs[i].Name == SiteFile {
 			site = &inputs[i]
 		} else {
-			readings[i], errs[i] = Read(inputs[i])
+			readings[i], errs[i] = readSource(inputs[i])
 		}
 		if progress != nil {
 			mu.Lock()
@@ -130,7 +157,13 @@ func readAll(inputs []Input, progress func(done, total int)) ([]*Reading, *Input
 			problems = append(problems, Problem{File: inputs[i].Name, Err: err, Skipped: true})
 		}
 	}
-	return slices.DeleteFunc(readings, func(r *Reading) bool { return r == nil }), site, problems
+	var sources []buildSource
+	for _, r := range readings {
+		if r != nil {
+			sources = append(sources, buildSource{Reading: r})
+		}
+	}
+	return sources, site, problems
 }
 
 // readInputs reads the story's site.md into tl and every other input as
@@ -143,8 +176,8 @@ func readInputs(tl *Timeline, inputs []Input, progress func(done, total int)) ([
 		}
 	}
 	rs := make([]*reading, len(readings))
-	for i, rd := range readings {
-		rs[i] = rd.r.forBuild()
+	for i, s := range readings {
+		rs[i] = s.Reading.forBuild()
 	}
 	return rs, problems
 }
@@ -170,8 +203,9 @@ type Assembly struct {
 // First it leaves out the readings that are copies of others and gives
 // every source an id of its own (see distinct.go). It returns an error
 // when no timeline can be made: no reading (ErrNoSource); the Assembly
-// then holds only the problems.
-func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error) {
+// then holds only the problems. It changes no reading, and takes from a
+// source's Memo what it remembers.
+func Assemble(readings []buildSource, site *Input, opts Options) (*Assembly, error) {
 	tl := &Timeline{Title: opts.Title}
 	a := &Assembly{}
 	if site != nil {
@@ -185,8 +219,12 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 	readings, copies := dropCopies(readings)
 	a.Problems = append(a.Problems, copies...)
 	inOrder := make([]*reading, len(readings))
-	for i, rd := range readings {
-		inOrder[i] = rd.r.forBuild()
+	memoOf := map[*reading]Memo{}
+	for i, s := range readings {
+		inOrder[i] = s.Reading.forBuild()
+		if s.Memo != nil {
+			memoOf[inOrder[i]] = s.Memo
+		}
 	}
 	rs := slices.Clone(inOrder)
 	separateIDs(rs)
@@ -194,8 +232,23 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 		return cmp.Or(cmp.Compare(a.src.ID, b.src.ID), cmp.Compare(a.src.File, b.src.File))
 	})
 	opts.stage(StageDating)
-	datePublications(rs, opts.Today)
-	markRepeatedBlocks(rs)
+	anchors := make([]Anchors, len(rs))
+	for i, r := range rs {
+		if m := memoOf[r]; m != nil {
+			anchors[i] = m.Anchors()
+		}
+	}
+	datePublications(rs, anchors, opts.Today)
+	keys := make([][]uint64, len(rs))
+	parallel.For(len(rs), func(i int) {
+		src := rs[i].src
+		if m := memoOf[rs[i]]; m != nil {
+			keys[i] = m.BlockKeys(func() []uint64 { return blockKeys(src) })
+		} else {
+			keys[i] = blockKeys(src)
+		}
+	})
+	markRepeatedBlocks(rs, keys)
 	tl.Sources = slices.Grow(tl.Sources, len(rs))
 	for _, r := range rs {
 		if r.src.Published.Date.IsZero() && len(r.article) == 0 {
@@ -208,7 +261,13 @@ func Assemble(readings []*Reading, site *Input, opts Options) (*Assembly, error)
 	a.rs = rs
 	a.mentions = make([][]mention, len(rs))
 	opts.stage(StageMentions)
-	parallel.For(len(rs), func(i int) { a.mentions[i] = mentionsOfMemo(rs[i], rs[i].found) })
+	parallel.For(len(rs), func(i int) {
+		if m := memoOf[rs[i]]; m != nil {
+			a.mentions[i] = m.Mentions(rs[i], mentionsOf)
+		} else {
+			a.mentions[i] = mentionsOf(rs[i])
+		}
+	})
 	n := 0
 	for _, sm := range a.mentions {
 		n += len(sm)

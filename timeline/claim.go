@@ -1,9 +1,9 @@
 package timeline
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Claims: who a sentence says claims or denies what it reports. The
@@ -70,45 +70,10 @@ onto about over under against during without within through to also meanwhile ho
 // pronouns that stand for a speaker named before.
 var speakerPronouns = setOf(`he she they it him her them`)
 
-// token is a word or a punctuation mark of a sentence.
-type token struct {
-	text       string
-	start, end int
-	word       bool
-}
-
 // tokenize returns the words and punctuation marks of s with their
 // byte offsets in s.
 func tokenize(s string) []token {
 	return appendTokens(make([]token, 0, len(s)/4+1), s)
-}
-
-// appendTokens appends the tokens of s to out and returns it.
-func appendTokens(out []token, s string) []token {
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if isAlnum(r) {
-			end := wordEnd(s, i, classTokenInner)
-			if end < len(s) && s[end] == '.' && abbreviations[strings.ToLower(s[i:end])] {
-				end++ // "Dr.", "Gov.": the stop is part of the word
-			}
-			out = append(out, token{s[i:end], i, end, true})
-			i = end
-			continue
-		}
-		if !unicode.IsSpace(r) {
-			text := s[i : i+size]
-			if r == utf8.RuneError && size == 1 {
-				text = string(utf8.RuneError) // not valid UTF-8: read as U+FFFD
-			}
-			out = append(out, token{text, i, i + utf8.RuneLen(r), false})
-		}
-		i += size
-	}
-	return out
 }
 
 // attributionsOf returns the speakers a sentence names, in order.
@@ -499,6 +464,29 @@ func opensClause(s string) bool {
 		}
 		if hasVerb(ws[i]) {
 			return true
+		}
+	}
+	return false
+}
+
+// caveat matches what a reporter adds about what cannot be checked:
+// "could not be independently verified", "could not immediately verify
+// the videos", "did not respond to a request for comment". Such a
+// sentence reports no happening and no claim.
+var caveat = regexp.MustCompile(`(?i)(\b(could|can|has|have|had|was|were|is|are)( not|n't)|\bcannot|\bcouldn't) (be |been )?(immediately |independently |yet )*(verified|confirmed|corroborated|reached for comment|verify|confirm|corroborate)\b|\b(did not|didn't|has not|have not) (immediately )?(respond|reply|return)\b|\bdeclined to comment\b`)
+
+// caveatWords are what every caveat holds one of, looked for before the
+// expression is run.
+var caveatWords = []string{"verif", "confirm", "corroborat", "comment", "respond", "reply", "return"}
+
+// isCaveat reports whether a sentence is a reporter's caveat.
+func isCaveat(s string) bool {
+	if !strings.Contains(s, "not") && !strings.Contains(s, "n't") && !strings.Contains(s, "declined") {
+		return false // every caveat says what was not done
+	}
+	for _, w := range caveatWords {
+		if strings.Contains(s, w) {
+			return caveat.MatchString(s)
 		}
 	}
 	return false

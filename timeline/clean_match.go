@@ -59,16 +59,6 @@ func isRegexpSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
-// isDigits reports whether s is ASCII digits only.
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // hasWordStartFold reports whether s holds word, ASCII letters' case
 // ignored, at a word start of regexp's \b: after the start of s or a
 // byte that is not an ASCII letter, digit or '_'. word is as for

@@ -7,7 +7,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // A story's folder may hold one article twice ("002 (1).txt", a copy a
@@ -40,29 +39,22 @@ func (e *CopyError) Error() string {
 	return fmt.Sprintf("the same text as %s (white space aside): left out as a copy of it", e.Original)
 }
 
-// textKeyMemo keeps the key of a Reading's text once found: every
-// build of the Reading shares it.
-type textKeyMemo struct {
-	once sync.Once
-	key  [sha256.Size]byte
-}
-
-// textKey returns the SHA-256 of the source's text with every run of
-// white space made one space, and none at either end.
-func (rd *Reading) textKey() [sha256.Size]byte {
-	rd.text.once.Do(func() {
-		h := sha256.New()
-		first := true
-		for word := range strings.FieldsSeq(rd.r.src.Text[rd.r.ownText:]) {
-			if !first {
-				h.Write([]byte{' '})
-			}
-			h.Write([]byte(word))
-			first = false
+// textKey returns the SHA-256 of the source's own text (after a title
+// put at its top) with every run of white space made one space, and
+// none at either end.
+func textKey(r *reading) [sha256.Size]byte {
+	var key [sha256.Size]byte
+	h := sha256.New()
+	first := true
+	for word := range strings.FieldsSeq(r.src.Text[r.ownText:]) {
+		if !first {
+			h.Write([]byte{' '})
 		}
-		h.Sum(rd.text.key[:0])
-	})
-	return rd.text.key
+		h.Write([]byte(word))
+		first = false
+	}
+	h.Sum(key[:0])
+	return key
 }
 
 // dropCopies returns the readings but those whose text is another's,
@@ -71,20 +63,20 @@ func (rd *Reading) textKey() [sha256.Size]byte {
 // own id (a copy's name gets spaces and brackets: "002 (1).txt",
 // "Copy of report.txt"), else the one of the shortest name, else the
 // first in file order.
-func dropCopies(readings []*Reading) ([]*Reading, []Problem) {
-	byText := map[[sha256.Size]byte][]*Reading{}
-	for _, rd := range readings {
-		k := rd.textKey()
-		byText[k] = append(byText[k], rd)
+func dropCopies(readings []buildSource) ([]buildSource, []Problem) {
+	byText := map[[sha256.Size]byte][]*reading{}
+	for _, s := range readings {
+		k := textKeyOf(s)
+		byText[k] = append(byText[k], s.Reading)
 	}
-	original := map[*Reading]*Reading{}
+	original := map[*reading]*reading{}
 	for _, same := range byText {
 		if len(same) < 2 {
 			continue
 		}
-		kept := slices.MinFunc(same, func(a, b *Reading) int {
-			return cmp.Or(cmp.Compare(b2i(ownID(b.r.src.File)), b2i(ownID(a.r.src.File))),
-				cmp.Compare(len(a.r.src.File), len(b.r.src.File)), cmp.Compare(a.r.src.File, b.r.src.File))
+		kept := slices.MinFunc(same, func(a, b *reading) int {
+			return cmp.Or(cmp.Compare(b2i(ownID(b.src.File)), b2i(ownID(a.src.File))),
+				cmp.Compare(len(a.src.File), len(b.src.File)), cmp.Compare(a.src.File, b.src.File))
 		})
 		for _, rd := range same {
 			if rd != kept {
@@ -95,16 +87,25 @@ func dropCopies(readings []*Reading) ([]*Reading, []Problem) {
 	if len(original) == 0 {
 		return readings, nil
 	}
-	var out []*Reading
+	var out []buildSource
 	var problems []Problem
-	for _, rd := range readings {
-		if o, ok := original[rd]; ok {
-			problems = append(problems, Problem{File: rd.r.src.File, Err: &CopyError{Original: o.r.src.File}, Skipped: true})
+	for _, s := range readings {
+		if o, ok := original[s.Reading]; ok {
+			problems = append(problems, Problem{File: s.Reading.src.File, Err: &CopyError{Original: o.src.File}, Skipped: true})
 		} else {
-			out = append(out, rd)
+			out = append(out, s)
 		}
 	}
 	return out, problems
+}
+
+// textKeyOf returns the text key of a source's reading, from its memo
+// when it has one.
+func textKeyOf(s buildSource) [sha256.Size]byte {
+	if s.Memo == nil {
+		return textKey(s.Reading)
+	}
+	return s.Memo.TextKey(func() [sha256.Size]byte { return textKey(s.Reading) })
 }
 
 // ownID reports whether a file's name without its extension is an id

@@ -354,15 +354,6 @@ var attributionLead = regexp.MustCompile(`^(?i:according to) [^,]{1,60}, `)
 // sentence, which a title does without.
 var attributionAside = regexp.MustCompile(`, (?i:according to) [^,]{1,60},`)
 
-// shorten returns the first n words of s, with an ellipsis when cut.
-func shorten(s string, n int) string {
-	fields := strings.Fields(s)
-	if len(fields) <= n {
-		return s
-	}
-	return strings.Join(fields[:n], " ") + "…"
-}
-
 // eventIDs gives every event an ID from its date, the first words of
 // its title and a short hash of its first citation: the same sources
 // give the same IDs, and a source added to the story changes the IDs of

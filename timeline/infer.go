@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/timeline-project/timeline/timeline/htmldoc"
 	"github.com/timeline-project/timeline/timeline/parallel"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
@@ -110,13 +109,22 @@ func (s storyDates) busiest(k int) []timex.Date {
 // front matter, else from a publication line of its text, else inferred
 // from the dates it reports, else from the days the other sources of the
 // story establish. today, when not zero, bounds every inferred date.
-func datePublications(rs []*reading, today timex.Date) {
+// anchors, when not nil, holds what remembers each source's anchors
+// from one build to the next (see Anchors), a nil one for a source that
+// has none.
+func datePublications(rs []*reading, anchors []Anchors, today timex.Date) {
+	anchorsOf := func(i int) Anchors {
+		if anchors == nil {
+			return nil
+		}
+		return anchors[i]
+	}
 	story := storyDates{}
-	for _, r := range rs {
+	for i, r := range rs {
 		r.src.Published = r.stated
 		if d := r.src.Published.Date; !d.IsZero() {
 			story[d]++
-			for _, rd := range relativeDates(r, d) {
+			for _, rd := range relativeDates(r, anchorsOf(i), d) {
 				story[rd.date()]++
 			}
 		}
@@ -130,16 +138,17 @@ func datePublications(rs []*reading, today timex.Date) {
 	if year == 0 && !today.IsZero() {
 		year = today.Year
 	}
-	var undated []*reading
-	for _, r := range rs {
+	var undated []int
+	for i, r := range rs {
 		if r.src.Published.Date.IsZero() {
-			undated = append(undated, r)
+			undated = append(undated, i)
 		}
 	}
 	counts := story.byDay()
 	parallel.ForWith(len(undated), newAnchorRoom, func(room *anchorRoom, i int) {
-		if p, ok := inferFromOwnDates(undated[i], counts, year, today, room); ok {
-			undated[i].src.Published = p
+		r := rs[undated[i]]
+		if p, ok := inferFromOwnDates(r, anchorsOf(undated[i]), counts, year, today, room); ok {
+			r.src.Published = p
 		}
 	})
 	for _, r := range rs {
@@ -149,31 +158,12 @@ func datePublications(rs []*reading, today timex.Date) {
 			}
 		}
 	}
-	undated = slices.DeleteFunc(undated, func(r *reading) bool { return r.src.Published.Basis == BasisInferred })
+	undated = slices.DeleteFunc(undated, func(i int) bool { return rs[i].src.Published.Basis == BasisInferred })
 	candidates, counts := story.candidates(today), story.byDay()
 	parallel.ForWith(len(undated), newAnchorRoom, func(room *anchorRoom, i int) {
-		undated[i].src.Published = inferFromStory(undated[i], counts, candidates, room)
+		r := rs[undated[i]]
+		r.src.Published = inferFromStory(r, anchorsOf(undated[i]), counts, candidates, room)
 	})
-}
-
-// statedPublication returns the publication date the source states in
-// its front matter (or sidecar), in its page's date markup, or in a
-// publication line, or an unknown one.
-func statedPublication(r *reading, page htmldoc.Meta) Published {
-	if r.meta.Published != "" {
-		d, err := parseDateString(r.meta.Published)
-		if err == nil {
-			return Published{Date: d, Basis: BasisFrontMatter, Evidence: "published: " + r.meta.Published}
-		}
-		r.warn(fmt.Errorf("front matter published: %w; the date is inferred instead", err))
-	}
-	if p, ok := pagePublication(r, page); ok {
-		return p
-	}
-	if d, evidence, ok := publicationLine(r); ok {
-		return Published{Date: d, Basis: BasisText, Evidence: evidence}
-	}
-	return Published{Basis: BasisUnknown}
 }
 
 // datedText is a date a source reports and the words that report it.
@@ -217,28 +207,39 @@ type relDay struct {
 
 func (rd relDay) date() timex.Date { return dateOfNumber(int64(rd.day)) }
 
-// relativeDates returns the days the article's relative expressions
-// ("on Monday", "yesterday") name when it is published on dct, leaving
-// out what is reported as the future. The answer for each dct is
-// remembered in the reading's anchors.
-func relativeDates(r *reading, dct timex.Date) []relDay {
-	return relativeDatesTo(r, dct, nil)
+// Anchors remembers, for one source, the days its relative expressions
+// name under each publication date tried: inferring a publication date
+// tries up to a hundred, and while the story's days change from one
+// build to the next, a source's relative days under one date never do.
+// Where a source has none (nil), its days are resolved afresh.
+type Anchors interface {
+	// Lookup sets days[i] to the days remembered under dcts[i] and
+	// returns the indexes of the dates it has none for. dcts are sorted,
+	// earliest first.
+	Lookup(dcts []timex.Date, days [][]relDay) []int
+	// Remember remembers days[i] under dcts[i], for each i of missing.
+	Remember(dcts []timex.Date, missing []int, days [][]relDay)
 }
 
-// relativeDatesTo is relativeDates resolving the expressions in
-// *scratch's storage, kept there for the next call.
-func relativeDatesTo(r *reading, dct timex.Date, scratch *[]timex.Value) []relDay {
-	if days, ok := r.anchors.get(dct); ok {
-		return days
+// relativeDates returns the days the article's relative expressions
+// ("on Monday", "yesterday") name when it is published on dct, leaving
+// out what is reported as the future: those anchors remembers, when it
+// is not nil, else resolved.
+func relativeDates(r *reading, anchors Anchors, dct timex.Date) []relDay {
+	if anchors == nil {
+		return resolveRelative(r, dct, nil)
 	}
-	out := resolveRelative(r, dct, scratch)
-	r.anchors.put(dct, out)
-	return out
+	dcts, days := []timex.Date{dct}, make([][]relDay, 1)
+	if missing := anchors.Lookup(dcts, days); len(missing) > 0 {
+		days[0] = resolveRelative(r, dct, nil)
+		anchors.Remember(dcts, missing, days)
+	}
+	return days[0]
 }
 
 // resolveRelative returns the days the article's relative expressions
-// name when it is published on dct, as relativeDatesTo does, without
-// the reading's anchors.
+// name when it is published on dct, as relativeDates does, without
+// anchors, resolving them in *scratch's storage when scratch is not nil.
 func resolveRelative(r *reading, dct timex.Date, scratch *[]timex.Value) []relDay {
 	var out []relDay
 	exprs := r.article
@@ -260,7 +261,7 @@ func resolveRelative(r *reading, dct timex.Date, scratch *[]timex.Value) []relDa
 // inferFromOwnDates dates a source by the latest day it reports: it was
 // published that day or within the week after, on the day its relative
 // expressions fit the story best.
-func inferFromOwnDates(r *reading, story dayCounts, year int, today timex.Date, room *anchorRoom) (Published, bool) {
+func inferFromOwnDates(r *reading, anchors Anchors, story dayCounts, year int, today timex.Date, room *anchorRoom) (Published, bool) {
 	dates := explicitDates(r, year)
 	if len(dates) == 0 {
 		return Published{}, false
@@ -275,7 +276,7 @@ func inferFromOwnDates(r *reading, story dayCounts, year int, today timex.Date, 
 			candidates = append(candidates, d)
 		}
 	}
-	best, _, matched := bestAnchor(r, story, candidates, room)
+	best, _, matched := bestAnchor(r, anchors, story, candidates, room)
 	evidence := fmt.Sprintf("no publication date printed; the latest day it reports is %s (%q)", latest.date, latest.text)
 	if best != latest.date {
 		evidence += fmt.Sprintf("; its %s fit the story's days best if it was published on %s", quoteList(matched), best)
@@ -317,31 +318,40 @@ func newAnchorRoom() *anchorRoom { return new(anchorRoom) }
 // expressions: the publication day among candidates (see
 // storyDates.candidates) on which they fall on the days the other
 // sources report most, the earliest such day.
-func inferFromStory(r *reading, story dayCounts, candidates []timex.Date, room *anchorRoom) Published {
-	best, score, matched := bestAnchor(r, story, candidates, room)
+func inferFromStory(r *reading, anchors Anchors, story dayCounts, candidates []timex.Date, room *anchorRoom) Published {
+	best, score, matched := bestAnchor(r, anchors, story, candidates, room)
 	if score <= 0 {
 		return Published{Basis: BasisUnknown, Evidence: "no date printed, and its relative dates fit no day the other sources report"}
 	}
-	return Published{Date: best, Basis: BasisInferred, Evidence: r.anchors.evidence(best, matched)}
+	evidence := fmt.Sprintf("no date printed; its %s fall on days the other sources report if it was published on %s, the earliest such day",
+		quoteList(matched), best)
+	return Published{Date: best, Basis: BasisInferred, Evidence: evidence}
 }
 
 // bestAnchor returns the candidate publication date (candidates sorted
 // earliest first) under which the source's relative dates fall on the
 // story's most reported days, the score, and the words that matched.
-// It works in room, which it leaves holding nothing.
-func bestAnchor(r *reading, story dayCounts, candidates []timex.Date, room *anchorRoom) (timex.Date, float64, []string) {
+// It works in room, which it leaves holding nothing, and takes the
+// days under each candidate from anchors where it has them.
+func bestAnchor(r *reading, anchors Anchors, story dayCounts, candidates []timex.Date, room *anchorRoom) (timex.Date, float64, []string) {
 	var best timex.Date
 	bestScore, bestAt := math.Inf(-1), -1
 	days := slices.Grow(room.days[:0], len(candidates))[:len(candidates)]
 	defer func() {
-		clear(days) // the slices are the reading's: the room keeps none
+		clear(days) // the slices may be the anchors': the room keeps none
 		room.days = days[:0]
 	}()
-	missing := r.anchors.lookup(candidates, days)
-	for _, ci := range missing {
-		days[ci] = resolveRelative(r, candidates[ci], &room.values)
+	if anchors == nil {
+		for ci, d := range candidates {
+			days[ci] = resolveRelative(r, d, &room.values)
+		}
+	} else {
+		missing := anchors.Lookup(candidates, days)
+		for _, ci := range missing {
+			days[ci] = resolveRelative(r, candidates[ci], &room.values)
+		}
+		anchors.Remember(candidates, missing, days)
 	}
-	r.anchors.putAll(candidates, missing, days)
 	for ci, d := range candidates {
 		score := 0.0
 		for _, rd := range days[ci] {
@@ -353,7 +363,7 @@ func bestAnchor(r *reading, story dayCounts, candidates []timex.Date, room *anch
 	}
 	var matched []string
 	if bestAt >= 0 {
-		for _, rd := range relativeDates(r, candidates[bestAt]) {
+		for _, rd := range days[bestAt] {
 			if story.of(rd.day) > 0 {
 				e := r.article[rd.expr]
 				matched = append(matched, strings.TrimSpace(r.src.Text[e.Start:e.End]))

@@ -3,7 +3,6 @@ package timeline
 import (
 	"math"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/timeline-project/timeline/timeline/timex"
@@ -39,12 +38,12 @@ func TestDayCountsWeight(t *testing.T) {
 func TestAnchorMemoLookup(t *testing.T) {
 	day := func(d int) timex.Date { return timex.Date{Year: 2023, Month: 5, Day: d} }
 	var m anchorMemo
-	m.put(day(24), []relDay{{day: 1, expr: 0}})
-	m.put(day(20), []relDay{{day: 2, expr: 1}, {day: 3, expr: 2}})
-	m.put(day(22), nil)
+	rememberOne(&m, day(24), []relDay{{day: 1, expr: 0}})
+	rememberOne(&m, day(20), []relDay{{day: 2, expr: 1}, {day: 3, expr: 2}})
+	rememberOne(&m, day(22), nil)
 	dcts := []timex.Date{day(19), day(20), day(21), day(22), day(24), day(25)}
 	days := make([][]relDay, len(dcts))
-	missing := m.lookup(dcts, days)
+	missing := m.Lookup(dcts, days)
 	if want := []int{0, 2, 5}; !slices.Equal(missing, want) {
 		t.Errorf("missing %v, want %v", missing, want)
 	}
@@ -56,41 +55,20 @@ func TestAnchorMemoLookup(t *testing.T) {
 	}
 }
 
-// TestAnchorMemoEvidence makes the evidence of inferred dates with one
-// memo: the same date from the same words gives the text made before,
-// another date or other words a new one.
-func TestAnchorMemoEvidence(t *testing.T) {
-	var m anchorMemo
-	may22, may23 := timex.Date{Year: 2023, Month: 5, Day: 22}, timex.Date{Year: 2023, Month: 5, Day: 23}
-	first := m.evidence(may22, []string{"on Monday"})
-	if want := `no date printed; its "on Monday" fall on days the other sources report if it was published on 2023-05-22, the earliest such day`; first != want {
-		t.Errorf("evidence %q, want %q", first, want)
-	}
-	if again := m.evidence(may22, []string{"on Monday"}); again != first {
-		t.Errorf("the same again: %q", again)
-	}
-	if other := m.evidence(may23, []string{"on Monday"}); other == first || !strings.Contains(other, "2023-05-23") {
-		t.Errorf("another date: %q", other)
-	}
-	if other := m.evidence(may23, []string{"on Monday", "yesterday"}); !strings.Contains(other, `"yesterday"`) {
-		t.Errorf("other words: %q", other)
-	}
-}
-
-// TestAnchorMemoPutAll remembers the days of several dates at once, one
+// TestAnchorMemoRemember remembers the days of several dates at once, one
 // of them remembered before: each date then has the days put last, and
 // the others keep theirs.
-func TestAnchorMemoPutAll(t *testing.T) {
+func TestAnchorMemoRemember(t *testing.T) {
 	day := func(d int) timex.Date { return timex.Date{Year: 2023, Month: 5, Day: d} }
 	var m anchorMemo
-	m.put(day(20), []relDay{{day: 1, expr: 0}})
-	m.put(day(24), []relDay{{day: 2, expr: 0}})
+	rememberOne(&m, day(20), []relDay{{day: 1, expr: 0}})
+	rememberOne(&m, day(24), []relDay{{day: 2, expr: 0}})
 	dcts := []timex.Date{day(19), day(20), day(22), day(25)}
-	m.putAll(dcts, []int{0, 1, 3}, [][]relDay{{{day: 3, expr: 1}}, {{day: 4, expr: 2}}, nil, {}})
+	m.Remember(dcts, []int{0, 1, 3}, [][]relDay{{{day: 3, expr: 1}}, {{day: 4, expr: 2}}, nil, {}})
 	want := map[timex.Date][]relDay{day(19): {{3, 1}}, day(20): {{4, 2}}, day(24): {{2, 0}}, day(25): {}}
 	all := []timex.Date{day(19), day(20), day(22), day(24), day(25)}
 	days := make([][]relDay, len(all))
-	missing := m.lookup(all, days)
+	missing := m.Lookup(all, days)
 	if !slices.Equal(missing, []int{2}) {
 		t.Errorf("missing %v, want [2] (May 22)", missing)
 	}
@@ -102,4 +80,9 @@ func TestAnchorMemoPutAll(t *testing.T) {
 	if len(m.index) != 4 {
 		t.Errorf("%d dates remembered, want 4", len(m.index))
 	}
+}
+
+// rememberOne remembers days under one date in m.
+func rememberOne(m *anchorMemo, dct timex.Date, days []relDay) {
+	m.Remember([]timex.Date{dct}, []int{0}, [][]relDay{days})
 }

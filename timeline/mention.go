@@ -1,11 +1,9 @@
 package timeline
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/timeline-project/timeline/timeline/timex"
 )
@@ -68,6 +66,18 @@ func (m *mention) quoted() string {
 	return collapseSpace(m.text())
 }
 
+// setDating sets the date of m as d says.
+func (m *mention) setDating(d sentenceDating) {
+	m.date, m.precision, m.partOfDay, m.dateSpan = d.date, d.precision, d.partOfDay, d.span
+	m.basis, m.datedBy, m.root, m.rootBasis, m.background = d.basis, d.datedBy, d.root, d.rootBasis, d.background
+}
+
+// dating returns the dating of m's sentence, as setDating was given it.
+func (m *mention) dating() sentenceDating {
+	return sentenceDating{date: m.date, precision: m.precision, partOfDay: m.partOfDay, span: m.dateSpan,
+		basis: m.basis, datedBy: m.datedBy, root: m.root, rootBasis: m.rootBasis, background: m.background, n: m.sentence.N}
+}
+
 // dateText returns the words that dated the mention.
 func (m *mention) dateText() string { return m.dateSpan.Of(m.src.Text) }
 
@@ -86,10 +96,6 @@ const maxMentionBytes = 2000
 // maxMentionsPerSource bounds the mentions of one source; an article
 // has a few hundred sentences at most.
 const maxMentionsPerSource = 1000
-
-// backgroundDays is how long before its source's publication a day must
-// be for a happening on it to be background to the story.
-const backgroundDays = 60
 
 // mentionsOf returns the mentions of a source: every article sentence
 // that is not a heading and reports something (it has a verb and enough
@@ -128,16 +134,17 @@ func mentionsOf(r *reading) []mention {
 		sentence := s.Span.Of(src.Text)
 		attrs := sc.resolve(s.N, attributionsIn(sentence, buf.tokens(sentence)))
 		m := mention{src: src, sentence: s, attrs: attrs, exprs: exprsIn(exprs[next:], s.Span), role: role}
-		var before *mention
+		var before *sentenceDating
 		if prev != nil && prev.sentence.N == s.N-1 && prev.sentence.Block == s.Block && chain < maxContextChain {
-			before = prev
+			pd := prev.dating()
+			before = &pd
 		}
 		d := dateSentence(sentenceContext{text: src.Text, exprs: exprs, values: values, published: src.Published, prev: before}, s, next)
 		if d.drop {
 			prev = nil
 			continue
 		}
-		d.apply(&m)
+		m.setDating(d)
 		if m.undated() && role != roleBody && !src.Published.Date.IsZero() {
 			m.date, m.precision, m.basis = src.Published.Date, timex.PrecisionDay, DatedReported
 		}
@@ -205,22 +212,6 @@ func (m *mention) about(buf *sentenceBuffers) {
 	m.terms, m.figures = termsOf(buf.words, &buf.terms), figuresOf(buf.words)
 }
 
-// dateBasis returns how an expression dates its sentence: explicitly
-// when it prints a month and day, else against its source's publication
-// date, printed or inferred.
-func dateBasis(e timex.Expr, pub Published) DateBasis {
-	if _, ok := e.Absolute(); ok {
-		return DatedExplicit
-	}
-	if _, ok := e.InYear(2000); ok {
-		return DatedExplicit
-	}
-	if pub.Basis == BasisInferred {
-		return DatedInferred
-	}
-	return DatedRelative
-}
-
 // withoutDates returns the text of span with the temporal expressions
 // in it left out: "May 22" says when, not what, and its 22 must not make
 // two reports look alike.
@@ -257,38 +248,4 @@ func appendWordsWithoutDates(out []string, text string, span Span, exprs []timex
 		}
 	}
 	return appendWords(out, text[pos:span.End])
-}
-
-// finiteVerbs are common verbs whose past or present form does not end
-// in -ed: news reports something with them.
-var finiteVerbs = setOf(`said says told tells is are was were has have had took takes made makes
-began begins came comes went goes saw sees hit hits shot struck fled left leaves led leads held
-holds met meets sent sends won wins lost loses gave gives got gets fell falls broke brought built
-caught chose drove fought found flew grew heard hid kept knew laid meant paid put ran rose sold set
-shook spoke spent stood stole swore thought threw understood wrote writes will would can could
-insists denies claims warns shows remains continues seeks tries calls`)
-
-// hasVerb reports whether s has a word that looks like a finite verb: a
-// common irregular one, or a word in -ed.
-func hasVerb(s string) bool {
-	for i := 0; ; {
-		start, end := nextWord(s, i)
-		if start < 0 {
-			return false
-		}
-		if isVerb(s[start:end]) {
-			return true
-		}
-		i = end
-	}
-}
-
-// isVerb reports whether word w looks like a finite verb.
-func isVerb(w string) bool {
-	var buf [maxASCIIWord]byte
-	if lw, _, ok := lowerASCII(&buf, w); ok {
-		return finiteVerbs[string(lw)] || bytes.HasSuffix(lw, []byte("ed")) && len(lw) > 4
-	}
-	lw := strings.ToLower(w)
-	return finiteVerbs[lw] || strings.HasSuffix(lw, "ed") && utf8.RuneCountInString(lw) > 4
 }

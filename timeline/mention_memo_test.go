@@ -5,23 +5,23 @@ import (
 	"testing"
 )
 
-// assembleOf reads nothing: it assembles the given readings and fails
-// the test when that fails.
-func assembleOf(t *testing.T, readings []*Reading) *Assembly {
+// assembleOf reads nothing: it assembles the given kept readings and
+// fails the test when that fails.
+func assembleOf(t *testing.T, readings []*Kept) *Assembly {
 	t.Helper()
-	a, err := Assemble(readings, nil, Options{})
+	a, err := AssembleKept(readings, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return a
 }
 
-// readEach reads every input as a source.
-func readEach(t *testing.T, inputs []Input) []*Reading {
+// readEach reads every input as a source to keep.
+func readEach(t *testing.T, inputs []Input) []*Kept {
 	t.Helper()
-	out := make([]*Reading, len(inputs))
+	out := make([]*Kept, len(inputs))
 	for i, in := range inputs {
-		rd, err := Read(in)
+		rd, err := ReadKept(in)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -30,10 +30,29 @@ func readEach(t *testing.T, inputs []Input) []*Reading {
 	return out
 }
 
+// assemblePlain reads the inputs and assembles them with no memo, the
+// plain way, failing the test when that fails.
+func assemblePlain(t *testing.T, inputs []Input) *Assembly {
+	t.Helper()
+	sources := make([]buildSource, len(inputs))
+	for i, in := range inputs {
+		r, err := readSource(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources[i] = buildSource{Reading: r}
+	}
+	a, err := Assemble(sources, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
 // TestAssembleAgainWithKeptReadings checks that readings kept from one
 // build (their mentions remembered) give the next build the timeline,
-// problems and checks that fresh readings give, also when the other
-// sources change and with them an undated source's inferred date.
+// problems and checks that readings with no memo give, also when the
+// other sources change and with them an undated source's inferred date.
 func TestAssembleAgainWithKeptReadings(t *testing.T) {
 	inputs := seedInputs(t)
 	n := len(inputs)
@@ -53,17 +72,17 @@ func TestAssembleAgainWithKeptReadings(t *testing.T) {
 	upper, lower := kept[n+3], kept[n+4]
 	for _, set := range []struct {
 		name     string
-		readings []*Reading
+		readings []*Kept
 	}{
 		{"seeds", seeds},
-		{"may", []*Reading{may, undated}},
-		{"june", []*Reading{june, undated}},
+		{"may", []*Kept{may, undated}},
+		{"june", []*Kept{june, undated}},
 		{"seeds again", seeds},
 		{"all", kept},
-		{"may again", []*Reading{may, undated}},
-		{"one report", []*Reading{upper, june}},
-		{"two reports", []*Reading{upper, lower, june}},
-		{"one report again", []*Reading{upper, june}},
+		{"may again", []*Kept{may, undated}},
+		{"one report", []*Kept{upper, june}},
+		{"two reports", []*Kept{upper, lower, june}},
+		{"one report again", []*Kept{upper, june}},
 	} {
 		again := assembleOf(t, set.readings)
 		var ins []Input
@@ -74,7 +93,7 @@ func TestAssembleAgainWithKeptReadings(t *testing.T) {
 				}
 			}
 		}
-		fresh := assembleOf(t, readEach(t, ins))
+		fresh := assemblePlain(t, ins)
 		if !reflect.DeepEqual(again.Timeline, fresh.Timeline) {
 			t.Errorf("%s: the timeline of kept readings differs from that of fresh ones", set.name)
 		}
@@ -89,7 +108,7 @@ func TestAssembleAgainWithKeptReadings(t *testing.T) {
 		}
 	}
 	for _, rd := range kept {
-		if !rd.r.found.ok {
+		if !rd.found.ok {
 			t.Errorf("%s: its mentions were not kept", rd.File())
 		}
 	}

@@ -33,7 +33,7 @@ func seedInputs(tb testing.TB) []Input {
 // seedMentions reads the shipped story and returns its mentions.
 func seedMentions(b testing.TB) []mention {
 	rs, _ := readInputs(&Timeline{}, seedInputs(b), nil)
-	datePublications(rs, Options{}.Today)
+	datePublications(rs, nil, Options{}.Today)
 	var ms []mention
 	for _, r := range rs {
 		ms = append(ms, mentionsOf(r)...)

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/timeline-project/timeline/timeline/htmldoc"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -140,4 +141,24 @@ func quoteList(texts []string) string {
 		}
 	}
 	return strings.Join(quoted, ", ")
+}
+
+// statedPublication returns the publication date the source states in
+// its front matter (or sidecar), in its page's date markup, or in a
+// publication line, or an unknown one.
+func statedPublication(r *reading, page htmldoc.Meta) Published {
+	if r.meta.Published != "" {
+		d, err := parseDateString(r.meta.Published)
+		if err == nil {
+			return Published{Date: d, Basis: BasisFrontMatter, Evidence: "published: " + r.meta.Published}
+		}
+		r.warn(fmt.Errorf("front matter published: %w; the date is inferred instead", err))
+	}
+	if p, ok := pagePublication(r, page); ok {
+		return p
+	}
+	if d, evidence, ok := publicationLine(r); ok {
+		return Published{Date: d, Basis: BasisText, Evidence: evidence}
+	}
+	return Published{Basis: BasisUnknown}
 }

@@ -31,22 +31,14 @@ type reading struct {
 	// stated is the publication date the source states, in its front
 	// matter or in a publication line; Basis is BasisUnknown when none.
 	stated Published
-	// anchors keeps the days the article's relative expressions name
-	// for each publication date tried; shared by every build of the
-	// same Reading.
-	anchors *anchorMemo
-	// found keeps the mentions a build found in it, for the next build
-	// that dates it the same; shared like anchors.
-	found *mentionMemo
 	// problems are what was not understood; the source is still used.
 	problems []error
 	// ownText is where the source's own text begins in its Text: after
 	// the title put at its top as a headline (see titleAsHeadline).
 	ownText int
-	// blocks keeps the keys of its blocks, shared like anchors; marks are
-	// the blocks this build made page furniture (see markRepeatedBlocks).
-	blocks *blockKeys
-	marks  []int
+	// marks are the blocks a build made page furniture, as the story
+	// repeats them (see markRepeatedBlocks).
+	marks []int
 }
 
 func (r *reading) warn(err error) { r.problems = append(r.problems, err) }
@@ -85,9 +77,6 @@ func readSource(in Input) (*reading, error) {
 	}
 	applyMeta(r)
 	r.stated = statedPublication(r, page)
-	r.anchors = &anchorMemo{}
-	r.found = &mentionMemo{}
-	r.blocks = &blockKeys{}
 	return r, nil
 }
 
@@ -158,38 +147,6 @@ func readTextFile(r *reading, data []byte) error {
 	}
 	return nil
 }
-
-// Reading is one input read on its own: its source's text, front
-// matter, blocks, sentences and temporal expressions, and the
-// publication date it states. It depends on nothing but the input, so a
-// caller may keep it while the input does not change and give it to
-// Assemble again: reading a source is most of the work of a build.
-//
-// Assemble does not change a Reading, but for what it remembers to make
-// the next Assemble faster; a Reading may be given to several Assembles,
-// at once too.
-type Reading struct {
-	r *reading
-	// text keeps the key of its text, for finding copies (distinct.go).
-	text textKeyMemo
-}
-
-// Read reads one input as a source. An error means the input cannot be
-// a source at all (not text, or no article text in it); what was only
-// partly understood becomes a problem of the build that uses it.
-func Read(in Input) (*Reading, error) {
-	r, err := readSource(in)
-	if err != nil {
-		return nil, err
-	}
-	return &Reading{r: r}, nil
-}
-
-// File returns the name of the input the Reading was read from.
-func (rd *Reading) File() string { return rd.r.src.File }
-
-// ID returns the ID of the Reading's source.
-func (rd *Reading) ID() string { return rd.r.src.ID }
 
 // forBuild returns a copy of the reading for one build to date and
 // warn about, sharing what no build changes.

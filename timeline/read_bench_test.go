@@ -27,7 +27,7 @@ func BenchmarkRead(b *testing.B) {
 // read and dated once beforehand.
 func BenchmarkMentions(b *testing.B) {
 	rs, _ := readInputs(&Timeline{}, seedInputs(b), nil)
-	datePublications(rs, Options{}.Today)
+	datePublications(rs, nil, Options{}.Today)
 	size := 0
 	for _, r := range rs {
 		size += len(r.src.Text)

@@ -14,7 +14,7 @@ import (
 	"github.com/timeline-project/timeline/timeline/varint"
 )
 
-// This file writes a Reading to bytes and reads it back, so that a
+// This file writes a Kept to bytes and reads it back, so that a
 // build can keep the readings of unchanged sources between runs. The
 // bytes are for the same program only: ReadingCodecVersion names the
 // layout, and a caller must not decode bytes written under another.
@@ -42,11 +42,11 @@ var readingCodecVersion = func() string {
 // by a program with another ReadingCodecVersion must not be decoded.
 func ReadingCodecVersion() string { return readingCodecVersion }
 
-// AppendBinary appends the reading to b. The source's text is written
-// only when it is not a verbatim part of the input's bytes, which
-// DecodeReading is given again.
-func (rd *Reading) AppendBinary(b []byte) ([]byte, error) {
-	r := rd.r
+// AppendBinary appends the reading and what it remembers to b. The
+// source's text is written only when it is not a verbatim part of the
+// input's bytes, which DecodeReading is given again.
+func (k *Kept) AppendBinary(b []byte) ([]byte, error) {
+	r := k.r
 	w := codecWriter{varint.Writer{B: b}}
 	src := r.src
 	w.Strings(src.ID, src.Title, src.URL, src.Publisher, src.Author)
@@ -87,25 +87,25 @@ func (rd *Reading) AppendBinary(b []byte) ([]byte, error) {
 	for _, p := range r.problems {
 		w.Strings(p.Error())
 	}
-	w.anchors(r.anchors)
-	w.mentionMemo(r.found, r.src)
+	w.anchors(k.anchors)
+	w.mentionMemo(k.found, r.src)
 	return w.B, nil
 }
 
 // Grown reports whether the reading has remembered more since it was
 // read or decoded: encoding it again keeps that for the next build.
-func (rd *Reading) Grown() bool {
-	rd.r.anchors.mu.Lock()
-	grown := rd.r.anchors.added > 0
-	rd.r.anchors.mu.Unlock()
-	rd.r.found.mu.Lock()
-	defer rd.r.found.mu.Unlock()
-	return grown || rd.r.found.added
+func (k *Kept) Grown() bool {
+	k.anchors.mu.Lock()
+	grown := k.anchors.added > 0
+	k.anchors.mu.Unlock()
+	k.found.mu.Lock()
+	defer k.found.mu.Unlock()
+	return grown || k.found.added
 }
 
-// DecodeReading reads back a Reading that AppendBinary wrote for in: in
+// DecodeReading reads back a Kept that AppendBinary wrote for in: in
 // must be the input it was read from, byte for byte.
-func DecodeReading(in Input, data []byte) (*Reading, error) {
+func DecodeReading(in Input, data []byte) (*Kept, error) {
 	d := codecReader{varint.Reader{Data: data}}
 	src := &Source{File: in.Name, Format: formatOf(in.Name)}
 	src.ID, src.Title, src.URL, src.Publisher, src.Author = d.String(), d.String(), d.String(), d.String(), d.String()
@@ -153,16 +153,14 @@ func DecodeReading(in Input, data []byte) (*Reading, error) {
 	for i := range r.problems {
 		r.problems[i] = errors.New(d.String())
 	}
-	r.anchors = d.anchors(len(r.article))
-	r.found = d.mentionMemo(r)
-	r.blocks = &blockKeys{}
+	k := &Kept{r: r, anchors: d.anchors(len(r.article)), found: d.mentionMemo(r)}
 	if d.Err() == nil && len(d.Data) > 0 {
 		d.Fail()
 	}
 	if d.Err() != nil {
 		return nil, fmt.Errorf("decode reading: %w", d.Err())
 	}
-	return &Reading{r: r}, nil
+	return k, nil
 }
 
 // codecWriter writes a reading with the one varint codec.
@@ -257,45 +255,4 @@ func (d *codecReader) anchors(nArticle int) *anchorMemo {
 	}
 	m.days = slices.Clip(m.days)
 	return m
-}
-
-// dayNumber returns the number of days from 1970-01-01 to d, by the
-// proleptic Gregorian calendar: AddDays without time.Date, for the many
-// days a memo holds.
-func dayNumber(d timex.Date) int64 {
-	y, m := int64(d.Year), int64(d.Month)
-	if m <= 2 {
-		y--
-	}
-	era := floorDiv(y, 400)
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + int64(d.Day) - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
-}
-
-// dateOfNumber is the inverse of dayNumber.
-func dateOfNumber(n int64) timex.Date {
-	n += 719468
-	era := floorDiv(n, 146097)
-	doe := n - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	day := doy - (153*mp+2)/5 + 1
-	m := (mp+2)%12 + 1
-	y := yoe + era*400
-	if m <= 2 {
-		y++
-	}
-	return timex.Date{Year: int(y), Month: time.Month(m), Day: int(day)}
-}
-
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if (a%b != 0) && ((a < 0) != (b < 0)) {
-		q--
-	}
-	return q
 }

@@ -45,15 +45,15 @@ func codecInputs(t testing.TB) []Input {
 // made it remember publication dates, and reads it back unchanged.
 func TestReadingCodecRoundTrip(t *testing.T) {
 	inputs := codecInputs(t)
-	var readings []*Reading
+	var readings []*Kept
 	for _, in := range inputs {
-		rd, err := Read(in)
+		rd, err := ReadKept(in)
 		if err != nil {
 			t.Fatalf("%s: %v", in.Name, err)
 		}
 		readings = append(readings, rd)
 	}
-	if _, err := Assemble(readings, nil, Options{}); err != nil {
+	if _, err := AssembleKept(readings, nil, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	remembered, mentions := 0, 0
@@ -82,19 +82,19 @@ func TestReadingCodecRoundTrip(t *testing.T) {
 		if errorStrings(have.problems) != errorStrings(want.problems) {
 			t.Errorf("%s: problems %q, want %q", inputs[i].Name, errorStrings(have.problems), errorStrings(want.problems))
 		}
-		if !sameAnchors(have.anchors, want.anchors) {
+		if !sameAnchors(got.anchors, rd.anchors) {
 			t.Errorf("%s: remembered dates differ", inputs[i].Name)
 		}
-		if !sameMentionMemo(have.found, want.found) {
+		if !sameMentionMemo(got.found, rd.found) {
 			t.Errorf("%s: remembered mentions differ", inputs[i].Name)
 		}
-		for _, m := range want.found.mentions {
+		for _, m := range rd.found.mentions {
 			if m.quote != collapseSpace(m.text()) {
 				t.Errorf("%s: sentence %d quoted as %q", inputs[i].Name, m.sentence.N, m.quote)
 			}
 		}
-		remembered += len(want.anchors.index)
-		mentions += len(want.found.mentions)
+		remembered += len(rd.anchors.index)
+		mentions += len(rd.found.mentions)
 	}
 	if remembered == 0 {
 		t.Error("no reading remembered any publication date: the memo was not tried")
@@ -133,7 +133,7 @@ func TestDecodedReadingsBuildTheSame(t *testing.T) {
 	want := assembleOf(t, readings)
 	decoded := decodeEach(t, inputs, readings)
 	for i := range decoded {
-		if !decoded[i].r.found.ok {
+		if !decoded[i].found.ok {
 			t.Errorf("%s: mentions not remembered", inputs[i].Name)
 		}
 	}
@@ -152,9 +152,9 @@ func TestDecodedReadingsBuildTheSame(t *testing.T) {
 }
 
 // decodeEach encodes each reading and decodes it again from its input.
-func decodeEach(t *testing.T, inputs []Input, readings []*Reading) []*Reading {
+func decodeEach(t *testing.T, inputs []Input, readings []*Kept) []*Kept {
 	t.Helper()
-	decoded := make([]*Reading, len(readings))
+	decoded := make([]*Kept, len(readings))
 	for i, rd := range readings {
 		data, err := rd.AppendBinary(nil)
 		if err != nil {
@@ -192,7 +192,7 @@ func errorStrings(errs []error) string {
 // refused or read without a panic.
 func TestReadingCodecRefusesDamage(t *testing.T) {
 	in := codecInputs(t)[0]
-	rd, err := Read(in)
+	rd, err := ReadKept(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestDayNumber(t *testing.T) {
 // FuzzDecodeReading checks that no bytes make DecodeReading panic.
 func FuzzDecodeReading(f *testing.F) {
 	in := Input{Name: "a.txt", Data: []byte("Menu\n\nThe mayor said on Tuesday, May 23, 2023 that the bridge had reopened after repairs.\n")}
-	rd, err := Read(in)
+	rd, err := ReadKept(in)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -254,7 +254,7 @@ func TestRememberedBeforeMerging(t *testing.T) {
 			stages = append(stages, "remembered")
 			early = encodeAll(t, readings)
 		}
-		if _, err := Assemble(readings, nil, opts); err != nil {
+		if _, err := AssembleKept(readings, nil, opts); err != nil {
 			t.Fatal(err)
 		}
 		want := []string{StageDating, StageMentions, "remembered", StageMerging}
@@ -270,7 +270,7 @@ func TestRememberedBeforeMerging(t *testing.T) {
 }
 
 // encodeAll returns every reading encoded.
-func encodeAll(t *testing.T, readings []*Reading) [][]byte {
+func encodeAll(t *testing.T, readings []*Kept) [][]byte {
 	t.Helper()
 	out := make([][]byte, len(readings))
 	for i, rd := range readings {

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
-	"sync"
 
-	"github.com/timeline-project/timeline/timeline/parallel"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -31,16 +29,15 @@ const (
 // markRepeatedBlocks makes page furniture of the article blocks that
 // many sources print on many days, in each reading that has one: its
 // blocks and sentences are its own copies then (see markFurniture). rs
-// have their publication dates.
-func markRepeatedBlocks(rs []*reading) {
+// have their publication dates; keys[i] are the keys of the blocks of
+// rs[i] as it was read (see blockKeys).
+func markRepeatedBlocks(rs []*reading, keys [][]uint64) {
 	type seen struct {
 		sources int
 		days    map[timex.Date]bool
 		last    *reading
 	}
 	counts := map[uint64]*seen{}
-	keys := make([][]uint64, len(rs))
-	parallel.For(len(rs), func(i int) { keys[i] = rs[i].blocks.of(rs[i].src) })
 	for i, r := range rs {
 		for _, k := range keys[i] {
 			if k == 0 {
@@ -76,25 +73,16 @@ func markRepeatedBlocks(rs []*reading) {
 	}
 }
 
-// blockKeys keeps the keys of a source's blocks once found: every build
-// of its Reading shares them.
-type blockKeys struct {
-	once sync.Once
-	keys []uint64
-}
-
-// of returns the key of each block of src as it was read: a hash of its
-// words in lower case; 0 for page furniture and blocks of too few words.
-func (b *blockKeys) of(src *Source) []uint64 {
-	b.once.Do(func() {
-		b.keys = make([]uint64, len(src.Blocks))
-		for j, bl := range src.Blocks {
-			if !bl.IsFurniture() {
-				b.keys[j] = blockKey(bl.Span.Of(src.Text))
-			}
+// blockKeys returns the key of each block of src: a hash of its words in
+// lower case; 0 for page furniture and blocks of too few words.
+func blockKeys(src *Source) []uint64 {
+	keys := make([]uint64, len(src.Blocks))
+	for j, bl := range src.Blocks {
+		if !bl.IsFurniture() {
+			keys[j] = blockKey(bl.Span.Of(src.Text))
 		}
-	})
-	return b.keys
+	}
+	return keys
 }
 
 // blockKey returns a hash of the words of a block in lower case, or 0

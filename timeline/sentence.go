@@ -6,13 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-// abbreviations end with a full stop that does not end a sentence
-// (lower case, without the stop).
-var abbreviations = setOf(`mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr gov sen rep rev
-fr st mt ft jr sr inc ltd co corp bros vs etc al approx dept est fig vol pp ca cf ed eds jan feb mar
-apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun hon pres supt insp
-det atty gov't univ assn ave blvd rd`)
-
 // speechVerbs introduce the speaker after a closing quotation mark:
 // "“...” Gladkov wrote" goes on with the quotation's sentence.
 var speechVerbs = setOf(`said says wrote writes told tells added adds stated states tweeted posted

@@ -26,6 +26,9 @@ type sentenceDating struct {
 	// drop is true for a sentence that names a time, none of which dates
 	// what it reports (a day to come): it is no mention.
 	drop bool
+	// n is the number of the sentence dated (Sentence.N), where it is the
+	// sentence before one that may take its date (sentenceContext.prev).
+	n int
 }
 
 // staleDays is how long before its source's publication a date may be
@@ -40,9 +43,9 @@ type sentenceContext struct {
 	exprs     []timex.Expr
 	values    []timex.Value
 	published Published
-	// prev is the dated mention of the sentence just before, in its
-	// block, when a sentence may still take its date (nil otherwise).
-	prev *mention
+	// prev is the dating of the sentence just before, in its block,
+	// when a sentence may still take its date (nil otherwise).
+	prev *sentenceDating
 }
 
 // dateSentence returns how sentence s is dated. exprs and values are
@@ -88,7 +91,7 @@ func dateSentence(c sentenceContext, s Sentence, next int) sentenceDating {
 	if own == 0 && c.prev != nil && takesDateOf(s.Span.Of(c.text), c.prev.date, pub) {
 		p := c.prev
 		d := sentenceDating{date: p.date, precision: p.precision, partOfDay: p.partOfDay, basis: DatedContext,
-			datedBy: p.sentence.N, background: p.background, root: p.dateSpan, rootBasis: p.basis}
+			datedBy: p.n, background: p.background, root: p.span, rootBasis: p.basis}
 		if p.basis == DatedContext {
 			d.datedBy, d.root, d.rootBasis = p.datedBy, p.root, p.rootBasis
 		}
@@ -97,12 +100,6 @@ func dateSentence(c sentenceContext, s Sentence, next int) sentenceDating {
 	// Times of its own that date nothing (a day to come) make it no
 	// mention; a span's bounds alone leave it undated.
 	return sentenceDating{drop: len(dating) > 0}
-}
-
-// apply sets the date of m as d says.
-func (d sentenceDating) apply(m *mention) {
-	m.date, m.precision, m.partOfDay, m.dateSpan = d.date, d.precision, d.partOfDay, d.span
-	m.basis, m.datedBy, m.root, m.rootBasis, m.background = d.basis, d.datedBy, d.root, d.rootBasis, d.background
 }
 
 // labelBefore returns the index of the expression that heads the line of
@@ -429,4 +426,24 @@ func firstPast(exprs []timex.Expr, values []timex.Value, candidates []int, publi
 		}
 	}
 	return -1
+}
+
+// backgroundDays is how long before its source's publication a day must
+// be for a happening on it to be background to the story.
+const backgroundDays = 60
+
+// dateBasis returns how an expression dates its sentence: explicitly
+// when it prints a month and day, else against its source's publication
+// date, printed or inferred.
+func dateBasis(e timex.Expr, pub Published) DateBasis {
+	if _, ok := e.Absolute(); ok {
+		return DatedExplicit
+	}
+	if _, ok := e.InYear(2000); ok {
+		return DatedExplicit
+	}
+	if pub.Basis == BasisInferred {
+		return DatedInferred
+	}
+	return DatedRelative
 }

@@ -16,7 +16,7 @@ func mentionDates(t *testing.T, pub, text string) map[string]string {
 	if len(rs) != 1 {
 		t.Fatalf("not read: %v", problems)
 	}
-	datePublications(rs, Options{}.Today)
+	datePublications(rs, nil, Options{}.Today)
 	out := map[string]string{}
 	for _, m := range mentionsOf(rs[0]) {
 		d := ""

@@ -117,17 +117,6 @@ func speakerKey(name string) []string {
 	return key
 }
 
-// stem returns the first five letters of a word, with British spellings
-// made American: "Russian" and "Russia" share "russi", "defence" and
-// "defense" share "defen".
-func stem(w string) string {
-	w = strings.ReplaceAll(w, "defence", "defense")
-	if utf8.RuneCountInString(w) <= 5 {
-		return w
-	}
-	return string([]rune(w)[:5])
-}
-
 // personName returns the name a speaker phrase gives a person: its
 // last run of two or more capitalized words that are not an
 // organisation's ("Vyacheslav Gladkov" of "Belgorod Governor Vyacheslav

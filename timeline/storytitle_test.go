@@ -79,11 +79,11 @@ func TestAssembleTitle(t *testing.T) {
 		{"made from the story", nil, Options{Folder: "f"}, "Armed men, Belgorod"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rd, err := Read(src)
+			rd, err := readSource(src)
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, err := Assemble([]*Reading{rd}, tc.site, tc.opts)
+			a, err := Assemble([]buildSource{{Reading: rd}}, tc.site, tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -93,11 +93,11 @@ func TestAssembleTitle(t *testing.T) {
 		})
 	}
 	empty := Input{Name: "b.md", Data: []byte("---\npublished: 2023-05-23\n---\n\n2023\n")}
-	rd, err := Read(empty)
+	rd, err := readSource(empty)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := Assemble([]*Reading{rd}, nil, Options{Folder: "flood"})
+	a, err := Assemble([]buildSource{{Reading: rd}}, nil, Options{Folder: "flood"})
 	if err != nil {
 		t.Fatal(err)
 	}

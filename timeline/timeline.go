@@ -15,7 +15,6 @@ package timeline
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/timeline-project/timeline/timeline/timex"
 )
@@ -322,30 +321,4 @@ func (t *Timeline) Source(id string) *Source {
 		return nil
 	}
 	return t.Sources[i]
-}
-
-// collapseSpace returns s with every run of white space made one space
-// and no white space at either end.
-func collapseSpace(s string) string {
-	if isCollapsed(s) {
-		return s
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// isCollapsed reports whether s is its own collapseSpace: white space
-// only as single spaces between other characters.
-func isCollapsed(s string) bool {
-	space := true // as if a space stood before s
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			if r != ' ' || space {
-				return false
-			}
-			space = true
-		} else {
-			space = false
-		}
-	}
-	return !space || s == ""
 }

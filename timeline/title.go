@@ -401,29 +401,6 @@ func endsOnNumber(s string) bool {
 	return isNumber(last) || isNumberWord(last)
 }
 
-// caveat matches what a reporter adds about what cannot be checked:
-// "could not be independently verified", "could not immediately verify
-// the videos", "did not respond to a request for comment". Such a
-// sentence reports no happening and no claim.
-var caveat = regexp.MustCompile(`(?i)(\b(could|can|has|have|had|was|were|is|are)( not|n't)|\bcannot|\bcouldn't) (be |been )?(immediately |independently |yet )*(verified|confirmed|corroborated|reached for comment|verify|confirm|corroborate)\b|\b(did not|didn't|has not|have not) (immediately )?(respond|reply|return)\b|\bdeclined to comment\b`)
-
-// caveatWords are what every caveat holds one of, looked for before the
-// expression is run.
-var caveatWords = []string{"verif", "confirm", "corroborat", "comment", "respond", "reply", "return"}
-
-// isCaveat reports whether a sentence is a reporter's caveat.
-func isCaveat(s string) bool {
-	if !strings.Contains(s, "not") && !strings.Contains(s, "n't") && !strings.Contains(s, "declined") {
-		return false // every caveat says what was not done
-	}
-	for _, w := range caveatWords {
-		if strings.Contains(s, w) {
-			return caveat.MatchString(s)
-		}
-	}
-	return false
-}
-
 // capitalize returns s with its first letter in upper case.
 func capitalize(s string) string {
 	r, size := utf8.DecodeRuneInString(s)

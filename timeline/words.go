@@ -431,3 +431,135 @@ func (ts *termSet) add(t string) {
 	}
 	ts.list = append(ts.list, t)
 }
+
+// collapseSpace returns s with every run of white space made one space
+// and no white space at either end.
+func collapseSpace(s string) string {
+	if isCollapsed(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isCollapsed reports whether s is its own collapseSpace: white space
+// only as single spaces between other characters.
+func isCollapsed(s string) bool {
+	space := true // as if a space stood before s
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if r != ' ' || space {
+				return false
+			}
+			space = true
+		} else {
+			space = false
+		}
+	}
+	return !space || s == ""
+}
+
+// shorten returns the first n words of s, with an ellipsis when cut.
+func shorten(s string, n int) string {
+	fields := strings.Fields(s)
+	if len(fields) <= n {
+		return s
+	}
+	return strings.Join(fields[:n], " ") + "…"
+}
+
+// finiteVerbs are common verbs whose past or present form does not end
+// in -ed: news reports something with them.
+var finiteVerbs = setOf(`said says told tells is are was were has have had took takes made makes
+began begins came comes went goes saw sees hit hits shot struck fled left leaves led leads held
+holds met meets sent sends won wins lost loses gave gives got gets fell falls broke brought built
+caught chose drove fought found flew grew heard hid kept knew laid meant paid put ran rose sold set
+shook spoke spent stood stole swore thought threw understood wrote writes will would can could
+insists denies claims warns shows remains continues seeks tries calls`)
+
+// hasVerb reports whether s has a word that looks like a finite verb: a
+// common irregular one, or a word in -ed.
+func hasVerb(s string) bool {
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			return false
+		}
+		if isVerb(s[start:end]) {
+			return true
+		}
+		i = end
+	}
+}
+
+// isVerb reports whether word w looks like a finite verb.
+func isVerb(w string) bool {
+	var buf [maxASCIIWord]byte
+	if lw, _, ok := lowerASCII(&buf, w); ok {
+		return finiteVerbs[string(lw)] || bytes.HasSuffix(lw, []byte("ed")) && len(lw) > 4
+	}
+	lw := strings.ToLower(w)
+	return finiteVerbs[lw] || strings.HasSuffix(lw, "ed") && utf8.RuneCountInString(lw) > 4
+}
+
+// stem returns the first five letters of a word, with British spellings
+// made American: "Russian" and "Russia" share "russi", "defence" and
+// "defense" share "defen".
+func stem(w string) string {
+	w = strings.ReplaceAll(w, "defence", "defense")
+	if utf8.RuneCountInString(w) <= 5 {
+		return w
+	}
+	return string([]rune(w)[:5])
+}
+
+// isDigits reports whether s is ASCII digits only.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// token is a word or a punctuation mark of a sentence.
+type token struct {
+	text       string
+	start, end int
+	word       bool
+}
+
+// appendTokens appends the tokens of s to out and returns it.
+func appendTokens(out []token, s string) []token {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if isAlnum(r) {
+			end := wordEnd(s, i, classTokenInner)
+			if end < len(s) && s[end] == '.' && abbreviations[strings.ToLower(s[i:end])] {
+				end++ // "Dr.", "Gov.": the stop is part of the word
+			}
+			out = append(out, token{s[i:end], i, end, true})
+			i = end
+			continue
+		}
+		if !unicode.IsSpace(r) {
+			text := s[i : i+size]
+			if r == utf8.RuneError && size == 1 {
+				text = string(utf8.RuneError) // not valid UTF-8: read as U+FFFD
+			}
+			out = append(out, token{text, i, i + utf8.RuneLen(r), false})
+		}
+		i += size
+	}
+	return out
+}
+
+// abbreviations end with a full stop that does not end a sentence
+// (lower case, without the stop).
+var abbreviations = setOf(`mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr gov sen rep rev
+fr st mt ft jr sr inc ltd co corp bros vs etc al approx dept est fig vol pp ca cf ed eds jan feb mar
+apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun hon pres supt insp
+det atty gov't univ assn ave blvd rd`)

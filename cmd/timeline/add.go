@@ -314,11 +314,11 @@ type pageFacts struct {
 // examinePage reads a fetched page as a build reads a source, alone:
 // an error is the reader's reason to reject it.
 func examinePage(p *fetchedPage, today timex.Date) (pageFacts, error) {
-	rd, err := timeline.Read(timeline.Input{Name: "page" + p.ext, Data: p.data})
+	rd, err := timeline.ReadKept(timeline.Input{Name: "page" + p.ext, Data: p.data})
 	if err != nil {
 		return pageFacts{}, fmt.Errorf("a page the reader rejects: %w", err)
 	}
-	asm, err := timeline.Assemble([]*timeline.Reading{rd}, nil, timeline.Options{Today: today})
+	asm, err := timeline.AssembleKept([]*timeline.Kept{rd}, nil, timeline.Options{Today: today})
 	if err != nil {
 		return pageFacts{}, fmt.Errorf("a page the reader rejects: %w", err)
 	}

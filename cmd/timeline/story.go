@@ -21,7 +21,7 @@ type storyBuilder struct {
 	title string
 	today timex.Date
 	// known are the readings of the last build, by input key.
-	known map[inputKey]*timeline.Reading
+	known map[inputKey]*timeline.Kept
 	// cached are encoded readings from the cache file, by input key.
 	cached map[inputKey][]byte
 	// onRead, when not nil, is called with the name of every source
@@ -65,7 +65,7 @@ type story struct {
 	problems []timeline.Problem
 	// keys and readings are the build's sources, in input order.
 	keys     []inputKey
-	readings []*timeline.Reading
+	readings []*timeline.Kept
 	// encoded holds, by key, the cache's bytes of readings decoded from
 	// it that have not grown since, to be written back as they are.
 	encoded map[inputKey][]byte
@@ -112,7 +112,7 @@ func (b *storyBuilder) build(ctx context.Context, prog *progress) (*story, error
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	b.known = make(map[inputKey]*timeline.Reading, len(st.readings))
+	b.known = make(map[inputKey]*timeline.Kept, len(st.readings))
 	for i, rd := range st.readings {
 		b.known[st.keys[i]] = rd
 	}
@@ -132,7 +132,7 @@ func (b *storyBuilder) build(ctx context.Context, prog *progress) (*story, error
 	if b.remembered != nil {
 		opts.Remembered = func() { b.remembered(st) }
 	}
-	st.assembly, err = timeline.Assemble(st.readings, site, opts)
+	st.assembly, err = timeline.AssembleKept(st.readings, site, opts)
 	st.problems = append(st.problems, st.assembly.Problems...)
 	return st, err
 }
@@ -152,8 +152,8 @@ func folderName(src string) string {
 
 // readAll returns the reading and key of every source, or why it has
 // none, in parallel: from memory, else from the cache, else read afresh.
-func (b *storyBuilder) readAll(st *story, sources []timeline.Input, prog *progress) ([]*timeline.Reading, []inputKey, []error) {
-	readings := make([]*timeline.Reading, len(sources))
+func (b *storyBuilder) readAll(st *story, sources []timeline.Input, prog *progress) ([]*timeline.Kept, []inputKey, []error) {
+	readings := make([]*timeline.Kept, len(sources))
 	keys := make([]inputKey, len(sources))
 	errs := make([]error, len(sources))
 	var mu sync.Mutex
@@ -179,7 +179,7 @@ func (b *storyBuilder) readAll(st *story, sources []timeline.Input, prog *progre
 				b.onRead(in.Name)
 				mu.Unlock()
 			}
-			readings[i], errs[i] = timeline.Read(in)
+			readings[i], errs[i] = timeline.ReadKept(in)
 			fresh.Add(1)
 		}
 		prog.update("read", "files", int(done.Add(1)), len(sources))
