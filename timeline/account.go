@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // canonicalNames maps the speakers' words, as sentences give them, to
@@ -143,7 +145,7 @@ func spokenBySeveral(accounts []Account) bool {
 func accountSummary(m *mention, a attribution) string {
 	says, found := saidWords(m, a)
 	if !found {
-		says = strings.TrimLeft(strings.ReplaceAll(collapseSpace(says), " ,", ","), ",;: ")
+		says = strings.TrimLeft(strings.ReplaceAll(words.CollapseSpace(says), " ,", ","), ",;: ")
 	}
 	if a.stance == StanceDenial && denialVerbs[a.verb] {
 		says = "denies " + says
@@ -204,7 +206,7 @@ func datingOf(best *mention) Dating {
 	src := best.src
 	pub := src.Published
 	when := func(m *mention) string {
-		return fmt.Sprintf("“%s” in %s", collapseSpace(m.dateText()), src.ID)
+		return fmt.Sprintf("“%s” in %s", words.CollapseSpace(m.dateText()), src.ID)
 	}
 	counted := func() string {
 		if pub.Basis == BasisInferred {
@@ -222,7 +224,7 @@ func datingOf(best *mention) Dating {
 		d.Note = fmt.Sprintf("No source names the day: %s reported it in its headline or lead, published %s (%s).", src.ID, pub.Date, pub.Basis)
 	case DatedContext:
 		d.Note = fmt.Sprintf("Sentence %d of %s has no date of its own; it continues sentence %d", best.sentence.N, src.ID, best.datedBy)
-		d.Note += ", dated by “" + collapseSpace(best.root.Of(src.Text)) + "”"
+		d.Note += ", dated by “" + words.CollapseSpace(best.root.Of(src.Text)) + "”"
 		if best.rootBasis != DatedExplicit {
 			d.Note += counted()
 		}

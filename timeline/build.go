@@ -166,22 +166,6 @@ func readAll(inputs []Input, progress func(done, total int)) ([]buildSource, *In
 	return sources, site, problems
 }
 
-// readInputs reads the story's site.md into tl and every other input as
-// a source, as Build does: the benchmarks' way to the readings.
-func readInputs(tl *Timeline, inputs []Input, progress func(done, total int)) ([]*reading, []Problem) {
-	readings, site, problems := readAll(inputs, progress)
-	if site != nil {
-		if err := readSiteFile(tl, *site); err != nil {
-			problems = append(problems, Problem{File: site.Name, Err: err})
-		}
-	}
-	rs := make([]*reading, len(readings))
-	for i, s := range readings {
-		rs[i] = s.Reading.forBuild()
-	}
-	return rs, problems
-}
-
 // Assembly is what Assemble made of a story's readings.
 type Assembly struct {
 	// Timeline is the story's chronology; nil when none could be made.

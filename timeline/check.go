@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/timeline-project/timeline/timeline/timex"
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // SourceCheck is what a build understood of one source and what it did
@@ -73,7 +74,7 @@ func unresolved(r *reading) []string {
 	for i, v := range timex.Resolve(r.article, r.src.Published.Date) {
 		e := r.article[i]
 		if (e.Type == timex.TypeDate || e.Type == timex.TypeTime) && strings.Contains(v.TIMEX3, "X") {
-			out = append(out, collapseSpace(r.src.Text[e.Start:e.End]))
+			out = append(out, words.CollapseSpace(r.src.Text[e.Start:e.End]))
 		}
 	}
 	return out

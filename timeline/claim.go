@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // Claims: who a sentence says claims or denies what it reports. The
@@ -29,7 +31,7 @@ type attribution struct {
 }
 
 // claimVerbs report what a speaker says.
-var claimVerbs = setOf(`said says say told tells claimed claims claim alleged alleges allege insisted
+var claimVerbs = words.SetOf(`said says say told tells claimed claims claim alleged alleges allege insisted
 insists insist asserted asserts assert stated states announced announces confirmed confirms warned
 warns added adds noted notes maintained maintains maintain argued argues wrote writes tweeted indicated
 indicates assured assures stressed stresses explained explains acknowledged acknowledges admitted
@@ -39,16 +41,16 @@ suggested suggests contended contends vowed vows pledged promised pointed denoun
 condemned condemns`)
 
 // denialVerbs say that a speaker denies something.
-var denialVerbs = setOf(`denied denies deny refuted refutes refute rejected rejects reject
+var denialVerbs = words.SetOf(`denied denies deny refuted refutes refute rejected rejects reject
 dismissed dismisses dismiss disputed disputes dispute contested contests contest disowned
 repudiated`)
 
 // auxiliaries stand between a speaker and a verb ("has denied").
-var auxiliaries = setOf(`has have had also further later again earlier then previously repeatedly
+var auxiliaries = words.SetOf(`has have had also further later again earlier then previously repeatedly
 publicly firmly strongly categorically quickly swiftly immediately`)
 
 // speakerNouns are lower-case words that can name or describe a speaker.
-var speakerNouns = setOf(`officials official spokesman spokeswoman spokesperson spokespeople minister
+var speakerNouns = words.SetOf(`officials official spokesman spokeswoman spokesperson spokespeople minister
 ministry ministers governor president prime members member residents resident witnesses witness
 police military army officer officers authorities authority leader leaders commander commanders
 adviser advisor advisers advisors aide aides analyst analysts expert experts source sources
@@ -63,17 +65,17 @@ diplomats diplomat staff soldiers soldier commission board company firm party op
 observers monitors citizens people protesters organizers organisers mission`)
 
 // speakerStops end a speaker phrase when reading back from its verb.
-var speakerStops = setOf(`that which who whom whose when while as and but or after before because
+var speakerStops = words.SetOf(`that which who whom whose when while as and but or after before because
 since if despite although though where whereas whether than so yet in on at from with by into
 onto about over under against during without within through to also meanwhile however`)
 
 // pronouns that stand for a speaker named before.
-var speakerPronouns = setOf(`he she they it him her them`)
+var speakerPronouns = words.SetOf(`he she they it him her them`)
 
 // tokenize returns the words and punctuation marks of s with their
 // byte offsets in s.
-func tokenize(s string) []token {
-	return appendTokens(make([]token, 0, len(s)/4+1), s)
+func tokenize(s string) []words.Token {
+	return words.AppendTokens(make([]words.Token, 0, len(s)/4+1), s)
 }
 
 // attributionsOf returns the speakers a sentence names, in order.
@@ -83,32 +85,32 @@ func attributionsOf(s string) []attribution {
 
 // claimOrDenialVerbs holds claimVerbs and denialVerbs, for looking a
 // token up in both at once.
-var claimOrDenialVerbs = newWordTable(claimVerbs, denialVerbs)
+var claimOrDenialVerbs = words.NewTable(claimVerbs, denialVerbs)
 
 // attributionsIn is attributionsOf given the tokens of s.
-func attributionsIn(s string, toks []token) []attribution {
+func attributionsIn(s string, toks []words.Token) []attribution {
 	if isCaveat(s) {
 		// "The ministry's statement could not be independently
 		// verified": the reporter speaks, of what no one can check
 		return nil
 	}
 	var out []attribution
-	var buf [maxASCIIWord]byte
+	var buf [words.MaxASCII]byte
 	for i, t := range toks {
-		if !t.word {
+		if !t.Word {
 			continue
 		}
-		lw := lowerBytes(&buf, t.text)
+		lw := words.LowerBytes(&buf, t.Text)
 		switch {
-		case string(lw) == "according" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "to"):
+		case string(lw) == "according" && i+1 < len(toks) && strings.EqualFold(toks[i+1].Text, "to"):
 			if a, ok := accordingTo(s, toks, i+2); ok {
 				out = append(out, a)
 			}
-		case claimOrDenialVerbs.has(lw) && (i == 0 || !startsUpper(t.text)): // not "the United States"
+		case claimOrDenialVerbs.Has(lw) && (i == 0 || !words.StartsUpper(t.Text)): // not "the United States"
 			if a, ok := speakerOfVerb(s, toks, i); ok {
 				out = append(out, a)
 			}
-		case (string(lw) == "statement" || string(lw) == "announcement") && i > 0 && isPossessive(toks[i-1].text):
+		case (string(lw) == "statement" || string(lw) == "announcement") && i > 0 && isPossessive(toks[i-1].Text):
 			if sp := speakerBefore(s, toks, i); sp != "" {
 				sp = strings.TrimSuffix(strings.TrimSuffix(sp, "'s"), "’s")
 				out = append(out, attribution{speaker: sp, stance: StanceClaim, says: clauseAfter(s, toks, i+1), verb: "says"})
@@ -122,23 +124,23 @@ func isPossessive(w string) bool { return strings.HasSuffix(w, "'s") || strings.
 
 // accordingTo reads "according to X, …": X runs to the next comma or
 // the end of the clause.
-func accordingTo(s string, toks []token, from int) (attribution, bool) {
+func accordingTo(s string, toks []words.Token, from int) (attribution, bool) {
 	end := from
-	for end < len(toks) && toks[end].word && end-from < 10 {
+	for end < len(toks) && toks[end].Word && end-from < 10 {
 		end++
 	}
 	if end == from {
 		return attribution{}, false
 	}
-	sp := cleanSpeaker(s[toks[from].start:toks[end-1].end])
+	sp := cleanSpeaker(s[toks[from].Start:toks[end-1].End])
 	if !looksLikeSpeaker(sp) {
 		return attribution{}, false
 	}
 	says := ""
-	if end < len(toks) && toks[end].text == "," {
+	if end < len(toks) && toks[end].Text == "," {
 		says = clauseAfter(s, toks, end+1)
 	} else if from > 2 {
-		says = strings.TrimSpace(s[:toks[from-2].start])
+		says = strings.TrimSpace(s[:toks[from-2].Start])
 	}
 	return attribution{speaker: sp, stance: StanceClaim, says: says, verb: "according"}, true
 }
@@ -146,24 +148,24 @@ func accordingTo(s string, toks []token, from int) (attribution, bool) {
 // speakerOfVerb finds the speaker of the claim or denial verb at toks[v]:
 // the noun phrase before it, else, when the verb follows a comma or a
 // closing quote ("…, said the governor"), the one after it.
-func speakerOfVerb(s string, toks []token, v int) (attribution, bool) {
+func speakerOfVerb(s string, toks []words.Token, v int) (attribution, bool) {
 	if isParticiple(toks, v) {
 		return attribution{}, false
 	}
 	stance := StanceClaim
-	if denialVerbs[strings.ToLower(toks[v].text)] {
+	if denialVerbs[strings.ToLower(toks[v].Text)] {
 		stance = StanceDenial
 	}
 	k := v
-	for k > 0 && toks[k-1].word && auxiliaries[strings.ToLower(toks[k-1].text)] {
+	for k > 0 && toks[k-1].Word && auxiliaries[strings.ToLower(toks[k-1].Text)] {
 		k--
 	}
 	sp := speakerBefore(s, toks, k)
 	says := clauseAfter(s, toks, v+1+objectLength(toks, v))
-	if sp == "" && v > 0 && (toks[v-1].text == "," || isClosing(rune(toks[v-1].text[0]))) {
+	if sp == "" && v > 0 && (toks[v-1].Text == "," || words.IsClosing(rune(toks[v-1].Text[0]))) {
 		// "…," said the governor: what is said stands before the verb.
 		sp = speakerAfter(s, toks, v+1)
-		says = strings.Trim(s[:toks[v-1].start], " ,\"“”'‘’")
+		says = strings.Trim(s[:toks[v-1].Start], " ,\"“”'‘’")
 	}
 	if sp == "" {
 		return attribution{}, false
@@ -171,17 +173,17 @@ func speakerOfVerb(s string, toks []token, v int) (attribution, bool) {
 	if stance == StanceClaim && deniesInvolvement(says) {
 		stance = StanceDenial
 	}
-	return attribution{speaker: sp, stance: stance, says: says, verb: strings.ToLower(toks[v].text)}, true
+	return attribution{speaker: sp, stance: stance, says: says, verb: strings.ToLower(toks[v].Text)}, true
 }
 
 // isParticiple reports whether the verb at toks[v] is a participle
 // rather than a speaker's verb: "was reported", "the alleged attack",
 // "a claimed victory".
-func isParticiple(toks []token, v int) bool {
+func isParticiple(toks []words.Token, v int) bool {
 	if v == 0 {
 		return false
 	}
-	prev := strings.ToLower(toks[v-1].text)
+	prev := strings.ToLower(toks[v-1].Text)
 	switch prev {
 	case "was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "its", "their", "his", "her", "widely":
 		return true
@@ -192,26 +194,26 @@ func isParticiple(toks []token, v int) bool {
 // speakerBefore reads the speaker phrase that ends before toks[k]: back
 // over names, roles and their joining words, and over one appositive
 // between commas ("Gladkov, the governor of Belgorod,").
-func speakerBefore(s string, toks []token, k int) string {
+func speakerBefore(s string, toks []words.Token, k int) string {
 	start := phraseStart(toks, k)
 	if start == k {
 		return ""
 	}
 	// "Gladkov, the governor of Belgorod, said": the phrase is an
 	// appositive; the name stands before it.
-	if start >= 2 && toks[start-1].text == "," && k > 0 && toks[k-1].text == "," {
+	if start >= 2 && toks[start-1].Text == "," && k > 0 && toks[k-1].Text == "," {
 		if nameStart := phraseStart(toks, start-1); nameStart < start-1 && allCapitalized(toks[nameStart:start-1]) {
 			start = nameStart
 		}
 	}
 	end := k
-	for end > start && !toks[end-1].word {
+	for end > start && !toks[end-1].Word {
 		end--
 	}
 	if end <= start {
 		return ""
 	}
-	sp := cleanSpeaker(s[toks[start].start:toks[end-1].end])
+	sp := cleanSpeaker(s[toks[start].Start:toks[end-1].End])
 	if !looksLikeSpeaker(sp) {
 		return ""
 	}
@@ -222,22 +224,22 @@ func speakerBefore(s string, toks []token, k int) string {
 // begins: at most ten words back, stopping at a stop word, a clause
 // mark or a lower-case word that cannot describe a speaker. A comma
 // is crossed only into a name ("…Service, Andrey Yusov,").
-func phraseStart(toks []token, k int) int {
+func phraseStart(toks []words.Token, k int) int {
 	i := k
 	for n := 0; i > 0 && n < 10; n++ {
 		t := toks[i-1]
-		if !t.word {
-			if t.text == "," && i < k && toks[k-1].text == "," && allCapitalized(toks[i:k]) && i >= 2 && toks[i-2].word {
+		if !t.Word {
+			if t.Text == "," && i < k && toks[k-1].Text == "," && allCapitalized(toks[i:k]) && i >= 2 && toks[i-2].Word {
 				i-- // the comma before an appositive name
 				continue
 			}
-			if t.text == "," && i == k { // "Yusov, insisted"
+			if t.Text == "," && i == k { // "Yusov, insisted"
 				i--
 				continue
 			}
 			break
 		}
-		lw := strings.ToLower(t.text)
+		lw := strings.ToLower(t.Text)
 		if lw == "of" || lw == "for" || lw == "the" {
 			i--
 			continue
@@ -245,12 +247,12 @@ func phraseStart(toks []token, k int) int {
 		if speakerStops[lw] {
 			break
 		}
-		if !startsUpper(t.text) && !speakerNouns[lw] && !speakerPronouns[lw] && !isPossessive(t.text) && !isNumberWord(lw) {
+		if !words.StartsUpper(t.Text) && !speakerNouns[lw] && !speakerPronouns[lw] && !isPossessive(t.Text) && !isNumberWord(lw) {
 			break
 		}
 		i--
 	}
-	for i < k && (toks[i].text == "," || strings.EqualFold(toks[i].text, "of") || strings.EqualFold(toks[i].text, "for")) {
+	for i < k && (toks[i].Text == "," || strings.EqualFold(toks[i].Text, "of") || strings.EqualFold(toks[i].Text, "for")) {
 		i++
 	}
 	return i
@@ -258,11 +260,11 @@ func phraseStart(toks []token, k int) int {
 
 // speakerAfter reads the speaker phrase that starts at toks[from]: "said
 // the governor", "said Vyacheslav Gladkov, the governor".
-func speakerAfter(s string, toks []token, from int) string {
+func speakerAfter(s string, toks []words.Token, from int) string {
 	end := from
-	for end < len(toks) && toks[end].word && end-from < 8 {
-		lw := strings.ToLower(toks[end].text)
-		if speakerStops[lw] && lw != "of" && lw != "for" || !startsUpper(toks[end].text) && !speakerNouns[lw] && lw != "the" {
+	for end < len(toks) && toks[end].Word && end-from < 8 {
+		lw := strings.ToLower(toks[end].Text)
+		if speakerStops[lw] && lw != "of" && lw != "for" || !words.StartsUpper(toks[end].Text) && !speakerNouns[lw] && lw != "the" {
 			break
 		}
 		end++
@@ -270,20 +272,20 @@ func speakerAfter(s string, toks []token, from int) string {
 	if end == from {
 		return ""
 	}
-	sp := cleanSpeaker(s[toks[from].start:toks[end-1].end])
+	sp := cleanSpeaker(s[toks[from].Start:toks[end-1].End])
 	if !looksLikeSpeaker(sp) {
 		return ""
 	}
 	return sp
 }
 
-func allCapitalized(toks []token) bool {
+func allCapitalized(toks []words.Token) bool {
 	n := 0
 	for _, t := range toks {
-		if !t.word {
+		if !t.Word {
 			continue
 		}
-		if !startsUpper(t.text) {
+		if !words.StartsUpper(t.Text) {
 			return false
 		}
 		n++
@@ -314,7 +316,7 @@ func cleanSpeaker(sp string) string {
 // a capitalized word that is not only the first of the sentence's words,
 // a word that describes a speaker, or it is a pronoun.
 func looksLikeSpeaker(sp string) bool {
-	ws := words(sp)
+	ws := words.Split(sp)
 	if len(ws) == 0 {
 		return false
 	}
@@ -326,7 +328,7 @@ func looksLikeSpeaker(sp string) bool {
 	}
 	for _, w := range ws {
 		lw := strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(w), "'s"), "’s")
-		if speakerNouns[lw] || startsUpper(w) && !speakerStops[lw] && !timeWords[lw] {
+		if speakerNouns[lw] || words.StartsUpper(w) && !speakerStops[lw] && !timeWords[lw] {
 			return true
 		}
 	}
@@ -334,16 +336,16 @@ func looksLikeSpeaker(sp string) bool {
 }
 
 // timeWords are capitalized words that are not speakers.
-var timeWords = setOf(`monday tuesday wednesday thursday friday saturday sunday january february march
+var timeWords = words.SetOf(`monday tuesday wednesday thursday friday saturday sunday january february march
 april may june july august september october november december today yesterday on in`)
 
 // notSpeakers are capitalized words that begin a phrase that names no
 // speaker ("This indicates…", "There said…").
-var notSpeakers = setOf(`this that these those there here which what such another each every some
+var notSpeakers = words.SetOf(`this that these those there here which what such another each every some
 any it's we i you us`)
 
 // negations turn a claim into a denial ("insisted Kyiv was not involved").
-var negations = setOf(`not no never nothing none neither nor`)
+var negations = words.SetOf(`not no never nothing none neither nor`)
 
 // denialMarks are what a negated statement denies when it is a denial:
 // a part in the happening, or its truth.
@@ -357,7 +359,7 @@ var denialMarks = []string{"involv", "responsib", "behind", "role", "part in", "
 func deniesInvolvement(says string) bool {
 	neg := false
 	for i, n := 0, 0; n < 8; n++ { // the first eight words
-		start, end := nextWord(says, i)
+		start, end := words.Next(says, i)
 		if start < 0 {
 			break
 		}
@@ -381,29 +383,29 @@ func deniesInvolvement(says string) bool {
 
 // objectVerbs take the person spoken to before what is said ("told
 // reporters that…").
-var objectVerbs = setOf(`told tells tell informed informs assured assures warned warns`)
+var objectVerbs = words.SetOf(`told tells tell informed informs assured assures warned warns`)
 
 // objectLength returns how many tokens after the verb at toks[v] name
 // whom it was said to: up to a "that" in the next six words, else one
 // word after "told"; 0 for other verbs. A particle ("pointed out") is
 // skipped as well.
-func objectLength(toks []token, v int) int {
-	lw := strings.ToLower(toks[v].text)
-	if v+1 < len(toks) && strings.EqualFold(toks[v+1].text, "out") {
+func objectLength(toks []words.Token, v int) int {
+	lw := strings.ToLower(toks[v].Text)
+	if v+1 < len(toks) && strings.EqualFold(toks[v+1].Text, "out") {
 		return 1
 	}
 	if !objectVerbs[lw] {
 		return 0
 	}
 	for j := v + 1; j < len(toks) && j <= v+7; j++ {
-		if strings.EqualFold(toks[j].text, "that") {
+		if strings.EqualFold(toks[j].Text, "that") {
 			return j - v - 1
 		}
-		if !toks[j].word {
+		if !toks[j].Word {
 			break
 		}
 	}
-	if (lw == "told" || lw == "tells" || lw == "tell") && v+1 < len(toks) && toks[v+1].word {
+	if (lw == "told" || lw == "tells" || lw == "tell") && v+1 < len(toks) && toks[v+1].Word {
 		return 1
 	}
 	return 0
@@ -411,11 +413,11 @@ func objectLength(toks []token, v int) int {
 
 // clauseAfter returns the words after toks[from] to the end of the
 // sentence, less an opening "that" and a date's preposition.
-func clauseAfter(s string, toks []token, from int) string {
+func clauseAfter(s string, toks []words.Token, from int) string {
 	if from >= len(toks) {
 		return ""
 	}
-	says := strings.TrimSpace(s[toks[from].start:])
+	says := strings.TrimSpace(s[toks[from].Start:])
 	says = strings.TrimRight(says, " .")
 	if w, rest, ok := strings.Cut(says, " "); ok && strings.EqualFold(w, "that") && opensClause(rest) {
 		says = rest
@@ -445,7 +447,7 @@ var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "fiv
 // clauseOpeners are words that begin a clause after "that", where
 // "that" is a conjunction and not a determiner ("said that the…" but
 // "denied that version").
-var clauseOpeners = setOf(`the a an it he she they we i you its his her their our there this these
+var clauseOpeners = words.SetOf(`the a an it he she they we i you its his her their our there this these
 those some no all more at only one two three four five six seven eight nine ten several many most
 both each every any`)
 
@@ -454,15 +456,15 @@ both each every any`)
 func opensClause(s string) bool {
 	w, _, _ := strings.Cut(s, " ")
 	lw := strings.ToLower(strings.Trim(w, `"“‘'`))
-	if clauseOpeners[lw] || startsUpper(w) || isNumberWord(lw) || (w != "" && !unicode.IsLetter([]rune(w)[0])) {
+	if clauseOpeners[lw] || words.StartsUpper(w) || isNumberWord(lw) || (w != "" && !unicode.IsLetter([]rune(w)[0])) {
 		return true
 	}
-	ws := words(s) // "that security forces killed": a verb follows the noun
+	ws := words.Split(s) // "that security forces killed": a verb follows the noun
 	for i := 1; i < len(ws) && i < 4; i++ {
 		if lw := strings.ToLower(ws[i]); lw == "and" || lw == "or" || lw == "of" || lw == "to" {
 			return false
 		}
-		if hasVerb(ws[i]) {
+		if words.HasVerb(ws[i]) {
 			return true
 		}
 	}

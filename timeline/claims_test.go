@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/timeline-project/timeline/timeline/timex"
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // story is three reports of one day's arrests: one dates it, one dates it
@@ -88,8 +89,8 @@ func TestFiguresDisagree(t *testing.T) {
 		{"Three soldiers were killed.", "Four soldiers died.", true},
 	}
 	for _, tt := range tests {
-		a := &mention{src: &Source{ID: "a"}, figures: figuresOf(words(tt.a))}
-		b := &mention{src: &Source{ID: "b"}, figures: figuresOf(words(tt.b))}
+		a := &mention{src: &Source{ID: "a"}, figures: figuresOf(words.Split(tt.a))}
+		b := &mention{src: &Source{ID: "b"}, figures: figuresOf(words.Split(tt.b))}
 		if got := figuresDisagree([]*mention{a, b}); got != tt.want {
 			t.Errorf("figuresDisagree(%q, %q) = %v, want %v (%+v, %+v)", tt.a, tt.b, got, tt.want, a.figures, b.figures)
 		}
@@ -198,7 +199,7 @@ func TestDateDisagreement(t *testing.T) {
 		src := &Source{ID: id, Text: text}
 		s := Sentence{Span: Span{0, len(text)}, N: 1}
 		return mention{src: src, sentence: s, date: d, precision: timex.PrecisionDay, basis: basis,
-			dateSpan: Span{0, 6}, terms: termsOf(words(text), new(termSet)), figures: figuresOf(words(text))}
+			dateSpan: Span{0, 6}, terms: words.Terms(words.Split(text), new(words.TermSet)), figures: figuresOf(words.Split(text))}
 	}
 	ms := []mention{
 		mk("a", timex.NewDate(2024, 3, 4), DatedExplicit),

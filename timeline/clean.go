@@ -3,6 +3,8 @@ package timeline
 import (
 	"regexp"
 	"strings"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // Reasons the cleaner gives for taking a block for page furniture.
@@ -72,11 +74,11 @@ var (
 // featuresOf returns the features of a block's text; terms are its
 // terms' numbers.
 func featuresOf(text string, terms []int) blockFeatures {
-	n := wordCount(text)
+	n := words.Count(text)
 	short := n <= 12
 	f := blockFeatures{
 		words:     n,
-		prose:     endsSentence(text) && n >= 6,
+		prose:     words.EndsSentence(text) && n >= 6,
 		pipes:     strings.Contains(text, "|") && n <= 16,
 		signature: isPostSignature(text),
 		post:      isEmbeddedPost(text),
@@ -96,7 +98,7 @@ func featuresOf(text string, terms []int) blockFeatures {
 		f.lead = furnitureCapitals
 	}
 	f.titleLike = !f.signature && !hasSentenceBreak(text) &&
-		(!endsSentence(text) && n <= 20 || strings.HasSuffix(text, "?") && short)
+		(!words.EndsSentence(text) && n <= 20 || strings.HasSuffix(text, "?") && short)
 	return f
 }
 
@@ -406,9 +408,9 @@ func newTermNumbers(size int) *termNumbers {
 // order.
 func (tn *termNumbers) of(text string, block int) []int {
 	first := len(tn.all)
-	var buf [maxASCIIWord]byte
+	var buf [words.MaxASCII]byte
 	for i := 0; ; {
-		start, end := nextWord(text, i)
+		start, end := words.Next(text, i)
 		if start < 0 {
 			return tn.all[first:len(tn.all):len(tn.all)]
 		}
@@ -420,7 +422,7 @@ func (tn *termNumbers) of(text string, block int) []int {
 		if !ok {
 			id = len(tn.last)
 			tn.last = append(tn.last, 0)
-			tn.ids[term(text[start:end])] = id // a new term: its string kept
+			tn.ids[words.Term(text[start:end])] = id // a new term: its string kept
 		}
 		if tn.last[id] != block+1 {
 			tn.last[id] = block + 1
@@ -432,10 +434,10 @@ func (tn *termNumbers) of(text string, block int) []int {
 // lookup returns the number of word's term and true; -1 when word has
 // no term (see term); false when its term has no number yet. It makes
 // no string of the term.
-func (tn *termNumbers) lookup(buf *[maxASCIIWord]byte, word string) (int, bool) {
-	t, _, ascii := termASCII(buf, word)
+func (tn *termNumbers) lookup(buf *[words.MaxASCII]byte, word string) (int, bool) {
+	t, _, ascii := words.TermASCII(buf, word)
 	if !ascii {
-		u := termOfUnicode(word)
+		u := words.TermOfUnicode(word)
 		if u == "" {
 			return -1, false
 		}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // Page furniture that text taken from a web page glues to the start of
@@ -68,7 +70,7 @@ func splitLeads(text string, blocks []Block) []Block {
 }
 
 // stampWords may stand in an update stamp after "updated".
-var stampWords = setOf(`at on gmt utc bst cet est edt et pt uk am pm a.m p.m monday tuesday wednesday thursday friday
+var stampWords = words.SetOf(`at on gmt utc bst cet est edt et pt uk am pm a.m p.m monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec`)
 
@@ -87,9 +89,9 @@ func stampEnd(s string) int {
 	if i == 0 {
 		return 0
 	}
-	end, words := i, 0
+	end, n := i, 0
 	for {
-		start, e := nextWord(s, end)
+		start, e := words.Next(s, end)
 		if start < 0 || strings.TrimSpace(strings.Trim(s[end:start], ",:|-")) != "" {
 			break
 		}
@@ -97,9 +99,9 @@ func stampEnd(s string) int {
 		if !stampWords[w] && !isClockOrNumber(w) {
 			break
 		}
-		end, words = e, words+1
+		end, n = e, n+1
 	}
-	if words < 2 {
+	if n < 2 {
 		return 0
 	}
 	return end
@@ -121,13 +123,13 @@ func isClockOrNumber(w string) bool {
 
 // bylineWords may stand in a byline after the author's name: roles,
 // and the small words of a newsroom's or a place's name.
-var bylineWords = setOf(`correspondent correspondents editor reporter reporters analyst writer staff
+var bylineWords = words.SetOf(`correspondent correspondents editor reporter reporters analyst writer staff
 producer bureau chief senior special political diplomatic defence defense security business economics
 affairs world news in of and for at the contributor columnist`)
 
 // sentenceOpeners are capitalised words that begin a sentence rather
 // than go on with a name.
-var sentenceOpeners = setOf(`the a an in on it as at after when while this that there these those some
+var sentenceOpeners = words.SetOf(`the a an in on it as at after when while this that there these those some
 many more most his her their its our we he she they i if but for from with without despite since
 during before until what how why where who`)
 
@@ -150,7 +152,7 @@ func bylineEnd(s string) int {
 	}
 	var ws []word
 	for i := 3; len(ws) <= maxBylineWords; {
-		start, end := nextWord(s, i)
+		start, end := words.Next(s, i)
 		if start < 0 {
 			break
 		}
@@ -158,7 +160,7 @@ func bylineEnd(s string) int {
 		i = end
 	}
 	names := 0
-	for names < len(ws) && names < 4 && startsUpper(ws[names].text) && !sentenceOpeners[strings.ToLower(ws[names].text)] &&
+	for names < len(ws) && names < 4 && words.StartsUpper(ws[names].text) && !sentenceOpeners[strings.ToLower(ws[names].text)] &&
 		!monthNames[strings.ToLower(ws[names].text)] && !isWeekdayName(ws[names].text) {
 		names++
 	}
@@ -169,9 +171,9 @@ func bylineEnd(s string) int {
 		w := ws[k].text
 		lw := strings.ToLower(w)
 		switch {
-		case startsUpper(w) && sentenceOpeners[lw]:
+		case words.StartsUpper(w) && sentenceOpeners[lw]:
 			return ws[k-1].end
-		case !startsUpper(w) && !bylineWords[lw]:
+		case !words.StartsUpper(w) && !bylineWords[lw]:
 			if k-1 < names || bylineWords[strings.ToLower(ws[k-1].text)] {
 				return 0 // "By John Smith and others": no byline
 			}
@@ -232,7 +234,7 @@ func saysColon(text string) bool {
 }
 
 // callOutOpeners are the words a call to readers opens with.
-var callOutOpeners = setOf(`you please why send email e-mail text tell share upload`)
+var callOutOpeners = words.SetOf(`you please why send email e-mail text tell share upload`)
 
 // mayCallOut reports whether text may be a call to readers (callOut):
 // it opens with one of callOutOpeners, or asks to use a form.
@@ -275,13 +277,13 @@ func inCapitals(text string) bool {
 func capitalsEnd(s string) int {
 	end, n := 0, 0
 	for i := 0; ; {
-		start, e := nextWord(s, i)
+		start, e := words.Next(s, i)
 		if start < 0 || strings.TrimSpace(strings.Trim(s[i:start], ",:-")) != "" {
 			return 0 // the whole line, or a mark other than a comma: no caption before a sentence
 		}
 		w := s[start:e]
-		if !allCapitals(w) && !isDigits(w) {
-			if n < 2 || !startsUpper(w) {
+		if !allCapitals(w) && !words.IsDigits(w) {
+			if n < 2 || !words.StartsUpper(w) {
 				return 0
 			}
 			return end

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // The cleaner tests every block of every source against a few regular
@@ -41,7 +43,7 @@ func yearAfterC(text string) bool {
 			for q < len(text) && isRegexpSpace(text[q]) {
 				q++
 			}
-			if q+4 <= len(text) && isDigits(text[q:q+4]) {
+			if q+4 <= len(text) && words.IsDigits(text[q:q+4]) {
 				return true
 			}
 		}
@@ -91,7 +93,7 @@ func isEndMarker(text string) bool {
 	switch {
 	case n < len(text) && text[n] >= utf8.RuneSelf,
 		n == 0 && text != "" && (text[0] == '(' || '0' <= text[0] && text[0] <= '9' || isRegexpSpace(text[0])),
-		n > 0 && inLower(endMarkerFirst, text[:n]),
+		n > 0 && words.InLower(endMarkerFirst, text[:n]),
 		containsFoldASCII(text, "contributed"):
 		return endMarkerLine.MatchString(text)
 	}
@@ -99,7 +101,7 @@ func isEndMarker(text string) bool {
 }
 
 // endMarkerFirst are the first words of endMarkerLine's alternatives.
-var endMarkerFirst = setOf(`reporting writing editing additional compiled with leave post add write view
+var endMarkerFirst = words.SetOf(`reporting writing editing additional compiled with leave post add write view
 show load read comment comments share about related recent latest popular recommended trending more see
 you most tag tags topic topics filed`)
 

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // TestClean runs the cleaner on the cases in testdata/clean: each has an
@@ -44,7 +46,7 @@ func describeBlocks(text string) string {
 		if bl.IsFurniture() {
 			role = "furniture: " + bl.Furniture
 		}
-		fmt.Fprintf(&b, "%s | %s | %s\n", bl.Kind, role, shorten(collapseSpace(bl.Span.Of(text)), 10))
+		fmt.Fprintf(&b, "%s | %s | %s\n", bl.Kind, role, words.Shorten(words.CollapseSpace(bl.Span.Of(text)), 10))
 	}
 	return b.String()
 }

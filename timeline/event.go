@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/timeline-project/timeline/timeline/timex"
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // eventOf makes the event of a happening: its date from its best-dated
@@ -41,14 +42,14 @@ func eventOf(h *happening, tt *termTable, names canonicalNames) Event {
 			Source:    m.src.ID,
 			Sentence:  m.sentence.N,
 			Quote:     m.quoted(),
-			DateText:  collapseSpace(m.dateText()),
+			DateText:  words.CollapseSpace(m.dateText()),
 			DateBasis: m.basis,
 			DatedBy:   m.datedBy,
 			Speaker:   names.of(a),
 			Stance:    a.stance,
 		})
 		if m.date != h.date && m.basis != DatedMatched && m.basis != DatedReported {
-			e.OtherDates = append(e.OtherDates, OtherDate{Source: m.src.ID, Date: m.date.String(), DateText: collapseSpace(m.dateText())})
+			e.OtherDates = append(e.OtherDates, OtherDate{Source: m.src.ID, Date: m.date.String(), DateText: words.CollapseSpace(m.dateText())})
 		}
 	}
 	e.Outlets = outletCount(members)
@@ -171,7 +172,7 @@ func saidWords(m *mention, a attribution) (string, bool) {
 		return a.says, false
 	}
 	start := m.sentence.Span.Start + at
-	says := tidyPunctuation(collapseSpace(withoutWhenWords(m.src.Text, Span{start, start + len(a.says)}, m.exprs)))
+	says := tidyPunctuation(words.CollapseSpace(withoutWhenWords(m.src.Text, Span{start, start + len(a.says)}, m.exprs)))
 	says = strings.TrimLeft(strings.ReplaceAll(says, " ,", ","), ",;: ")
 	if w, rest, ok := strings.Cut(says, " "); ok && strings.EqualFold(w, "that") && opensClause(rest) {
 		says = rest
@@ -182,7 +183,7 @@ func saidWords(m *mention, a attribution) (string, bool) {
 // plural reports whether a speaker phrase is plural: its last word is
 // a lower-case noun in -s ("Russian officials", "militia members").
 func plural(sp string) bool {
-	ws := words(sp)
+	ws := words.Split(sp)
 	if len(ws) == 0 {
 		return false
 	}
@@ -193,12 +194,12 @@ func plural(sp string) bool {
 	if lw := strings.ToLower(last); (speakerNouns[lw] || pluralAgents[lw]) && strings.HasSuffix(lw, "s") && len(ws) == 1 {
 		return true // "Officials", "Engineers" opening a sentence
 	}
-	return !startsUpper(last) && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
+	return !words.StartsUpper(last) && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
 }
 
 // pluralAgents are plural nouns for people that open a sentence with a
 // capital, and are no name ("Engineers warned…").
-var pluralAgents = setOf(`engineers doctors scientists researchers rescuers workers firefighters
+var pluralAgents = words.SetOf(`engineers doctors scientists researchers rescuers workers firefighters
 teachers students farmers lawyers judges nurses paramedics medics survivors victims families relatives
 neighbours neighbors locals villagers passengers analysts economists investors traders demonstrators
 rebels insurgents protesters organisers organizers campaigners critics supporters opponents voters
@@ -217,7 +218,7 @@ func pluralVerb(v string) string {
 }
 
 // whenWords stand before a date and go with it.
-var whenWords = setOf(`on in at by since until till during from early late this last next`)
+var whenWords = words.SetOf(`on in at by since until till during from early late this last next`)
 
 // withoutWhenWords returns the text of span with its temporal
 // expressions left out, and the words that introduce them ("said on
@@ -259,13 +260,13 @@ func tidyPunctuation(s string) string { return punctuationRun.ReplaceAllString(s
 // shortSpeaker returns a speaker's name short enough for a title: a
 // person's name without the role when the phrase is long.
 func shortSpeaker(sp string) string {
-	if wordCount(sp) <= 5 && !strings.Contains(sp, ",") {
+	if words.Count(sp) <= 5 && !strings.Contains(sp, ",") {
 		return sp
 	}
 	if first, last := personName(sp); last != "" {
 		return strings.TrimSpace(first + " " + last)
 	}
-	return shorten(sp, 5)
+	return words.Shorten(sp, 5)
 }
 
 // withoutWhen returns the mention's sentence before and after its date,
@@ -275,7 +276,7 @@ func shortSpeaker(sp string) string {
 func withoutWhen(m *mention) (before, after string) {
 	text := m.src.Text
 	if !m.sentence.Span.Contains(m.dateSpan) || m.dateSpan.Start == m.dateSpan.End {
-		return collapseSpace(withoutDates(text, m.sentence.Span, m.exprs)), "" // dated by context or undated
+		return words.CollapseSpace(withoutDates(text, m.sentence.Span, m.exprs)), "" // dated by context or undated
 	}
 	before = strings.TrimRightFunc(text[m.sentence.Span.Start:m.dateSpan.Start], unicode.IsSpace)
 	after = text[m.dateSpan.End:m.sentence.Span.End]
@@ -286,7 +287,7 @@ func withoutWhen(m *mention) (before, after string) {
 		}
 	}
 	trimmed, prep := trimDatePreposition(before)
-	ws := words(trimmed)
+	ws := words.Split(trimmed)
 	lastWord := ""
 	if len(ws) > 0 {
 		lastWord = strings.ToLower(ws[len(ws)-1])
@@ -391,13 +392,13 @@ func numberedID(id string, used map[string]int) string {
 // letters and digits only.
 func slug(s string, n int) string {
 	var parts []string
-	for _, w := range words(s) {
+	for _, w := range words.Split(s) {
 		if len(parts) == n {
 			break
 		}
 		var b strings.Builder
 		for _, r := range strings.ToLower(w) {
-			if r < 128 && isAlnum(r) {
+			if r < 128 && words.IsAlnum(r) {
 				b.WriteRune(r)
 			}
 		}

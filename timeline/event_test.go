@@ -3,6 +3,8 @@ package timeline
 import (
 	"strings"
 	"testing"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // mentionOf makes a mention of the sentence text dated by the first
@@ -86,7 +88,7 @@ func TestSpeakerTitleTold(t *testing.T) {
 		"James Cameron told ABC's Good Morning America show, referring to the hull of the vessel.": "",
 		"The governor told reporters that the bridge would reopen within a week.":                  "Governor says the bridge would reopen within a week",
 	} {
-		toks := appendTokens(nil, sentence)
+		toks := words.AppendTokens(nil, sentence)
 		m := &mention{src: &Source{Text: sentence}, sentence: Sentence{Span: Span{0, len(sentence)}}, attrs: attributionsIn(sentence, toks)}
 		if got, _ := speakerTitle(m, nil, maxTitleChars); got != want {
 			t.Errorf("speakerTitle(%q) = %q, want %q", sentence, got, want)

@@ -3,6 +3,8 @@ package timeline
 import (
 	"strconv"
 	"strings"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // figure is a count a sentence gives: "70 fighters", "eight injured",
@@ -30,7 +32,7 @@ var casualties = map[string]string{
 }
 
 // countFillers stand between a number and what it counts.
-var countFillers = setOf(`people person persons more other of the than additional further civilians residents`)
+var countFillers = words.SetOf(`people person persons more other of the than additional further civilians residents`)
 
 // figuresOf returns the counts that the words ws of a text give, in
 // order. Years and the numbers of dates are not counts (leave dates out
@@ -70,8 +72,8 @@ func countValue(w string) (int, bool) {
 	if w == "" || w[0] < '0' || w[0] > '9' {
 		// Not digits: a number word, or nothing Atoi reads (a word
 		// begins with a letter or a digit, never a sign).
-		var buf [maxASCIIWord]byte
-		if lw, _, ok := lowerASCII(&buf, w); ok {
+		var buf [words.MaxASCII]byte
+		if lw, _, ok := words.LowerASCII(&buf, w); ok {
 			n, ok := numberWords[string(lw)]
 			return n, ok
 		}
@@ -111,7 +113,7 @@ func countUnit(ws []string, i int) string {
 			return u
 		}
 		if noun == "" && !countFillers[lw] && lw != "were" && lw != "was" && lw != "had" && lw != "have" {
-			noun = stem(lw)
+			noun = words.Stem(lw)
 		}
 	}
 	return noun

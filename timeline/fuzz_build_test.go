@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // isTrimmed reports whether r is a rune trimSpan takes off a span's ends.
@@ -112,7 +114,7 @@ func checkBuilt(t *testing.T, tl *Timeline) {
 		if _, dup := collapsed[src.ID]; dup {
 			t.Fatalf("two sources with id %q", src.ID)
 		}
-		collapsed[src.ID] = collapseSpace(src.Text)
+		collapsed[src.ID] = words.CollapseSpace(src.Text)
 		for _, b := range src.Blocks {
 			if b.Span.Start < 0 || b.Span.Start > b.Span.End || b.Span.End > len(src.Text) {
 				t.Fatalf("%s: block %v outside the text (%d bytes)", src.File, b.Span, len(src.Text))

@@ -3,6 +3,8 @@ package timeline
 import (
 	"math"
 	"slices"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // The story's words: every term of the units numbered, weighed by how
@@ -58,7 +60,7 @@ func newTermTable(ms []*mention) *termTable {
 // or more digits weigh numberWeight times more.
 func termWeight(term string, n, df int) float64 {
 	w := math.Log(1 + float64(n)/float64(max(df, 1)))
-	if isNumber(term) && len(term) >= 2 {
+	if words.IsNumber(term) && len(term) >= 2 {
 		w *= numberWeight
 	}
 	return w

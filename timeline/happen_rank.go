@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // How many report a happening: its outlets, each counted once however
@@ -37,7 +39,7 @@ func outletCount(members []*mention) int {
 			outlets[key] = o
 			parent = append(parent, o)
 		}
-		if wordCount(m.quoted()) < minCopyWords {
+		if words.Count(m.quoted()) < minCopyWords {
 			continue
 		}
 		q := strings.ToLower(m.quoted())

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/timeline-project/timeline/timeline/timex"
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // mention is a sentence of one source that reports something happening
@@ -63,7 +64,7 @@ func (m *mention) quoted() string {
 	if m.quote != "" {
 		return m.quote
 	}
-	return collapseSpace(m.text())
+	return words.CollapseSpace(m.text())
 }
 
 // setDating sets the date of m as d says.
@@ -153,7 +154,7 @@ func mentionsOf(r *reading) []mention {
 			continue
 		}
 		m.about(&buf)
-		m.quote = collapseSpace(sentence)
+		m.quote = words.CollapseSpace(sentence)
 		out = append(out, m)
 		switch {
 		case m.undated(), m.basis == DatedReported:
@@ -184,24 +185,24 @@ const minHeadlineWords = 3
 // it, can say what happened: a sentence needs a verb and enough words, a
 // headline only a few words.
 func reportsSomething(sentence, dateText string, role leadRole) bool {
-	n := wordCount(sentence) - wordCount(dateText)
+	n := words.Count(sentence) - words.Count(dateText)
 	if role == roleHeadline {
 		return n >= minHeadlineWords
 	}
-	return n >= minMentionWords && hasVerb(sentence)
+	return n >= minMentionWords && words.HasVerb(sentence)
 }
 
 // sentenceBuffers hold what mentionsOf reads of one sentence after
 // another, so that it allocates them once.
 type sentenceBuffers struct {
 	words []string
-	toks  []token
-	terms termSet
+	toks  []words.Token
+	terms words.TermSet
 }
 
 // tokens returns the tokens of sentence s.
-func (b *sentenceBuffers) tokens(s string) []token {
-	b.toks = appendTokens(b.toks[:0], s)
+func (b *sentenceBuffers) tokens(s string) []words.Token {
+	b.toks = words.AppendTokens(b.toks[:0], s)
 	return b.toks
 }
 
@@ -209,7 +210,7 @@ func (b *sentenceBuffers) tokens(s string) []token {
 // words of its sentence less its dates.
 func (m *mention) about(buf *sentenceBuffers) {
 	buf.words = appendWordsWithoutDates(buf.words[:0], m.src.Text, m.sentence.Span, m.exprs)
-	m.terms, m.figures = termsOf(buf.words, &buf.terms), figuresOf(buf.words)
+	m.terms, m.figures = words.Terms(buf.words, &buf.terms), figuresOf(buf.words)
 }
 
 // withoutDates returns the text of span with the temporal expressions
@@ -243,9 +244,9 @@ func appendWordsWithoutDates(out []string, text string, span Span, exprs []timex
 			break
 		}
 		if e.Start >= pos && e.End <= span.End {
-			out = appendWords(out, text[pos:e.Start])
+			out = words.Append(out, text[pos:e.Start])
 			pos = e.End
 		}
 	}
-	return appendWords(out, text[pos:span.End])
+	return words.Append(out, text[pos:span.End])
 }

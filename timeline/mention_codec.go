@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/timeline-project/timeline/timeline/timex"
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // This file writes a reading's remembered mentions (mentionMemo) with
@@ -161,6 +162,6 @@ func (d *codecReader) mention(r *reading, src *Source) mention {
 		m.terms[i] = d.String()
 	}
 	m.exprs = exprsIn(r.article, m.sentence.Span)
-	m.quote = collapseSpace(m.text())
+	m.quote = words.CollapseSpace(m.text())
 	return m
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/timeline-project/timeline/timeline/timex"
 )
 
 // seedInputs reads the shipped story's articles.
@@ -32,13 +34,28 @@ func seedInputs(tb testing.TB) []Input {
 
 // seedMentions reads the shipped story and returns its mentions.
 func seedMentions(b testing.TB) []mention {
-	rs, _ := readInputs(&Timeline{}, seedInputs(b), nil)
-	datePublications(rs, nil, Options{}.Today)
+	rs := readSources(b, seedInputs(b))
+	datePublications(rs, nil, timex.Date{})
 	var ms []mention
 	for _, r := range rs {
 		ms = append(ms, mentionsOf(r)...)
 	}
 	return ms
+}
+
+// readSources reads every input as a source, failing tb when one is
+// none.
+func readSources(tb testing.TB, inputs []Input) []*reading {
+	tb.Helper()
+	rs := make([]*reading, len(inputs))
+	for i, in := range inputs {
+		r, err := readSource(in)
+		if err != nil {
+			tb.Fatalf("%s: %v", in.Name, err)
+		}
+		rs[i] = r
+	}
+	return rs
 }
 
 // pointersTo returns a pointer to each of ms.

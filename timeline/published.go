@@ -8,6 +8,7 @@ import (
 
 	"github.com/timeline-project/timeline/timeline/htmldoc"
 	"github.com/timeline-project/timeline/timeline/timex"
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // publicationWord marks a line that states when the page was published.
@@ -34,7 +35,7 @@ func publicationLine(r *reading) (timex.Date, string, bool) {
 				continue
 			}
 			if d, ok := absoluteIn(r.exprs, l); ok {
-				best, bestRank, evidence = d, rank, clip(collapseSpace(l.Of(r.src.Text)), maxEvidence)
+				best, bestRank, evidence = d, rank, clip(words.CollapseSpace(l.Of(r.src.Text)), maxEvidence)
 			}
 		}
 	}
@@ -46,7 +47,7 @@ func publicationLine(r *reading) (timex.Date, string, bool) {
 // line near the top that is not a sentence (a dateline), 0 otherwise.
 func lineRank(text string, l Span, blockIndex int, b Block) int {
 	s := l.Of(text)
-	if wordCount(s) > 40 {
+	if words.Count(s) > 40 {
 		return 0
 	}
 	publication := mayNamePublication(s) && publicationWord.MatchString(s)
@@ -55,7 +56,7 @@ func lineRank(text string, l Span, blockIndex int, b Block) int {
 		return 3
 	case publication:
 		return 2
-	case blockIndex < 8 && wordCount(s) <= 12 && !endsSentence(s) && !isPostSignature(s):
+	case blockIndex < 8 && words.Count(s) <= 12 && !words.EndsSentence(s) && !isPostSignature(s):
 		return 1
 	}
 	return 0

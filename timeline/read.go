@@ -16,6 +16,7 @@ import (
 	"github.com/timeline-project/timeline/timeline/htmldoc"
 	"github.com/timeline-project/timeline/timeline/mdoc"
 	"github.com/timeline-project/timeline/timeline/timex"
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // reading is a source on its way through a build: the Source and what
@@ -90,12 +91,12 @@ const maxHeadlineBytes = 300
 // is the file's own bytes (TextOffset >= 0) is left as it is. It returns
 // where the source's own text now begins.
 func titleAsHeadline(src *Source, title string) int {
-	title = collapseSpace(title)
+	title = words.CollapseSpace(title)
 	if src.TextOffset >= 0 || title == "" || len(title) > maxHeadlineBytes {
 		return 0
 	}
 	for _, b := range src.Blocks {
-		if text := collapseSpace(b.Span.Of(src.Text)); text != "" {
+		if text := words.CollapseSpace(b.Span.Of(src.Text)); text != "" {
 			if b.Kind == Heading && strings.EqualFold(text, title) {
 				return 0
 			}
@@ -282,11 +283,11 @@ func titleOf(src *Source) string {
 		if s.N == 0 {
 			continue
 		}
-		text := collapseSpace(s.Span.Of(src.Text))
+		text := words.CollapseSpace(s.Span.Of(src.Text))
 		if src.Blocks[s.Block].Kind == Heading {
 			return text
 		}
-		return shorten(text, 12)
+		return words.Shorten(text, 12)
 	}
 	return src.File
 }
@@ -331,7 +332,7 @@ func safeID(id string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range id {
-		ok := r < 128 && (isAlnum(r) || r == '.' || r == '_' || r == '-')
+		ok := r < 128 && (words.IsAlnum(r) || r == '.' || r == '_' || r == '-')
 		if ok {
 			b.WriteRune(r)
 		} else if !dash {

@@ -22,20 +22,3 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
-
-// BenchmarkMentions finds the mentions of the shipped story's articles,
-// read and dated once beforehand.
-func BenchmarkMentions(b *testing.B) {
-	rs, _ := readInputs(&Timeline{}, seedInputs(b), nil)
-	datePublications(rs, nil, Options{}.Today)
-	size := 0
-	for _, r := range rs {
-		size += len(r.src.Text)
-	}
-	b.SetBytes(int64(size))
-	for b.Loop() {
-		for _, r := range rs {
-			mentionsOf(r)
-		}
-	}
-}

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/timeline-project/timeline/timeline/timex"
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // Page furniture that only the story as a whole shows: a line that many
@@ -90,13 +91,13 @@ func blockKeys(src *Source) []uint64 {
 func blockKey(text string) uint64 {
 	h := fnv.New64a()
 	n := 0
-	var buf [maxASCIIWord]byte
+	var buf [words.MaxASCII]byte
 	for i := 0; ; n++ {
-		start, end := nextWord(text, i)
+		start, end := words.Next(text, i)
 		if start < 0 {
 			break
 		}
-		h.Write(lowerBytes(&buf, text[start:end]))
+		h.Write(words.LowerBytes(&buf, text[start:end]))
 		h.Write([]byte{' '})
 		i = end
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // line is one line of a text source.
@@ -129,7 +131,7 @@ func continues(text string, prev, next line, wrap int) bool {
 		return false
 	}
 	p, n := prev.span.Of(text), next.span.Of(text)
-	if endsSentence(p) {
+	if words.EndsSentence(p) {
 		// In hard-wrapped text a sentence may end mid-paragraph; a
 		// paragraph's last line is the short one.
 		return wrap > 0 && utf8.RuneCountInString(p) > wrap*7/10 && !startsLikeHeading(n)
@@ -144,7 +146,7 @@ func continues(text string, prev, next line, wrap int) bool {
 // startsLikeHeading reports whether a line looks like the start of a
 // new section rather than the rest of a sentence.
 func startsLikeHeading(s string) bool {
-	return len(s) > 0 && !endsSentence(s) && wordCount(s) <= 10
+	return len(s) > 0 && !words.EndsSentence(s) && words.Count(s) <= 10
 }
 
 // wrapWidth returns the width at which text is hard-wrapped, or 0 when

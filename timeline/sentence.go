@@ -4,11 +4,13 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // speechVerbs introduce the speaker after a closing quotation mark:
 // "“...” Gladkov wrote" goes on with the quotation's sentence.
-var speechVerbs = setOf(`said says wrote writes told tells added adds stated states tweeted posted
+var speechVerbs = words.SetOf(`said says wrote writes told tells added adds stated states tweeted posted
 remarked insisted explained noted claimed warned argued asked replied declared announced continued
 commented concluded confirmed emphasized emphasised stressed underlined recalled admitted`)
 
@@ -57,7 +59,7 @@ func appendSentences(out []Span, text string, b Span) []Span {
 		end := i + size
 		for end < b.End {
 			r2, size2 := utf8.DecodeRuneInString(text[end:b.End])
-			if !isTerminator(r2) && !isClosing(r2) {
+			if !isTerminator(r2) && !words.IsClosing(r2) {
 				break
 			}
 			end += size2
@@ -105,7 +107,7 @@ func endsSentenceAt(s string, stop, after int) bool {
 
 // startsSentence reports whether a sentence can begin with r.
 func startsSentence(r rune) bool {
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || isOpening(r) || r == '—' || r == '–' || r == '¿' || r == '¡'
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || words.IsOpening(r) || r == '—' || r == '–' || r == '¿' || r == '¡'
 }
 
 // abbreviationBefore reports whether the word that ends before a full
@@ -121,7 +123,7 @@ func abbreviationBefore(before, rest string) bool {
 	}
 	word := before[j:]
 	if j > 0 {
-		if r, _ := utf8.DecodeLastRuneInString(before[:j]); !unicode.IsSpace(r) && !isOpening(r) {
+		if r, _ := utf8.DecodeLastRuneInString(before[:j]); !unicode.IsSpace(r) && !words.IsOpening(r) {
 			return false // the end of a longer token: a URL, a path
 		}
 	}
@@ -138,7 +140,7 @@ func abbreviationBefore(before, rest string) bool {
 		r, _ := utf8.DecodeRuneInString(rest)
 		return unicode.IsDigit(r)
 	}
-	return abbreviations[lower]
+	return words.Abbreviations[lower]
 }
 
 // closesQuote reports whether the run of terminators and closers ends
@@ -150,7 +152,7 @@ func closesQuote(marks string) bool {
 // speakerFollows reports whether rest begins with the speaker of a
 // quotation: up to four capitalised words and a verb of saying.
 func speakerFollows(rest string) bool {
-	ws := words(firstN(rest, 120))
+	ws := words.Split(firstN(rest, 120))
 	for i, w := range ws {
 		if i > 4 {
 			return false
@@ -158,7 +160,7 @@ func speakerFollows(rest string) bool {
 		if speechVerbs[strings.ToLower(w)] {
 			return i > 0
 		}
-		if !startsUpper(w) {
+		if !words.StartsUpper(w) {
 			return false
 		}
 	}
@@ -222,14 +224,14 @@ func isDateLabel(s string) bool {
 			return n == 4
 		}
 		h, m, ok := strings.Cut(w, ":")
-		return ok && len(h) >= 1 && len(h) <= 2 && len(m) == 2 && isDigits(h) && isDigits(m)
+		return ok && len(h) >= 1 && len(h) <= 2 && len(m) == 2 && words.IsDigits(h) && words.IsDigits(m)
 	}
 	months, days := 0, 0
 	for _, w := range ws {
 		switch {
 		case monthNames[strings.ToLower(w)]:
 			months++
-		case isDigits(w) && len(w) <= 2, isDigits(w) && len(w) == 4:
+		case words.IsDigits(w) && len(w) <= 2, words.IsDigits(w) && len(w) == 4:
 			days++
 		default:
 			return false
@@ -248,5 +250,5 @@ func digitsAt(s string, i int) int {
 }
 
 // monthNames are the names of the months and their abbreviations, lower case.
-var monthNames = setOf(`january february march april may june july august september october november december
+var monthNames = words.SetOf(`january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec`)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/timeline-project/timeline/timeline/timex"
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // sentenceDating is the date a sentence reports and how it was found:
@@ -171,7 +172,7 @@ func durationWord(w string) bool {
 // election") it dates it.
 func modifierYear(text string, e timex.Expr) bool {
 	y := text[e.Start:e.End]
-	if len(y) != 4 || !isDigits(y) {
+	if len(y) != 4 || !words.IsDigits(y) {
 		return false
 	}
 	w, at := wordBefore(text, e.Start)
@@ -188,12 +189,12 @@ func modifierYear(text string, e timex.Expr) bool {
 		}
 	}
 	after := strings.TrimLeft(text[e.End:], " ")
-	start, end := nextWord(after, 0)
+	start, end := words.Next(after, 0)
 	return start == 0 && end > 0 && !yearFollowers[strings.ToLower(after[start:end])]
 }
 
 // yearFollowers are words after a year that show it is no modifier.
-var yearFollowers = setOf(`and or to was were is are had has when as in on at by with for of that which who`)
+var yearFollowers = words.SetOf(`and or to was were is are had has when as in on at by with for of that which who`)
 
 // wordBefore returns the word that ends just before offset i of text,
 // past white space, and where it starts; "" when something else comes
@@ -223,7 +224,7 @@ func isASCIIWordByte(c byte) bool {
 
 // lastWords returns the last n words of s, joined by spaces.
 func lastWords(s string, n int) string {
-	ws := words(s[max(0, len(s)-n*24):])
+	ws := words.Split(s[max(0, len(s)-n*24):])
 	if len(ws) > n {
 		ws = ws[len(ws)-n:]
 	}
@@ -264,7 +265,7 @@ type sentenceTense struct {
 // tenseOf reads the tense of sentence s outside its quotations.
 func tenseOf(s string) sentenceTense {
 	var t sentenceTense
-	ws := words(outsideQuotes(s))
+	ws := words.Split(outsideQuotes(s))
 	for i, w := range ws {
 		lw := strings.ToLower(w)
 		switch {
@@ -359,29 +360,29 @@ func outsideQuotes(s string) string {
 }
 
 // nowWords put a sentence at the time of writing.
-var nowWords = setOf(`now currently latest presently nowadays`)
+var nowWords = words.SetOf(`now currently latest presently nowadays`)
 
 // presentVerbs are verbs of the present tense that tell a state of the
 // time of writing.
-var presentVerbs = setOf(`is are am remains remain continues continue seems seem appears appear does do
+var presentVerbs = words.SetOf(`is are am remains remain continues continue seems seem appears appear does do
 wants want needs need hopes hope fears fear lives live stands stand lies lie`)
 
 // presentSaying are verbs of saying in the present tense: what a speaker
 // says now of what the sentence before reports ("Kyiv denies any
 // responsibility for the attack").
-var presentSaying = setOf(`says say denies deny claims claim insists insist warns warn accuses accuse
+var presentSaying = words.SetOf(`says say denies deny claims claim insists insist warns warn accuses accuse
 urges urge believes believe thinks think admits admit rejects reject blames blame`)
 
 // modalVerbs are verbs that put what follows outside the plain past.
-var modalVerbs = setOf(`will would could can may might should must shall`)
+var modalVerbs = words.SetOf(`will would could can may might should must shall`)
 
 // pastForms are past-tense verbs that do not end in -ed.
-var pastForms = setOf(`was were had did took made came went saw gave got fell broke brought built caught
+var pastForms = words.SetOf(`was were had did took made came went saw gave got fell broke brought built caught
 fought found fled flew grew held kept knew left led lost met paid ran rose sent shot sold spent stood
 struck threw won began became drove hit overran swept sank slew tore withdrew`)
 
 // participles are past participles that do not end in -ed or -en.
-var participles = setOf(`been done gone made left had become begun come got brought built caught fought
+var participles = words.SetOf(`been done gone made left had become begun come got brought built caught fought
 found fled flown grown held kept known led lost met paid run risen sent shot sold spent stood struck
 thrown won hit put set cut let`)
 

@@ -3,6 +3,8 @@ package timeline
 import (
 	"strings"
 	"testing"
+
+	"github.com/timeline-project/timeline/timeline/timex"
 )
 
 // mentionDates reads text as a Markdown source published on pub and
@@ -12,11 +14,8 @@ import (
 func mentionDates(t *testing.T, pub, text string) map[string]string {
 	t.Helper()
 	data := "---\npublished: " + pub + "\n---\n\n" + text
-	rs, problems := readInputs(&Timeline{}, []Input{{Name: "a.md", Data: []byte(data)}}, nil)
-	if len(rs) != 1 {
-		t.Fatalf("not read: %v", problems)
-	}
-	datePublications(rs, nil, Options{}.Today)
+	rs := readSources(t, []Input{{Name: "a.md", Data: []byte(data)}})
+	datePublications(rs, nil, timex.Date{})
 	out := map[string]string{}
 	for _, m := range mentionsOf(rs[0]) {
 		d := ""

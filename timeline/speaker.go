@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // Speakers: within a source, "he", "they", "the ministry" stand for a
@@ -53,13 +55,13 @@ func (sc *speakerContext) resolve(n int, attrs []attribution) []attribution {
 // pronoun, or a lone lower-case noun such as "ministry" (of "the
 // ministry").
 func isAnaphor(sp string) bool {
-	ws := words(sp)
+	ws := words.Split(sp)
 	if len(ws) == 1 && speakerPronouns[strings.ToLower(ws[0])] {
 		return true
 	}
 	// "the ministry", "the group": one lower-case noun; "opposition
 	// party" or "local officials" describe a speaker of their own.
-	return len(ws) == 1 && !startsUpper(ws[0]) && !isNumberWord(strings.ToLower(ws[0]))
+	return len(ws) == 1 && !words.StartsUpper(ws[0]) && !isNumberWord(strings.ToLower(ws[0]))
 }
 
 // antecedent finds the speaker an anaphor of sentence n stands for: for
@@ -67,7 +69,7 @@ func isAnaphor(sp string) bool {
 // word ("the ministry" → "Russia's defense ministry"); for a pronoun,
 // the latest speaker of this or the previous sentence.
 func (sc *speakerContext) antecedent(n int, anaphor string) (string, bool) {
-	ws := words(anaphor)
+	ws := words.Split(anaphor)
 	head := strings.ToLower(ws[len(ws)-1])
 	pronoun := speakerPronouns[head]
 	for i := len(sc.recent) - 1; i >= 0; i-- {
@@ -81,8 +83,8 @@ func (sc *speakerContext) antecedent(n int, anaphor string) (string, bool) {
 		if n-r.sentence > resolveWindow {
 			break
 		}
-		for _, w := range words(r.name) {
-			if stem(strings.ToLower(w)) == stem(head) {
+		for _, w := range words.Split(r.name) {
+			if words.Stem(strings.ToLower(w)) == words.Stem(head) {
 				return r.name, true
 			}
 		}
@@ -106,13 +108,13 @@ func (sc *speakerContext) antecedent(n int, anaphor string) (string, bool) {
 // and "of" left out and British spellings made American.
 func speakerKey(name string) []string {
 	var key []string
-	for _, w := range words(name) {
+	for _, w := range words.Split(name) {
 		lw := strings.ToLower(w)
 		lw = strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")
 		if lw == "the" || lw == "of" || lw == "for" || lw == "a" || lw == "an" {
 			continue
 		}
-		key = append(key, stem(lw))
+		key = append(key, words.Stem(lw))
 	}
 	return key
 }
@@ -123,17 +125,17 @@ func speakerKey(name string) []string {
 // Gladkov"), or a lone capitalized surname before an appositive
 // ("Gladkov, the governor"); "" when it names none.
 func personName(name string) (first, last string) {
-	if ws := words(name); len(ws) == 1 && startsUpper(ws[0]) && !orgWords[strings.ToLower(ws[0])] {
+	if ws := words.Split(name); len(ws) == 1 && words.StartsUpper(ws[0]) && !orgWords[strings.ToLower(ws[0])] {
 		return "", ws[0] // a surname alone ("Peskov"), or a place ("Moscow"): only a close spelling matches it
 	}
 	segs := strings.Split(name, ",")
 	for _, seg := range segs {
-		ws := words(seg)
-		if len(ws) == 0 || !startsUpper(ws[len(ws)-1]) || orgWords[strings.ToLower(ws[len(ws)-1])] {
+		ws := words.Split(seg)
+		if len(ws) == 0 || !words.StartsUpper(ws[len(ws)-1]) || orgWords[strings.ToLower(ws[len(ws)-1])] {
 			continue
 		}
 		run := 0
-		for j := len(ws) - 1; j >= 0 && startsUpper(ws[j]) && !orgWords[strings.ToLower(ws[j])] && !roleWords[strings.ToLower(ws[j])]; j-- {
+		for j := len(ws) - 1; j >= 0 && words.StartsUpper(ws[j]) && !orgWords[strings.ToLower(ws[j])] && !roleWords[strings.ToLower(ws[j])]; j-- {
 			run++
 		}
 		switch {
@@ -147,13 +149,13 @@ func personName(name string) (first, last string) {
 }
 
 // orgWords end the names of organisations and places, not people.
-var orgWords = setOf(`ministry corps legion army service council office government kremlin news
+var orgWords = words.SetOf(`ministry corps legion army service council office government kremlin news
 times agency committee party police forces command department union republic federation region
 state states kingdom house court bank guard guards battalion brigade division company group
 post press tv radio network channel media commission assembly parliament senate congress`)
 
 // roleWords are titles that stand before a person's name.
-var roleWords = setOf(`governor president minister spokesman spokeswoman deputy general colonel
+var roleWords = words.SetOf(`governor president minister spokesman spokeswoman deputy general colonel
 mayor senator prime secretary chief head adviser advisor ambassador commander director
 prosecutor judge captain lieutenant major sergeant dr mr mrs ms prof`)
 
@@ -239,7 +241,7 @@ func speakerNames(names []string) map[string]string {
 	for _, g := range groups {
 		full := slices.MaxFunc(g, func(a, b string) int {
 			return cmp.Or(cmp.Compare(hasFirstName(a), hasFirstName(b)), cmp.Compare(capitals(a), capitals(b)),
-				cmp.Compare(wordCount(a), wordCount(b)), cmp.Compare(b, a))
+				cmp.Compare(words.Count(a), words.Count(b)), cmp.Compare(b, a))
 		})
 		for _, n := range g {
 			out[n] = full
@@ -324,8 +326,8 @@ func hasFirstName(name string) int {
 // names ("Russian Defense Ministry") over descriptions.
 func capitals(name string) int {
 	n := 0
-	for _, w := range words(name) {
-		if startsUpper(w) {
+	for _, w := range words.Split(name) {
+		if words.StartsUpper(w) {
 			n++
 		}
 	}

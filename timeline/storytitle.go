@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // storyTitleTerms is the most names and words a story's title has.
@@ -77,9 +79,9 @@ func (t *titleTally) add(title string, w int) {
 	}
 	for _, clause := range strings.FieldsFunc(title, isClauseMark) {
 		prev, prevForm := "", ""
-		for i, w := range words(clause) {
+		for i, w := range words.Split(clause) {
 			form := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-			key := term(w)
+			key := words.Term(w)
 			if key == "" || strings.ContainsFunc(form, unicode.IsDigit) {
 				prev = ""
 				continue

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/timeline-project/timeline/timeline/words"
 )
 
 // Titles a reader takes for headlines: a complete clause of about
@@ -68,7 +70,7 @@ func eventTitle(members []*mention, names canonicalNames) (string, *mention) {
 	}
 	if fallback == "" && len(members) > 0 {
 		from = members[0]
-		fallback = strings.TrimRight(capitalize(collapseSpace(from.text())), " .")
+		fallback = strings.TrimRight(capitalize(words.CollapseSpace(from.text())), " .")
 	}
 	return fallback, from
 }
@@ -76,7 +78,7 @@ func eventTitle(members []*mention, names canonicalNames) (string, *mention) {
 // contextWords open a sentence that needs the one before it to be
 // understood ("It…", "They…", "This…"), or that speaks in the first
 // person of someone the reader does not know.
-var contextWords = setOf(`i we you he she it they this these that those his her their its our my there
+var contextWords = words.SetOf(`i we you he she it they this these that those his her their its our my there
 such another also`)
 
 // standsAlone reports whether a sentence can be read without the ones
@@ -86,7 +88,7 @@ func standsAlone(s string) bool {
 	if strings.HasSuffix(strings.TrimRight(s, `"”’'`), "?") {
 		return false
 	}
-	ws := words(s)
+	ws := words.Split(s)
 	return len(ws) > 0 && !contextWords[strings.ToLower(ws[0])]
 }
 
@@ -105,25 +107,25 @@ var (
 // taken off. It reports whether the result makes a title within
 // maxTitleChars.
 func headlineTitle(h string, limit int) (string, bool) {
-	s := dropClockLabel(dateline.ReplaceAllString(collapseSpace(h), ""))
+	s := dropClockLabel(dateline.ReplaceAllString(words.CollapseSpace(h), ""))
 	s = liveMark.ReplaceAllString(s, "")
-	if before, _, ok := strings.Cut(s, " | "); ok && wordCount(before) >= 3 {
+	if before, _, ok := strings.Cut(s, " | "); ok && words.Count(before) >= 3 {
 		s = before
 	}
 	for _, dash := range []string{" - ", " – ", " — "} {
 		if i := strings.LastIndex(s, dash); i > 0 {
-			if tail := s[i+len(dash):]; wordCount(tail) <= 3 && startsUpper(tail) && !hasVerb(tail) && wordCount(s[:i]) >= 3 {
+			if tail := s[i+len(dash):]; words.Count(tail) <= 3 && words.StartsUpper(tail) && !words.HasVerb(tail) && words.Count(s[:i]) >= 3 {
 				s = s[:i]
 			}
 		}
 	}
 	if loc := headlineLabel.FindStringIndex(s); loc != nil {
-		if label, rest := s[:loc[1]], s[loc[1]:]; !hasVerb(label) && wordCount(label) <= 4 && wordCount(rest) >= 4 {
+		if label, rest := s[:loc[1]], s[loc[1]:]; !words.HasVerb(label) && words.Count(label) <= 4 && words.Count(rest) >= 4 {
 			s = rest
 		}
 	}
 	s = strings.TrimRight(unquote(strings.TrimSpace(s)), " .,;:")
-	if wordCount(s) < minHeadlineWords || endsOnFunctionWord(s) {
+	if words.Count(s) < minHeadlineWords || endsOnFunctionWord(s) {
 		return "", false
 	}
 	if utf8.RuneCountInString(s) <= limit {
@@ -144,7 +146,7 @@ func sentenceTitle(m *mention, names canonicalNames, limit int) (string, bool) {
 		return t, ok
 	}
 	before, after := withoutWhen(m)
-	s := tidyPunctuation(collapseSpace(before + " " + strings.TrimLeft(after, " ")))
+	s := tidyPunctuation(words.CollapseSpace(before + " " + strings.TrimLeft(after, " ")))
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = dateline.ReplaceAllString(s, "")
 	s = dropClockLabel(s)
@@ -170,7 +172,7 @@ var dateline = regexp.MustCompile(`^(\s*[-–—•*]\s+|[A-Z][A-Z .'-]{2,30}(, 
 // digits ("1643 The BBC's Andy Gallagher says…"): an hour and minutes
 // followed by a capital, where a year would seldom stand.
 func dropClockLabel(s string) string {
-	if len(s) < 6 || s[4] != ' ' || !startsUpper(s[5:]) {
+	if len(s) < 6 || s[4] != ' ' || !words.StartsUpper(s[5:]) {
 		return s
 	}
 	for i := range 4 {
@@ -186,7 +188,7 @@ func dropClockLabel(s string) string {
 
 // openingWords open a phrase that sets a sentence's scene before its
 // subject ("Following the raid, Moscow invoked…").
-var openingWords = setOf(`following after before despite amid amidst in during since as while with without
+var openingWords = words.SetOf(`following after before despite amid amidst in during since as while with without
 under at by for from among although though when because once upon throughout within`)
 
 // maxOpening is the longest opening phrase a title leaves out.
@@ -222,7 +224,7 @@ func speakerTitle(m *mention, names canonicalNames, limit int) (string, bool) {
 		before, _, found := strings.Cut(m.text(), a.says)
 		ok = ok && found && strings.HasSuffix(strings.TrimSpace(before), "that")
 	}
-	if !ok || wordCount(says) < 3 {
+	if !ok || words.Count(says) < 3 {
 		return "", false
 	}
 	who := shortSpeaker(names.of(a))
@@ -296,12 +298,12 @@ func clauseBoundary(s string, i int, weak bool) bool {
 }
 
 // titlePrepositions open a phrase that a long title can leave out.
-var titlePrepositions = setOf(`about into near in on at for from during with without across along amid
+var titlePrepositions = words.SetOf(`about into near in on at for from during with without across along amid
 around between beyond inside outside through toward towards under within off`)
 
 // phraseOpeners open what may follow a comma at a clause's end: a
 // conjunction, a preposition or a determiner.
-var phraseOpeners = setOf(`and but or nor so yet which who whom whose where when while as after before
+var phraseOpeners = words.SetOf(`and but or nor so yet which who whom whose where when while as after before
 because since although though unless until if according including with without in on at for from to
 by into over under about against among the a an this that these those its his her their`)
 
@@ -311,23 +313,23 @@ by into over under about against among the a an this that these those its his he
 func opensPhrase(s string) bool {
 	w, _, _ := strings.Cut(s, " ")
 	lw := strings.ToLower(strings.Trim(w, `"“'‘(`))
-	return phraseOpeners[lw] || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed") || startsUpper(w)
+	return phraseOpeners[lw] || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed") || words.StartsUpper(w)
 }
 
 // titleClauseOpeners open a clause that a title can leave out.
-var titleClauseOpeners = setOf(`which who whom whose where while as after before because since although though
+var titleClauseOpeners = words.SetOf(`which who whom whose where while as after before because since although though
 when whereas amid despite following prompting sparking leaving saying adding including`)
 
 // isClause reports whether s holds a clause a reader can take alone: at
 // least three words, a verb that is no participle in apposition, and its
 // quotation marks and brackets closed.
 func isClause(s string) bool {
-	if wordCount(s) < 3 || !balanced(s) {
+	if words.Count(s) < 3 || !balanced(s) {
 		return false
 	}
 	k := 0
 	for part := range strings.SplitSeq(s, ",") {
-		ws := words(part)
+		ws := words.Split(part)
 		if len(ws) > 0 && relativeWords[strings.ToLower(ws[0])] {
 			k++
 			continue // "who has written…" says nothing of the subject alone
@@ -336,7 +338,7 @@ func isClause(s string) bool {
 			// a verb opening the second part is a participle ("The
 			// vessel, named Titan"); opening a later one, the predicate
 			// after an apposition ("The vessel, named Titan, lost")
-			if isVerb(w) && (i > 0 || k >= 2) {
+			if words.IsVerb(w) && (i > 0 || k >= 2) {
 				return true
 			}
 		}
@@ -346,7 +348,7 @@ func isClause(s string) bool {
 }
 
 // relativeWords open a relative clause.
-var relativeWords = setOf(`who whom whose which that where`)
+var relativeWords = words.SetOf(`who whom whose which that where`)
 
 // balanced reports whether the quotation marks and brackets of s close:
 // single quotation marks too, told from apostrophes ("Rush's") by the
@@ -379,26 +381,26 @@ func balanced(s string) bool {
 }
 
 // functionWords cannot end a title.
-var functionWords = setOf(`a an the of to in on at by for from with and or but that which who as than
+var functionWords = words.SetOf(`a an the of to in on at by for from with and or but that which who as than
 its their his her our your my is are was were be been has have had will would can could into about
 over under after before during while whose this these those such not no`)
 
 // endsOnFunctionWord reports whether the last word of s is a function
 // word: a sign that s was cut in the middle of a phrase.
 func endsOnFunctionWord(s string) bool {
-	ws := words(s)
+	ws := words.Split(s)
 	return len(ws) == 0 || functionWords[strings.ToLower(ws[len(ws)-1])]
 }
 
 // endsOnNumber reports whether the last word of s is a number ("two
 // people and two"): a phrase cut before what it counts.
 func endsOnNumber(s string) bool {
-	ws := words(s)
+	ws := words.Split(s)
 	if len(ws) == 0 {
 		return false
 	}
 	last := strings.ToLower(ws[len(ws)-1])
-	return isNumber(last) || isNumberWord(last)
+	return words.IsNumber(last) || isNumberWord(last)
 }
 
 // capitalize returns s with its first letter in upper case.

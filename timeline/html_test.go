@@ -70,11 +70,3 @@ func TestHTMLSources(t *testing.T) {
 		t.Errorf("no warning for badside.yaml among %v", problems)
 	}
 }
-
-func TestSidecarName(t *testing.T) {
-	for in, want := range map[string]string{"a.html": "a.yaml", "x/b.txt": "x/b.yaml", "c.d.md": "c.d.yaml"} {
-		if got := SidecarName(in); got != want {
-			t.Errorf("SidecarName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -1,4 +1,9 @@
-package timeline
+// Package words is the one word tokenizer of the timeline's stages: the
+// words and tokens of a text as slices of it, the terms texts are
+// compared by, stop words, stems, a few word classes (numbers, verbs,
+// capitals) and white space collapsed. It knows nothing of sources:
+// every stage imports it.
+package words
 
 import (
 	"bytes"
@@ -8,17 +13,17 @@ import (
 	"unicode/utf8"
 )
 
-// words returns the words of s: runs of letters and digits, with inner
+// Split returns the words of s: runs of letters and digits, with inner
 // apostrophes, hyphens, periods and commas kept ("Podolyak's", "U.S.",
 // "9,300", "cross-border").
-func words(s string) []string {
-	return appendWords(nil, s)
+func Split(s string) []string {
+	return Append(nil, s)
 }
 
-// appendWords appends the words of s to out and returns it.
-func appendWords(out []string, s string) []string {
+// Append appends the words of s to out and returns it.
+func Append(out []string, s string) []string {
 	for i := 0; ; {
-		start, end := nextWord(s, i)
+		start, end := Next(s, i)
 		if start < 0 {
 			return out
 		}
@@ -28,7 +33,7 @@ func appendWords(out []string, s string) []string {
 }
 
 // Classes of ASCII bytes for the word scanners: letters and digits, and
-// the marks a word keeps between two of them (words' and tokenize's).
+// the marks a word keeps between two of them (Split's and AppendTokens').
 const (
 	classAlnum      = 1 << iota
 	classWordInner  // ' - . , _
@@ -51,9 +56,9 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
-// nextWord returns the span of the first word of s at or after offset
+// Next returns the span of the first word of s at or after offset
 // i; start is -1 when there is none.
-func nextWord(s string, i int) (start, end int) {
+func Next(s string, i int) (start, end int) {
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
 			if asciiClass[c]&classAlnum != 0 {
@@ -63,7 +68,7 @@ func nextWord(s string, i int) (start, end int) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if isAlnum(r) {
+		if IsAlnum(r) {
 			break
 		}
 		i += size
@@ -71,13 +76,13 @@ func nextWord(s string, i int) (start, end int) {
 	if i >= len(s) {
 		return -1, len(s)
 	}
-	return i, wordEnd(s, i, classWordInner)
+	return i, End(s, i, classWordInner)
 }
 
-// wordEnd returns the end of the word that begins at offset i of s: the
+// End returns the end of the word that begins at offset i of s: the
 // letters and digits that follow, and the marks of class inner (or '’')
 // between two of them.
-func wordEnd(s string, i int, inner uint8) int {
+func End(s string, i int, inner uint8) int {
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
 			k := asciiClass[c]
@@ -88,7 +93,7 @@ func wordEnd(s string, i int, inner uint8) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isAlnum(r) && (r != '’' || !alnumAt(s, i+size)) {
+		if !IsAlnum(r) && (r != '’' || !alnumAt(s, i+size)) {
 			return i
 		}
 		i += size
@@ -106,19 +111,19 @@ func alnumAt(s string, i int) bool {
 		return asciiClass[c]&classAlnum != 0
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	return isAlnum(r)
+	return IsAlnum(r)
 }
 
-// isAlnum reports whether r is a letter or a digit.
-func isAlnum(r rune) bool {
+// IsAlnum reports whether r is a letter or a digit.
+func IsAlnum(r rune) bool {
 	if uint32(r) < utf8.RuneSelf {
 		return asciiClass[r]&classAlnum != 0
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// wordCount returns the number of words in s.
-func wordCount(s string) int {
+// Count returns the number of words in s.
+func Count(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
 		var a bool
@@ -127,7 +132,7 @@ func wordCount(s string) int {
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			a = isAlnum(r)
+			a = IsAlnum(r)
 			i += size
 		}
 		if a && !in {
@@ -138,35 +143,35 @@ func wordCount(s string) int {
 	return n
 }
 
-// endsSentence reports whether s ends as a sentence does: with . ! ? or
+// EndsSentence reports whether s ends as a sentence does: with . ! ? or
 // an ellipsis, perhaps inside closing quotes or brackets.
-func endsSentence(s string) bool {
+func EndsSentence(s string) bool {
 	s = strings.TrimRightFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || isClosing(r)
+		return unicode.IsSpace(r) || IsClosing(r)
 	})
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r == '.' || r == '!' || r == '?' || r == '…'
 }
 
-// isClosing reports whether r closes a quotation or a bracket.
-func isClosing(r rune) bool {
+// IsClosing reports whether r closes a quotation or a bracket.
+func IsClosing(r rune) bool {
 	return strings.ContainsRune(`"'”’»)]`, r)
 }
 
-// isOpening reports whether r opens a quotation or a bracket.
-func isOpening(r rune) bool {
+// IsOpening reports whether r opens a quotation or a bracket.
+func IsOpening(r rune) bool {
 	return strings.ContainsRune(`"'“‘«([`, r)
 }
 
-// startsUpper reports whether w begins with an upper-case letter.
-func startsUpper(w string) bool {
+// StartsUpper reports whether w begins with an upper-case letter.
+func StartsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
 
 // stopWords are English function words and reporting verbs: they say
 // nothing about what a text is about.
-var stopWords = setOf(`a about above after again against all also although am an and any are as at be
+var stopWords = SetOf(`a about above after again against all also although am an and any are as at be
 because been before being below between both but by can could did do does doing down during each
 few for from further had has have having he her here hers herself him himself his how however i if
 in into is it its itself just me more most my myself no nor not now of off on once only or other
@@ -178,7 +183,8 @@ monday tuesday wednesday thursday friday saturday sunday today yesterday tomorro
 january february march april june july august september october november december year years
 morning afternoon evening night overnight earlier later last next ago since`)
 
-func setOf(list string) map[string]bool {
+// SetOf returns the set of the words of list, separated by white space.
+func SetOf(list string) map[string]bool {
 	set := map[string]bool{}
 	for _, w := range strings.Fields(list) {
 		set[w] = true
@@ -186,38 +192,38 @@ func setOf(list string) map[string]bool {
 	return set
 }
 
-// term returns the form of word w under which texts are compared: lower
+// Term returns the form of word w under which texts are compared: lower
 // case, possessive dropped, a plain English inflection cut ("attacks",
 // "attacked", "attacking" → "attack"); "" for stop words and words
 // shorter than three characters. Numbers are terms as they are.
-func term(w string) string {
-	var buf [maxASCIIWord]byte
-	t, same, ok := termASCII(&buf, w)
+func Term(w string) string {
+	var buf [MaxASCII]byte
+	t, same, ok := TermASCII(&buf, w)
 	switch {
 	case !ok:
-		return termOfUnicode(w)
+		return TermOfUnicode(w)
 	case same:
 		return w[:len(t)]
 	}
 	return string(t)
 }
 
-// termASCII is term for a word w that lowerASCII lowers, without
+// TermASCII is term for a word w that LowerASCII lowers, without
 // allocating: the term's bytes (empty for ""), in buf or w's own, and
 // whether they are a prefix of w's own bytes. ok is false, and buf
 // unused, for any other word.
-func termASCII(buf *[maxASCIIWord]byte, w string) (t []byte, same, ok bool) {
-	lw, same, ok := lowerASCII(buf, w)
+func TermASCII(buf *[MaxASCII]byte, w string) (t []byte, same, ok bool) {
+	lw, same, ok := LowerASCII(buf, w)
 	if !ok {
 		return nil, false, false
 	}
-	// What termOfUnicode does, on ASCII bytes: the term is w's own bytes
+	// What TermOfUnicode does, on ASCII bytes: the term is w's own bytes
 	// when nothing was lowered and no comma left.
 	lw = bytes.TrimSuffix(lw, []byte("'s"))
 	if bytes.IndexByte(lw, ',') >= 0 {
 		lw, same = bytes.ReplaceAll(lw, []byte(","), nil), false
 	}
-	if len(lw) < 3 && !isNumber(string(lw)) || stopWordTable.has(lw) {
+	if len(lw) < 3 && !IsNumber(string(lw)) || stopWordTable.Has(lw) {
 		return nil, same, true
 	}
 	for _, suffix := range []string{"ing", "ed", "es", "s"} {
@@ -230,18 +236,18 @@ func termASCII(buf *[maxASCIIWord]byte, w string) (t []byte, same, ok bool) {
 }
 
 // stopWordTable holds stopWords, for looking words up as bytes.
-var stopWordTable = newWordTable(stopWords)
+var stopWordTable = NewTable(stopWords)
 
-// wordTable is a set of words in an open-addressed hash table: looking a
+// Table is a set of words in an open-addressed hash table: looking a
 // word up hashes its bytes once and compares a slot or two, faster than
 // a map with string keys for the words of every block of a story.
-type wordTable struct {
+type Table struct {
 	slots []string // a power of two in size, "" for an empty slot
 	max   int      // the length of the longest word
 }
 
-// newWordTable returns a wordTable holding the words of sets but "".
-func newWordTable(sets ...map[string]bool) wordTable {
+// NewTable returns a Table holding the words of sets but "".
+func NewTable(sets ...map[string]bool) Table {
 	n := 0
 	for _, set := range sets {
 		n += len(set)
@@ -250,10 +256,10 @@ func newWordTable(sets ...map[string]bool) wordTable {
 	for size < 4*n {
 		size *= 2
 	}
-	t := wordTable{slots: make([]string, size)}
+	t := Table{slots: make([]string, size)}
 	for _, set := range sets {
 		for w := range set {
-			if w == "" || t.has([]byte(w)) {
+			if w == "" || t.Has([]byte(w)) {
 				continue
 			}
 			t.max = max(t.max, len(w))
@@ -267,8 +273,8 @@ func newWordTable(sets ...map[string]bool) wordTable {
 	return t
 }
 
-// has reports whether t holds the word w.
-func (t wordTable) has(w []byte) bool {
+// Has reports whether t holds the word w.
+func (t Table) Has(w []byte) bool {
 	if len(w) == 0 || len(w) > t.max {
 		return false
 	}
@@ -290,12 +296,12 @@ func hashWord[S ~string | ~[]byte](w S) uint32 {
 	return h
 }
 
-// termOfUnicode is term for any word.
-func termOfUnicode(w string) string {
+// TermOfUnicode is term for any word.
+func TermOfUnicode(w string) string {
 	w = strings.ToLower(w)
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 	w = strings.ReplaceAll(w, ",", "")
-	if stopWords[w] || utf8.RuneCountInString(w) < 3 && !isNumber(w) {
+	if stopWords[w] || utf8.RuneCountInString(w) < 3 && !IsNumber(w) {
 		return ""
 	}
 	for _, suffix := range []string{"ing", "ed", "es", "s"} {
@@ -306,14 +312,14 @@ func termOfUnicode(w string) string {
 	return w
 }
 
-// maxASCIIWord is the longest word lowerASCII lowers.
-const maxASCIIWord = 64
+// MaxASCII is the longest word LowerASCII lowers.
+const MaxASCII = 64
 
-// lowerASCII returns w in lower case in buf, and whether that is w
+// LowerASCII returns w in lower case in buf, and whether that is w
 // itself (it had no upper-case letter); ok is false, and buf unused,
 // when w is longer than buf or not ASCII. Looking the result up in a map
 // as string(lw) allocates nothing.
-func lowerASCII(buf *[maxASCIIWord]byte, w string) (lw []byte, same, ok bool) {
+func LowerASCII(buf *[MaxASCII]byte, w string) (lw []byte, same, ok bool) {
 	if len(w) > len(buf) {
 		return nil, false, false
 	}
@@ -332,24 +338,26 @@ func lowerASCII(buf *[maxASCIIWord]byte, w string) (lw []byte, same, ok bool) {
 	return buf[:len(w)], same, true
 }
 
-// lowerBytes returns w in lower case: in buf when w is ASCII and fits.
-func lowerBytes(buf *[maxASCIIWord]byte, w string) []byte {
-	if lw, _, ok := lowerASCII(buf, w); ok {
+// LowerBytes returns w in lower case: in buf when w is ASCII and fits.
+func LowerBytes(buf *[MaxASCII]byte, w string) []byte {
+	if lw, _, ok := LowerASCII(buf, w); ok {
 		return lw
 	}
 	return []byte(strings.ToLower(w))
 }
 
-// inLower reports whether the lower-case form of w is in set.
-func inLower(set map[string]bool, w string) bool {
-	var buf [maxASCIIWord]byte
-	if lw, _, ok := lowerASCII(&buf, w); ok {
+// InLower reports whether the lower-case form of w is in set.
+func InLower(set map[string]bool, w string) bool {
+	var buf [MaxASCII]byte
+	if lw, _, ok := LowerASCII(&buf, w); ok {
 		return set[string(lw)]
 	}
 	return set[strings.ToLower(w)]
 }
 
-func isNumber(w string) bool {
+// IsNumber reports whether w is digits, with periods and commas among
+// them ("9,300", "3.5").
+func IsNumber(w string) bool {
 	if w == "" {
 		return false
 	}
@@ -361,19 +369,19 @@ func isNumber(w string) bool {
 	return true
 }
 
-// termsOf returns the distinct terms of the words ws in order of first
+// Terms returns the distinct terms of the words ws in order of first
 // appearance, in a slice of their number. set is room to gather them,
 // emptied first: a caller that finds the terms of sentence after
 // sentence gives the same set each time, and the set's list and map are
 // made once, not grown again for each sentence.
-func termsOf(ws []string, set *termSet) []string {
+func Terms(ws []string, set *TermSet) []string {
 	set.reset()
 	for _, w := range ws {
-		set.add(term(w))
+		set.add(Term(w))
 		if strings.IndexByte(w, '-') > 0 {
 			// "cross-border" is about a border too
 			for part := range strings.SplitSeq(w, "-") {
-				set.add(term(part))
+				set.add(Term(part))
 			}
 		}
 	}
@@ -384,7 +392,7 @@ func termsOf(ws []string, set *termSet) []string {
 }
 
 // reset empties the set, keeping its room.
-func (ts *termSet) reset() {
+func (ts *TermSet) reset() {
 	clear(ts.list)
 	ts.list = ts.list[:0]
 	if ts.mapped {
@@ -393,9 +401,9 @@ func (ts *termSet) reset() {
 	}
 }
 
-// termSet gathers distinct terms in order: a few are compared one by
+// TermSet gathers distinct terms in order: a few are compared one by
 // one, many are kept in a map too.
-type termSet struct {
+type TermSet struct {
 	list []string
 	seen map[string]bool
 	// mapped is whether seen holds the terms of list: it is kept, empty,
@@ -403,12 +411,12 @@ type termSet struct {
 	mapped bool
 }
 
-// maxTermsWithoutMap is how many terms a termSet holds before it keeps
+// maxTermsWithoutMap is how many terms a TermSet holds before it keeps
 // a map of them.
 const maxTermsWithoutMap = 24
 
 // add adds term t unless it is "" or already in the set.
-func (ts *termSet) add(t string) {
+func (ts *TermSet) add(t string) {
 	switch {
 	case t == "":
 		return
@@ -432,16 +440,16 @@ func (ts *termSet) add(t string) {
 	ts.list = append(ts.list, t)
 }
 
-// collapseSpace returns s with every run of white space made one space
+// CollapseSpace returns s with every run of white space made one space
 // and no white space at either end.
-func collapseSpace(s string) string {
+func CollapseSpace(s string) string {
 	if isCollapsed(s) {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// isCollapsed reports whether s is its own collapseSpace: white space
+// isCollapsed reports whether s is its own CollapseSpace: white space
 // only as single spaces between other characters.
 func isCollapsed(s string) bool {
 	space := true // as if a space stood before s
@@ -458,8 +466,8 @@ func isCollapsed(s string) bool {
 	return !space || s == ""
 }
 
-// shorten returns the first n words of s, with an ellipsis when cut.
-func shorten(s string, n int) string {
+// Shorten returns the first n words of s, with an ellipsis when cut.
+func Shorten(s string, n int) string {
 	fields := strings.Fields(s)
 	if len(fields) <= n {
 		return s
@@ -469,42 +477,42 @@ func shorten(s string, n int) string {
 
 // finiteVerbs are common verbs whose past or present form does not end
 // in -ed: news reports something with them.
-var finiteVerbs = setOf(`said says told tells is are was were has have had took takes made makes
+var finiteVerbs = SetOf(`said says told tells is are was were has have had took takes made makes
 began begins came comes went goes saw sees hit hits shot struck fled left leaves led leads held
 holds met meets sent sends won wins lost loses gave gives got gets fell falls broke brought built
 caught chose drove fought found flew grew heard hid kept knew laid meant paid put ran rose sold set
 shook spoke spent stood stole swore thought threw understood wrote writes will would can could
 insists denies claims warns shows remains continues seeks tries calls`)
 
-// hasVerb reports whether s has a word that looks like a finite verb: a
+// HasVerb reports whether s has a word that looks like a finite verb: a
 // common irregular one, or a word in -ed.
-func hasVerb(s string) bool {
+func HasVerb(s string) bool {
 	for i := 0; ; {
-		start, end := nextWord(s, i)
+		start, end := Next(s, i)
 		if start < 0 {
 			return false
 		}
-		if isVerb(s[start:end]) {
+		if IsVerb(s[start:end]) {
 			return true
 		}
 		i = end
 	}
 }
 
-// isVerb reports whether word w looks like a finite verb.
-func isVerb(w string) bool {
-	var buf [maxASCIIWord]byte
-	if lw, _, ok := lowerASCII(&buf, w); ok {
+// IsVerb reports whether word w looks like a finite verb.
+func IsVerb(w string) bool {
+	var buf [MaxASCII]byte
+	if lw, _, ok := LowerASCII(&buf, w); ok {
 		return finiteVerbs[string(lw)] || bytes.HasSuffix(lw, []byte("ed")) && len(lw) > 4
 	}
 	lw := strings.ToLower(w)
 	return finiteVerbs[lw] || strings.HasSuffix(lw, "ed") && utf8.RuneCountInString(lw) > 4
 }
 
-// stem returns the first five letters of a word, with British spellings
+// Stem returns the first five letters of a word, with British spellings
 // made American: "Russian" and "Russia" share "russi", "defence" and
 // "defense" share "defen".
-func stem(w string) string {
+func Stem(w string) string {
 	w = strings.ReplaceAll(w, "defence", "defense")
 	if utf8.RuneCountInString(w) <= 5 {
 		return w
@@ -512,8 +520,8 @@ func stem(w string) string {
 	return string([]rune(w)[:5])
 }
 
-// isDigits reports whether s is ASCII digits only.
-func isDigits(s string) bool {
+// IsDigits reports whether s is ASCII digits only.
+func IsDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			return false
@@ -522,26 +530,26 @@ func isDigits(s string) bool {
 	return true
 }
 
-// token is a word or a punctuation mark of a sentence.
-type token struct {
-	text       string
-	start, end int
-	word       bool
+// Token is a word or a punctuation mark of a sentence.
+type Token struct {
+	Text       string
+	Start, End int
+	Word       bool
 }
 
-// appendTokens appends the tokens of s to out and returns it.
-func appendTokens(out []token, s string) []token {
+// AppendTokens appends the tokens of s to out and returns it.
+func AppendTokens(out []Token, s string) []Token {
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if isAlnum(r) {
-			end := wordEnd(s, i, classTokenInner)
-			if end < len(s) && s[end] == '.' && abbreviations[strings.ToLower(s[i:end])] {
+		if IsAlnum(r) {
+			end := End(s, i, classTokenInner)
+			if end < len(s) && s[end] == '.' && Abbreviations[strings.ToLower(s[i:end])] {
 				end++ // "Dr.", "Gov.": the stop is part of the word
 			}
-			out = append(out, token{s[i:end], i, end, true})
+			out = append(out, Token{s[i:end], i, end, true})
 			i = end
 			continue
 		}
@@ -550,16 +558,16 @@ func appendTokens(out []token, s string) []token {
 			if r == utf8.RuneError && size == 1 {
 				text = string(utf8.RuneError) // not valid UTF-8: read as U+FFFD
 			}
-			out = append(out, token{text, i, i + utf8.RuneLen(r), false})
+			out = append(out, Token{text, i, i + utf8.RuneLen(r), false})
 		}
 		i += size
 	}
 	return out
 }
 
-// abbreviations end with a full stop that does not end a sentence
+// Abbreviations end with a full stop that does not end a sentence
 // (lower case, without the stop).
-var abbreviations = setOf(`mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr gov sen rep rev
+var Abbreviations = SetOf(`mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr gov sen rep rev
 fr st mt ft jr sr inc ltd co corp bros vs etc al approx dept est fig vol pp ca cf ed eds jan feb mar
 apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun hon pres supt insp
 det atty gov't univ assn ave blvd rd`)
