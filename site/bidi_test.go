@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/build"
 )
 
 // isolatedSelectors are the selectors that style.css gives
@@ -42,9 +43,9 @@ func TestBidiControlsAreIsolated(t *testing.T) {
 	text := "---\npublished: 2023-05-24\n---\n# " + rlo + "Bridge report\n\n" +
 		"Officials said on Tuesday, May 23, 2023, that " + rlo + "the bridge was closed after the storm. " + rlo + "x\n\n" +
 		"The mayor " + rlo + "Ivan said on Wednesday, May 24, 2023, that the repairs would take " + rlo + "weeks.\n"
-	tl, _, err := timeline.Build([]timeline.Input{{Name: "bidi.txt", Data: []byte(text)},
+	tl, _, err := build.Build([]timeline.Input{{Name: "bidi.txt", Data: []byte(text)},
 		{Name: "other.txt", Data: []byte("---\npublished: 2023-05-25\n---\nOfficials said on Monday, May 22, 2023, that the bridge was closed after the storm.\n")}},
-		timeline.Options{})
+		build.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

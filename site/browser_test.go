@@ -29,6 +29,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/build"
 )
 
 // seedsDir is the story the project ships with.
@@ -85,7 +86,7 @@ func readSeeds(t *testing.T) []timeline.Input {
 // buildSeeds builds the shipped story.
 func buildSeeds(t *testing.T) *timeline.Timeline {
 	t.Helper()
-	tl, problems, err := timeline.Build(readSeeds(t), timeline.Options{})
+	tl, problems, err := build.Build(readSeeds(t), build.Options{})
 	if err != nil {
 		t.Fatalf("build %s: %v", seedsDir, err)
 	}

@@ -31,6 +31,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/build"
 )
 
 // hostileDir is the story of XSS payloads.
@@ -66,7 +67,7 @@ func buildHostile(t *testing.T) (*timeline.Timeline, map[string][]byte) {
 		inputs = append(inputs, timeline.Input{Name: name, Data: []byte(fmt.Sprintf(
 			"Officials said on Tuesday, May 23, 2023, that file %d with a hostile name was posted about the bridge.\n", i+1))})
 	}
-	tl, problems, err := timeline.Build(inputs, timeline.Options{})
+	tl, problems, err := build.Build(inputs, build.Options{})
 	if err != nil {
 		t.Fatalf("build %s: %v", hostileDir, err)
 	}

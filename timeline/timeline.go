@@ -1,14 +1,21 @@
-// Package timeline turns a folder of news articles about one story into a
-// sourced chronology.
+// Package timeline holds the domain types of a sourced chronology: an
+// Input (a file's name and bytes), the Source read from it (its text,
+// blocks and sentences, spans into its text), and the Timeline of a
+// story, its Events with their Citations and Accounts. Package site
+// turns a Timeline into files.
 //
-// Data flows one way: an Input (a file's name and bytes) is read into a
-// Source (front matter, the article found in its text, sentences), the
-// temporal expressions of its sentences are found and anchored to its
-// publication date, dated sentences become mentions, and mentions of one
-// happening across sources merge into an Event. Build runs the whole way
-// and returns a Timeline, which package site turns into files.
+// The packages under it make a Timeline from Inputs, one stage each,
+// each importing only the stages before it: read (a source on its own),
+// dating (publication dates and sentences' dates), claim (who says
+// what), merge (mentions into events), and build, which alone runs
+// them in order (build.Build). Package keep wraps the stages for
+// rebuilds: what serve and the build cache keep between builds. words
+// is the one word tokenizer, parallel the one parallel-for, varint the
+// one varint codec; timex finds and resolves temporal expressions,
+// mdoc and htmldoc read Markdown and web pages. docs/design.md draws
+// the data flow.
 //
-// The package is pure: it reads no files and no clock; the reference
+// All of them are pure: they read no files and no clock; the reference
 // date is a parameter.
 package timeline
 
@@ -273,6 +280,17 @@ func (e *Event) DateString() string {
 	default:
 		return s[:len(s)-6]
 	}
+}
+
+// SourceCount returns how many sources an event cites.
+func (e *Event) SourceCount() int {
+	var seen []string
+	for _, c := range e.Citations {
+		if !slices.Contains(seen, c.Source) {
+			seen = append(seen, c.Source)
+		}
+	}
+	return len(seen)
 }
 
 // Citation points at the sentence of a source that supports an event.

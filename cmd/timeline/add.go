@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/build"
+	"github.com/timeline-project/timeline/timeline/read"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -314,11 +316,11 @@ type pageFacts struct {
 // examinePage reads a fetched page as a build reads a source, alone:
 // an error is the reader's reason to reject it.
 func examinePage(p *fetchedPage, today timex.Date) (pageFacts, error) {
-	rd, err := timeline.ReadKept(timeline.Input{Name: "page" + p.ext, Data: p.data})
+	r, err := read.Read(timeline.Input{Name: "page" + p.ext, Data: p.data})
 	if err != nil {
 		return pageFacts{}, fmt.Errorf("a page the reader rejects: %w", err)
 	}
-	asm, err := timeline.AssembleKept([]*timeline.Kept{rd}, nil, timeline.Options{Today: today})
+	asm, err := build.Assemble([]build.Source{{Reading: r}}, nil, build.Options{Today: today})
 	if err != nil {
 		return pageFacts{}, fmt.Errorf("a page the reader rejects: %w", err)
 	}

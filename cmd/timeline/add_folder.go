@@ -13,7 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/build"
 )
 
 // storyFolder is the folder "timeline add" saves pages into: the names
@@ -51,7 +51,7 @@ func openStoryFolder(ctx context.Context, b *storyBuilder, prog *progress, onlyN
 		return f, nil
 	}
 	st, err := b.build(ctx, prog)
-	if errors.Is(err, timeline.ErrNoSource) {
+	if errors.Is(err, build.ErrNoSource) {
 		return f, nil
 	}
 	if err != nil {

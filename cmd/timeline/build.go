@@ -7,6 +7,7 @@ import (
 
 	"github.com/timeline-project/timeline/site"
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/build"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -142,7 +143,7 @@ func (m *Main) note(s string) {
 
 // report prints every problem as a warning line, up to
 // maxWarningsShown, then how many more there are.
-func (m *Main) report(problems []timeline.Problem) {
+func (m *Main) report(problems []build.Problem) {
 	for i, p := range problems {
 		if i == maxWarningsShown {
 			fmt.Fprintf(m.Stderr, "warning: and %d more warnings: timeline check lists every source that was left out\n", len(problems)-i)

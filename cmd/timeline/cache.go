@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/keep"
 )
 
 // The build cache keeps, beside the output folder, in
@@ -85,7 +86,7 @@ var (
 // the same version, never trusts what another one read.
 func toolKey() string {
 	toolKeyOnce.Do(func() {
-		toolKeyText = version() + "/" + executableHash() + "/" + timeline.ReadingCodecVersion()
+		toolKeyText = version() + "/" + executableHash() + "/" + keep.CodecVersion()
 	})
 	return toolKeyText
 }

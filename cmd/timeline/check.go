@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/build"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -30,7 +31,7 @@ func (m *Main) runCheck(ctx context.Context, args []string) error {
 	if st == nil {
 		return err
 	}
-	var checks []timeline.SourceCheck
+	var checks []build.SourceCheck
 	var events int
 	if err == nil {
 		checks = st.assembly.Checks()
@@ -52,9 +53,9 @@ type checkRow struct {
 	file string
 	// check is what was understood of a source that was used; nil for a
 	// file that was not.
-	check *timeline.SourceCheck
+	check *build.SourceCheck
 	// problems are the file's problems; skipped says it was not used.
-	problems []timeline.Problem
+	problems []build.Problem
 	skipped  bool
 }
 
@@ -63,7 +64,7 @@ type checkReport struct{ rows []checkRow }
 
 // newCheckReport makes the report from the checks of the sources used
 // and the problems of every file, sorted by file name.
-func newCheckReport(checks []timeline.SourceCheck, problems []timeline.Problem) *checkReport {
+func newCheckReport(checks []build.SourceCheck, problems []build.Problem) *checkReport {
 	byFile := map[string]*checkRow{}
 	var files []string
 	row := func(file string) *checkRow {

@@ -9,6 +9,8 @@ import (
 	"slices"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/build"
+	"github.com/timeline-project/timeline/timeline/dating"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
@@ -64,7 +66,7 @@ func (m *Main) runDates(ctx context.Context, args []string) error {
 		if fileDCT.IsZero() {
 			fileDCT = found[in.Name]
 		}
-		for _, e := range timeline.FileDates(in.Data, fileDCT) {
+		for _, e := range dating.FileDates(in.Data, fileDCT) {
 			line := dateLine{File: in.Name, Start: e.Start, End: e.End, Text: e.Text,
 				Type: string(e.Type), Value: e.Value, DCT: fileDCT.String()}
 			if err := enc.Encode(line); err != nil {
@@ -102,7 +104,7 @@ func (m *Main) publicationDates(files []timeline.Input) map[string]timex.Date {
 				story = append(story, timeline.Input{Name: name, Data: in.Data})
 			}
 		}
-		tl, _, err := timeline.Build(story, timeline.Options{Today: timex.DateOf(m.Now())})
+		tl, _, err := build.Build(story, build.Options{Today: timex.DateOf(m.Now())})
 		if err != nil {
 			continue
 		}

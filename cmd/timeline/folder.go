@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/build"
 	"github.com/timeline-project/timeline/timeline/parallel"
 )
 
@@ -55,7 +56,7 @@ func limitSources(files []folderFile, limit int) int {
 // read becomes a problem, not an error: the build goes on without it.
 // The inputs are in the order of their names; the files are read in
 // parallel.
-func readFolder(dir string) ([]timeline.Input, []timeline.Problem, error) {
+func readFolder(dir string) ([]timeline.Input, []build.Problem, error) {
 	return (&folderReader{}).read(dir)
 }
 
@@ -121,7 +122,7 @@ func (fr *folderReader) vouched(f folderFile) (fileStamp, bool) {
 }
 
 // read reads the folder dir: see readFolder.
-func (fr *folderReader) read(dir string) ([]timeline.Input, []timeline.Problem, error) {
+func (fr *folderReader) read(dir string) ([]timeline.Input, []build.Problem, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read source folder: %w", err)
@@ -163,12 +164,12 @@ func (fr *folderReader) read(dir string) ([]timeline.Input, []timeline.Problem, 
 	limitSources(files, maxSources)
 	data := fr.readFiles(files)
 	var inputs []timeline.Input
-	var problems []timeline.Problem
+	var problems []build.Problem
 	sidecars := map[string][]byte{}
 	for i, f := range files {
 		switch {
 		case f.err != nil:
-			problems = append(problems, timeline.Problem{File: f.name, Err: f.err, Skipped: true})
+			problems = append(problems, build.Problem{File: f.name, Err: f.err, Skipped: true})
 		case isYAML(f.name):
 			sidecars[f.name] = data[i]
 		default:

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/build"
 )
 
 // TestLimitSources checks that the sources after the first limit, in
@@ -37,9 +37,9 @@ func TestLimitSources(t *testing.T) {
 // TestReportShowsSomeWarnings checks that a build with very many
 // warnings prints the first maxWarningsShown and says how many more.
 func TestReportShowsSomeWarnings(t *testing.T) {
-	var problems []timeline.Problem
+	var problems []build.Problem
 	for i := range maxWarningsShown + 5 {
-		problems = append(problems, timeline.Problem{File: fmt.Sprintf("f%d.txt", i), Err: errors.New("bad"), Skipped: true})
+		problems = append(problems, build.Problem{File: fmt.Sprintf("f%d.txt", i), Err: errors.New("bad"), Skipped: true})
 	}
 	var stderr bytes.Buffer
 	(&Main{Stderr: &stderr}).report(problems)

@@ -7,6 +7,7 @@ import (
 	"github.com/timeline-project/timeline/cmd/timeline/internal/corpus"
 	"github.com/timeline-project/timeline/site"
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/build"
 )
 
 // The render benchmarks render the site of a story made from the seeds
@@ -52,7 +53,7 @@ func builtStory(b *testing.B, files []corpus.File) *timeline.Timeline {
 	if data, err := os.ReadFile("../../testdata/seeds/site.md"); err == nil {
 		inputs = append(inputs, timeline.Input{Name: timeline.SiteFile, Data: data})
 	}
-	tl, _, err := timeline.Build(inputs, timeline.Options{})
+	tl, _, err := build.Build(inputs, build.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

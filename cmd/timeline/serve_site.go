@@ -15,6 +15,7 @@ import (
 
 	"github.com/timeline-project/timeline/site"
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/build"
 )
 
 // servePrefix is where serve's own files are, outside the site's paths.
@@ -64,7 +65,7 @@ func (s *siteServer) render(tl *timeline.Timeline) ([]site.File, error) {
 	return files, nil
 }
 
-func problemsOf(st *story) []timeline.Problem {
+func problemsOf(st *story) []build.Problem {
 	if st == nil {
 		return nil
 	}
@@ -86,7 +87,7 @@ func (s *siteServer) lostSources(st *story) []string {
 	defer s.mu.Unlock()
 	var lost []string
 	for _, p := range st.problems {
-		var copied *timeline.CopyError
+		var copied *build.CopyError
 		if _, found := slices.BinarySearch(s.sources, p.File); found && p.Skipped && !errors.As(p.Err, &copied) {
 			lost = append(lost, p.File)
 		}

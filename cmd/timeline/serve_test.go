@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/build"
 )
 
 var (
@@ -141,8 +141,8 @@ func TestCollectIdleRaisesTheTarget(t *testing.T) {
 // that went bad does.
 func TestServeCopyIsNoLostSource(t *testing.T) {
 	s := &siteServer{sources: []string{"a.txt", "b.txt", "c.txt"}}
-	st := &story{problems: []timeline.Problem{
-		{File: "b.txt", Err: &timeline.CopyError{Original: "a.txt"}, Skipped: true},
+	st := &story{problems: []build.Problem{
+		{File: "b.txt", Err: &build.CopyError{Original: "a.txt"}, Skipped: true},
 		{File: "c.txt", Err: errors.New("a binary file"), Skipped: true},
 	}}
 	if lost := s.lostSources(st); len(lost) != 1 || lost[0] != "c.txt" {

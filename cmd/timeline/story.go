@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/build"
+	"github.com/timeline-project/timeline/timeline/keep"
 	"github.com/timeline-project/timeline/timeline/parallel"
 	"github.com/timeline-project/timeline/timeline/timex"
 )
@@ -21,7 +23,7 @@ type storyBuilder struct {
 	title string
 	today timex.Date
 	// known are the readings of the last build, by input key.
-	known map[inputKey]*timeline.Kept
+	known map[inputKey]*keep.Reading
 	// cached are encoded readings from the cache file, by input key.
 	cached map[inputKey][]byte
 	// onRead, when not nil, is called with the name of every source
@@ -60,12 +62,12 @@ func sameBytes(a, b []byte) bool {
 
 // story is one build of a source folder.
 type story struct {
-	assembly *timeline.Assembly
+	assembly *build.Assembly
 	// problems are every input's problems: skipped files first.
-	problems []timeline.Problem
+	problems []build.Problem
 	// keys and readings are the build's sources, in input order.
 	keys     []inputKey
-	readings []*timeline.Kept
+	readings []*keep.Reading
 	// encoded holds, by key, the cache's bytes of readings decoded from
 	// it that have not grown since, to be written back as they are.
 	encoded map[inputKey][]byte
@@ -103,7 +105,7 @@ func (b *storyBuilder) build(ctx context.Context, prog *progress) (*story, error
 	readings, keys, errs := b.readAll(st, sources, prog)
 	for i, err := range errs {
 		if err != nil {
-			st.problems = append(st.problems, timeline.Problem{File: sources[i].Name, Err: err, Skipped: true})
+			st.problems = append(st.problems, build.Problem{File: sources[i].Name, Err: err, Skipped: true})
 		} else {
 			st.readings = append(st.readings, readings[i])
 			st.keys = append(st.keys, keys[i])
@@ -112,7 +114,7 @@ func (b *storyBuilder) build(ctx context.Context, prog *progress) (*story, error
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	b.known = make(map[inputKey]*timeline.Kept, len(st.readings))
+	b.known = make(map[inputKey]*keep.Reading, len(st.readings))
 	for i, rd := range st.readings {
 		b.known[st.keys[i]] = rd
 	}
@@ -125,14 +127,14 @@ func (b *storyBuilder) build(ctx context.Context, prog *progress) (*story, error
 		}
 	}
 	b.cached = nil
-	opts := timeline.Options{Title: b.title, Folder: folderName(b.src), Today: b.today}
+	opts := build.Options{Title: b.title, Folder: folderName(b.src), Today: b.today}
 	if prog != nil {
 		opts.Stage = prog.stage
 	}
 	if b.remembered != nil {
 		opts.Remembered = func() { b.remembered(st) }
 	}
-	st.assembly, err = timeline.AssembleKept(st.readings, site, opts)
+	st.assembly, err = keep.Assemble(st.readings, site, opts)
 	st.problems = append(st.problems, st.assembly.Problems...)
 	return st, err
 }
@@ -152,8 +154,8 @@ func folderName(src string) string {
 
 // readAll returns the reading and key of every source, or why it has
 // none, in parallel: from memory, else from the cache, else read afresh.
-func (b *storyBuilder) readAll(st *story, sources []timeline.Input, prog *progress) ([]*timeline.Kept, []inputKey, []error) {
-	readings := make([]*timeline.Kept, len(sources))
+func (b *storyBuilder) readAll(st *story, sources []timeline.Input, prog *progress) ([]*keep.Reading, []inputKey, []error) {
+	readings := make([]*keep.Reading, len(sources))
 	keys := make([]inputKey, len(sources))
 	errs := make([]error, len(sources))
 	var mu sync.Mutex
@@ -166,7 +168,7 @@ func (b *storyBuilder) readAll(st *story, sources []timeline.Input, prog *progre
 		if rd := b.known[key]; rd != nil {
 			readings[i] = rd
 		} else if data, ok := b.cached[key]; ok {
-			if rd, err := timeline.DecodeReading(in, data); err == nil {
+			if rd, err := keep.Decode(in, data); err == nil {
 				readings[i] = rd
 				mu.Lock()
 				st.encoded[key] = data
@@ -179,7 +181,7 @@ func (b *storyBuilder) readAll(st *story, sources []timeline.Input, prog *progre
 				b.onRead(in.Name)
 				mu.Unlock()
 			}
-			readings[i], errs[i] = timeline.ReadKept(in)
+			readings[i], errs[i] = keep.Read(in)
 			fresh.Add(1)
 		}
 		prog.update("read", "files", int(done.Add(1)), len(sources))

@@ -22,6 +22,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+
+	"github.com/timeline-project/timeline/timeline"
 )
 
 // Limits on a page; a page over one is refused with the reason.
@@ -43,23 +45,11 @@ const (
 	MaxDepth = 256
 )
 
-// Kind is what a block of the article is.
-type Kind uint8
-
-// Block kinds.
-const (
-	Paragraph Kind = iota
-	Heading
-	ListItem
-	Quote
-	Code
-)
-
 // Block is one paragraph, heading, list item, quotation or piece of code
 // of the article, its white space collapsed to single spaces.
 type Block struct {
 	Text string
-	Kind Kind
+	Kind timeline.BlockKind
 }
 
 // Document is what was read of a page.

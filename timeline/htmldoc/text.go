@@ -5,14 +5,16 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/timeline-project/timeline/timeline"
 )
 
 // leafKinds are the elements whose text is one block.
-var leafKinds = map[atom.Atom]Kind{
-	atom.P: Paragraph, atom.H1: Heading, atom.H2: Heading, atom.H3: Heading,
-	atom.H4: Heading, atom.H5: Heading, atom.H6: Heading, atom.Li: ListItem,
-	atom.Dt: ListItem, atom.Dd: ListItem, atom.Pre: Code, atom.Td: Paragraph,
-	atom.Th: Paragraph, atom.Figcaption: Paragraph, atom.Caption: Paragraph,
+var leafKinds = map[atom.Atom]timeline.BlockKind{
+	atom.P: timeline.Paragraph, atom.H1: timeline.Heading, atom.H2: timeline.Heading, atom.H3: timeline.Heading,
+	atom.H4: timeline.Heading, atom.H5: timeline.Heading, atom.H6: timeline.Heading, atom.Li: timeline.ListItem,
+	atom.Dt: timeline.ListItem, atom.Dd: timeline.ListItem, atom.Pre: timeline.Code, atom.Td: timeline.Paragraph,
+	atom.Th: timeline.Paragraph, atom.Figcaption: timeline.Paragraph, atom.Caption: timeline.Paragraph,
 }
 
 // skipped are elements whose text is never article text.
@@ -28,7 +30,7 @@ var skipped = map[atom.Atom]bool{
 // attribution line) is a block of its own.
 func blocksOf(root *html.Node) []Block {
 	w := blockWalker{}
-	w.container(root, Paragraph)
+	w.container(root, timeline.Paragraph)
 	return w.blocks
 }
 
@@ -38,7 +40,7 @@ type blockWalker struct {
 
 // container walks the children of n, which holds blocks; loose text
 // between them gathers into blocks of kind.
-func (w *blockWalker) container(n *html.Node, kind Kind) {
+func (w *blockWalker) container(n *html.Node, kind timeline.BlockKind) {
 	var loose strings.Builder
 	flush := func() {
 		w.add(loose.String(), kind)
@@ -56,7 +58,7 @@ func (w *blockWalker) container(n *html.Node, kind Kind) {
 			flush()
 			inner := kind
 			if tagOf(c) == atom.Blockquote {
-				inner = Quote
+				inner = timeline.Quote
 			}
 			w.container(c, inner)
 		default: // inline: a link, emphasis, a line break
@@ -72,9 +74,9 @@ func isLeaf(n *html.Node) bool {
 }
 
 // leafKind is the kind of a leaf; a paragraph in a quotation is a quote.
-func leafKind(n *html.Node, outer Kind) Kind {
+func leafKind(n *html.Node, outer timeline.BlockKind) timeline.BlockKind {
 	k := leafKinds[tagOf(n)]
-	if k == Paragraph && outer != Paragraph {
+	if k == timeline.Paragraph && outer != timeline.Paragraph {
 		return outer
 	}
 	return k
@@ -132,7 +134,7 @@ func textOf(n *html.Node) string {
 }
 
 // add adds a block of text, its white space collapsed, unless empty.
-func (w *blockWalker) add(text string, kind Kind) {
+func (w *blockWalker) add(text string, kind timeline.BlockKind) {
 	if t := strings.Join(strings.Fields(text), " "); t != "" {
 		w.blocks = append(w.blocks, Block{Text: t, Kind: kind})
 	}

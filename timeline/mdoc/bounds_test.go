@@ -7,6 +7,8 @@ import (
 
 	"github.com/gomarkdown/markdown/ast"
 	"github.com/gomarkdown/markdown/parser"
+
+	"github.com/timeline-project/timeline/timeline"
 )
 
 // work is what gomarkdown did with a document, counted as it parsed it:
@@ -246,7 +248,7 @@ func TestPlainFallback(t *testing.T) {
 	if !errors.Is(err, ErrTooComplex) {
 		t.Fatalf("Blocks: err %v, want ErrTooComplex", err)
 	}
-	if len(blocks) != 2 || blocks[1] != (Block{Paragraph, "second & last"}) {
+	if len(blocks) != 2 || blocks[1] != (Block{timeline.Paragraph, "second & last"}) {
 		t.Errorf("Blocks' plain blocks: %d blocks, last %q", len(blocks), blocks[len(blocks)-1])
 	}
 	out, err := HTML(src)

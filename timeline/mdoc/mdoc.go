@@ -20,6 +20,8 @@ import (
 	"github.com/gomarkdown/markdown/ast"
 	mdhtml "github.com/gomarkdown/markdown/html"
 	"github.com/gomarkdown/markdown/parser"
+
+	"github.com/timeline-project/timeline/timeline"
 )
 
 // extensions are the Markdown extensions sources and site.md are read
@@ -30,22 +32,10 @@ const extensions = parser.NoIntraEmphasis | parser.Tables | parser.FencedCode |
 	parser.Autolink | parser.Strikethrough | parser.SpaceHeadings |
 	parser.BackslashLineBreak | parser.DefinitionLists
 
-// Kind is what a block of a Markdown document is.
-type Kind uint8
-
-// Block kinds.
-const (
-	Paragraph Kind = iota
-	Heading
-	ListItem
-	Quote
-	Code
-)
-
 // Block is one block of a Markdown document as plain text: inline markup
 // removed, links reduced to their text, raw HTML and images left out.
 type Block struct {
-	Kind Kind
+	Kind timeline.BlockKind
 	Text string
 }
 
@@ -73,17 +63,17 @@ func Blocks(src []byte) (blocks []Block, err error) {
 		if !entering {
 			return ast.GoToNext
 		}
-		var kind Kind
+		var kind timeline.BlockKind
 		switch n := node.(type) {
 		case *ast.Heading:
-			kind = Heading
+			kind = timeline.Heading
 		case *ast.Paragraph:
 			kind = enclosingKind(n)
 		case *ast.CodeBlock:
-			blocks = appendBlock(blocks, Code, string(n.Literal))
+			blocks = appendBlock(blocks, timeline.Code, string(n.Literal))
 			return ast.SkipChildren
 		case *ast.TableRow:
-			kind = Paragraph
+			kind = timeline.Paragraph
 		case *ast.HTMLBlock:
 			return ast.SkipChildren
 		default:
@@ -97,7 +87,7 @@ func Blocks(src []byte) (blocks []Block, err error) {
 	return blocks, nil
 }
 
-func appendBlock(blocks []Block, kind Kind, text string) []Block {
+func appendBlock(blocks []Block, kind timeline.BlockKind, text string) []Block {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return blocks
@@ -107,16 +97,16 @@ func appendBlock(blocks []Block, kind Kind, text string) []Block {
 
 // enclosingKind says what a paragraph is by its nearest list item or
 // block quote.
-func enclosingKind(n ast.Node) Kind {
+func enclosingKind(n ast.Node) timeline.BlockKind {
 	for p := n.GetParent(); p != nil; p = p.GetParent() {
 		switch p.(type) {
 		case *ast.ListItem:
-			return ListItem
+			return timeline.ListItem
 		case *ast.BlockQuote:
-			return Quote
+			return timeline.Quote
 		}
 	}
-	return Paragraph
+	return timeline.Paragraph
 }
 
 // writeInlineText writes the plain text under node: text and code spans,
@@ -270,7 +260,7 @@ var errPanicked = errors.New("gomarkdown panicked")
 func plainBlocks(src []byte) []Block {
 	var blocks []Block
 	for _, part := range plainParts(src) {
-		blocks = appendBlock(blocks, Paragraph, part)
+		blocks = appendBlock(blocks, timeline.Paragraph, part)
 	}
 	return blocks
 }

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/timeline-project/timeline/timeline"
 )
 
 func TestHTMLRefusesWhatIsUnsafe(t *testing.T) {
@@ -79,14 +81,14 @@ func TestBlocks(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Block{
-		{Heading, "Title"},
-		{Paragraph, "Some emphasis and a link & code."},
-		{ListItem, "one"},
-		{ListItem, "two"},
-		{Quote, "quoted"},
-		{Code, "fenced"},
-		{Paragraph, "a | b"},
-		{Paragraph, "1 | 2"},
+		{timeline.Heading, "Title"},
+		{timeline.Paragraph, "Some emphasis and a link & code."},
+		{timeline.ListItem, "one"},
+		{timeline.ListItem, "two"},
+		{timeline.Quote, "quoted"},
+		{timeline.Code, "fenced"},
+		{timeline.Paragraph, "a | b"},
+		{timeline.Paragraph, "1 | 2"},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Blocks:\n got %q\nwant %q", got, want)

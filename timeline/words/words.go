@@ -76,13 +76,13 @@ func Next(s string, i int) (start, end int) {
 	if i >= len(s) {
 		return -1, len(s)
 	}
-	return i, End(s, i, classWordInner)
+	return i, wordEnd(s, i, classWordInner)
 }
 
-// End returns the end of the word that begins at offset i of s: the
+// wordEnd returns the end of the word that begins at offset i of s: the
 // letters and digits that follow, and the marks of class inner (or '’')
 // between two of them.
-func End(s string, i int, inner uint8) int {
+func wordEnd(s string, i int, inner uint8) int {
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
 			k := asciiClass[c]
@@ -545,7 +545,7 @@ func AppendTokens(out []Token, s string) []Token {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		if IsAlnum(r) {
-			end := End(s, i, classTokenInner)
+			end := wordEnd(s, i, classTokenInner)
 			if end < len(s) && s[end] == '.' && Abbreviations[strings.ToLower(s[i:end])] {
 				end++ // "Dr.", "Gov.": the stop is part of the word
 			}

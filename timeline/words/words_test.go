@@ -8,7 +8,7 @@ import (
 )
 
 // TestTermsOfReusedSet finds the terms of sentences one after another
-// with one set, as mentionsOf does: each gets the terms a new set gives,
+// with one set, as merge.Mentions does: each gets the terms a new set gives,
 // in order, whether the sentence before had many terms (the set kept a
 // map) or few, and no result shares memory with the next.
 func TestTermsOfReusedSet(t *testing.T) {

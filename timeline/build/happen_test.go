@@ -1,0 +1,171 @@
+package build
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/internal/fixture"
+	"github.com/timeline-project/timeline/timeline/timex"
+)
+
+// TestHappenings builds each story of testdata/happenings, a txtar
+// archive of sources, and checks its "want" section, one claim a line:
+//
+//	same S#N S#N…      the sentences are cited by one event
+//	apart S#N S#N      by different events
+//	outlets S#N K      the event citing S#N counts K outlets
+//	date S#N D BASIS   it is dated D, on that basis
+//	speaker S#N NAME   the citation names that speaker ("-": none)
+//	accounts S#N K     the event lists K accounts
+//	disputed S#N       the event is disputed
+//	notitle TEXT       no event's title holds TEXT
+//
+// and the chronology as text in its "events" section (-update rewrites it).
+func TestHappenings(t *testing.T) {
+	files, err := filepath.Glob("testdata/happenings/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no cases: %v", err)
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			ar, err := txtar.ParseFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var inputs []timeline.Input
+			var want string
+			for _, f := range ar.Files {
+				switch f.Name {
+				case "want":
+					want = string(f.Data)
+				case "events":
+				default:
+					inputs = append(inputs, timeline.Input{Name: f.Name, Data: f.Data})
+				}
+			}
+			tl, _, err := Build(inputs, Options{Today: timex.NewDate(2025, 1, 1)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fixture.CheckSection(t, path, ar, "events", eventsText(tl))
+			for line := range strings.SplitSeq(strings.TrimSpace(want), "\n") {
+				if msg := checkClaim(tl, strings.Fields(line)); msg != "" {
+					t.Errorf("%s: %s", line, msg)
+				}
+			}
+		})
+	}
+}
+
+// eventsText writes a chronology for a reader of a test: each event's
+// date, outlets and title, then its citations.
+func eventsText(tl *timeline.Timeline) string {
+	var b strings.Builder
+	for _, e := range tl.Events {
+		fmt.Fprintf(&b, "%s %s (%d outlets)\n", e.DateString(), e.Title, e.Outlets)
+		for _, c := range e.Citations {
+			fmt.Fprintf(&b, "  %s#%d %s", sourceFileOf(tl, c.Source), c.Sentence, c.DateBasis)
+			if c.Speaker != "" {
+				fmt.Fprintf(&b, " %s: %s", c.Stance, c.Speaker)
+			}
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// sourceFileOf returns the file of the source with the given id.
+func sourceFileOf(tl *timeline.Timeline, id string) string {
+	if s := tl.Source(id); s != nil {
+		return s.File
+	}
+	return id
+}
+
+// citedBy returns the event that cites sentence ref ("a.md#2") and the
+// citation, or nil.
+func citedBy(tl *timeline.Timeline, ref string) (*timeline.Event, *timeline.Citation) {
+	file, n, _ := strings.Cut(ref, "#")
+	for i := range tl.Events {
+		for j, c := range tl.Events[i].Citations {
+			if sourceFileOf(tl, c.Source) == file && strconv.Itoa(c.Sentence) == n {
+				return &tl.Events[i], &tl.Events[i].Citations[j]
+			}
+		}
+	}
+	return nil, nil
+}
+
+// checkClaim checks one claim of a "want" section; "" when it holds.
+func checkClaim(tl *timeline.Timeline, f []string) string {
+	if len(f) < 2 {
+		return "no claim"
+	}
+	e, c := citedBy(tl, f[1])
+	if e == nil && f[0] != "notitle" {
+		return f[1] + " is cited by no event"
+	}
+	switch f[0] {
+	case "same":
+		for _, ref := range f[2:] {
+			if other, _ := citedBy(tl, ref); other != e {
+				return fmt.Sprintf("%s is cited by %q, %s by %q", f[1], e.Title, ref, eventTitleOrNone(other))
+			}
+		}
+	case "apart":
+		if other, _ := citedBy(tl, f[2]); other == e {
+			return fmt.Sprintf("both are cited by %q", e.Title)
+		}
+	case "outlets":
+		if strconv.Itoa(e.Outlets) != f[2] {
+			return fmt.Sprintf("%d outlets", e.Outlets)
+		}
+	case "date":
+		if e.DateString() != f[2] || string(e.Dating.Basis) != f[3] {
+			return fmt.Sprintf("dated %s by %s", e.DateString(), e.Dating.Basis)
+		}
+	case "speaker":
+		if got := cmpOr(c.Speaker, "-"); got != strings.Join(f[2:], " ") {
+			return fmt.Sprintf("speaker %q", got)
+		}
+	case "accounts":
+		if strconv.Itoa(len(e.Accounts)) != f[2] {
+			return fmt.Sprintf("%d accounts: %+v", len(e.Accounts), e.Accounts)
+		}
+	case "disputed":
+		if !e.Disputed {
+			return "not disputed"
+		}
+	case "notitle":
+		text := strings.Join(f[1:], " ")
+		if i := slices.IndexFunc(tl.Events, func(e timeline.Event) bool { return strings.Contains(e.Title, text) }); i >= 0 {
+			return fmt.Sprintf("title %q", tl.Events[i].Title)
+		}
+	default:
+		return "unknown claim"
+	}
+	return ""
+}
+
+// eventTitleOrNone returns the title of e, or "no event".
+func eventTitleOrNone(e *timeline.Event) string {
+	if e == nil {
+		return "no event"
+	}
+	return e.Title
+}
+
+// cmpOr returns s, or def when s is "".
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

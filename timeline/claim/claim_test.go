@@ -1,0 +1,137 @@
+package claim
+
+import (
+	"testing"
+
+	"github.com/timeline-project/timeline/timeline"
+)
+
+func TestAttributionsOf(t *testing.T) {
+	tests := []struct {
+		sentence string
+		speaker  string
+		stance   timeline.Stance
+		says     string
+	}{
+		{"Belgorod Governor Vyacheslav Gladkov said on Tuesday that one person was killed.", "Belgorod Governor Vyacheslav Gladkov", timeline.StanceClaim, "on Tuesday that one person was killed"},
+		{"Peskov told reporters the incident was concerning.", "Peskov", timeline.StanceClaim, "the incident was concerning"},
+		{"Yusov told Ukrainian public broadcaster Suspilne that Russian groups carried out the attack.", "Yusov", timeline.StanceClaim, "Russian groups carried out the attack"},
+		{"Peskov said Putin did not plan to hold a meeting.", "Peskov", timeline.StanceClaim, "Putin did not plan to hold a meeting"},
+		{"The army insisted it had no role in the shooting.", "army", timeline.StanceDenial, "it had no role in the shooting"},
+		{"The ministry claimed victory over the insurgents.", "ministry", timeline.StanceClaim, "victory over the insurgents"},
+		{"Kyiv has denied any involvement in the attack.", "Kyiv", timeline.StanceDenial, "any involvement in the attack"},
+		{"Prosecutors alleged that the mayor took bribes.", "Prosecutors", timeline.StanceClaim, "the mayor took bribes"},
+		{"However, spokesman for the General Intelligence Service, Andrey Yusov, insisted Kiev was not involved.", "spokesman for the General Intelligence Service, Andrey Yusov", timeline.StanceDenial, "Kiev was not involved"},
+		{"According to the Interior Ministry, 40 people were arrested.", "Interior Ministry", timeline.StanceClaim, "40 people were arrested"},
+		{"According to him, the raid was carried out by volunteers.", "him", timeline.StanceClaim, "the raid was carried out by volunteers"},
+		{"The Emergency Ministry's statement put the toll at nine.", "Emergency Ministry", timeline.StanceClaim, "put the toll at nine"},
+		{"A drone attack hit the region early on Wednesday, Moscow said.", "Moscow", timeline.StanceClaim, ""},
+		{"Three buildings were damaged, said the regional governor.", "regional governor", timeline.StanceClaim, "Three buildings were damaged"},
+		{"\"No one knows,\" said Dr. Allan Friedman, chief of neurosurgery.", "Dr. Allan Friedman", timeline.StanceClaim, "No one knows"},
+		{"Gladkov, the governor of Belgorod, said forces were clearing the area.", "Gladkov, the governor of Belgorod", timeline.StanceClaim, "forces were clearing the area"},
+		{"The Russian Freedom Legion rejected that version of events.", "Russian Freedom Legion", timeline.StanceDenial, "that version of events"},
+		{"The ministry said that security forces killed 70 fighters.", "ministry", timeline.StanceClaim, "security forces killed 70 fighters"},
+		{"Two paramilitary factions have claimed responsibility for the raid.", "Two paramilitary factions", timeline.StanceClaim, "responsibility for the raid"},
+	}
+	for _, tt := range tests {
+		as := attributionsOf(tt.sentence)
+		if len(as) == 0 {
+			t.Errorf("attributionsOf(%q) found no speaker, want %q", tt.sentence, tt.speaker)
+			continue
+		}
+		a := as[0]
+		if a.Speaker != tt.speaker || a.Stance != tt.stance || tt.says != "" && a.Says != tt.says {
+			t.Errorf("attributionsOf(%q)[0] = %q %s %q, want %q %s %q", tt.sentence, a.Speaker, a.Stance, a.Says, tt.speaker, tt.stance, tt.says)
+		}
+	}
+}
+
+func TestNoAttribution(t *testing.T) {
+	for _, s := range []string{
+		"The group is said to have shelled around 20 residential areas.",
+		"Fierce fighting has been ongoing near the border since Monday.",
+		"The alleged attack left 12 people injured.",
+		"It was reported that the bridge collapsed.",
+		"The Kremlin attacked the United States and Europe on Wednesday.",
+		"This indicates the local authorities' efforts to help.",
+		"Before Friday's announcement, the agency had kept the towers open.",
+	} {
+		if as := attributionsOf(s); len(as) != 0 {
+			t.Errorf("attributionsOf(%q) = %+v, want none", s, as)
+		}
+	}
+}
+
+func TestSameSpeaker(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Podolyak", "Mykhailo Podolak, an advisor to President Zelensky", true},
+		{"Russian Defense Ministry", "Russia's defence ministry", true},
+		{"Gladkov, the governor of Belgorod", "Belgorod Governor Vyacheslav Gladkov", true},
+		{"Kremlin spokesman Dmitry Peskov", "Peskov", true},
+		{"Volodymyr Zelensky", "Olena Zelenska", false},
+		{"Russian Volunteer Corps", "Russian Freedom Legion", false},
+		{"Moscow", "Kremlin", false},
+		{"Russian officials", "Russia", false},
+	}
+	for _, tt := range tests {
+		if got := sameSpeaker(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameSpeaker(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestSpeakerContext(t *testing.T) {
+	var sc SpeakerContext
+	first := sc.Resolve(1, attributionsOf("According to Russia's defense ministry, the attackers retreated."))
+	if len(first) != 1 || first[0].Speaker != "Russia's defense ministry" {
+		t.Fatalf("first sentence: %+v", first)
+	}
+	got := sc.Resolve(2, attributionsOf("The ministry stated that it conducted air strikes."))
+	if len(got) != 1 || got[0].Speaker != "Russia's defense ministry" {
+		t.Errorf("the ministry: %+v, want Russia's defense ministry", got)
+	}
+	got = sc.Resolve(5, attributionsOf("He said the talks had failed."))
+	if len(got) != 0 {
+		t.Errorf("a pronoun three sentences after any speaker: %+v, want dropped", got)
+	}
+}
+
+func TestSpeakerNames(t *testing.T) {
+	got := SpeakerNames([]string{"Podolyak", "Mykhailo Podolak", "Gladkov", "Belgorod Governor Vyacheslav Gladkov", "Kyiv"})
+	want := map[string]string{
+		"Podolyak": "Mykhailo Podolak", "Mykhailo Podolak": "Mykhailo Podolak",
+		"Gladkov": "Belgorod Governor Vyacheslav Gladkov", "Belgorod Governor Vyacheslav Gladkov": "Belgorod Governor Vyacheslav Gladkov",
+		"Kyiv": "Kyiv",
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("speakerNames: %q named %q, want %q", k, got[k], v)
+		}
+	}
+}
+
+func TestSpeakerNamesOrganisations(t *testing.T) {
+	got := SpeakerNames([]string{"Coast Guard", "United States Coast Guard", "Coast Guard official",
+		"Russian Defense Ministry", "Ukrainian Defense Ministry", "ministry", "police", "city police"})
+	for _, same := range [][]string{
+		{"Coast Guard", "United States Coast Guard", "Coast Guard official"},
+	} {
+		for _, n := range same[1:] {
+			if got[n] != got[same[0]] {
+				t.Errorf("%q named %q, %q named %q: want one name", n, got[n], same[0], got[same[0]])
+			}
+		}
+	}
+	for _, apart := range [][2]string{
+		{"Russian Defense Ministry", "Ukrainian Defense Ministry"},
+		{"Russian Defense Ministry", "ministry"},
+		{"police", "city police"},
+	} {
+		if got[apart[0]] == got[apart[1]] {
+			t.Errorf("%q and %q both named %q", apart[0], apart[1], got[apart[0]])
+		}
+	}
+}

@@ -1,0 +1,346 @@
+package claim
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/timeline-project/timeline/timeline/words"
+)
+
+// Speakers: within a source, "he", "they", "the ministry" stand for a
+// speaker named just before; across sources, one speaker is named in
+// several ways ("Podolyak" / "Mykhailo Podolak", "Russian Defense
+// Ministry" / "Russia's defense ministry") and gets one name, the
+// fullest one any source gives.
+
+// resolveWindow is how many sentences back a pronoun or a definite
+// description ("the ministry") looks for the speaker it stands for.
+const resolveWindow = 2
+
+// SpeakerContext remembers the speakers of a source's recent sentences.
+type SpeakerContext struct {
+	recent []namedSpeaker
+}
+
+type namedSpeaker struct {
+	name     string
+	sentence int
+}
+
+// Resolve returns the attributions of sentence n with pronouns and
+// definite descriptions replaced by the speaker they stand for, and
+// those that stand for no one dropped; it then remembers the named ones.
+func (sc *SpeakerContext) Resolve(n int, attrs []Attribution) []Attribution {
+	var out []Attribution
+	for _, a := range attrs {
+		if isAnaphor(a.Speaker) {
+			name, ok := sc.antecedent(n, a.Speaker)
+			if !ok {
+				continue
+			}
+			a.Speaker = name
+		}
+		out = append(out, a)
+		sc.recent = append(sc.recent, namedSpeaker{a.Speaker, n})
+	}
+	if len(sc.recent) > 16 {
+		sc.recent = sc.recent[len(sc.recent)-16:]
+	}
+	return out
+}
+
+// isAnaphor reports whether a speaker phrase only points back: a
+// pronoun, or a lone lower-case noun such as "ministry" (of "the
+// ministry").
+func isAnaphor(sp string) bool {
+	ws := words.Split(sp)
+	if len(ws) == 1 && SpeakerPronouns[strings.ToLower(ws[0])] {
+		return true
+	}
+	// "the ministry", "the group": one lower-case noun; "opposition
+	// party" or "local officials" describe a speaker of their own.
+	return len(ws) == 1 && !words.StartsUpper(ws[0]) && !IsNumberWord(strings.ToLower(ws[0]))
+}
+
+// antecedent finds the speaker an anaphor of sentence n stands for: for
+// a description, the latest recent speaker whose name holds its head
+// word ("the ministry" → "Russia's defense ministry"); for a pronoun,
+// the latest speaker of this or the previous sentence.
+func (sc *SpeakerContext) antecedent(n int, anaphor string) (string, bool) {
+	ws := words.Split(anaphor)
+	head := strings.ToLower(ws[len(ws)-1])
+	pronoun := SpeakerPronouns[head]
+	for i := len(sc.recent) - 1; i >= 0; i-- {
+		r := sc.recent[i]
+		if pronoun {
+			if n-r.sentence <= 1 && !isAnaphor(r.name) {
+				return r.name, true
+			}
+			continue
+		}
+		if n-r.sentence > resolveWindow {
+			break
+		}
+		for _, w := range words.Split(r.name) {
+			if words.Stem(strings.ToLower(w)) == words.Stem(head) {
+				return r.name, true
+			}
+		}
+	}
+	// "The group asserted…" after "the Legion claimed…": a description
+	// of an organisation stands for the organisation just named.
+	if !pronoun && orgWords[head] {
+		for i := len(sc.recent) - 1; i >= 0 && n-sc.recent[i].sentence <= 1; i-- {
+			if r := sc.recent[i]; !isAnaphor(r.name) {
+				if _, last := PersonName(r.name); last == "" {
+					return r.name, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// speakerKey returns what two names of one speaker share: the stems of
+// their content words, in order of the words, with possessives, articles
+// and "of" left out and British spellings made American.
+func speakerKey(name string) []string {
+	var key []string
+	for _, w := range words.Split(name) {
+		lw := strings.ToLower(w)
+		lw = strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")
+		if lw == "the" || lw == "of" || lw == "for" || lw == "a" || lw == "an" {
+			continue
+		}
+		key = append(key, words.Stem(lw))
+	}
+	return key
+}
+
+// PersonName returns the name a speaker phrase gives a person: its
+// last run of two or more capitalized words that are not an
+// organisation's ("Vyacheslav Gladkov" of "Belgorod Governor Vyacheslav
+// Gladkov"), or a lone capitalized surname before an appositive
+// ("Gladkov, the governor"); "" when it names none.
+func PersonName(name string) (first, last string) {
+	if ws := words.Split(name); len(ws) == 1 && words.StartsUpper(ws[0]) && !orgWords[strings.ToLower(ws[0])] {
+		return "", ws[0] // a surname alone ("Peskov"), or a place ("Moscow"): only a close spelling matches it
+	}
+	segs := strings.Split(name, ",")
+	for _, seg := range segs {
+		ws := words.Split(seg)
+		if len(ws) == 0 || !words.StartsUpper(ws[len(ws)-1]) || orgWords[strings.ToLower(ws[len(ws)-1])] {
+			continue
+		}
+		run := 0
+		for j := len(ws) - 1; j >= 0 && words.StartsUpper(ws[j]) && !orgWords[strings.ToLower(ws[j])] && !roleWords[strings.ToLower(ws[j])]; j-- {
+			run++
+		}
+		switch {
+		case run >= 2:
+			return ws[len(ws)-run], ws[len(ws)-1]
+		case run == 1 && len(segs) > 1 && len(ws) == 1:
+			return "", ws[0]
+		}
+	}
+	return "", ""
+}
+
+// orgWords end the names of organisations and places, not people.
+var orgWords = words.SetOf(`ministry corps legion army service council office government kremlin news
+times agency committee party police forces command department union republic federation region
+state states kingdom house court bank guard guards battalion brigade division company group
+post press tv radio network channel media commission assembly parliament senate congress`)
+
+// roleWords are titles that stand before a person's name.
+var roleWords = words.SetOf(`governor president minister spokesman spokeswoman deputy general colonel
+mayor senator prime secretary chief head adviser advisor ambassador commander director
+prosecutor judge captain lieutenant major sergeant dr mr mrs ms prof`)
+
+// sameSpeaker reports whether two names name one speaker: people with
+// one surname (allowing one letter of difference in transliteration)
+// and no first names that differ; otherwise the same content words.
+func sameSpeaker(a, b string) bool {
+	af, al := PersonName(a)
+	bf, bl := PersonName(b)
+	if al != "" && bl != "" {
+		if !closeSpelling(strings.ToLower(al), strings.ToLower(bl)) {
+			return false
+		}
+		return af == "" || bf == "" || strings.EqualFold(af[:1], bf[:1])
+	}
+	if al != "" || bl != "" {
+		return false
+	}
+	ka, kb := speakerKey(a), speakerKey(b)
+	slices.Sort(ka)
+	slices.Sort(kb)
+	return len(ka) > 0 && slices.Equal(ka, kb)
+}
+
+// closeSpelling reports whether two surnames are one name spelled two
+// ways: equal, or five letters or longer and one edit apart.
+func closeSpelling(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < 5 || len(rb) < 5 || ra[0] != rb[0] {
+		return false
+	}
+	return editDistanceAtMostOne(ra, rb)
+}
+
+func editDistanceAtMostOne(a, b []rune) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return slices.Equal(a[i+1:], b[i+1:])
+	}
+	return slices.Equal(a[i:], b[i+1:])
+}
+
+// SpeakerNames gives every speaker name the name of its speaker across
+// all sources: names of one speaker are grouped, and each group is named
+// by its fullest name (most words; then the first in order). Names are
+// compared only within a block: people by their surname's first letter,
+// organisations by their content words.
+func SpeakerNames(names []string) map[string]string {
+	names = slices.Clone(names)
+	slices.Sort(names)
+	names = slices.Compact(names)
+	var groups [][]string
+	blocks := map[string][]int{} // block key -> groups in it
+	for _, n := range names {
+		bk := speakerBlock(n)
+		placed := false
+		for _, gi := range blocks[bk] {
+			if sameSpeaker(groups[gi][0], n) {
+				groups[gi] = append(groups[gi], n)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			blocks[bk] = append(blocks[bk], len(groups))
+			groups = append(groups, []string{n})
+		}
+	}
+	groups = joinOrganisations(groups)
+	out := make(map[string]string, len(names))
+	for _, g := range groups {
+		full := slices.MaxFunc(g, func(a, b string) int {
+			return cmp.Or(cmp.Compare(hasFirstName(a), hasFirstName(b)), cmp.Compare(capitals(a), capitals(b)),
+				cmp.Compare(words.Count(a), words.Count(b)), cmp.Compare(b, a))
+		})
+		for _, n := range g {
+			out[n] = full
+		}
+	}
+	return out
+}
+
+// minOrganisationWords is how many content words an organisation's name
+// needs for the names that hold all of them to name it too.
+const minOrganisationWords = 2
+
+// joinOrganisations joins the groups of organisations' names where every
+// content word of one group's name (two or more) is in another's: "Coast
+// Guard", "United States Coast Guard" and "Coast Guard official" speak
+// for one body. People's names are left as they are. Groups keep their
+// order, each joined into the first it joins.
+func joinOrganisations(groups [][]string) [][]string {
+	keys := make([][]string, len(groups))
+	for i, g := range groups {
+		if _, last := PersonName(g[0]); last == "" {
+			keys[i] = speakerKey(g[0])
+			slices.Sort(keys[i])
+			keys[i] = slices.Compact(keys[i])
+		}
+	}
+	parent := make([]int, len(groups))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if parent[i] != i {
+			parent[i] = find(parent[i])
+		}
+		return parent[i]
+	}
+	for i, ki := range keys {
+		if len(ki) < minOrganisationWords {
+			continue
+		}
+		for j, kj := range keys {
+			if i != j && len(kj) > len(ki) && subsetOf(ki, kj) {
+				a, b := find(i), find(j)
+				parent[max(a, b)] = min(a, b)
+			}
+		}
+	}
+	var out [][]string
+	at := map[int]int{}
+	for i, g := range groups {
+		r := find(i)
+		if k, ok := at[r]; ok {
+			out[k] = append(out[k], g...)
+			continue
+		}
+		at[r] = len(out)
+		out = append(out, slices.Clone(g))
+	}
+	return out
+}
+
+// subsetOf reports whether every word of sorted a is in sorted b.
+func subsetOf(a, b []string) bool {
+	for _, w := range a {
+		if _, ok := slices.BinarySearch(b, w); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// hasFirstName returns 1 when a name gives a person's first name, else 0.
+func hasFirstName(name string) int {
+	if first, _ := PersonName(name); first != "" {
+		return 1
+	}
+	return 0
+}
+
+// capitals returns how many of a name's words are capitalized: proper
+// names ("Russian Defense Ministry") over descriptions.
+func capitals(name string) int {
+	n := 0
+	for _, w := range words.Split(name) {
+		if words.StartsUpper(w) {
+			n++
+		}
+	}
+	return n
+}
+
+// speakerBlock returns the block a name is compared within.
+func speakerBlock(name string) string {
+	if _, last := PersonName(name); last != "" {
+		r, _ := utf8.DecodeRuneInString(strings.ToLower(last))
+		return "person " + string(r)
+	}
+	key := speakerKey(name)
+	slices.Sort(key)
+	return "org " + strings.Join(key, " ")
+}

@@ -1,0 +1,452 @@
+package dating
+
+import (
+	"strings"
+
+	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/read"
+	"github.com/timeline-project/timeline/timeline/timex"
+	"github.com/timeline-project/timeline/timeline/words"
+)
+
+// SentenceDating is the date a sentence reports and how it was found:
+// by an expression of its own, as background, or by the sentence before
+// it ("by context").
+type SentenceDating struct {
+	Date      timex.Date
+	Precision timex.Precision
+	PartOfDay string
+	// Span is the words that dated it; empty when dated by context.
+	Span  timeline.Span
+	Basis timeline.DateBasis
+	// DatedBy, root and rootBasis are, for a sentence dated by context,
+	// the sentence whose date it takes and the words that dated that one.
+	DatedBy   int
+	Root      timeline.Span
+	RootBasis timeline.DateBasis
+	// Background is true for a happening well before the story's days.
+	Background bool
+	// Drop is true for a sentence that names a time, none of which dates
+	// what it reports (a day to come): it is no mention.
+	Drop bool
+	// N is the number of the sentence dated (Sentence.N), where it is the
+	// sentence before one that may take its date (SentenceContext.prev).
+	N int
+}
+
+// staleDays is how long before its source's publication a date may be
+// and still be taken by a following sentence that says nothing of its
+// own time: past it, only a sentence that plainly goes on telling the
+// past takes it.
+const staleDays = 28
+
+// SentenceContext is what dating a sentence reads beside the sentence.
+type SentenceContext struct {
+	Text      string
+	Exprs     []timex.Expr
+	Values    []timex.Value
+	Published timeline.Published
+	// Prev is the dating of the sentence just before, in its block,
+	// when a sentence may still take its date (nil otherwise).
+	Prev *SentenceDating
+}
+
+// DateSentence returns how sentence s is dated. exprs and values are
+// its source's article expressions and their values; next is the index
+// of the first of them that does not end before s. An expression that
+// bounds a span that began long before ("since 20 April" in July), that
+// anchors a count ("two days after 12 January") or that names a year as
+// a noun's modifier ("the 2004 tsunami") says what the sentence is
+// about, not when it happens: it dates nothing, but keeps the sentence
+// from taking the date of the one before.
+func DateSentence(c SentenceContext, s timeline.Sentence, next int) SentenceDating {
+	pub := c.Published.Date
+	label := labelBefore(c.Text, c.Exprs, next, s.Span)
+	own, dating := 0, make([]int, 0, 4)
+	if label >= 0 {
+		own++
+		dating = append(dating, label)
+	}
+	for i := next; i < len(c.Exprs) && c.Exprs[i].Start < s.Span.End; i++ {
+		e := c.Exprs[i]
+		if e.End > s.Span.End || e.Type != timex.TypeDate && e.Type != timex.TypeTime {
+			continue
+		}
+		own++
+		switch b := spanBound(c.Text, e); {
+		case b == boundAnchor || modifierYear(c.Text, e):
+		case b == boundSpan && (pub.IsZero() || c.Values[i].Date.AddDays(staleDays).Before(pub)):
+		default:
+			dating = append(dating, i)
+		}
+	}
+	if i := firstDay(c.Exprs, c.Values, dating, pub); i >= 0 {
+		v := c.Values[i]
+		return SentenceDating{Date: v.Date, Precision: timex.PrecisionDay, PartOfDay: v.PartOfDay,
+			Span: timeline.Span{Start: c.Exprs[i].Start, End: c.Exprs[i].End}, Basis: dateBasis(c.Exprs[i], c.Published),
+			Background: !pub.IsZero() && v.Date.AddDays(backgroundDays).Before(pub)}
+	}
+	if i := firstPast(c.Exprs, c.Values, dating, pub); i >= 0 {
+		v := c.Values[i]
+		return SentenceDating{Date: v.Date, Precision: v.Precision, Span: timeline.Span{Start: c.Exprs[i].Start, End: c.Exprs[i].End},
+			Basis: dateBasis(c.Exprs[i], c.Published), Background: true}
+	}
+	if own == 0 && c.Prev != nil && takesDateOf(s.Span.Of(c.Text), c.Prev.Date, pub) {
+		p := c.Prev
+		d := SentenceDating{Date: p.Date, Precision: p.Precision, PartOfDay: p.PartOfDay, Basis: timeline.DatedContext,
+			DatedBy: p.N, Background: p.Background, Root: p.Span, RootBasis: p.Basis}
+		if p.Basis == timeline.DatedContext {
+			d.DatedBy, d.Root, d.RootBasis = p.DatedBy, p.Root, p.RootBasis
+		}
+		return d
+	}
+	// Times of its own that date nothing (a day to come) make it no
+	// mention; a span's bounds alone leave it undated.
+	return SentenceDating{Drop: len(dating) > 0}
+}
+
+// labelBefore returns the index of the expression that heads the line of
+// sentence span as its label ("1988: The Anfal campaign begins", "26
+// December: Observers arrive"), a sentence of its own just before it;
+// -1 if none. next is the index of the first expression that does not
+// end before span.
+func labelBefore(text string, exprs []timex.Expr, next int, span timeline.Span) int {
+	i := next - 1
+	if i < 0 || next > len(exprs) {
+		return -1
+	}
+	e := exprs[i]
+	if e.Type != timex.TypeDate && e.Type != timex.TypeTime || e.End > span.Start {
+		return -1
+	}
+	if strings.TrimSpace(text[e.End:span.Start]) != ":" {
+		return -1
+	}
+	start := strings.LastIndexByte(text[:e.Start], '\n') + 1
+	if strings.TrimSpace(text[start:e.Start]) != "" {
+		return -1
+	}
+	return i
+}
+
+// Kinds of bound an expression sets, as spanBound returns them.
+const (
+	boundNone   = iota
+	boundSpan   // "since 20 April", "until Monday", "from March to May"
+	boundAnchor // "two days after 12 January"
+)
+
+// spanBound returns which bound expression e sets, if any: it begins or
+// ends a span ("since 20 April", "until Monday", "from March" to a later
+// date), or it anchors a date counted from it ("two days after 12
+// January"). A span that began or ended in the days of the story dates
+// what its sentence reports ("clashes since Monday morning"); one that
+// began long before is the background of what goes on now.
+func spanBound(text string, e timex.Expr) int {
+	w, at := wordBefore(text, e.Start)
+	switch strings.ToLower(w) {
+	case "since", "until", "till", "through", "thru", "from":
+		return boundSpan
+	case "to":
+		if strings.Contains(strings.ToLower(lastWords(text[:e.Start], 6)), "from") {
+			return boundSpan
+		}
+	case "after", "before":
+		if d, _ := wordBefore(text, at); durationWord(d) {
+			return boundAnchor
+		}
+	}
+	return boundNone
+}
+
+// durationWord reports whether w counts time: "days", "weeks", "hours".
+func durationWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "days", "day", "weeks", "week", "months", "month", "hours", "hour", "years", "year", "minutes":
+		return true
+	}
+	return false
+}
+
+// modifierYear reports whether e is a year that qualifies a noun ("the
+// 2004 tsunami", "Kerry's 2004 presidential campaign") rather than dates
+// what the sentence reports; after a temporal preposition ("in the 2004
+// election") it dates it.
+func modifierYear(text string, e timex.Expr) bool {
+	y := text[e.Start:e.End]
+	if len(y) != 4 || !words.IsDigits(y) {
+		return false
+	}
+	w, at := wordBefore(text, e.Start)
+	before := strings.ToLower(w)
+	if before != "the" && before != "a" && before != "its" && before != "his" && before != "her" &&
+		before != "their" && !strings.HasSuffix(before, "'s") && !strings.HasSuffix(before, "’s") {
+		return false
+	}
+	if before == "the" || before == "a" {
+		p, _ := wordBefore(text, at)
+		switch strings.ToLower(p) {
+		case "in", "during", "since", "before", "after", "until", "at", "for", "of", "on":
+			return false
+		}
+	}
+	after := strings.TrimLeft(text[e.End:], " ")
+	start, end := words.Next(after, 0)
+	return start == 0 && end > 0 && !yearFollowers[strings.ToLower(after[start:end])]
+}
+
+// yearFollowers are words after a year that show it is no modifier.
+var yearFollowers = words.SetOf(`and or to was were is are had has when as in on at by with for of that which who`)
+
+// wordBefore returns the word that ends just before offset i of text,
+// past white space, and where it starts; "" when something else comes
+// first.
+func wordBefore(text string, i int) (string, int) {
+	if i <= 0 || i > len(text) {
+		return "", 0
+	}
+	j := len(strings.TrimRight(text[:i], " \t\n\u00a0"))
+	k := j
+	for k > 0 && (isASCIIWordByte(text[k-1]) || text[k-1] == '\'') {
+		k--
+	}
+	if k >= 3 && text[k-3:k] == "’" { // "Kerry’s"
+		k -= 3
+		for k > 0 && isASCIIWordByte(text[k-1]) {
+			k--
+		}
+	}
+	return text[k:j], k
+}
+
+// isASCIIWordByte reports whether c is an ASCII letter or digit.
+func isASCIIWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
+}
+
+// lastWords returns the last n words of s, joined by spaces.
+func lastWords(s string, n int) string {
+	ws := words.Split(s[max(0, len(s)-n*24):])
+	if len(ws) > n {
+		ws = ws[len(ws)-n:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// takesDateOf reports whether sentence s, which names no time of its
+// own, takes the date of the sentence before it, which is prev: not
+// when its words put it at the time of writing (a present perfect,
+// "now", "latest", "so far", a present tense of a state after a date
+// that is gone; a speaker's present "denies" answers what it reports), nor, when prev is more than staleDays before publication,
+// unless it plainly goes on telling the past.
+func takesDateOf(s string, prev, published timex.Date) bool {
+	t := tenseOf(s)
+	if t.now {
+		return false
+	}
+	if published.IsZero() || !prev.Before(published) {
+		return true
+	}
+	if prev.AddDays(staleDays).Before(published) {
+		return t.narrative && !t.present && !t.modal && !t.saying
+	}
+	return !t.present || t.past
+}
+
+// sentenceTense is what the verbs of a sentence, outside its quotations,
+// say of its time.
+type sentenceTense struct {
+	now       bool // a present perfect, "now", "latest", "so far", "currently"
+	present   bool // a verb in the present tense
+	past      bool // a verb in the past tense, a verb of saying too
+	narrative bool // a past verb other than one of saying
+	modal     bool // "would", "will", "could": no plain past
+	saying    bool // a verb of saying in the present: "denies", "says"
+}
+
+// tenseOf reads the tense of sentence s outside its quotations.
+func tenseOf(s string) sentenceTense {
+	var t sentenceTense
+	ws := words.Split(outsideQuotes(s))
+	for i, w := range ws {
+		lw := strings.ToLower(w)
+		switch {
+		case nowWords[lw]:
+			t.now = true
+		case lw == "so" && i+1 < len(ws) && strings.EqualFold(ws[i+1], "far"):
+			t.now = true
+		case (lw == "has" || lw == "have") && perfectAfter(ws[i+1:]) && !(i > 0 && afterModal(ws[:i])):
+			t.now = true
+		case presentVerbs[lw]:
+			t.present = true
+		case presentSaying[lw]:
+			t.saying = true
+		case modalVerbs[lw]:
+			t.modal = true
+		case read.SpeechVerbs[lw] && !strings.HasSuffix(lw, "s"):
+			t.past = true
+		case pastForms[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ed") && !edAdjective(ws, i):
+			t.past, t.narrative = true, true
+		}
+	}
+	return t
+}
+
+// edAdjective reports whether the word in -ed at ws[i] is a participle
+// after a form of "be" of the present ("is expected") or a modal ("will
+// be held"), not a past verb.
+func edAdjective(ws []string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch strings.ToLower(ws[i-1]) {
+	case "is", "are", "be", "being", "been", "am":
+		return true
+	}
+	return false
+}
+
+// afterModal reports whether the words ws end with a modal, maybe with
+// "not": "could not have started" is no present perfect.
+func afterModal(ws []string) bool {
+	n := len(ws)
+	if n > 1 && strings.EqualFold(ws[n-1], "not") {
+		n--
+	}
+	lw := strings.ToLower(ws[n-1])
+	return modalVerbs[lw] || lw == "to"
+}
+
+// perfectAfter reports whether the words after "has" or "have" make a
+// present perfect: a participle, maybe after an adverb.
+func perfectAfter(ws []string) bool {
+	for i, w := range ws {
+		if i > 2 {
+			return false
+		}
+		lw := strings.ToLower(w)
+		switch {
+		case lw == "not" || lw == "also" || lw == "already" || lw == "now" || lw == "since" || lw == "just" ||
+			lw == "never" || lw == "long" || lw == "yet":
+			continue
+		case participles[lw] || len(lw) > 4 && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "en")):
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// outsideQuotes returns s with its quotations blanked: what a sentence
+// reports in its own voice.
+func outsideQuotes(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch r {
+		case '"':
+			in = !in
+			continue
+		case '“':
+			in = true
+			continue
+		case '”':
+			in = false
+			continue
+		}
+		if !in {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// nowWords put a sentence at the time of writing.
+var nowWords = words.SetOf(`now currently latest presently nowadays`)
+
+// presentVerbs are verbs of the present tense that tell a state of the
+// time of writing.
+var presentVerbs = words.SetOf(`is are am remains remain continues continue seems seem appears appear does do
+wants want needs need hopes hope fears fear lives live stands stand lies lie`)
+
+// presentSaying are verbs of saying in the present tense: what a speaker
+// says now of what the sentence before reports ("Kyiv denies any
+// responsibility for the attack").
+var presentSaying = words.SetOf(`says say denies deny claims claim insists insist warns warn accuses accuse
+urges urge believes believe thinks think admits admit rejects reject blames blame`)
+
+// modalVerbs are verbs that put what follows outside the plain past.
+var modalVerbs = words.SetOf(`will would could can may might should must shall`)
+
+// pastForms are past-tense verbs that do not end in -ed.
+var pastForms = words.SetOf(`was were had did took made came went saw gave got fell broke brought built caught
+fought found fled flew grew held kept knew left led lost met paid ran rose sent shot sold spent stood
+struck threw won began became drove hit overran swept sank slew tore withdrew`)
+
+// participles are past participles that do not end in -ed or -en.
+var participles = words.SetOf(`been done gone made left had become begun come got brought built caught fought
+found fled flown grown held kept known led lost met paid run risen sent shot sold spent stood struck
+thrown won hit put set cut let`)
+
+// firstDay returns the first of the expressions numbered candidates that
+// names a day not after published (when known) and not in the future
+// tense; -1 if none.
+func firstDay(exprs []timex.Expr, values []timex.Value, candidates []int, published timex.Date) int {
+	for _, i := range candidates {
+		e, v := exprs[i], values[i]
+		if v.Precision != timex.PrecisionDay || v.Date.IsZero() || e.Tense == timex.TenseFuture {
+			continue
+		}
+		if !published.IsZero() && v.Date.After(published) {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// firstPast returns the first of the expressions numbered candidates
+// that names a month or a year wholly before the month of publication
+// ("in 2015", "in March last year"): background; -1 if none.
+func firstPast(exprs []timex.Expr, values []timex.Value, candidates []int, published timex.Date) int {
+	if published.IsZero() {
+		return -1
+	}
+	for _, i := range candidates {
+		e, v := exprs[i], values[i]
+		if e.Type != timex.TypeDate || v.Date.IsZero() || e.Tense == timex.TenseFuture {
+			continue
+		}
+		switch v.Precision {
+		case timex.PrecisionMonth:
+			if v.Date.Year < published.Year || v.Date.Year == published.Year && v.Date.Month < published.Month {
+				return i
+			}
+		case timex.PrecisionYear:
+			if v.Date.Year < published.Year {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// backgroundDays is how long before its source's publication a day must
+// be for a happening on it to be background to the story.
+const backgroundDays = 60
+
+// dateBasis returns how an expression dates its sentence: explicitly
+// when it prints a month and day, else against its source's publication
+// date, printed or inferred.
+func dateBasis(e timex.Expr, pub timeline.Published) timeline.DateBasis {
+	if _, ok := e.Absolute(); ok {
+		return timeline.DatedExplicit
+	}
+	if _, ok := e.InYear(2000); ok {
+		return timeline.DatedExplicit
+	}
+	if pub.Basis == timeline.BasisInferred {
+		return timeline.DatedInferred
+	}
+	return timeline.DatedRelative
+}

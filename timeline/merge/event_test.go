@@ -1,0 +1,191 @@
+package merge
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/claim"
+	"github.com/timeline-project/timeline/timeline/words"
+)
+
+// mentionOf makes a mention of the sentence text dated by the first
+// occurrence of dateText in it.
+func mentionOf(text, dateText string) *Mention {
+	src := &timeline.Source{Text: text}
+	i := strings.Index(text, dateText)
+	return &Mention{Src: src, Sentence: timeline.Sentence{Span: timeline.Span{Start: 0, End: len(text)}}, DateSpan: timeline.Span{Start: i, End: i + len(dateText)}}
+}
+
+func TestSentenceTitle(t *testing.T) {
+	tests := []struct{ sentence, date, want string }{
+		{"On Tuesday, Moscow said that its forces had withdrawn.", "Tuesday", "Moscow said that its forces had withdrawn"},
+		{"Peskov said on Monday the attack was a distraction.", "Monday", "Peskov said the attack was a distraction"},
+		{"The ministry said Tuesday afternoon that 70 fighters were killed.", "Tuesday afternoon", "The ministry said that 70 fighters were killed"},
+		{"Following Monday's raid, Moscow invoked an operation.", "Monday", "Moscow invoked an operation"},
+		{"In response to the displacement caused by the conflict, local authorities have opened shelters.", "", "Local authorities have opened shelters"},
+		{"KYIV, Ukraine – Russian officials said on Tuesday that an operation expelled saboteurs.", "Tuesday", "Russian officials said that an operation expelled saboteurs"},
+		{"- The rebels overrun the fortified compound in the capital.", "", "The rebels overrun the fortified compound in the capital"},
+		{"CAIRO (Reuters) - Oil prices rose on Monday as fighting spread.", "Monday", "Oil prices rose as fighting spread"},
+		{"NEW YORK | Mon Aug 22, 2011 5:01 pm EDT NEW YORK (Reuters) - Brent crude fell as rebels entered the city.", "Mon Aug 22, 2011 5:01 pm EDT", "Brent crude fell as rebels entered the city"},
+		{"At 5:29 pm | The president said the strikes would go on.", "5:29 pm", "The president said the strikes would go on"},
+		{"1643 The reporter at the airport said the runway was open again.", "", "The reporter at the airport said the runway was open again"},
+		{"1989 The wall fell and crowds crossed into the west of the city.", "", "1989 The wall fell and crowds crossed into the west of the city"},
+		{"A dam gave way early on Monday, officials said.", "early on Monday", "A dam gave way, officials said"},
+		{"Rescue teams worked through the night to reach families.", "the night", "Rescue teams worked through the night to reach families"},
+		{"The fighting has gone on since Monday.", "Monday", "The fighting has gone on since Monday"},
+		{"By Tuesday morning, the governor said, 14 people had died in the floods near the river and dam.", "Tuesday morning",
+			"The governor said, 14 people had died in the floods near the river and dam"},
+		{"The vessel, named Titan, lost contact with its support ship about an hour and 45 minutes into its descent to the wreck.", "",
+			"The vessel, named Titan, lost contact with its support ship about an hour and 45 minutes"},
+		{"Rescuers from three countries searched an area of 10,000 square miles of open ocean on Tuesday as the submersible's reserve of air ran low.", "Tuesday",
+			"Rescuers from three countries searched an area of 10,000 square miles of open ocean"},
+		{"However, Kyiv denied on Monday any involvement in the attack.", "Monday", "Kyiv denied any involvement in the attack"},
+		{"According to Moscow, the army repelled the attack on Monday.", "on Monday", "The army repelled the attack"},
+		{"“We will return,” the commander said on Tuesday.", "Tuesday", "“We will return,” the commander said"},
+		{"The Kremlin attacked the United States and Europe this Wednesday, May 24, after assuring that fighters use Western-supplied weapons.",
+			"Wednesday, May 24", "The Kremlin attacked the United States and Europe"},
+	}
+	for _, tt := range tests {
+		if got, _ := sentenceTitle(mentionOf(tt.sentence, tt.date), nil, maxTitleChars); got != tt.want {
+			t.Errorf("sentenceTitle(%q)\n got %q\nwant %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestEventIDsAreUniqueAndStable(t *testing.T) {
+	cite := func(src string, n int) []timeline.Citation { return []timeline.Citation{{Source: src, Sentence: n}} }
+	events := []timeline.Event{
+		{Title: "Talks resume in the capital", Precision: 1, Citations: cite("a", 3)},
+		{Title: "Talks resume in the capital", Precision: 1, Citations: cite("b", 3)},
+		{Title: "¿Qué?", Precision: 1, Citations: cite("a", 3)},
+		{Title: "¿Qué?", Precision: 1, Citations: cite("a", 3)},
+	}
+	for i := range events {
+		events[i].Date.Year, events[i].Date.Month, events[i].Date.Day = 2023, 5, 22
+	}
+	eventIDs(events)
+	seen := map[string]bool{}
+	for i, e := range events {
+		if seen[e.ID] {
+			t.Errorf("event %d: id %q given twice", i, e.ID)
+		}
+		seen[e.ID] = true
+	}
+	if !strings.HasPrefix(events[0].ID, "2023-05-22-talks-resume-in-the-capital-") || events[0].ID == events[1].ID {
+		t.Errorf("ids %q and %q: want the date, the title's words and a hash of the first citation", events[0].ID, events[1].ID)
+	}
+	if events[3].ID != events[2].ID+"-2" {
+		t.Errorf("ids %q and %q: the second of two alike should be numbered", events[2].ID, events[3].ID)
+	}
+	again := []timeline.Event{events[1]}
+	eventIDs(again)
+	if again[0].ID != events[1].ID {
+		t.Errorf("id %q alone, %q among others: want the same", again[0].ID, events[1].ID)
+	}
+}
+
+func TestSpeakerTitleTold(t *testing.T) {
+	for sentence, want := range map[string]string{
+		"James Cameron told ABC's Good Morning America show, referring to the hull of the vessel.": "",
+		"The governor told reporters that the bridge would reopen within a week.":                  "Governor says the bridge would reopen within a week",
+	} {
+		toks := words.AppendTokens(nil, sentence)
+		m := &Mention{Src: &timeline.Source{Text: sentence}, Sentence: timeline.Sentence{Span: timeline.Span{Start: 0, End: len(sentence)}}, Attrs: claim.AttributionsIn(sentence, toks)}
+		if got, _ := speakerTitle(m, nil, maxTitleChars); got != want {
+			t.Errorf("speakerTitle(%q) = %q, want %q", sentence, got, want)
+		}
+	}
+}
+
+func TestHeadlineTitle(t *testing.T) {
+	tests := []struct {
+		headline, want string
+		ok             bool
+	}{
+		{"Titanic tourist sub goes missing sparking search", "Titanic tourist sub goes missing sparking search", true},
+		{"Titanic sub: OceanGate co-founder fears there was an 'instantaneous implosion'", "OceanGate co-founder fears there was an 'instantaneous implosion'", true},
+		{"Missing Titanic submarine LIVE: vessel only has 50 hours of air left", "Vessel only has 50 hours of air left", true},
+		{"Titanic tourist submarine Titan missing live", "Titanic tourist submarine Titan missing", true},
+		{"Debris found near wreck | Example News", "Debris found near wreck", true},
+		{"Storm floods the valley - Example News", "Storm floods the valley", true},
+		{"Watch Video: The Mystery of the Raid of armored vehicles", "The Mystery of the Raid of armored vehicles", true},
+		{"“Sub found”", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := headlineTitle(tt.headline, maxTitleChars)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("headlineTitle(%q) = %q, %v; want %q, %v", tt.headline, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestClauseWithin(t *testing.T) {
+	tests := []struct {
+		s    string
+		max  int
+		want string
+		ok   bool
+	}{
+		{"Officials said the dam held", 90, "Officials said the dam held", true},
+		{"The vessel, named Titan", 90, "The vessel, named Titan", false},
+		{"Moscow invoked a counter-terrorism operation, granting the authorities enhanced powers to restrict movement", 60,
+			"Moscow invoked a counter-terrorism operation", true},
+		{"Five people who were aboard the vessel that vanished on a dive to the wreck of the ship", 40, "Five people", false},
+		{"The groups released dark, grainy videos allegedly filmed during the raid in the early hours", 40, "The groups released dark", false},
+		{"Rescuers reached the village, where dozens of houses had collapsed in the night", 40, "Rescuers reached the village", true},
+	}
+	for _, tt := range tests {
+		got, ok := clauseWithin(tt.s, tt.max)
+		if ok != tt.ok || ok && got != tt.want {
+			t.Errorf("clauseWithin(%q, %d) = %q, %v; want %q, %v", tt.s, tt.max, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestIsCaveat(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The ministry’s statement could not be independently verified.":       true,
+		"The Washington Post could not immediately verify the videos.":        true,
+		"The claims have not been independently confirmed.":                   true,
+		"OceanGate did not immediately respond to a request for comment.":     true,
+		"The death toll was confirmed by the health ministry on Tuesday.":     false,
+		"Reuters was not able to verify the footage, which showed two tanks.": false,
+	} {
+		if got := claim.IsCaveat(s); got != want {
+			t.Errorf("isCaveat(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestStandsAlone(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The quake struck west of the capital.": true,
+		"It shows the aftermath of the quake.":  false,
+		"We gathered more than 200 wounded.":    false,
+		"Where is God in Haiti?":                false,
+		"Rescuers asked: “Is anyone there?”":    false,
+		"Haiti’s president asked for help.":     true,
+	} {
+		if got := standsAlone(s); got != want {
+			t.Errorf("standsAlone(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestBalanced(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The View's Joy Behar says 'incompetence":         false,
+		"Behar says 'incompetence' is to blame":           true,
+		"Rush said he had 'broken some rules to make' it": true,
+		"“Sub found”":                                  true,
+		"He said “we will":                             false,
+		"Stockton Rush's company didn't test the hull": true,
+		"(pictured) who was based in Dubai":            true,
+		"Harding (pictured, left":                      false,
+	} {
+		if got := balanced(s); got != want {
+			t.Errorf("balanced(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -1,0 +1,311 @@
+package read
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/words"
+)
+
+// Page furniture that text taken from a web page glues to the start of
+// the article's lines, or that stands among them: an update stamp
+// ("Page last updated at 07:41 GMT, Wednesday, 13 January 2010"), a
+// byline ("By Finlo Rohrer BBC News, Washington"), readers' comments
+// ("At 11:45 pm on 13 Jan 2010, SheffTim wrote: ..."), calls to send
+// views ("You can send us your thoughts using the form below").
+
+// Reasons the cleaner gives for these.
+const (
+	furnitureStamp    = "update stamp"
+	furnitureByline   = "byline"
+	furnitureComments = "readers' comments"
+	furnitureCallOut  = "call to send views or pictures"
+	furnitureCapitals = "caption in capitals"
+)
+
+var (
+	// commentStamp matches the header of a reader's comment: when it was
+	// posted and who wrote it, "At 11:45 pm on 13 Jan 2010, SheffTim
+	// wrote:", "At 13:44 20th Jan 2012, BluesBerry wrote:", "April 6,
+	// 2011 at 3:27 pm | Reader wrote:".
+	commentStamp = regexp.MustCompile(`(?i)(^|\s)at \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?,?\s+(on\s+)?[\w .,]{3,24}\d{4},\s+[^\s,:]+( [^\s,:]+){0,2}\s+(wrote|writes|said|says):` +
+		`|(^|\s)[a-z]{3,9}\.? \d{1,2},? \d{4},? at \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*\|[^|:]{1,80}\s(wrote|writes|said|says):`)
+	// handleWrote matches a line that opens with a user name and "wrote:":
+	// a name with a digit, an underscore or a capital inside ("Leo_Naphta",
+	// "madmaxtheprof9", "BluesBerry").
+	handleWrote = regexp.MustCompile(`^[A-Za-z]*([0-9_]|[a-z][A-Z])[A-Za-z0-9_\-]*\s+(wrote|writes):`)
+	// callOut matches a call to readers to send their views or pictures.
+	callOut = regexp.MustCompile(`(?i)^((you can|please|why not) )?(send|e-?mail|text|tell|share with|upload) (us |in |the \w+ )?(your|us your) (views|thoughts|comments|experiences|pictures|photos|videos?|images|stories|story|reactions?)\b|\busing the form below\b`)
+)
+
+// splitLeads returns blocks with an update stamp or a byline that opens
+// a paragraph cut off into a block of its own, so that the cleaner can
+// tell it from the article text that follows it on the same line.
+func splitLeads(text string, blocks []timeline.Block) []timeline.Block {
+	var out []timeline.Block
+	for _, b := range blocks {
+		for b.Kind == timeline.Paragraph {
+			s := b.Span.Of(text)
+			end := stampEnd(s)
+			if end == 0 {
+				end = bylineEnd(s)
+			}
+			if end == 0 {
+				end = capitalsEnd(s)
+			}
+			rest, _ := trimSpan(text, b.Span.Start+end, b.Span.End)
+			if end == 0 || rest >= b.Span.End {
+				break
+			}
+			lead, _ := trimSpan(text, b.Span.Start, b.Span.Start+end)
+			_, leadEnd := trimSpan(text, lead, b.Span.Start+end)
+			out = append(out, timeline.Block{Span: timeline.Span{Start: lead, End: leadEnd}, Kind: timeline.Paragraph})
+			b.Span.Start = rest
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// stampWords may stand in an update stamp after "updated".
+var stampWords = words.SetOf(`at on gmt utc bst cet est edt et pt uk am pm a.m p.m monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec`)
+
+// stampEnd returns, when s opens with an update stamp ("Page last
+// updated at 07:41 GMT, Wednesday, 13 January 2010 07:41 UK", "Last
+// updated: May 3, 2012"), the offset where it ends; 0 otherwise.
+func stampEnd(s string) int {
+	lower := strings.ToLower(s[:min(len(s), 40)])
+	i := 0
+	for _, p := range []string{"page last updated", "last updated", "updated"} {
+		if strings.HasPrefix(lower, p) {
+			i = len(p)
+			break
+		}
+	}
+	if i == 0 {
+		return 0
+	}
+	end, n := i, 0
+	for {
+		start, e := words.Next(s, end)
+		if start < 0 || strings.TrimSpace(strings.Trim(s[end:start], ",:|-")) != "" {
+			break
+		}
+		w := strings.ToLower(strings.TrimRight(s[start:e], ".,"))
+		if !stampWords[w] && !isClockOrNumber(w) {
+			break
+		}
+		end, n = e, n+1
+	}
+	if n < 2 {
+		return 0
+	}
+	return end
+}
+
+// isClockOrNumber reports whether w is digits, maybe with a colon or a
+// full stop inside ("07:41", "13", "2010", "9.30").
+func isClockOrNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !(w[i] >= '0' && w[i] <= '9' || (w[i] == ':' || w[i] == '.') && i > 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// bylineWords may stand in a byline after the author's name: roles,
+// and the small words of a newsroom's or a place's name.
+var bylineWords = words.SetOf(`correspondent correspondents editor reporter reporters analyst writer staff
+producer bureau chief senior special political diplomatic defence defense security business economics
+affairs world news in of and for at the contributor columnist`)
+
+// sentenceOpeners are capitalised words that begin a sentence rather
+// than go on with a name.
+var sentenceOpeners = words.SetOf(`the a an in on it as at after when while this that there these those some
+many more most his her their its our we he she they i if but for from with without despite since
+during before until what how why where who`)
+
+// maxBylineWords is the most words a byline runs to.
+const maxBylineWords = 14
+
+// bylineEnd returns, when s opens with a byline ("By Jim Muir BBC News,
+// Beirut", "By Fawaz Gerges Middle East analyst, LSE"), the offset where
+// it ends and the article begins; 0 otherwise. The name is two or more
+// capitalised words; the byline goes on with capitalised words and
+// roles until a word that opens a sentence, or a lower-case word, whose
+// capitalised word before it opens the sentence.
+func bylineEnd(s string) int {
+	if !strings.HasPrefix(s, "By ") {
+		return 0
+	}
+	type word struct {
+		start, end int
+		text       string
+	}
+	var ws []word
+	for i := 3; len(ws) <= maxBylineWords; {
+		start, end := words.Next(s, i)
+		if start < 0 {
+			break
+		}
+		ws = append(ws, word{start, end, s[start:end]})
+		i = end
+	}
+	names := 0
+	for names < len(ws) && names < 4 && words.StartsUpper(ws[names].text) && !sentenceOpeners[strings.ToLower(ws[names].text)] &&
+		!monthNames[strings.ToLower(ws[names].text)] && !isWeekdayName(ws[names].text) {
+		names++
+	}
+	if names < 2 {
+		return 0
+	}
+	for k := names; k < len(ws); k++ {
+		w := ws[k].text
+		lw := strings.ToLower(w)
+		switch {
+		case words.StartsUpper(w) && sentenceOpeners[lw]:
+			return ws[k-1].end
+		case !words.StartsUpper(w) && !bylineWords[lw]:
+			if k-1 < names || bylineWords[strings.ToLower(ws[k-1].text)] {
+				return 0 // "By John Smith and others": no byline
+			}
+			return ws[k-2].end
+		}
+	}
+	if len(ws) <= maxBylineWords && ws[len(ws)-1].end == len(strings.TrimRight(s, " .")) {
+		return len(s) // the whole line
+	}
+	return 0
+}
+
+// isWeekdayName reports whether w names a day of the week.
+func isWeekdayName(w string) bool {
+	switch strings.ToLower(w) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+// isByline reports whether text is a byline standing alone.
+func isByline(text string) bool {
+	return len(text) < 120 && bylineEnd(text) == len(text)
+}
+
+// isStamp reports whether text is an update stamp standing alone.
+func isStamp(text string) bool {
+	e := stampEnd(text)
+	return e > 0 && strings.TrimSpace(text[e:]) == ""
+}
+
+// opensComments reports whether text holds a reader's comment header.
+func opensComments(text string) bool {
+	return saysColon(text) && (commentStamp.MatchString(text) || handleWrote.MatchString(text))
+}
+
+// saysColon reports whether text has "wrote:", "writes:", "said:" or
+// "says:", in any case: what a comment's header ends with, looked for
+// before the expressions are run on every block of every source.
+func saysColon(text string) bool {
+	for i := strings.IndexByte(text, ':'); i >= 0; {
+		start := i
+		for start > 0 && isASCIILetter(text[start-1]) {
+			start--
+		}
+		switch strings.ToLower(text[start:i]) {
+		case "wrote", "writes", "said", "says":
+			return true
+		}
+		next := strings.IndexByte(text[i+1:], ':')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+// callOutOpeners are the words a call to readers opens with.
+var callOutOpeners = words.SetOf(`you please why send email e-mail text tell share upload`)
+
+// mayCallOut reports whether text may be a call to readers (callOut):
+// it opens with one of callOutOpeners, or asks to use a form.
+func mayCallOut(text string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(text), " ")
+	return callOutOpeners[strings.ToLower(first)] || strings.Contains(text, "form below")
+}
+
+// isASCIILetter reports whether c is an ASCII letter.
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// inCapitals reports whether the words of text before its first
+// sentence are set in capitals: a caption or a speaker's label
+// ("CHRISTINE BLANCHARD, NEW JERSEY, USA"), at least three words of
+// capitals and most of its letters.
+func inCapitals(text string) bool {
+	upper, letters, words := 0, 0, 0
+	inWord := false
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+			if !inWord {
+				words++
+			}
+			inWord = true
+		default:
+			inWord = false
+		}
+	}
+	return words >= 3 && letters >= 12 && upper*10 >= letters*9 && utf8.RuneCountInString(text) < 200
+}
+
+// capitalsEnd returns, when s opens with two or more words set in
+// capitals before a sentence ("CHRISTINE BLANCHARD, NEW JERSEY, USA My
+// family is still missing."), the offset where they end; 0 otherwise.
+func capitalsEnd(s string) int {
+	end, n := 0, 0
+	for i := 0; ; {
+		start, e := words.Next(s, i)
+		if start < 0 || strings.TrimSpace(strings.Trim(s[i:start], ",:-")) != "" {
+			return 0 // the whole line, or a mark other than a comma: no caption before a sentence
+		}
+		w := s[start:e]
+		if !allCapitals(w) && !words.IsDigits(w) {
+			if n < 2 || !words.StartsUpper(w) {
+				return 0
+			}
+			return end
+		}
+		if allCapitals(w) {
+			n++
+		}
+		end, i = e, e
+	}
+}
+
+// allCapitals reports whether w is two or more letters, all capitals.
+func allCapitals(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}

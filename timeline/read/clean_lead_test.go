@@ -1,0 +1,62 @@
+package read
+
+import "testing"
+
+// TestLeadEnds checks where an update stamp, a byline or a caption in
+// capitals that opens a line ends.
+func TestLeadEnds(t *testing.T) {
+	tests := []struct {
+		name string
+		end  func(string) int
+		line string
+		want string // the lead; "" for none
+	}{
+		{"stamp", stampEnd, "Page last updated at 07:41 GMT, Wednesday, 13 January 2010 08:41 UK The city lay in ruins.", "Page last updated at 07:41 GMT, Wednesday, 13 January 2010 08:41 UK"},
+		{"stamp with a colon", stampEnd, "Last updated: May 3, 2012 Talks resumed.", "Last updated: May 3, 2012"},
+		{"updated as a verb", stampEnd, "Updated figures show the toll rose.", ""},
+		{"byline before a sentence", bylineEnd, "By Jim Muir BBC News, Beirut The scars of the conflict are plain.", "By Jim Muir BBC News, Beirut"},
+		{"byline with a role", bylineEnd, "By Fawaz Gerges Middle East analyst, LSE Protests have been staged.", "By Fawaz Gerges Middle East analyst, LSE"},
+		{"byline then a name that opens the sentence", bylineEnd, "By Bridget Kendall Diplomatic correspondent, BBC News Russia has an old ally.", "By Bridget Kendall Diplomatic correspondent, BBC News"},
+		{"byline alone", bylineEnd, "By Finlo Rohrer BBC News, Washington", "By Finlo Rohrer BBC News, Washington"},
+		{"by a date", bylineEnd, "By Monday, most delegates had left.", ""},
+		{"by as a preposition", bylineEnd, "By that reading, the escalation is about the balance.", ""},
+		{"capitals before a sentence", capitalsEnd, "MARIE DUVAL, PORT CITY My family is missing.", "MARIE DUVAL, PORT CITY"},
+		{"capitals before I", capitalsEnd, "ISABELLE JEANSON, MEDECINS SANS FRONTIERES I had the scare of my life.", "ISABELLE JEANSON, MEDECINS SANS FRONTIERES"},
+		{"an acronym opens a sentence", capitalsEnd, "UN officials said aid was arriving.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ""
+			if e := tt.end(tt.line); e > 0 {
+				got = tt.line[:e]
+			}
+			if got != tt.want {
+				t.Errorf("lead of %q = %q, want %q", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOpensComments checks the headers of readers' comments against a
+// journalist's quotation of what someone wrote.
+func TestOpensComments(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"At 11:45 pm on 13 Jan 2010, SheffTim wrote: This comment was removed.", true},
+		{"The tail of the last one... At 2:41 pm on 18 Jan 2010, BeninBrussels wrote: I agree.", true},
+		{"At 13:44 20th Jan 2012, BluesBerry wrote: Turkey has been an ally.", true},
+		{"At 6:53 P.M. on Jan 13, 2010, Jessica Clark wrote: My condolences.", true},
+		{"April 6, 2011 at 3:27 pm | Analyst Daya Asia Tribune wrote: According to the report...", true},
+		{"Why don't you just leave?!!!! April 6, 2011 at 3:27 pm | A reader wrote: We need tents.", true},
+		{"madmaxtheprof9 wrote: This speculation reveals his bias.", true},
+		{"Blogger Troy Livesay, in Port-au-Prince, wrote: \"Thousands are trapped.\"", false},
+		{"After the 1997 election, Lanchester wrote: I very quickly felt alone.", false},
+	}
+	for _, tt := range tests {
+		if got := opensComments(tt.line); got != tt.want {
+			t.Errorf("opensComments(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

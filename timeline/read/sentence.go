@@ -1,0 +1,255 @@
+package read
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/words"
+)
+
+// SpeechVerbs introduce the speaker after a closing quotation mark:
+// "“...” Gladkov wrote" goes on with the quotation's sentence.
+var SpeechVerbs = words.SetOf(`said says wrote writes told tells added adds stated states tweeted posted
+remarked insisted explained noted claimed warned argued asked replied declared announced continued
+commented concluded confirmed emphasized emphasised stressed underlined recalled admitted`)
+
+// splitSentences returns the sentences of a block. A heading or a code
+// block is one sentence; in other blocks a sentence ends at . ! ? or an
+// ellipsis followed by white space and the start of a new sentence, but
+// not after an abbreviation ("Dr.", "Gov."), an initial ("J."), an
+// acronym with stops ("U.S."), inside a URL or a number, before a lower
+// case word, or before the speaker of a quotation ("...” Gladkov said").
+// A date or time that heads a line before a colon ("1988: The Anfal
+// campaign begins", "26 December: Observers arrive") is the label of
+// the line's entry, a sentence of its own.
+func splitSentences(text string, b timeline.Block) []timeline.Span {
+	if b.Kind == timeline.Heading || b.Kind == timeline.Code {
+		return []timeline.Span{b.Span}
+	}
+	var out []timeline.Span
+	start := b.Span.Start
+	for i := b.Span.Start; i < b.Span.End; {
+		if end := lineLabelEnd(text[:b.Span.End], i); end > 0 {
+			out = appendSentences(out, text, timeline.Span{Start: start, End: i})
+			out = append(out, timeline.Span{Start: i, End: end})
+			start, _ = trimSpan(text, end, b.Span.End)
+		}
+		nl := strings.IndexByte(text[i:b.Span.End], '\n')
+		if nl < 0 {
+			break
+		}
+		i += nl + 1
+	}
+	return appendSentences(out, text, timeline.Span{Start: start, End: b.Span.End})
+}
+
+// appendSentences appends the sentences of the part span of a block to out.
+func appendSentences(out []timeline.Span, text string, b timeline.Span) []timeline.Span {
+	if s, e := trimSpan(text, b.Start, b.End); s >= e {
+		return out
+	}
+	start := b.Start
+	for i := b.Start; i < b.End; {
+		r, size := utf8.DecodeRuneInString(text[i:b.End])
+		if !isTerminator(r) {
+			i += size
+			continue
+		}
+		end := i + size
+		for end < b.End {
+			r2, size2 := utf8.DecodeRuneInString(text[end:b.End])
+			if !isTerminator(r2) && !words.IsClosing(r2) {
+				break
+			}
+			end += size2
+		}
+		if end < b.End && endsSentenceAt(text[start:b.End], i-start, end-start) {
+			out = append(out, timeline.Span{Start: start, End: end})
+			start, _ = trimSpan(text, end, b.End)
+		}
+		i = end
+	}
+	if s, e := trimSpan(text, start, b.End); s < e {
+		out = append(out, timeline.Span{Start: s, End: e})
+	}
+	return out
+}
+
+func isTerminator(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
+
+// endsSentenceAt reports whether the terminators at s[stop:after] (with
+// any closing quotes and brackets) end a sentence.
+func endsSentenceAt(s string, stop, after int) bool {
+	next, _ := utf8.DecodeRuneInString(s[after:])
+	if !unicode.IsSpace(next) {
+		return false // inside a URL, a number, "U.S.-led"
+	}
+	rest := strings.TrimLeftFunc(s[after:], unicode.IsSpace)
+	first, _ := utf8.DecodeRuneInString(rest)
+	if !startsSentence(first) {
+		return false
+	}
+	marks := s[stop:after]
+	if strings.HasPrefix(marks, ".") && !strings.HasPrefix(marks, "..") && abbreviationBefore(s[:stop], rest) {
+		return false
+	}
+	if strings.HasPrefix(marks, "..") || strings.HasPrefix(marks, "…") {
+		if prev, _ := utf8.DecodeLastRuneInString(s[:stop]); prev == '(' || prev == '[' {
+			return false // an omission "(…)" inside a quotation
+		}
+	}
+	if closesQuote(marks) && speakerFollows(rest) {
+		return false
+	}
+	return true
+}
+
+// startsSentence reports whether a sentence can begin with r.
+func startsSentence(r rune) bool {
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || words.IsOpening(r) || r == '—' || r == '–' || r == '¿' || r == '¡'
+}
+
+// abbreviationBefore reports whether the word that ends before a full
+// stop is an abbreviation, an initial or an acronym with stops.
+func abbreviationBefore(before, rest string) bool {
+	j := len(before)
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(before[:j])
+		if !unicode.IsLetter(r) && r != '.' && r != '\'' {
+			break
+		}
+		j -= size
+	}
+	word := before[j:]
+	if j > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(before[:j]); !unicode.IsSpace(r) && !words.IsOpening(r) {
+			return false // the end of a longer token: a URL, a path
+		}
+	}
+	switch {
+	case word == "":
+		return false
+	case strings.Contains(word, "."): // U.S, e.g, a.m
+		return !strings.HasSuffix(strings.ToLower(word), "a.m") && !strings.HasSuffix(strings.ToLower(word), "p.m")
+	case utf8.RuneCountInString(word) == 1:
+		return unicode.IsUpper([]rune(word)[0]) // an initial
+	}
+	lower := strings.ToLower(word)
+	if lower == "no" || lower == "nos" {
+		r, _ := utf8.DecodeRuneInString(rest)
+		return unicode.IsDigit(r)
+	}
+	return words.Abbreviations[lower]
+}
+
+// closesQuote reports whether the run of terminators and closers ends
+// with a closing quotation mark.
+func closesQuote(marks string) bool {
+	return strings.HasSuffix(marks, "”") || strings.HasSuffix(marks, `"`) || strings.HasSuffix(marks, "»")
+}
+
+// speakerFollows reports whether rest begins with the speaker of a
+// quotation: up to four capitalised words and a verb of saying.
+func speakerFollows(rest string) bool {
+	ws := words.Split(firstN(rest, 120))
+	for i, w := range ws {
+		if i > 4 {
+			return false
+		}
+		if SpeechVerbs[strings.ToLower(w)] {
+			return i > 0
+		}
+		if !words.StartsUpper(w) {
+			return false
+		}
+	}
+	return false
+}
+
+// firstN returns at most n bytes of s, cut at a rune boundary.
+func firstN(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// maxLabelBytes is the longest label a line can begin with.
+const maxLabelBytes = 24
+
+// lineLabelEnd returns, when the line at offset i of text begins with a
+// date or a time and a colon ("1917:", "09:27:", "26 December:", "Dec.
+// 26, 2011:"), the offset after its colon; 0 otherwise. The colon must
+// be followed by white space and more text.
+func lineLabelEnd(text string, i int) int {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	colon := strings.IndexByte(text[i:min(len(text), i+maxLabelBytes+1)], ':')
+	if colon <= 0 {
+		return 0
+	}
+	if digitsAt(text, i) > 0 && digitsAt(text, i+colon+1) > 0 {
+		// "09:27: text": the clock's own colon, and the label's after it
+		if c := i + colon + 1 + digitsAt(text, i+colon+1); c < len(text) && text[c] == ':' && digitsAt(text, i) <= 2 {
+			colon = c - i
+		} else {
+			return 0
+		}
+	}
+	end := i + colon + 1
+	if end >= len(text) || !unicode.IsSpace(rune(text[end])) || strings.TrimSpace(text[end:min(len(text), end+8)]) == "" {
+		return 0
+	}
+	if !isDateLabel(text[i : i+colon]) {
+		return 0
+	}
+	return end
+}
+
+// isDateLabel reports whether s is a year, a clock time or a day and a
+// month, as a line's label writes them.
+func isDateLabel(s string) bool {
+	ws := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' })
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	if len(ws) == 1 {
+		w := ws[0]
+		if n := digitsAt(w, 0); n == len(w) {
+			return n == 4
+		}
+		h, m, ok := strings.Cut(w, ":")
+		return ok && len(h) >= 1 && len(h) <= 2 && len(m) == 2 && words.IsDigits(h) && words.IsDigits(m)
+	}
+	months, days := 0, 0
+	for _, w := range ws {
+		switch {
+		case monthNames[strings.ToLower(w)]:
+			months++
+		case words.IsDigits(w) && len(w) <= 2, words.IsDigits(w) && len(w) == 4:
+			days++
+		default:
+			return false
+		}
+	}
+	return months == 1 && days >= 1
+}
+
+// digitsAt returns how many ASCII digits begin s[i:].
+func digitsAt(s string, i int) int {
+	n := 0
+	for i+n < len(s) && s[i+n] >= '0' && s[i+n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// monthNames are the names of the months and their abbreviations, lower case.
+var monthNames = words.SetOf(`january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec`)
