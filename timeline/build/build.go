@@ -21,7 +21,7 @@ import (
 // Options are the settings of a build.
 type Options struct {
 	// Title is the story's title. When "", the title of site.md's front
-	// matter is used, else one made from the story (see StoryTitle), else
+	// matter is used, else one made from the story (see timeline.StoryTitle), else
 	// Folder, else DefaultTitle.
 	Title string
 	// Folder is the name of the story's folder: its title when nothing

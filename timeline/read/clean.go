@@ -433,7 +433,7 @@ func (tn *termNumbers) of(text string, block int) []int {
 }
 
 // lookup returns the number of word's term and true; -1 when word has
-// no term (see term); false when its term has no number yet. It makes
+// no term (see words.Term); false when its term has no number yet. It makes
 // no string of the term.
 func (tn *termNumbers) lookup(buf *[words.MaxASCII]byte, word string) (int, bool) {
 	t, _, ascii := words.TermASCII(buf, word)

@@ -111,7 +111,7 @@ func blockKey(text string) uint64 {
 // markFurniture makes page furniture of the blocks numbered marks, for
 // why: the reading gets its own copies of its blocks and sentences, and
 // its article expressions without theirs. The mentions a build finds in
-// it are remembered with its marks (see mentionMemo).
+// it are remembered with its marks (see package keep).
 func (r *Reading) markFurniture(marks []int, why string) {
 	src := r.Src
 	src.Blocks = slices.Clone(src.Blocks)

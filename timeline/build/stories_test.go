@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -15,8 +16,14 @@ import (
 	"github.com/timeline-project/timeline/timeline/timex"
 )
 
-// TestHappenings builds each story of testdata/happenings, a txtar
-// archive of sources, and checks its "want" section, one claim a line:
+// TestStories is the end-to-end test: it builds each story of
+// testdata/stories, a txtar archive of a few short sources (a file
+// name.yaml is the sidecar of the source of that name; site.md
+// describes the story), and checks the chronology that comes out: its
+// "sources" section (the story's title, each source's ID, publication
+// date and how it was known, the problems met) and its "events" section
+// (each event's date, outlets and title, then its citations), both
+// rewritten by -update, and its "want" section, one claim a line:
 //
 //	same S#N S#N…      the sentences are cited by one event
 //	apart S#N S#N      by different events
@@ -26,10 +33,8 @@ import (
 //	accounts S#N K     the event lists K accounts
 //	disputed S#N       the event is disputed
 //	notitle TEXT       no event's title holds TEXT
-//
-// and the chronology as text in its "events" section (-update rewrites it).
-func TestHappenings(t *testing.T) {
-	files, err := filepath.Glob("testdata/happenings/*.txt")
+func TestStories(t *testing.T) {
+	files, err := filepath.Glob("testdata/stories/*.txt")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no cases: %v", err)
 	}
@@ -39,21 +44,12 @@ func TestHappenings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var inputs []timeline.Input
-			var want string
-			for _, f := range ar.Files {
-				switch f.Name {
-				case "want":
-					want = string(f.Data)
-				case "events":
-				default:
-					inputs = append(inputs, timeline.Input{Name: f.Name, Data: f.Data})
-				}
-			}
-			tl, _, err := Build(inputs, Options{Today: timex.NewDate(2025, 1, 1)})
+			inputs, want := storyInputs(ar)
+			tl, problems, err := Build(inputs, Options{Today: timex.NewDate(2025, 1, 1)})
 			if err != nil {
 				t.Fatal(err)
 			}
+			fixture.CheckSection(t, path, ar, "sources", sourcesText(tl, problems))
 			fixture.CheckSection(t, path, ar, "events", eventsText(tl))
 			for line := range strings.SplitSeq(strings.TrimSpace(want), "\n") {
 				if msg := checkClaim(tl, strings.Fields(line)); msg != "" {
@@ -62,6 +58,44 @@ func TestHappenings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// storyInputs returns the inputs of a story's archive, each .yaml file
+// the sidecar of its source, and its "want" section.
+func storyInputs(ar *txtar.Archive) ([]timeline.Input, string) {
+	var inputs []timeline.Input
+	var want string
+	sidecars := map[string][]byte{}
+	for _, f := range ar.Files {
+		switch {
+		case f.Name == "want":
+			want = string(f.Data)
+		case f.Name == "sources", f.Name == "events":
+		case strings.HasSuffix(f.Name, ".yaml"):
+			sidecars[f.Name] = f.Data
+		default:
+			inputs = append(inputs, timeline.Input{Name: f.Name, Data: f.Data})
+		}
+	}
+	for i := range inputs {
+		inputs[i].Sidecar = sidecars[timeline.SidecarName(inputs[i].Name)]
+	}
+	return inputs, want
+}
+
+// sourcesText writes the sources of a chronology for a reader of a
+// test: its title, then each source's file, ID, publication date and its
+// basis, title and publisher; then the problems met, one a line.
+func sourcesText(tl *timeline.Timeline, problems []Problem) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "title %q\n", tl.Title)
+	for _, s := range tl.Sources {
+		fmt.Fprintf(&b, "%s %s %s %s %q %q\n", s.File, s.ID, cmp.Or(s.Published.Date.String(), "-"), s.Published.Basis, s.Title, s.Publisher)
+	}
+	for _, p := range problems {
+		fmt.Fprintf(&b, "! %s\n", p.Error())
+	}
+	return b.String()
 }
 
 // eventsText writes a chronology for a reader of a test: each event's
@@ -132,7 +166,7 @@ func checkClaim(tl *timeline.Timeline, f []string) string {
 			return fmt.Sprintf("dated %s by %s", e.DateString(), e.Dating.Basis)
 		}
 	case "speaker":
-		if got := cmpOr(c.Speaker, "-"); got != strings.Join(f[2:], " ") {
+		if got := cmp.Or(c.Speaker, "-"); got != strings.Join(f[2:], " ") {
 			return fmt.Sprintf("speaker %q", got)
 		}
 	case "accounts":
@@ -160,12 +194,4 @@ func eventTitleOrNone(e *timeline.Event) string {
 		return "no event"
 	}
 	return e.Title
-}
-
-// cmpOr returns s, or def when s is "".
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
