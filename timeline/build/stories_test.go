@@ -3,7 +3,6 @@ package build
 import (
 	"cmp"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,30 +33,20 @@ import (
 //	disputed S#N       the event is disputed
 //	notitle TEXT       no event's title holds TEXT
 func TestStories(t *testing.T) {
-	files, err := filepath.Glob("testdata/stories/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no cases: %v", err)
-	}
-	for _, path := range files {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			ar, err := txtar.ParseFile(path)
-			if err != nil {
-				t.Fatal(err)
+	fixture.Archives(t, "testdata/stories/*.txt", func(t *testing.T, path string, ar *txtar.Archive) {
+		inputs, want := storyInputs(ar)
+		tl, problems, err := Build(inputs, Options{Today: timex.NewDate(2025, 1, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fixture.CheckSection(t, path, ar, "sources", sourcesText(tl, problems))
+		fixture.CheckSection(t, path, ar, "events", eventsText(tl))
+		for line := range strings.SplitSeq(strings.TrimSpace(want), "\n") {
+			if msg := checkClaim(tl, strings.Fields(line)); msg != "" {
+				t.Errorf("%s: %s", line, msg)
 			}
-			inputs, want := storyInputs(ar)
-			tl, problems, err := Build(inputs, Options{Today: timex.NewDate(2025, 1, 1)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			fixture.CheckSection(t, path, ar, "sources", sourcesText(tl, problems))
-			fixture.CheckSection(t, path, ar, "events", eventsText(tl))
-			for line := range strings.SplitSeq(strings.TrimSpace(want), "\n") {
-				if msg := checkClaim(tl, strings.Fields(line)); msg != "" {
-					t.Errorf("%s: %s", line, msg)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // storyInputs returns the inputs of a story's archive, each .yaml file

@@ -61,15 +61,13 @@ func (rd *Reading) AppendBinary(b []byte) ([]byte, error) {
 	}
 	w.Uvarint(uint64(len(src.Blocks)))
 	for _, bl := range src.Blocks {
-		w.Uvarint(uint64(bl.Span.Start))
-		w.Uvarint(uint64(bl.Span.End - bl.Span.Start))
+		w.spans(bl.Span)
 		w.Uvarint(uint64(bl.Kind))
 		w.Strings(bl.Furniture)
 	}
 	w.Uvarint(uint64(len(src.Sentences)))
 	for _, s := range src.Sentences {
-		w.Uvarint(uint64(s.Span.Start))
-		w.Uvarint(uint64(s.Span.End - s.Span.Start))
+		w.spans(s.Span)
 		w.Uvarint(uint64(s.Block))
 		w.Uvarint(uint64(s.N))
 	}

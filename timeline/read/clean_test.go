@@ -2,7 +2,6 @@ package read
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,25 +15,15 @@ import (
 // "input" text and the expected "blocks", one line a block: its kind,
 // "article" or "furniture: <reason>", and its text.
 func TestClean(t *testing.T) {
-	files, err := filepath.Glob("testdata/clean/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no cases: %v", err)
-	}
-	for _, path := range files {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			ar, err := txtar.ParseFile(path)
-			if err != nil {
-				t.Fatal(err)
+	fixture.Archives(t, "testdata/clean/*.txt", func(t *testing.T, path string, ar *txtar.Archive) {
+		var input string
+		for _, f := range ar.Files {
+			if f.Name == "input" {
+				input = string(f.Data)
 			}
-			var input string
-			for _, f := range ar.Files {
-				if f.Name == "input" {
-					input = string(f.Data)
-				}
-			}
-			fixture.CheckSection(t, path, ar, "blocks", describeBlocks(input))
-		})
-	}
+		}
+		fixture.CheckSection(t, path, ar, "blocks", describeBlocks(input))
+	})
 }
 
 // describeBlocks segments and cleans text and lists its blocks.
