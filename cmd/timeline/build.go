@@ -46,45 +46,17 @@ func (m *Main) build(ctx context.Context, f buildFlags) error {
 	defer of.unlock()
 	prog := m.newProgress(start)
 	b := &storyBuilder{src: f.src, title: f.title, today: timex.DateOf(start), onRead: m.onRead}
-	cachePath, cacheErr := readingsCachePath(f.out)
-	if cacheErr == nil {
-		var note string
-		b.cached, note = loadCache(cachePath, toolKey())
-		m.note(note)
-	}
-	// The cache is saved while the story is merged and its site
-	// rendered: it needs only the readings, which are final once the
-	// merging begins (see timeline.Options.Remembered), and they go
-	// once saved.
-	saved := make(chan error, 1)
-	saving := false
-	save := func(st *story) {
-		saving = true
-		go func() {
-			saved <- m.saveReadings(cachePath, st)
-			st.readings, st.encoded = nil, nil
-		}()
-	}
-	if cacheErr == nil {
-		b.remembered = save
-	} else {
-		saving = true
-		saved <- cacheErr
-	}
+	cache := m.openCache(b, f.out)
 	st, err := b.build(ctx, prog)
 	prog.clear()
 	if st != nil {
 		m.report(st.problems)
 	}
 	if err != nil {
-		if saving {
-			<-saved // no cache file left half written
-		}
+		cache.wait() // no cache file left half written
 		return err
 	}
-	if !saving {
-		save(st)
-	}
+	cache.save(st)
 	// What follows needs only the timeline.
 	tl := st.assembly.Timeline
 	st.assembly = nil
@@ -94,8 +66,8 @@ func (m *Main) build(ctx context.Context, f buildFlags) error {
 	for _, w := range kept {
 		fmt.Fprintf(m.Stderr, "warning: %s\n", printable(w))
 	}
-	if cacheErr = <-saved; cacheErr != nil {
-		m.note(fmt.Sprintf("no cache kept (%v): the next build reads every source again", cacheErr))
+	if err := cache.wait(); err != nil {
+		m.note(fmt.Sprintf("no cache kept (%v): the next build reads every source again", err))
 	}
 	if err != nil {
 		return err
@@ -110,6 +82,55 @@ func (m *Main) build(ctx context.Context, f buildFlags) error {
 		fmt.Fprintf(m.Stderr, "took: %s\n", prog.timings())
 	}
 	return nil
+}
+
+// readingsCache saves the cache of a build's readings while the story
+// is merged and its site rendered: it needs only the readings, which
+// are final once the merging begins (see build.Options.Remembered), and
+// they go once saved.
+type readingsCache struct {
+	m      *Main
+	path   string
+	saved  chan error
+	saving bool
+}
+
+// openCache loads the cache of the readings of the build into out for
+// b, and returns what saves it again.
+func (m *Main) openCache(b *storyBuilder, out string) *readingsCache {
+	c := &readingsCache{m: m, saved: make(chan error, 1)}
+	path, err := readingsCachePath(out)
+	if err != nil {
+		c.saving = true
+		c.saved <- err
+		return c
+	}
+	c.path = path
+	var note string
+	b.cached, note = loadCache(path, toolKey())
+	m.note(note)
+	b.remembered = c.save
+	return c
+}
+
+// save starts saving the readings of st, unless it has started already.
+func (c *readingsCache) save(st *story) {
+	if c.saving {
+		return
+	}
+	c.saving = true
+	go func() {
+		c.saved <- c.m.saveReadings(c.path, st)
+		st.readings, st.encoded = nil, nil
+	}()
+}
+
+// wait waits for the saving to end, if it started, and returns its error.
+func (c *readingsCache) wait() error {
+	if !c.saving {
+		return nil
+	}
+	return <-c.saved
 }
 
 // renderSite renders the site of tl and writes it in the output folder

@@ -206,14 +206,7 @@ func Assemble(readings []Source, site *timeline.Input, opts Options) (*Assembly,
 	}
 	readings, copies := dropCopies(readings)
 	a.Problems = append(a.Problems, copies...)
-	inOrder := make([]*read.Reading, len(readings))
-	memoOf := map[*read.Reading]Memo{}
-	for i, s := range readings {
-		inOrder[i] = s.Reading.ForBuild()
-		if s.Memo != nil {
-			memoOf[inOrder[i]] = s.Memo
-		}
-	}
+	inOrder, memoOf := withMemos(readings)
 	rs := slices.Clone(inOrder)
 	separateIDs(rs)
 	slices.SortFunc(rs, func(a, b *read.Reading) int {
@@ -227,45 +220,12 @@ func Assemble(readings []Source, site *timeline.Input, opts Options) (*Assembly,
 		}
 	}
 	dating.Publications(rs, anchors, opts.Today)
-	keys := make([][]uint64, len(rs))
-	parallel.For(len(rs), func(i int) {
-		src := rs[i].Src
-		if m := memoOf[rs[i]]; m != nil {
-			keys[i] = m.BlockKeys(func() []uint64 { return read.BlockKeys(src) })
-		} else {
-			keys[i] = read.BlockKeys(src)
-		}
-	})
-	read.MarkRepeatedBlocks(rs, keys)
-	tl.Sources = slices.Grow(tl.Sources, len(rs))
-	for _, r := range rs {
-		if r.Src.Published.Date.IsZero() && len(r.Article) == 0 {
-			r.Warn(errors.New("no date anywhere: its sentences cannot be placed in the chronology"))
-		} else if r.Src.Published.Date.IsZero() {
-			r.Warn(errors.New("no publication date could be found or inferred: only its fully printed dates are used"))
-		}
-		tl.Sources = append(tl.Sources, r.Src)
-	}
+	markRepeated(rs, memoOf)
+	tl.Sources = sourcesOf(rs)
 	a.rs = rs
-	a.mentions = make([][]merge.Mention, len(rs))
 	opts.stage(StageMentions)
-	parallel.For(len(rs), func(i int) {
-		if m := memoOf[rs[i]]; m != nil {
-			a.mentions[i] = m.Mentions(rs[i], merge.Mentions)
-		} else {
-			a.mentions[i] = merge.Mentions(rs[i])
-		}
-	})
-	n := 0
-	for _, sm := range a.mentions {
-		n += len(sm)
-	}
-	ms := make([]*merge.Mention, 0, n)
-	for _, sm := range a.mentions {
-		for i := range sm {
-			ms = append(ms, &sm[i])
-		}
-	}
+	a.mentions = mentionsOf(rs, memoOf)
+	ms := allMentions(a.mentions)
 	if opts.Remembered != nil {
 		opts.Remembered()
 	}
@@ -281,6 +241,80 @@ func Assemble(readings []Source, site *timeline.Input, opts Options) (*Assembly,
 	}
 	a.Timeline = tl
 	return a, nil
+}
+
+// withMemos returns the readings of the build, each a copy for this
+// build (see read.Reading.ForBuild), and the Memo given for each.
+func withMemos(readings []Source) ([]*read.Reading, map[*read.Reading]Memo) {
+	inOrder := make([]*read.Reading, len(readings))
+	memoOf := map[*read.Reading]Memo{}
+	for i, s := range readings {
+		inOrder[i] = s.Reading.ForBuild()
+		if s.Memo != nil {
+			memoOf[inOrder[i]] = s.Memo
+		}
+	}
+	return inOrder, memoOf
+}
+
+// markRepeated marks the blocks that repeat across the story's sources
+// (see read.MarkRepeatedBlocks), asking each source's Memo for its
+// block keys.
+func markRepeated(rs []*read.Reading, memoOf map[*read.Reading]Memo) {
+	keys := make([][]uint64, len(rs))
+	parallel.For(len(rs), func(i int) {
+		src := rs[i].Src
+		if m := memoOf[rs[i]]; m != nil {
+			keys[i] = m.BlockKeys(func() []uint64 { return read.BlockKeys(src) })
+		} else {
+			keys[i] = read.BlockKeys(src)
+		}
+	})
+	read.MarkRepeatedBlocks(rs, keys)
+}
+
+// sourcesOf returns the dated sources of rs, warning on each reading
+// whose source has no publication date.
+func sourcesOf(rs []*read.Reading) []*timeline.Source {
+	sources := make([]*timeline.Source, 0, len(rs))
+	for _, r := range rs {
+		if r.Src.Published.Date.IsZero() && len(r.Article) == 0 {
+			r.Warn(errors.New("no date anywhere: its sentences cannot be placed in the chronology"))
+		} else if r.Src.Published.Date.IsZero() {
+			r.Warn(errors.New("no publication date could be found or inferred: only its fully printed dates are used"))
+		}
+		sources = append(sources, r.Src)
+	}
+	return sources
+}
+
+// mentionsOf returns the mentions of each reading of rs, asking its Memo
+// for them where it has one.
+func mentionsOf(rs []*read.Reading, memoOf map[*read.Reading]Memo) [][]merge.Mention {
+	mentions := make([][]merge.Mention, len(rs))
+	parallel.For(len(rs), func(i int) {
+		if m := memoOf[rs[i]]; m != nil {
+			mentions[i] = m.Mentions(rs[i], merge.Mentions)
+		} else {
+			mentions[i] = merge.Mentions(rs[i])
+		}
+	})
+	return mentions
+}
+
+// allMentions returns pointers to every mention of mentions, in order.
+func allMentions(mentions [][]merge.Mention) []*merge.Mention {
+	n := 0
+	for _, sm := range mentions {
+		n += len(sm)
+	}
+	ms := make([]*merge.Mention, 0, n)
+	for _, sm := range mentions {
+		for i := range sm {
+			ms = append(ms, &sm[i])
+		}
+	}
+	return ms
 }
 
 // readSiteFile reads site.md: its front matter's title and description

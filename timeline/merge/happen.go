@@ -162,30 +162,8 @@ func (h *happening) cites(src *timeline.Source) bool { return h.sources[src] }
 // similar enough: less so when they share a figure. It joins as a copy
 // dated as the happening (DatedMatched).
 func attachUndated(hs []*happening, undated []*Mention, tt *termTable) {
-	// index lists, by term, the happenings of days that use it in order
-	// of date; hs are in that order
-	index := map[int32][]int{}
-	for i, h := range hs {
-		if h.prec != timex.PrecisionDay {
-			continue
-		}
-		for _, t := range h.sum.terms {
-			index[t] = append(index[t], i)
-		}
-	}
-	// copies of one sentence published the same day go where the first
-	// goes, unless it cites their source
-	firsts := make([]int, len(undated))
-	byText := map[string]int{}
-	for k, m := range undated {
-		key := m.Src.Published.Date.String() + "\x00" + strings.Join(m.Terms, "\x00")
-		f, ok := byText[key]
-		if !ok {
-			f = k
-			byText[key] = k
-		}
-		firsts[k] = f
-	}
+	index := dayTermIndex(hs)
+	firsts := firstCopies(undated)
 	joins := make([]int, len(undated))
 	parallel.ForWith(len(undated), func() []int { return make([]int, len(hs)) }, func(seen []int, k int) {
 		joins[k] = -1
@@ -230,6 +208,39 @@ func attachUndated(hs []*happening, undated []*Mention, tt *termTable) {
 			hs[i].sources[c.Src] = true
 		}
 	}
+}
+
+// dayTermIndex lists, by term, the happenings of days of hs (which are
+// in order of date) that use it, in order of date.
+func dayTermIndex(hs []*happening) map[int32][]int {
+	index := map[int32][]int{}
+	for i, h := range hs {
+		if h.prec != timex.PrecisionDay {
+			continue
+		}
+		for _, t := range h.sum.terms {
+			index[t] = append(index[t], i)
+		}
+	}
+	return index
+}
+
+// firstCopies returns, for each mention of undated, the index of the
+// first mention with its words published the same day: copies of one
+// sentence go where the first goes, unless it cites their source.
+func firstCopies(undated []*Mention) []int {
+	firsts := make([]int, len(undated))
+	byText := map[string]int{}
+	for k, m := range undated {
+		key := m.Src.Published.Date.String() + "\x00" + strings.Join(m.Terms, "\x00")
+		f, ok := byText[key]
+		if !ok {
+			f = k
+			byText[key] = k
+		}
+		firsts[k] = f
+	}
+	return firsts
 }
 
 // sharesFigure reports whether m gives a count of two or more that a

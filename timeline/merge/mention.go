@@ -115,9 +115,8 @@ func Mentions(r *read.Reading) []Mention {
 	exprs := r.Article
 	values := timex.ResolveDates(exprs, src.Published.Date)
 	roles := leadRoles(src)
-	// Room for a mention per sentence at once, not grown step by step; a
-	// story keeps every source's mentions, so what is returned is copied
-	// to a slice of its size when a quarter of the room or more is unused.
+	// Room for a mention per sentence at once, not grown step by step
+	// (see fitted).
 	out := make([]Mention, 0, len(src.Sentences))
 	var sc claim.SpeakerContext
 	next, chain := 0, 0
@@ -160,17 +159,30 @@ func Mentions(r *read.Reading) []Mention {
 		m.about(&buf)
 		m.Quote = words.CollapseSpace(sentence)
 		out = append(out, m)
-		switch {
-		case m.undated(), m.Basis == timeline.DatedReported:
-			prev = nil
-		case m.Basis == timeline.DatedContext:
-			chain++
-			prev = &out[len(out)-1]
-		default:
-			chain = 0
-			prev = &out[len(out)-1]
-		}
+		prev, chain = contextFor(out, chain)
 	}
+	return fitted(out)
+}
+
+// contextFor returns what the sentence after the last of out dates
+// from (its mention, or nil where it dates from nothing before it) and
+// how many sentences in a row will then have taken their date from the
+// sentence before, given chain for the last.
+func contextFor(out []Mention, chain int) (*Mention, int) {
+	last := &out[len(out)-1]
+	switch {
+	case last.undated(), last.Basis == timeline.DatedReported:
+		return nil, chain
+	case last.Basis == timeline.DatedContext:
+		return last, chain + 1
+	}
+	return last, 0
+}
+
+// fitted returns out, nil when empty, copied to a slice of its size
+// when a quarter of its room or more is unused: a story keeps every
+// source's mentions.
+func fitted(out []Mention) []Mention {
 	switch {
 	case len(out) == 0:
 		return nil
