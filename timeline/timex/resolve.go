@@ -28,6 +28,9 @@ type resolver struct {
 		seq  int
 	}
 	seq int
+	// period is the last quarter, half or month named, which a compared
+	// year back repeats: see periodBackValue.
+	period lastPeriod
 }
 
 // remember records a date the text named.
@@ -68,6 +71,11 @@ func (r *resolver) narrativeAnchor(p Precision, tense Tense) Date {
 func (r *resolver) value(e Expr) Value {
 	m := e.m
 	var v Value
+	if m.periodBack {
+		if v, ok := r.periodBackValue(e); ok {
+			return v
+		}
+	}
 	switch m.kind {
 	case kindPoint:
 		v = r.point(m, e.Tense)
