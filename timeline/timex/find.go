@@ -129,7 +129,7 @@ func (f *finder) flush() {
 			Start: f.toks[m.first].start,
 			End:   f.toks[m.end-1].end,
 			Type:  m.typ,
-			Tense: f.tense(m.first, m.end),
+			Tense: f.weekdayTense(m, f.tense(m.first, m.end)),
 			m:     m.m,
 		})
 	}

@@ -261,6 +261,13 @@ func (f *finder) lexicalCue(k int) Tense {
 		if !f.isBe(k - 1) {
 			return TenseUnknown
 		}
+		if f.pastPerfectBefore(k) {
+			return TensePast // "had been due to expire Friday": a plan overtaken
+		}
+	case "scheduled", "slated":
+		if f.pastPerfectBefore(k) {
+			return TensePast // "had been scheduled to expire at midnight Friday"
+		}
 	case "ll":
 		if !(f.punct(k-1, '\'') || f.punct(k-1, '\u2019')) || !f.glued(k) {
 			return TenseUnknown
@@ -281,6 +288,12 @@ func (f *finder) lexicalCue(k int) Tense {
 		}
 	}
 	return t.lex.tense
+}
+
+// pastPerfectBefore reports whether token k follows "had been": what
+// had been due or scheduled is told from a past time.
+func (f *finder) pastPerfectBefore(k int) bool {
+	return strings.EqualFold(f.wordText(k-1), "been") && strings.EqualFold(f.wordText(k-2), "had")
 }
 
 // infinitiveAt reports whether token k looks like the verb of "to VERB":
