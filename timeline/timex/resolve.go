@@ -217,7 +217,11 @@ func (r *resolver) yearOf(m meaning, tense Tense) int {
 		s, y := seasonOf(d)
 		return cycleYear(y, s, int(m.season), m.shift, tense)
 	case unitQuarter:
-		return cycleYear(d.Year, (int(d.Month)+2)/3, int(m.part), m.shift, tense)
+		current := (int(d.Month) + 2) / 3
+		if tense == TenseFuture && m.shift == shiftTense && int(m.part) == current-1 {
+			return d.Year // "will report a charge for the third quarter" in October: the quarter just ended
+		}
+		return cycleYear(d.Year, current, int(m.part), m.shift, tense)
 	case unitHalf:
 		return cycleYear(d.Year, (int(d.Month)+5)/6, int(m.part), m.shift, tense)
 	}

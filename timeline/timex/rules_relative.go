@@ -216,6 +216,9 @@ func (f *finder) theUnitAlone(i int) (match, bool) {
 		return match{}, false // "in the year 0000": a year not taken is not this year
 	}
 	m := meaning{kind: kindUnitOffset, gran: un, byTense: un == unitWeekend}
+	if un == unitQuarter {
+		m.kind = kindNarrative // "a gain in the quarter": the quarter the report just named
+	}
 	return match{first: i, end: i + 2, typ: TypeDate, m: m}, true
 }
 
