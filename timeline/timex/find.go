@@ -117,12 +117,19 @@ func (f *finder) flush() {
 		f.spans = append(f.spans, m)
 		i = m.end
 	}
+	for k := range f.spans {
+		next := len(f.toks)
+		if k+1 < len(f.spans) {
+			next = f.spans[k+1].first
+		}
+		f.markCompared(&f.spans[k], next)
+	}
 	for _, m := range f.spans {
 		f.out = append(f.out, Expr{
 			Start: f.toks[m.first].start,
 			End:   f.toks[m.end-1].end,
 			Type:  m.typ,
-			Tense: f.tense(m.first, m.end),
+			Tense: f.weekdayTense(m, f.tense(m.first, m.end)),
 			m:     m.m,
 		})
 	}

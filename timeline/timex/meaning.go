@@ -51,6 +51,10 @@ type meaning struct {
 	// comparison is true for "the year-earlier quarter": a date the
 	// narrative does not move to.
 	comparison bool
+	// periodBack is true for a year back that a figure is compared with
+	// ("up from $10 million a year ago", "compared with $3 million last
+	// year"): after a quarter, the same quarter a year before.
+	periodBack bool
 	// narrativeIfPast is true for "the next year": in a past clause it
 	// follows the date the narrative last named, otherwise the document's.
 	narrativeIfPast bool

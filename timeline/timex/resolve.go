@@ -28,6 +28,9 @@ type resolver struct {
 		seq  int
 	}
 	seq int
+	// period is the last quarter, half or month named, which a compared
+	// year back repeats: see periodBackValue.
+	period lastPeriod
 }
 
 // remember records a date the text named.
@@ -68,6 +71,11 @@ func (r *resolver) narrativeAnchor(p Precision, tense Tense) Date {
 func (r *resolver) value(e Expr) Value {
 	m := e.m
 	var v Value
+	if m.periodBack {
+		if v, ok := r.periodBackValue(e); ok {
+			return v
+		}
+	}
 	switch m.kind {
 	case kindPoint:
 		v = r.point(m, e.Tense)
@@ -209,7 +217,11 @@ func (r *resolver) yearOf(m meaning, tense Tense) int {
 		s, y := seasonOf(d)
 		return cycleYear(y, s, int(m.season), m.shift, tense)
 	case unitQuarter:
-		return cycleYear(d.Year, (int(d.Month)+2)/3, int(m.part), m.shift, tense)
+		current := (int(d.Month) + 2) / 3
+		if tense == TenseFuture && m.shift == shiftTense && int(m.part) == current-1 {
+			return d.Year // "will report a charge for the third quarter" in October: the quarter just ended
+		}
+		return cycleYear(d.Year, current, int(m.part), m.shift, tense)
 	case unitHalf:
 		return cycleYear(d.Year, (int(d.Month)+5)/6, int(m.part), m.shift, tense)
 	}

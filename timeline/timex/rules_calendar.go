@@ -106,6 +106,9 @@ func (f *finder) shiftWord(i int) (shift, next int) {
 		if f.is(i+1, wPast) {
 			return shiftLast, i + 2 // "this past weekend"
 		}
+		if f.is(i+1, wComing) {
+			return shiftNext, i + 2 // "this coming Sunday"
+		}
 		return shiftThis, i + 1
 	}
 	return shiftTense, i
@@ -150,9 +153,8 @@ func (f *finder) monthFirst(j int) (meaning, int, bool) {
 	if t.lex.flags&lexAbbrev != 0 {
 		k = f.skipDot(k)
 	}
-	if d, ok := f.dayAt(k); ok && d <= maxDay(mon, 0) {
+	if d, end, ok := f.monthDayAt(k); ok && d <= maxDay(mon, 0) {
 		m := meaning{kind: kindPoint, gran: unitDay, month: mon, day: d}
-		end := k + 1
 		if y, e, ok := f.yearAfter(end); ok {
 			m.year, m.absolute, end = y, true, e
 		} else if f.refusedYearAfter(end) {
@@ -181,6 +183,15 @@ func (f *finder) monthFirst(j int) (meaning, int, bool) {
 		}
 	}
 	return m, k, true
+}
+
+// monthDayAt reads the day after a month: "22", "eighth" ("March
+// eighth"). It returns the day and where it ends.
+func (f *finder) monthDayAt(k int) (day, end int, ok bool) {
+	if d, ok := f.dayAt(k); ok {
+		return d, k + 1, true
+	}
+	return f.ordinalDayAt(k)
 }
 
 // dayFirst reads "22 March 2013", "the 22nd of March", "22 May".
@@ -254,7 +265,7 @@ func (f *finder) yearAfter(k int) (year, end int, ok bool) {
 		t.num >= 1000 && t.num <= 2999 && f.numberAlone(k) {
 		return t.num, k + 1, true
 	}
-	return 0, 0, false
+	return f.wordYearAt(k) // "January nineteen ninety-seven"
 }
 
 // refusedYearAfter reports whether a year that yearAfter does not take

@@ -178,7 +178,7 @@ func ruleEdgePartOfDay(f *finder, i int) (match, bool) {
 	if t := f.at(i); t.kind == tokWord && t.lex.pod != podNone && t.lex.word == wNone && len(f.wordText(i)) > 3 &&
 		strings.EqualFold(f.wordText(i)[:3], "mid") {
 		m := meaning{kind: kindNarrative, gran: unitDay, pod: t.lex.pod, podCode: true, mod: modMid}
-		return match{first: i, end: i + 1, typ: TypeTime, m: m}, true // "midafternoon"
+		return f.podDay(match{first: i, end: i + 1, typ: TypeTime, m: m}), true // "midafternoon"
 	}
 	w := f.at(i).lex.word
 	if w != wEarly && w != wLate && w != wMid {
@@ -196,5 +196,22 @@ func ruleEdgePartOfDay(f *finder, i int) (match, bool) {
 		pod = podEarlyMorning
 	}
 	m := meaning{kind: kindNarrative, gran: unitDay, pod: pod, podCode: true, mod: edgeMod(w)}
-	return match{first: i, end: j + 1, typ: TypeTime, m: m}, true
+	return f.podDay(match{first: i, end: j + 1, typ: TypeTime, m: m}), true
+}
+
+// podDay takes the day word after a part of day into it: "mid-afternoon
+// yesterday", "late morning today".
+func (f *finder) podDay(in match) match {
+	switch f.at(in.end).lex.word {
+	case wYesterday:
+		in.m.shift = -1
+	case wToday:
+	case wTomorrow:
+		in.m.shift = 1
+	default:
+		return in
+	}
+	in.m.kind = kindDayOffset
+	in.end++
+	return in
 }

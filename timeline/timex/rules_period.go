@@ -9,6 +9,9 @@ import "strings"
 // ruleYear matches a year or a decade written in digits.
 func ruleYear(f *finder, i int) (match, bool) {
 	t := f.at(i)
+	if y, e, ok := f.wordYearAt(i); ok {
+		return match{first: i, end: e, typ: TypeDate, m: meaning{kind: kindPoint, gran: unitYear, year: y}}, true
+	}
 	switch {
 	case t.kind == tokPunct:
 		return f.apostropheYear(i)

@@ -22,6 +22,20 @@ func ruleWeekday(f *finder, i int) (match, bool) {
 	return match{first: i, end: end, typ: typ, m: m}, true
 }
 
+// weekdayTense is the tense a weekday is resolved by: a possessive
+// weekday in a present clause names what happened ("Friday's purchases
+// are far below", "a premium over Thursday's closing price"), not what
+// is scheduled.
+func (f *finder) weekdayTense(m match, tense Tense) Tense {
+	if m.m.kind != kindWeekday || tense != TensePresent || m.m.shift != shiftTense {
+		return tense
+	}
+	if (f.punct(m.end, '\'') || f.punct(m.end, '\u2019')) && strings.EqualFold(f.wordText(m.end+1), "s") {
+		return TensePast
+	}
+	return tense
+}
+
 // weekdayStandsAlone reports whether weekday j is a date, not part of a
 // handle, a tag or a name ("@Monday_news", "Black Friday").
 func (f *finder) weekdayStandsAlone(j int) bool {
@@ -202,6 +216,9 @@ func (f *finder) theUnitAlone(i int) (match, bool) {
 		return match{}, false // "in the year 0000": a year not taken is not this year
 	}
 	m := meaning{kind: kindUnitOffset, gran: un, byTense: un == unitWeekend}
+	if un == unitQuarter {
+		m.kind = kindNarrative // "a gain in the quarter": the quarter the report just named
+	}
 	return match{first: i, end: i + 2, typ: TypeDate, m: m}, true
 }
 

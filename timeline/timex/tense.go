@@ -96,8 +96,13 @@ func (f *finder) startingAt(k int) bool {
 }
 
 // deferredTo reports whether token k is the "until" or "to" of a
-// postponement: "postponed until", "adjourned to", "pushed back to".
+// postponement ("postponed until", "adjourned to", "pushed back to") or
+// the end of a time granted ("extended the loans through January",
+// "gave the bidder until mid-November").
 func (f *finder) deferredTo(k int) bool {
+	if f.isAny(k, wUntil, wThrough) && f.grantedBefore(k) {
+		return true
+	}
 	if !f.isAny(k, wUntil, wTo) {
 		return false
 	}
@@ -113,6 +118,27 @@ func (f *finder) deferredTo(k int) bool {
 	w := strings.ToLower(f.wordText(v))
 	for _, p := range [...]string{"postpon", "delay", "adjourn", "defer", "reschedul"} {
 		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// grantWindow is how many words before "until" a verb that grants or
+// extends a time is looked for.
+const grantWindow = 12
+
+// grantedBefore reports whether a verb that grants or extends a time
+// stands in the clause before token k: the time then runs on from the
+// granting, whatever its tense.
+func (f *finder) grantedBefore(k int) bool {
+	for j := k - 1; j >= 0 && k-j <= grantWindow && !f.punct(j, ';') && !f.punct(j, '.'); j-- {
+		w := strings.ToLower(f.wordText(j))
+		switch w {
+		case "gave", "give", "gives", "given", "giving", "granted", "grant", "grants":
+			return true
+		}
+		if strings.HasPrefix(w, "extend") {
 			return true
 		}
 	}
@@ -261,6 +287,13 @@ func (f *finder) lexicalCue(k int) Tense {
 		if !f.isBe(k - 1) {
 			return TenseUnknown
 		}
+		if f.pastPerfectBefore(k) {
+			return TensePast // "had been due to expire Friday": a plan overtaken
+		}
+	case "scheduled", "slated":
+		if f.pastPerfectBefore(k) {
+			return TensePast // "had been scheduled to expire at midnight Friday"
+		}
 	case "ll":
 		if !(f.punct(k-1, '\'') || f.punct(k-1, '\u2019')) || !f.glued(k) {
 			return TenseUnknown
@@ -281,6 +314,12 @@ func (f *finder) lexicalCue(k int) Tense {
 		}
 	}
 	return t.lex.tense
+}
+
+// pastPerfectBefore reports whether token k follows "had been": what
+// had been due or scheduled is told from a past time.
+func (f *finder) pastPerfectBefore(k int) bool {
+	return strings.EqualFold(f.wordText(k-1), "been") && strings.EqualFold(f.wordText(k-2), "had")
 }
 
 // infinitiveAt reports whether token k looks like the verb of "to VERB":

@@ -150,6 +150,7 @@ func resolveTo(dst []Value, exprs []Expr, r resolver) []Value {
 			v = Value{TIMEX3: placeholder(e.m.gran), Mod: v.Mod, PartOfDay: v.PartOfDay}
 		}
 		out[i] = v
+		r.notePeriod(e, v)
 		if (e.m.kind == kindPoint || e.m.kind == kindWeekday || e.m.kind == kindDayOffset || e.m.kind == kindNarrative ||
 			e.m.narrativeIfPast) && !e.m.comparison {
 			r.remember(v)
