@@ -5,7 +5,7 @@ import (
 )
 
 // jsonTimeline is timeline.json, field for field as CONTRACT.md gives it,
-// with the fields the README adds to it (stance, background, dating,
+// with the fields docs/site.md adds to it (stance, background, dating,
 // other dates, accounts; a citation's speaker, stance and dating).
 // The added fields are left out where they are empty. timelineJSON
 // writes it member by member.

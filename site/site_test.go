@@ -312,7 +312,7 @@ type contractTimeline struct {
 	} `json:"events"`
 }
 
-// jsonEventExtension and jsonCitationExtension are the fields the README
+// jsonEventExtension and jsonCitationExtension are the fields docs/site.md
 // adds to CONTRACT.md's timeline.json.
 type jsonEventExtension struct {
 	Stance     string          `json:"stance"`

@@ -186,7 +186,7 @@ func TestHostileVanishingFiles(t *testing.T) {
 
 // TestHostileManyFiles builds 10,000 tiny sources. A million (the
 // issue's figure) is BenchmarkTinyFiles/1000000, a manual run: see the
-// README's "Hostile input".
+// docs/limits.md, "Hostile input".
 func TestHostileManyFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("10,000 files: not in -short")

@@ -6,7 +6,7 @@ import (
 )
 
 // gomarkdown takes time quadratic in some shapes of input, measured on
-// this project's machine (see the README's "Hostile input"):
+// this project's machine (see docs/limits.md, "Hostile input"):
 //
 //   - its inline parser scans from every '[', '`' and '<' (and, through
 //     emphasis, '*', '_' and '~') to the end of the paragraph when no
