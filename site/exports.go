@@ -50,14 +50,16 @@ type timelineJSText struct {
 // TimelineJS shows the file from another page, where a relative link
 // would lead nowhere.
 func (st *story) writeTimelineJS(w io.Writer) error {
-	doc := timelineJSDoc{
-		Title:  timelineJSSlide{Text: timelineJSText{Headline: html.EscapeString(st.title()), Text: paragraph(st.tl.Description)}},
-		Events: make([]timelineJSSlide, len(st.tl.Events)),
-	}
+	doc := timelineJSDoc{Title: st.timelineJSTitle(), Events: make([]timelineJSSlide, len(st.tl.Events))}
 	for i := range st.tl.Events {
 		doc.Events[i] = st.slide(&st.tl.Events[i])
 	}
 	return encodeJSON(w, doc)
+}
+
+// timelineJSTitle returns the title slide.
+func (st *story) timelineJSTitle() timelineJSSlide {
+	return timelineJSSlide{Text: timelineJSText{Headline: html.EscapeString(st.title()), Text: paragraph(st.tl.Description)}}
 }
 
 // slide returns the slide of e.

@@ -164,13 +164,7 @@ func nameUUID(name string) string {
 // DTSTAMP, which iCalendar requires, is the latest date any entry was
 // reported, as the feed's updated time is.
 func (st *story) writeCalendar(w io.Writer) error {
-	cal := ics.NewCalendar()
-	cal.SetProductId("-//timeline-project//timeline//EN")
-	cal.SetCalscale("GREGORIAN")
-	cal.SetXWRCalName(st.title())
-	if d := strings.TrimSpace(st.tl.Description); d != "" {
-		cal.SetXWRCalDesc(d)
-	}
+	cal := st.calendar()
 	stamp := st.lastReported()
 	for i := range st.tl.Events {
 		if e := &st.tl.Events[i]; e.Precision == timex.PrecisionDay {
@@ -178,6 +172,18 @@ func (st *story) writeCalendar(w io.Writer) error {
 		}
 	}
 	return cal.SerializeTo(w, ics.WithNewLine("\r\n"))
+}
+
+// calendar returns timeline.ics without its events.
+func (st *story) calendar() *ics.Calendar {
+	cal := ics.NewCalendar()
+	cal.SetProductId("-//timeline-project//timeline//EN")
+	cal.SetCalscale("GREGORIAN")
+	cal.SetXWRCalName(st.title())
+	if d := strings.TrimSpace(st.tl.Description); d != "" {
+		cal.SetXWRCalDesc(d)
+	}
+	return cal
 }
 
 // calendarEvent returns e's event of timeline.ics, stamped stamp.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -297,5 +298,98 @@ func TestPageKeysFollowTheirData(t *testing.T) {
 		if got := changed(tc.change); !slices.Equal(got, slices.Sorted(slices.Values(tc.want))) {
 			t.Errorf("%s: pages whose key changed: %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestRendererReusesFragments renders a story, then the story with an
+// entry's title changed: of each story-wide file that shows the entry,
+// only the fragment made from its event is rendered again; the pages of
+// the chronology that do not show it are not rendered.
+func TestRendererReusesFragments(t *testing.T) {
+	defer splitPages()()
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := fixture(t)
+	monthLater(tl)
+	before, err := r.Render(tl, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl = fixture(t)
+	monthLater(tl)
+	tl.Events[1].Title = "Changed"
+	after, err := r.Render(tl, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Event 1 is on the page of May 2023, dated to a day.
+	for _, path := range []string{"2023-05.html", "timeline.json", "timelinejs.json", "events.csv", "timeline.ics"} {
+		kept, made := r.parts.Counts(path)
+		if kept < 2 || made != 1 {
+			t.Errorf("%s: %d fragments rendered again of %d; want 1", path, made, kept)
+		}
+	}
+	// The other pages of the chronology are the pages kept, whole.
+	for _, path := range []string{"2023-06.html", "background.html"} {
+		i := slices.IndexFunc(after, func(f File) bool { return f.Path == path })
+		if i < 0 || &after[i].Data[0] != &before[i].Data[0] {
+			t.Errorf("%s rendered again, though no entry of it changed", path)
+		}
+	}
+}
+
+func TestCutAtMarks(t *testing.T) {
+	for _, tc := range []struct {
+		page   string
+		lits   []string
+		events []int
+		ok     bool
+	}{
+		{"no marks", []string{"no marks"}, nil, true},
+		{"a\x001\x00b\x000\x00c", []string{"a", "b", "c"}, []int{1, 0}, true},
+		{"\x002\x00", []string{"", ""}, []int{2}, true},
+		{"a\x003\x00", nil, nil, false},                      // no such event
+		{"a\x001\x00\x001\x00", nil, nil, false},             // marked twice
+		{"a\x00x\x00", nil, nil, false},                      // not a number
+		{"a\x001", nil, nil, false},                          // not closed
+		{"a\x00-1\x00", nil, nil, false},                     // negative
+		{"a\x00\x00b", nil, nil, false},                      // empty
+		{"a\x001\x00b\x00", nil, nil, false},                 // a stray NUL
+		{"a\x00 1\x00", nil, nil, false},                     // a space
+		{"a\x0001\x00b", []string{"a", "b"}, []int{1}, true}, // Atoi reads a leading zero
+	} {
+		lits, events, ok := cutAtMarks([]byte(tc.page), 3)
+		var got []string
+		for _, l := range lits {
+			got = append(got, string(l))
+		}
+		if ok != tc.ok || !slices.Equal(got, tc.lits) || !slices.Equal(events, tc.events) {
+			t.Errorf("cutAtMarks(%q) = %q, %v, %v; want %q, %v, %v", tc.page, got, events, ok, tc.lits, tc.events, tc.ok)
+		}
+	}
+}
+
+// TestRendererMarksOnlyEntries renders a story whose introduction holds
+// what looks like the mark of an entry: the Renderer makes the bytes of
+// a render from nothing all the same.
+func TestRendererMarksOnlyEntries(t *testing.T) {
+	for _, intro := range []string{"Intro \x000\x00 with a mark", "<div>\x001\x00</div>", "`\x00`"} {
+		tl := fixture(t)
+		tl.Intro = intro
+		r, err := New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := r.Render(tl, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Render(tl, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameFiles(t, fmt.Sprintf("intro %q", intro), got, want)
 	}
 }

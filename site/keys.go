@@ -88,12 +88,7 @@ func (a *siteAssets) chronologyPageKey(st *story, path string) Key {
 	if path == indexPath {
 		return keep.Of(indexPath, a.templates, st.chronologyKey())
 	}
-	c := st.chronicle()
-	i := slices.IndexFunc(c.months, func(p *chronPage) bool { return p.Path == path })
-	p := c.backgroundPage
-	if i >= 0 {
-		p = c.months[i]
-	}
+	p, i := st.chronicle().monthAt(path)
 	page := st.monthPage(p, i)
 	keys := st.keys()
 	k := keep.New("chronology page")
@@ -110,7 +105,7 @@ func (a *siteAssets) chronologyPageKey(st *story, path string) Key {
 	}
 	filters := st.filters()
 	entry := func(e indexEntry) {
-		k.Key(keys.Events[e.Index])
+		k.Key(keys.Entries[e.Index])
 		k.String(filters.of[e.event].keys.sources)
 		k.String(filters.of[e.event].keys.speakers)
 	}

@@ -213,6 +213,17 @@ func (st *story) addCiter(e *timeline.Event) {
 	}
 }
 
+// sourceAt returns the source whose page is at path, or nil.
+func (st *story) sourceAt(path string) *timeline.Source {
+	id, ok := strings.CutPrefix(path, "sources/")
+	if id, ok2 := strings.CutSuffix(id, ".html"); ok && ok2 {
+		if src := st.byID[id]; src != nil && sourcePath(src.ID) == path {
+			return src
+		}
+	}
+	return nil
+}
+
 // title returns the story's title: the Timeline's, else one made from
 // its events (see timeline.StoryTitle), else "Chronology".
 func (st *story) title() string { return st.name }

@@ -139,3 +139,7 @@ func benchmarkRenderAddOne(b *testing.B, n int) {
 // BenchmarkRenderAddOne10000 renders the site of a story of 10,000
 // sources again after a source was added to it, or taken away.
 func BenchmarkRenderAddOne10000(b *testing.B) { benchmarkRenderAddOne(b, 10000) }
+
+// BenchmarkRenderAddOne1000 renders the site of a story of 1,000
+// sources again after a source was added to it, or taken away.
+func BenchmarkRenderAddOne1000(b *testing.B) { benchmarkRenderAddOne(b, 1000) }

@@ -18,8 +18,12 @@ import (
 // Story are the keys of a story's parts, shared by all its pages.
 type Story struct {
 	// Events are, per event of the Timeline, the key of the event with
-	// its citations and the facts of the sources it names.
-	Events []Key
+	// its citations and the facts of the sources it names; Entries the
+	// same but for its rank and its count of outlets, which change when
+	// other events gain reports and which the chronology's pages do not
+	// show.
+	Events  []Key
+	Entries []Key
 	// Facts are, per source in the order given, the key of its facts
 	// (all but its text), and Texts the key of its text, blocks and
 	// sentences.
@@ -46,14 +50,16 @@ func StoryKeys(sources []*timeline.Source, events []timeline.Event, texts *Texts
 	}
 	facts := func(source string) Key { return k.Facts[at[source]] }
 	k.Events = make([]Key, len(events))
-	parallel(len(events), func(i int) { k.Events[i] = eventKey(&events[i], facts) })
+	k.Entries = make([]Key, len(events))
+	parallel(len(events), func(i int) { k.Entries[i], k.Events[i] = eventKeys(&events[i], facts) })
 	return k
 }
 
-// eventKey returns the key of e and of the facts of the sources it
-// names (facts returns those of a source, by ID).
-func eventKey(e *timeline.Event, facts func(source string) Key) Key {
-	h := New("event")
+// eventKeys returns the key of e and of the facts of the sources it
+// names (facts returns those of a source, by ID): without its rank and
+// its count of outlets (entry), and with them (event).
+func eventKeys(e *timeline.Event, facts func(source string) Key) (entry, event Key) {
+	h := New("entry")
 	h.event(e)
 	h.Uint(uint64(len(e.Citations)))
 	for _, c := range e.Citations {
@@ -63,7 +69,12 @@ func eventKey(e *timeline.Event, facts func(source string) Key) Key {
 	for _, o := range e.OtherDates {
 		h.Key(facts(o.Source))
 	}
-	return h.Sum()
+	entry = h.Sum()
+	h = New("event")
+	h.Key(entry)
+	h.Int(e.Rank)
+	h.Int(e.Outlets)
+	return entry, h.Sum()
 }
 
 // Texts keeps the keys of the texts of the sources of the story last
@@ -163,7 +174,8 @@ func SourceText(src *timeline.Source) Key {
 	return k.Sum()
 }
 
-// event writes every field of e but its citations (see eventKey).
+// event writes every field of e but its citations, its rank and its
+// count of outlets (see eventKeys).
 func (k *Hash) event(e *timeline.Event) {
 	k.String(e.ID)
 	k.date(e.Date)
@@ -175,8 +187,6 @@ func (k *Hash) event(e *timeline.Event) {
 	k.Strings(e.ClaimedBy)
 	k.Bool(e.Background)
 	k.Bool(e.Disputed)
-	k.Int(e.Outlets)
-	k.Int(e.Rank)
 	k.Uint(uint64(len(e.Accounts)))
 	for _, a := range e.Accounts {
 		k.String(a.Speaker)

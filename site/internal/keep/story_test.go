@@ -45,7 +45,20 @@ func TestKeysSeeEveryField(t *testing.T) {
 		Citations:  []timeline.Citation{{}},
 	}
 	noFacts := func(string) Key { return Key{} }
-	n := checkLeaves(t, "Event", reflect.ValueOf(&e).Elem(), func() Key { return eventKey(&e, noFacts) })
+	n := checkLeaves(t, "Event", reflect.ValueOf(&e).Elem(), func() Key { _, k := eventKeys(&e, noFacts); return k })
+	// The key of the entry sees every field but the rank and the count
+	// of outlets.
+	e.Rank, e.Outlets = 1, 1
+	entry, _ := eventKeys(&e, noFacts)
+	e.Rank, e.Outlets = 2, 3
+	if again, _ := eventKeys(&e, noFacts); again != entry {
+		t.Error("the key of an entry changes with the event's rank")
+	}
+	e.Title = "other"
+	if again, _ := eventKeys(&e, noFacts); again == entry {
+		t.Error("the key of an entry does not change with its title")
+	}
+	e.Title = ""
 	src := timeline.Source{Blocks: []timeline.Block{{}}, Sentences: []timeline.Sentence{{}}}
 	both := func() Key { return Of("t", SourceFacts(&src), SourceText(&src)) }
 	n += checkLeaves(t, "Source", reflect.ValueOf(&src).Elem(), both)
