@@ -13,6 +13,8 @@ import (
 type blockGroup struct {
 	Furniture string
 	Blocks    []blockView
+	// Index is the group's place in its page, from 0 (see kept.go).
+	Index int
 }
 
 // blockView is one element of a source's text: Kind "heading",
@@ -67,6 +69,9 @@ func articleGroups(src *timeline.Source, citedBy map[int][]entryLink) ([]blockGr
 		}
 		g := &groups[len(groups)-1]
 		g.Blocks = appendBlock(g.Blocks, b, segs)
+	}
+	for i := range groups {
+		groups[i].Index = i
 	}
 	return groups, nil
 }

@@ -110,6 +110,21 @@ func newChronicle(st *story) *chronicle {
 	return c
 }
 
+// monthAt returns the page of the chronology at path other than
+// index.html, and its place among the months (-1 for the background's);
+// nil when there is none.
+func (c *chronicle) monthAt(path string) (*chronPage, int) {
+	for i, p := range c.months {
+		if p.Path == path {
+			return p, i
+		}
+	}
+	if c.backgroundPage != nil && c.backgroundPage.Path == path {
+		return c.backgroundPage, -1
+	}
+	return nil, -1
+}
+
 // place records that the page at path shows the section id and entries.
 func (c *chronicle) place(id, path string, entries []indexEntry) {
 	c.pageOf[id] = path

@@ -156,55 +156,45 @@ func (l citeList) appendOrder(order []int) []int {
 	return order
 }
 
-// entryPiece is a piece of an entry's markup after its opening: a
-// template with its data, or (template "") a citation.
-type entryPiece struct {
-	template string
-	data     any
-	cite     int // the citation's index in the event
+// citeListView is a list of citations as an entry shows it (see
+// citeList), named Label.
+type citeListView struct {
+	Label       string
+	Shown, More []outletView
+	MoreSources int
 }
 
-// entryPieces calls emit with the pieces of the entry of e after its
-// opening (the template "entry-open", its title to its claims), in
-// order: its accounts with their citations, its other dates, the rest
-// of its citations and its close.
-func (st *story) entryPieces(e *timeline.Event, lay citeLayout, emit func(entryPiece)) {
-	lit := func(name string, data any) { emit(entryPiece{template: name, data: data}) }
-	account := func(k int) {
-		lit("account-open", accountOf(e.Accounts[k]))
-		emitCiteList(lay.cites[k], "Sources of this account", lit, emit)
-		lit("account-close", nil)
-	}
-	if len(lay.accounts) > 0 && !lay.side {
-		lit("says", st.says(e, lay))
-	}
-	if len(lay.accounts) > 0 && lay.side {
-		shown, more := lay.accounts, []int(nil)
-		if len(shown) > shownAccounts+1 {
-			shown, more = shown[:shownAccounts], shown[shownAccounts:]
-		}
-		lit("accounts-open", nil)
-		for _, k := range shown {
-			account(k)
-		}
-		lit("accounts-close", nil)
-		if len(more) > 0 {
-			lit("accounts-more-open", len(more))
-			for _, k := range more {
-				account(k)
+// outletView is the citations of one outlet in a list.
+type outletView struct {
+	Name  string
+	Cites []citationView
+}
+
+// citeListView arranges the list l of e's citations, named label, each
+// citation i numbered number[i].
+func (st *story) citeListView(e *timeline.Event, l citeList, label string, number []int) citeListView {
+	outlets := func(groups []outletCites) []outletView {
+		out := make([]outletView, len(groups))
+		for j, g := range groups {
+			out[j].Name = g.Name
+			out[j].Cites = make([]citationView, len(g.cites))
+			for k, i := range g.cites {
+				out[j].Cites[k] = st.citation(e, i, number[i])
 			}
-			lit("accounts-more-close", nil)
 		}
+		return out
 	}
-	if len(e.OtherDates) > 0 {
-		var dates []otherDateView
-		for _, o := range e.OtherDates {
-			dates = append(dates, st.otherDate(o))
-		}
-		lit("other-dates", dates)
+	return citeListView{Label: label, Shown: outlets(l.Shown), More: outlets(l.More), MoreSources: l.MoreSources}
+}
+
+// citeNumbers returns, per citation index, its number (from 1) in the
+// order given.
+func citeNumbers(order []int) []int {
+	number := make([]int, len(order))
+	for n, i := range order {
+		number[i] = n + 1
 	}
-	emitCiteList(lay.rest, "Sources", lit, emit)
-	lit("entry-close", nil)
+	return number
 }
 
 // sayView is a line of who says what: an account and the numbers of
@@ -238,35 +228,4 @@ func (st *story) says(e *timeline.Event, lay citeLayout) []sayView {
 		out = append(out, v)
 	}
 	return out
-}
-
-// citeListHead is what opens a list of citations: its accessible name,
-// and for the folded part how many sources it holds.
-type citeListHead struct {
-	Label string
-	More  int
-}
-
-// emitCiteList emits the pieces of list l, named label.
-func emitCiteList(l citeList, label string, lit func(string, any), emit func(entryPiece)) {
-	if l.empty() {
-		return
-	}
-	groups := func(gs []outletCites) {
-		for _, g := range gs {
-			lit("outlet-open", g)
-			for _, i := range g.cites {
-				emit(entryPiece{cite: i})
-			}
-			lit("outlet-close", nil)
-		}
-	}
-	lit("citations-open", citeListHead{Label: label})
-	groups(l.Shown)
-	lit("citations-close", nil)
-	if len(l.More) > 0 {
-		lit("more-open", citeListHead{Label: label, More: l.MoreSources})
-		groups(l.More)
-		lit("more-close", nil)
-	}
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/timeline-project/timeline/timeline"
 )
 
-// entryView is one entry of the chronology.
+// entryView is one entry of the chronology: its article.
 type entryView struct {
 	ID         string
 	PartOfDay  string
@@ -19,6 +19,9 @@ type entryView struct {
 	Title      string
 	Summary    string
 	Background bool
+	// Sources and Speakers are the keys of its sources and speakers for
+	// the filters, space-separated (see filterLists).
+	Sources, Speakers string
 	// ClaimLabel is "Claimed by", "Denied by" or "Reported by"; ClaimedBy
 	// who; both empty when no one is named.
 	ClaimLabel string
@@ -26,6 +29,15 @@ type entryView struct {
 	Disputed   bool
 	DisputeTip tipView
 	DateTip    *tipView // how an inferred or context date was found
+	// Says is who says what, a line each, when the accounts are not side
+	// by side; Accounts are side by side (a disputed entry), the first
+	// shown and MoreAccounts folded.
+	Says         []sayView
+	Accounts     []accountCites
+	MoreAccounts []accountCites
+	OtherDates   []otherDateView
+	// Cites are the citations no account shows.
+	Cites citeListView
 }
 
 // tipView is a badge whose explanation shows on hover and focus.
@@ -36,12 +48,18 @@ type tipView struct {
 	Text  string
 }
 
-// accountView is what one speaker says of an entry; its citations
-// follow it (see entryPieces).
+// accountView is what one speaker says of an entry.
 type accountView struct {
 	Speaker string
 	Stance  string // "claim", "denial" or "report"
 	Summary string
+}
+
+// accountCites is an account shown side by side with the others, with
+// the citations it rests on.
+type accountCites struct {
+	accountView
+	Cites citeListView
 }
 
 // otherDateView is a source that dates the entry differently.
@@ -75,16 +93,19 @@ type citationView struct {
 // in runes; the hover text has it whole.
 const maxCiteName = 40
 
-// entry arranges the opening of one event's entry: its title to its
-// claims (see entryPieces for the rest). Its filter values are left
-// empty: they are the holes of its fragment (see indexAssembly.entry).
+// entry arranges the entry of e: its title to its claims, then who
+// says what or its accounts side by side, its other dates and its
+// citations (see citeLayout).
 func (st *story) entry(e *timeline.Event) entryView {
+	keys := st.filters().of[e].keys
 	v := entryView{
 		ID:         e.ID,
 		PartOfDay:  e.PartOfDay,
 		Title:      e.Title,
 		Summary:    e.Summary,
 		Background: e.Background,
+		Sources:    keys.sources,
+		Speakers:   keys.speakers,
 		Disputed:   e.Disputed,
 		DateTime:   e.DateString(),
 		DisputeTip: tipView{ID: e.ID + "-disputed", Class: "badge-disputed", Label: "Disputed",
@@ -103,6 +124,25 @@ func (st *story) entry(e *timeline.Event) entryView {
 	if tip, ok := dateTip(e); ok {
 		v.DateTip = &tip
 	}
+	lay := st.citeLayout(e)
+	number := citeNumbers(lay.order)
+	if len(lay.accounts) > 0 && !lay.side {
+		v.Says = st.says(e, lay)
+	}
+	if lay.side {
+		for n, k := range lay.accounts {
+			a := accountCites{accountOf(e.Accounts[k]), st.citeListView(e, lay.cites[k], "Sources of this account", number)}
+			if n < shownAccounts || len(lay.accounts) <= shownAccounts+1 {
+				v.Accounts = append(v.Accounts, a)
+			} else {
+				v.MoreAccounts = append(v.MoreAccounts, a)
+			}
+		}
+	}
+	for _, o := range e.OtherDates {
+		v.OtherDates = append(v.OtherDates, st.otherDate(o))
+	}
+	v.Cites = st.citeListView(e, lay.rest, "Sources", number)
 	return v
 }
 

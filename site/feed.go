@@ -1,11 +1,11 @@
 package site
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/sha1"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -20,7 +20,7 @@ import (
 // feedEntries is how many entries feed.xml carries at most.
 const feedEntries = 50
 
-// atomFeed returns feed.xml: an Atom feed of the feedEntries events
+// writeAtomFeed writes feed.xml: an Atom feed of the feedEntries events
 // last reported, in chronology order. A feed reader polls a feed for
 // what is new and expects a few dozen entries, not the whole story
 // (timeline.json and events.csv have it): at 10,000 sources a feed of
@@ -35,32 +35,21 @@ const feedEntries = 50
 // no clock, so an entry's is the latest publication date among the
 // sources that cite it (else its own date), and the feed's the latest
 // of those.
-func (r *Renderer) atomFeed(st *story, room assembly) (*assembly, error) {
-	var head bytes.Buffer
-	enc := xml.NewEncoder(&head)
+func (st *story) writeAtomFeed(w io.Writer) error {
+	feed := st.atomHead()
+	for _, i := range st.feedEvents() {
+		feed.Entry = append(feed.Entry, st.atomEntry(&st.tl.Events[i]))
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
-	if err := enc.Encode(st.atomHead()); err != nil {
-		return nil, err
+	if err := enc.Encode(feed); err != nil {
+		return err
 	}
-	end := bytes.LastIndex(head.Bytes(), []byte("\n</feed>"))
-	a := room
-	a.literal(append([]byte(xml.Header), head.Bytes()[:end]...))
-	feed := st.feedEvents()
-	a.grow(len(feed))
-	for _, i := range feed {
-		e := &st.tl.Events[i]
-		a.add(part{key: st.exportKey("feed.xml", st.eventLinkKey(i), false), render: func() (fragment, error) {
-			// Each entry on a new line, indented as it would be
-			// inside the feed.
-			b := bytes.NewBufferString("\n")
-			enc := xml.NewEncoder(b)
-			enc.Indent("  ", "  ")
-			err := enc.EncodeElement(st.atomEntry(e), xml.StartElement{Name: xml.Name{Local: "entry"}})
-			return fragment{data: b.Bytes()}, err
-		}})
-	}
-	a.literal(append(head.Bytes()[end:], '\n'))
-	return &a, nil
+	_, err := io.WriteString(w, "\n")
+	return err
 }
 
 // feedEvents returns the indices of the events feed.xml carries, in
@@ -170,11 +159,23 @@ func nameUUID(name string) string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
 }
 
-// calendar returns timeline.ics: one all-day event per entry dated to
-// a day (entries known only to the month or year are left out). Its
+// writeCalendar writes timeline.ics: one all-day event per entry dated
+// to a day (entries known only to the month or year are left out). Its
 // DTSTAMP, which iCalendar requires, is the latest date any entry was
 // reported, as the feed's updated time is.
-func (r *Renderer) calendar(st *story, room assembly) (*assembly, error) {
+func (st *story) writeCalendar(w io.Writer) error {
+	cal := st.calendar()
+	stamp := st.lastReported()
+	for i := range st.tl.Events {
+		if e := &st.tl.Events[i]; e.Precision == timex.PrecisionDay {
+			cal.Components = append(cal.Components, st.calendarEvent(e, stamp))
+		}
+	}
+	return cal.SerializeTo(w, ics.WithNewLine("\r\n"))
+}
+
+// calendar returns timeline.ics without its events.
+func (st *story) calendar() *ics.Calendar {
 	cal := ics.NewCalendar()
 	cal.SetProductId("-//timeline-project//timeline//EN")
 	cal.SetCalscale("GREGORIAN")
@@ -182,37 +183,11 @@ func (r *Renderer) calendar(st *story, room assembly) (*assembly, error) {
 	if d := strings.TrimSpace(st.tl.Description); d != "" {
 		cal.SetXWRCalDesc(d)
 	}
-	var head bytes.Buffer
-	if err := cal.SerializeTo(&head, ics.WithNewLine("\r\n")); err != nil {
-		return nil, err
-	}
-	a := room
-	a.literal(bytes.TrimSuffix(head.Bytes(), []byte(icsEnd)))
-	// Every event has the same DTSTAMP: a hole of its fragment.
-	stamp := st.lastReported()
-	stampValue := icsStamp(stamp)
-	a.grow(len(st.tl.Events))
-	for i := range st.tl.Events {
-		e := &st.tl.Events[i]
-		if e.Precision != timex.PrecisionDay {
-			continue
-		}
-		a.add(part{key: st.exportKey("timeline.ics", st.eventLinkKey(i), false), fill: []string{stampValue},
-			render: func() (fragment, error) { return st.calendarEvent(e, stamp) }})
-	}
-	a.literal([]byte(icsEnd))
-	return &a, nil
+	return cal
 }
 
-// icsEnd ends timeline.ics.
-const icsEnd = "END:VCALENDAR\r\n"
-
-// icsStampLine begins the DTSTAMP line of an event.
-const icsStampLine = "\r\nDTSTAMP:"
-
-// calendarEvent returns e's event of timeline.ics, its DTSTAMP's value
-// (stamp) a hole.
-func (st *story) calendarEvent(e *timeline.Event, stamp time.Time) (fragment, error) {
+// calendarEvent returns e's event of timeline.ics, stamped stamp.
+func (st *story) calendarEvent(e *timeline.Event, stamp time.Time) *ics.VEvent {
 	ev := ics.NewEvent(nameUUID(st.title() + "\n" + e.ID))
 	ev.SetDtStampTime(stamp)
 	ev.SetAllDayStartAt(e.Date.Time())
@@ -225,28 +200,7 @@ func (st *story) calendarEvent(e *timeline.Event, stamp time.Time) (fragment, er
 	if e.Background {
 		ev.SetProperty(ics.ComponentPropertyCategories, "Background")
 	}
-	var b bytes.Buffer
-	alone := &ics.Calendar{Components: []ics.Component{ev}}
-	if err := alone.SerializeTo(&b, ics.WithNewLine("\r\n")); err != nil {
-		return fragment{}, err
-	}
-	data := bytes.TrimSuffix(bytes.TrimPrefix(b.Bytes(), []byte("BEGIN:VCALENDAR\r\n")), []byte(icsEnd))
-	// The UID line before it holds a UUID: the first DTSTAMP line is
-	// the event's.
-	at := bytes.Index(data, []byte(icsStampLine))
-	if at < 0 {
-		return fragment{}, errMissingHole(icsStampLine)
-	}
-	at += len(icsStampLine)
-	n := len(icsStamp(stamp))
-	return fragment{data: append(data[:at:at], data[at+n:]...), holes: []hole{{at: at}}}, nil
-}
-
-// icsStamp returns t as timeline.ics writes a DTSTAMP.
-func icsStamp(t time.Time) string {
-	ev := ics.NewEvent("")
-	ev.SetDtStampTime(t)
-	return ev.GetProperty(ics.ComponentPropertyDtstamp).Value
+	return ev
 }
 
 // maxCalendarCitations is the most citations an event of the calendar

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"io"
 	"slices"
 	"strings"
 
@@ -53,10 +54,10 @@ type indexPage struct {
 	BackgroundFolded bool
 	BackgroundLink   *navLink
 	Days             []daySection
-	// Sources is true where the page lists the sources at its foot,
-	// SourceCount of them, folded (SourcesFolded) when they are many.
-	Sources       bool
-	SourceCount   int
+	// ListSources is true where the page lists the sources at its foot:
+	// Sources, folded (SourcesFolded) when they are many.
+	ListSources   bool
+	Sources       []sourceSummary
 	SourcesFolded bool
 	Exports       []exportLink
 }
@@ -87,16 +88,16 @@ type daySection struct {
 	Count    string // "3 entries"
 }
 
-// indexEntry is an entry of index.html: the event it shows.
+// indexEntry is an entry of a page of the chronology: the event it
+// shows, the Index-th of the Timeline.
 type indexEntry struct {
 	event *timeline.Event
-	// key is the key of the event (see storyKeys), which the entry's
-	// markup is made from.
-	key Key
-	// cites are the keys of the event's citations, or nil when the
-	// entry is not laid out citation by citation (see splitCitesMin).
-	cites []Key
+	st    *story
+	Index int
 }
+
+// View arranges the entry.
+func (e indexEntry) View() entryView { return e.st.entry(e.event) }
 
 // sourceSummary is one source in the list at the foot of index.html.
 type sourceSummary struct {
@@ -109,25 +110,27 @@ type sourceSummary struct {
 	Entries      string // "cited by 4 entries"
 }
 
-// exportLink is one of the files that hold the chronology for programs.
+// exportLink is one of the files that hold the chronology for programs,
+// and the way to write it.
 type exportLink struct {
 	Href  string
 	Label string
 	What  string
+	write func(st *story, w io.Writer) error
 }
 
 // exports are the chronology's files for programs, as the footer lists them.
 var exports = []exportLink{
-	{Href: "timeline.json", Label: "timeline.json", What: "everything, for programs"},
-	{Href: "timelinejs.json", Label: "timelinejs.json", What: "for Knight Lab's TimelineJS"},
-	{Href: "events.csv", Label: "events.csv", What: "a spreadsheet, one row per entry"},
-	{Href: "feed.xml", Label: "feed.xml", What: "an Atom feed of the 50 entries last reported"},
-	{Href: "timeline.ics", Label: "timeline.ics", What: "a calendar, one all-day event per dated entry"},
+	{Href: "timeline.json", Label: "timeline.json", What: "everything, for programs", write: (*story).writeTimelineJSON},
+	{Href: "timelinejs.json", Label: "timelinejs.json", What: "for Knight Lab's TimelineJS", write: (*story).writeTimelineJS},
+	{Href: "events.csv", Label: "events.csv", What: "a spreadsheet, one row per entry", write: (*story).writeEventsCSV},
+	{Href: "feed.xml", Label: "feed.xml", What: "an Atom feed of the 50 entries last reported", write: (*story).writeAtomFeed},
+	{Href: "timeline.ics", Label: "timeline.ics", What: "a calendar, one all-day event per dated entry", write: (*story).writeCalendar},
 }
 
 // indexPage arranges index.html: the overview, then the days and the
 // background entries, or the list of the pages of months.
-func (st *story) indexPage() (indexPage, error) {
+func (st *story) indexPage() indexPage {
 	c := st.chronicle()
 	page := indexPage{
 		Meta: pageMeta{
@@ -146,8 +149,8 @@ func (st *story) indexPage() (indexPage, error) {
 			count(len(st.sources), "source", "sources")),
 		Home:          true,
 		NavLabel:      "Days",
-		Sources:       true,
-		SourceCount:   len(st.sources),
+		ListSources:   true,
+		Sources:       st.sourceSummaries(),
 		SourcesFolded: len(st.sources) > foldSourcesMin,
 		Exports:       exports,
 	}
@@ -179,7 +182,7 @@ func (st *story) indexPage() (indexPage, error) {
 	if page.Total = len(events); page.Total > 0 {
 		page.Filters = st.filterLists(events)
 	}
-	return page, nil
+	return page
 }
 
 // link returns the link to p, with the number of its entries and days.
@@ -266,14 +269,13 @@ func dateRuns(events []timeline.Event) int {
 // grouped by date (and precision) in the order the events come, each
 // date once.
 func (st *story) daySections() ([]indexEntry, []daySection) {
-	keys := st.keys()
 	var background []indexEntry
 	days := make([]daySection, 0, dateRuns(st.tl.Events))
 	index := map[string]int{} // section ID → its index in days
 	for i := range st.tl.Events {
 		e := &st.tl.Events[i]
 		if e.Background {
-			background = append(background, indexEntry{event: e, key: keys.events[i], cites: keys.citations[i]})
+			background = append(background, indexEntry{event: e, st: st, Index: i})
 			continue
 		}
 		id := "date-" + e.DateString()
@@ -295,7 +297,7 @@ func (st *story) daySections() ([]indexEntry, []daySection) {
 				days[n].Nav = e.Date.Time().Format("2 January")
 			}
 		}
-		days[n].Entries = append(days[n].Entries, indexEntry{event: e, key: keys.events[i], cites: keys.citations[i]})
+		days[n].Entries = append(days[n].Entries, indexEntry{event: e, st: st, Index: i})
 	}
 	oneYear := !slices.ContainsFunc(days, func(d daySection) bool { return d.year != days[0].year })
 	for i := range days {

@@ -1,14 +1,16 @@
 package site
 
 import (
+	"encoding/json"
+	"io"
+
 	"github.com/timeline-project/timeline/timeline"
 )
 
 // jsonTimeline is timeline.json, field for field as CONTRACT.md gives it,
 // with the fields docs/site.md adds to it (stance, background, dating,
 // other dates, accounts; a citation's speaker, stance and dating).
-// The added fields are left out where they are empty. timelineJSON
-// writes it member by member.
+// The added fields are left out where they are empty.
 type jsonTimeline struct {
 	Title   string       `json:"title"`
 	Sources []jsonSource `json:"sources"`
@@ -83,17 +85,6 @@ type jsonCitation struct {
 
 // eventJSON returns e as timeline.json writes it.
 func eventJSON(e *timeline.Event) jsonEvent {
-	ev := eventJSONWithout(e)
-	ev.Citations = make([]jsonCitation, len(e.Citations))
-	for i, c := range e.Citations {
-		ev.Citations[i] = citationJSON(c)
-	}
-	return ev
-}
-
-// eventJSONWithout returns e as timeline.json writes it, without its
-// citations: an empty list.
-func eventJSONWithout(e *timeline.Event) jsonEvent {
 	ev := jsonEvent{
 		ID:         e.ID,
 		Date:       e.DateString(),
@@ -107,7 +98,10 @@ func eventJSONWithout(e *timeline.Event) jsonEvent {
 		Background: e.Background,
 		Outlets:    e.Outlets,
 		Rank:       e.Rank,
-		Citations:  []jsonCitation{},
+		Citations:  make([]jsonCitation, len(e.Citations)),
+	}
+	for i, c := range e.Citations {
+		ev.Citations[i] = citationJSON(c)
 	}
 	if e.Dating.Basis != "" || e.Dating.Note != "" {
 		ev.Dating = &jsonDating{Basis: string(e.Dating.Basis), Note: e.Dating.Note}
@@ -132,43 +126,37 @@ func citationJSON(c timeline.Citation) jsonCitation {
 	}
 }
 
-// timelineJSON returns timeline.json: indented by two spaces, HTML
-// characters left as they are, ending in a newline.
-func (r *Renderer) timelineJSON(st *story, room assembly) (*assembly, error) {
-	keys := st.keys()
-	d := newJSONDoc(room)
-	d.member("title", st.tl.Title)
-	d.list("sources", len(st.sources), func(i int) Key {
-		return st.exportKey("timeline.json sources", keys.facts[i], i == 0)
-	}, func(i int) any {
-		src := st.sources[i]
-		return jsonSource{
-			ID:                src.ID,
-			File:              src.File,
-			Title:             src.Title,
-			URL:               src.URL,
-			Publisher:         src.Publisher,
-			Published:         src.Published.Date.String(),
-			PublishedBasis:    basisName(src.Published),
-			PublishedEvidence: src.Published.Evidence,
-		}
-	})
-	split := func(i int) bool { return r.splitEvent(st, i) }
-	d.splitList("events", len(st.tl.Events), func(i int) Key {
-		return r.eventElementKey(st, "timeline.json events", i)
-	}, func(i int) any {
-		if split(i) {
-			return eventJSONWithout(&st.tl.Events[i])
-		}
-		return eventJSON(&st.tl.Events[i])
-	}, func(i int) *innerList {
-		if !split(i) {
-			return nil
-		}
-		// A citation's element is made from the citation alone: its key
-		// is the citation's, of a kind no other part of the file has.
-		e := &st.tl.Events[i]
-		return arrayRun(keys.citations[i], func(j int) any { return citationJSON(e.Citations[j]) })
-	})
-	return d.end()
+// writeTimelineJSON writes timeline.json.
+func (st *story) writeTimelineJSON(w io.Writer) error {
+	doc := jsonTimeline{Title: st.tl.Title, Sources: make([]jsonSource, len(st.sources)), Events: make([]jsonEvent, len(st.tl.Events))}
+	for i, src := range st.sources {
+		doc.Sources[i] = sourceJSON(src)
+	}
+	for i := range st.tl.Events {
+		doc.Events[i] = eventJSON(&st.tl.Events[i])
+	}
+	return encodeJSON(w, doc)
+}
+
+// sourceJSON returns src as timeline.json writes it.
+func sourceJSON(src *timeline.Source) jsonSource {
+	return jsonSource{
+		ID:                src.ID,
+		File:              src.File,
+		Title:             src.Title,
+		URL:               src.URL,
+		Publisher:         src.Publisher,
+		Published:         src.Published.Date.String(),
+		PublishedBasis:    basisName(src.Published),
+		PublishedEvidence: src.Published.Evidence,
+	}
+}
+
+// encodeJSON writes v indented by two spaces, HTML characters left as
+// they are, ending in a newline: as the exports are written.
+func encodeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }

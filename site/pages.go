@@ -2,188 +2,148 @@ package site
 
 import (
 	"bytes"
+	"cmp"
+	"fmt"
 	"io"
-	"reflect"
 	"slices"
-	"strings"
-	"sync"
 
 	"github.com/timeline-project/timeline/timeline"
 )
 
-// sourceFile lays out the page of src.
-func (r *Renderer) sourceFile(st *story, src *timeline.Source) Page {
-	key := func() Key { return r.sourceKey(st, src) }
-	if r.frags.off {
-		return Page{
-			Path:   sourcePath(src.ID),
-			key:    key,
-			render: func() ([]byte, error) { return r.renderSource(st, src) },
-		}
-	}
-	pg := r.assembledPage(sourcePath(src.ID), key, func(assembly) (*assembly, error) { return r.laySource(st, src) })
-	pg.early = false
-	return pg
+// Page is one file of a site, laid out by Plan but not yet rendered:
+// its path, the key of what it is made from, and the way to make it.
+// A caller that kept the bytes of a page from an earlier render, with
+// its Key, need not render it again while the Key stays the same.
+//
+// A Page reads the Timeline it was planned from when its Key or its
+// bytes are asked for: the Timeline must not change until then.
+type Page struct {
+	// Path is the file's path relative to the output folder, with
+	// forward slashes, as in File.
+	Path string
+	// large pages are the few story-wide ones.
+	large bool
+	key   func() Key
+	write func(w io.Writer) error
 }
 
-// sourceKey returns the key of the page of src: the templates, the
-// story's title and address, the source's facts and text, and the
-// entries that cite it as the page shows them.
-func (r *Renderer) sourceKey(st *story, src *timeline.Source) Key {
-	keys := st.keys()
-	i, _ := slices.BinarySearchFunc(st.sources, src.ID, func(s *timeline.Source, id string) int {
-		return strings.Compare(s.ID, id)
-	})
-	k := newKeyHash("source page")
-	k.str(r.templates)
-	k.str(st.title())
-	k.str(st.base)
-	k.key(keys.facts[i])
-	k.key(keys.texts[i])
-	citers := st.citers[src.ID]
-	k.uint(uint64(len(citers)))
-	for _, c := range citers {
-		k.str(st.entryPath(c.event))
-		k.str(c.event.Title)
-		k.str(c.label)
-		k.uint(uint64(len(c.sentences)))
-		for _, n := range c.sentences {
-			k.int(n)
-		}
+// Key returns the key of what the page is made from: same Key, same
+// bytes (see Key). It costs a fraction of rendering the page.
+func (p Page) Key() Key { return p.key() }
+
+// Large reports whether the page is one of the few story-wide files
+// (the chronology, the exports) that take long to render: a caller
+// rendering pages in parallel does well to start with them.
+func (p Page) Large() bool { return p.large }
+
+// Render returns the bytes of the page: those of the File at p.Path
+// that Render returns for the whole site.
+func (p Page) Render() ([]byte, error) {
+	buf := scratch.Get().(*bytes.Buffer)
+	defer scratch.Put(buf)
+	buf.Reset()
+	if err := p.write(buf); err != nil {
+		return nil, fmt.Errorf("render %s: %w", p.Path, err)
 	}
-	return k.sum()
+	// A site holds thousands of pages at once, none with room to spare.
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+// WriteTo writes the bytes of the page to w, as they are rendered:
+// those Render returns.
+func (p Page) WriteTo(w io.Writer) (int64, error) {
+	cw := &countingWriter{w: w}
+	if err := p.write(cw); err != nil {
+		return cw.n, fmt.Errorf("render %s: %w", p.Path, err)
+	}
+	return cw.n, nil
+}
+
+// Plan checks tl and lays out the files of its site, sorted by Path:
+// the files Render returns, none rendered yet, each with its Key, so
+// that a caller can render only the pages whose Key changed since a
+// render it kept.
+func Plan(tl *timeline.Timeline, opts Options) ([]Page, error) {
+	a, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	base, err := baseURL(opts.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	st, err := newStory(tl, base)
+	if err != nil {
+		return nil, err
+	}
+	return a.plan(st), nil
+}
+
+// plan lays out the files of the site of st, sorted by Path.
+func (a *siteAssets) plan(st *story) []Page {
+	pages := make([]Page, 0, len(st.sources)+len(a.copied)+16) // the story-wide files, fewer than 16
+	pages = append(pages, constPage(".nojekyll", []byte{}))
+	for _, f := range a.copied {
+		pages = append(pages, constPage(f.Path, f.Data))
+	}
+	t := a.pages
+	pages = append(pages,
+		Page{Path: indexPath, large: true, key: func() Key { return a.chronologyPageKey(st, indexPath) },
+			write: func(w io.Writer) error { return t.execute(w, "index", st.indexPage()) }},
+		Page{Path: "404.html", key: func() Key { return a.notFoundKey(st) },
+			write: func(w io.Writer) error { return t.execute(w, "404.html", st.notFoundPage()) }})
+	for _, src := range st.sources {
+		pages = append(pages, Page{Path: sourcePath(src.ID), key: func() Key { return a.sourceKey(st, src) },
+			write: func(w io.Writer) error { return st.writeSourcePage(w, t, src) }})
+	}
+	for _, export := range exports {
+		pages = append(pages, Page{Path: export.Href, large: true, key: func() Key { return st.exportKey(export.Href) },
+			write: func(w io.Writer) error { return export.write(st, w) }})
+	}
+	c := st.chronicle()
+	for i, p := range c.months {
+		pages = append(pages, a.monthFile(st, p, i))
+	}
+	if c.backgroundPage != nil {
+		pages = append(pages, a.monthFile(st, c.backgroundPage, -1))
+	}
+	slices.SortFunc(pages, func(a, b Page) int { return cmp.Compare(a.Path, b.Path) })
+	return pages
+}
+
+// constPage is a file whose bytes are data.
+func constPage(path string, data []byte) Page {
+	return Page{
+		Path:  path,
+		key:   func() Key { return constKey(path, data) },
+		write: func(w io.Writer) error { _, err := w.Write(data); return err },
+	}
 }
 
 // indexPath is the path of the chronology's page.
 const indexPath = "index.html"
 
-// indexFile lays out index.html.
-func (r *Renderer) indexFile(st *story) Page {
-	return r.assembledPage(indexPath,
-		func() Key { return keyOf(indexPath, r.templates, st.chronologyKey()) },
-		func(room assembly) (*assembly, error) { return r.layIndex(st, room) })
-}
-
-// chronologyFiles lays out the pages of a split chronology: a page per
-// month, and the background entries' (see chronicle).
-func (r *Renderer) chronologyFiles(st *story) []Page {
-	c := st.chronicle()
-	var pages []Page
-	for i, p := range c.months {
-		pages = append(pages, r.monthFile(st, p, i))
-	}
-	if c.backgroundPage != nil {
-		pages = append(pages, r.monthFile(st, c.backgroundPage, -1))
-	}
-	return pages
-}
-
 // monthFile lays out the page p of the chronology, the i-th of its
 // months (-1 for the background's).
-func (r *Renderer) monthFile(st *story, p *chronPage, i int) Page {
-	return r.assembledPage(p.Path,
-		func() Key { return r.monthKey(st, p, i) },
-		func(room assembly) (*assembly, error) {
-			page := st.monthPage(p, i)
-			return r.layChronology(st, &page, room)
-		})
+func (a *siteAssets) monthFile(st *story, p *chronPage, i int) Page {
+	return Page{
+		Path:  p.Path,
+		large: true,
+		key:   func() Key { return a.chronologyPageKey(st, p.Path) },
+		write: func(w io.Writer) error { return a.pages.execute(w, "index", st.monthPage(p, i)) },
+	}
 }
 
-// monthKey returns the key of the page p of the chronology, the i-th of
-// its months: the templates, the story's title and address, the pages
-// it links to, its entries with the filter keys they carry, and the
-// choices of its filters.
-func (r *Renderer) monthKey(st *story, p *chronPage, i int) Key {
-	page := st.monthPage(p, i)
-	k := newKeyHash("chronology page")
-	k.str(r.templates)
-	k.str(st.title())
-	k.str(st.base)
-	k.str(p.Path)
-	k.str(p.Label)
-	for _, l := range []*navLink{page.Prev, page.Next} {
-		k.uint(bit(l != nil))
-		if l != nil {
-			k.value(reflect.ValueOf(*l))
-		}
+// writeSourcePage writes the page of src with the templates t.
+func (st *story) writeSourcePage(w io.Writer, t *pageTemplates, src *timeline.Source) error {
+	page, err := st.sourcePage(src)
+	if err != nil {
+		return err
 	}
-	f := page.Filters
-	entry := func(e indexEntry) {
-		k.key(e.key)
-		k.str(f.sourceKeys(e.event))
-		k.str(f.speakerKeys(e.event))
+	if b, ok := w.(*bytes.Buffer); ok {
+		// A page is two to three times its source's text: room for it at
+		// once, not step by step as the template writes.
+		b.Grow(3*len(src.Text) + 4<<10)
 	}
-	k.uint(uint64(len(p.Background)))
-	for _, e := range p.Background {
-		entry(e)
-	}
-	k.uint(uint64(len(p.Days)))
-	for _, d := range p.Days {
-		k.str(d.ID)
-		k.uint(uint64(len(d.Entries)))
-		for _, e := range d.Entries {
-			entry(e)
-		}
-	}
-	if f != nil {
-		k.value(reflect.ValueOf(*f))
-	}
-	return k.sum()
-}
-
-// assembledPage is a story-wide file, large and rendered early, that
-// lay lays out from fragments, in room: an empty assembly, with the
-// room of the last layout of the path when the Renderer keeps it (see
-// fragCache.room). Render assembles it whole. From a
-// Renderer that keeps nothing, WriteTo writes it a window at a time
-// (see assembleTo); from one that keeps fragments, RenderChanged gives
-// it as chunks of the fragments (see assembleChunks).
-func (r *Renderer) assembledPage(path string, key func() Key, lay func(room assembly) (*assembly, error)) Page {
-	pg := Page{
-		Path:  path,
-		early: true,
-		key:   key,
-		render: func() ([]byte, error) {
-			a, err := lay(r.frags.room(path))
-			if err != nil {
-				return nil, err
-			}
-			return r.assemble(path, a)
-		},
-	}
-	if r.frags.off {
-		pg.stream = func(w io.Writer) error {
-			a, err := lay(r.frags.room(path))
-			if err != nil {
-				return err
-			}
-			return r.assembleTo(w, a)
-		}
-	} else {
-		pg.chunks = func() ([][]byte, error) {
-			a, err := lay(r.frags.room(path))
-			if err != nil {
-				return nil, err
-			}
-			return r.assembleChunks(path, a)
-		}
-	}
-	return pg
-}
-
-// scratch holds buffers for executeExact, which each render leaves
-// grown to the size of its page.
-var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// executeExact renders the template name with data into a buffer kept
-// from render to render and returns a copy of exactly its size: a site
-// holds thousands of pages at once, none with room to spare.
-func (r *Renderer) executeExact(name string, data any) ([]byte, error) {
-	buf := scratch.Get().(*bytes.Buffer)
-	defer scratch.Put(buf)
-	buf.Reset()
-	if err := r.pages.execute(buf, name, data); err != nil {
-		return nil, err
-	}
-	return bytes.Clone(buf.Bytes()), nil
+	return t.execute(w, "source", page)
 }

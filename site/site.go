@@ -7,19 +7,29 @@
 //
 // Every link is relative, nothing is loaded from another host, and the
 // same Timeline always gives the same bytes.
+//
+// Render makes a site from nothing: the pages are html/template's, the
+// files for programs those of the standard encoders. Plan lays the same
+// files out for a build that writes them one by one, each with the Key
+// of what it is made from, so that a build can leave alone a file whose
+// Key did not change. A Renderer, which `timeline serve` keeps from one
+// rebuild to the next, renders again only what changed (see kept.go
+// and package keep); its bytes are Render's.
 package site
 
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"io"
 	"io/fs"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/timeline-project/timeline/assets"
+	"github.com/timeline-project/timeline/site/internal/keep"
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/parallel"
 )
 
 // Options are the settings of a render.
@@ -30,150 +40,98 @@ type Options struct {
 }
 
 // File is one file of the site: its path relative to the output folder,
-// with forward slashes, and its bytes: Data, or, in a file that
-// RenderChanged assembled from fragments, Chunks one after the other.
-// Chunks share their memory with the fragments the Renderer keeps; a
-// file of 100 MB is not copied whole when one of its entries changes.
+// with forward slashes, and its bytes.
 type File struct {
-	Path   string
-	Data   []byte
-	Chunks [][]byte
+	Path string
+	Data []byte
 }
 
-// Bytes returns the bytes of the file: Data, or Chunks joined into one
-// slice.
-func (f File) Bytes() []byte {
-	if f.Chunks == nil {
-		return f.Data
-	}
-	return bytes.Join(f.Chunks, nil)
-}
+// Key identifies what the bytes of a page are made from: the data the
+// page shows and the templates it is rendered with. Two pages with one
+// Key, rendered by one version of the program, have the same bytes. A
+// caller that keeps keys from one run to the next should also key them
+// by the program, whose code may render the same data otherwise.
+type Key = keep.Key
 
-// WriteTo writes the bytes of the file to w.
-func (f File) WriteTo(w io.Writer) (int64, error) {
-	if f.Chunks == nil {
-		n, err := w.Write(f.Data)
-		return int64(n), err
+// Render returns the files of the site of tl, sorted by Path. Same
+// Timeline, same bytes.
+func Render(tl *timeline.Timeline, opts Options) ([]File, error) {
+	pages, err := Plan(tl, opts)
+	if err != nil {
+		return nil, err
 	}
-	var total int64
-	for _, c := range f.Chunks {
-		n, err := w.Write(c)
-		total += int64(n)
+	files := make([]File, len(pages))
+	errs := make([]error, len(pages))
+	parallel.For(len(pages), largeFirst(pages, func(i int) {
+		files[i].Path = pages[i].Path
+		files[i].Data, errs[i] = pages[i].Render()
+	}))
+	for _, err := range errs {
 		if err != nil {
-			return total, err
+			return nil, err
 		}
 	}
-	return total, nil
+	return files, nil
 }
 
-// Renderer renders timelines with templates parsed once. One Renderer
-// may serve many renders, concurrently too. It keeps the fragments of
-// the last story-wide files it rendered (index.html, the exports), so
-// that the next render of a story that changed a little renders only
-// the fragments that changed: the bytes are the same as a new
-// Renderer's. The files RenderChanged returns share memory with the
-// fragments (see File): their bytes must not be changed.
-type Renderer struct {
-	pages *pageTemplates
-	// templates is the key of the templates' sources, part of the key
-	// of every page made with them.
-	templates string
-	// copied are the assets copied to the site as they are.
-	copied []File
-	// frags are the fragments of the story-wide files last rendered.
-	frags fragCache
-	// textKeys and citeKeys are the keys of the texts of the sources,
-	// and of the citations of the events, last planned.
-	textKeys textKeyCache
-	citeKeys citeKeyCache
+// largeFirst returns a function that calls do with the indices of
+// pages, those of the large pages first: rendered in parallel, the few
+// that take long start at once.
+func largeFirst(pages []Page, do func(i int)) func(n int) {
+	order := make([]int, 0, len(pages))
+	for _, large := range []bool{true, false} {
+		for i, p := range pages {
+			if p.large == large {
+				order = append(order, i)
+			}
+		}
+	}
+	return func(n int) { do(order[n]) }
+}
+
+// siteAssets are what every site is made with: the page templates, the
+// key of their sources, and the files of package assets that a site
+// holds as they are.
+type siteAssets struct {
+	pages     *pageTemplates
+	templates Key
+	copied    []File
 }
 
 // copiedAssets are the files of package assets that a site holds as
 // they are.
 var copiedAssets = []string{"favicon.svg", "style.css", "timeline.js"}
 
-// New parses the page templates and reads the style sheet, the script
-// and the icon from package assets.
-func New() (*Renderer, error) {
-	pages, err := template.ParseFS(assets.FS, "templates/*.html")
+// loadAssets parses the page templates and reads the style sheet, the
+// script and the icon from package assets.
+func loadAssets() (*siteAssets, error) {
+	pages, err := parseTemplates()
 	if err != nil {
-		return nil, fmt.Errorf("parse site templates: %w", err)
+		return nil, err
 	}
-	templates, err := templatesKey()
+	a := &siteAssets{pages: pages}
+	k := keep.New("templates")
+	names, err := fs.Glob(assets.FS, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("read site templates: %w", err)
 	}
-	r := &Renderer{pages: &pageTemplates{parsed: pages}, templates: templates}
+	for _, name := range names { // fs.Glob sorts them
+		data, err := fs.ReadFile(assets.FS, name)
+		if err != nil {
+			return nil, fmt.Errorf("read site templates: %w", err)
+		}
+		k.String(name)
+		k.String(string(data))
+	}
+	a.templates = k.Sum()
 	for _, name := range copiedAssets {
 		data, err := fs.ReadFile(assets.FS, name)
 		if err != nil {
 			return nil, fmt.Errorf("read site asset: %w", err)
 		}
-		r.copied = append(r.copied, File{Path: name, Data: data})
+		a.copied = append(a.copied, File{Path: name, Data: data})
 	}
-	return r, nil
-}
-
-// Render returns the files of the site of tl, sorted by Path. Same
-// Timeline, same bytes.
-func Render(tl *timeline.Timeline, opts Options) ([]File, error) {
-	r, err := newOneShot()
-	if err != nil {
-		return nil, err
-	}
-	return r.Render(tl, opts)
-}
-
-// newOneShot returns a Renderer for one site only: it keeps no
-// fragments, so a page's bytes are freed once written, and it renders
-// a source page whole rather than block by block.
-func newOneShot() (*Renderer, error) {
-	r, err := New()
-	if err != nil {
-		return nil, err
-	}
-	r.frags.off = true
-	return r, nil
-}
-
-// Render returns the files of the site of tl, sorted by Path: every
-// page of Plan, rendered. Same Timeline, same bytes.
-func (r *Renderer) Render(tl *timeline.Timeline, opts Options) ([]File, error) {
-	pages, err := r.Plan(tl, opts)
-	if err != nil {
-		return nil, err
-	}
-	return renderPages(pages, false)
-}
-
-// exportPages lays out the chronology's files for programs. Their bytes
-// are made from the story without its sources' texts.
-func (r *Renderer) exportPages(st *story) []Page {
-	var pages []Page
-	for _, export := range []struct {
-		path string
-		lay  func(*story, assembly) (*assembly, error)
-	}{
-		{"timeline.json", r.timelineJSON},
-		{"timelinejs.json", r.timelineJS},
-		{"events.csv", r.eventsCSV},
-		{"feed.xml", r.atomFeed},
-		{"timeline.ics", r.calendar},
-	} {
-		pages = append(pages, r.assembledPage(export.path,
-			func() Key { return keyOf(export.path, st.chronologyKey()) },
-			func(room assembly) (*assembly, error) { return export.lay(st, room) }))
-	}
-	return pages
-}
-
-// notFoundFile lays out 404.html.
-func (r *Renderer) notFoundFile(st *story) Page {
-	return Page{
-		Path:   "404.html",
-		key:    func() Key { return keyOf("404.html", r.templates, st.notFoundPage()) },
-		render: func() ([]byte, error) { return r.executeExact("404.html", st.notFoundPage()) },
-	}
+	return a, nil
 }
 
 // notFoundPage is what 404.html shows. GitHub Pages serves it for a
@@ -220,4 +178,20 @@ func webLink(raw string) string {
 		return ""
 	}
 	return strings.TrimSpace(raw)
+}
+
+// scratch holds buffers for Page.Render, which each render leaves grown
+// to the size of its page.
+var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/timeline-project/timeline/site/internal/keep"
 	"github.com/timeline-project/timeline/timeline"
 	"github.com/timeline-project/timeline/timeline/parallel"
 )
@@ -28,14 +29,13 @@ type story struct {
 	// citers lists, per source ID, the events that cite the source in
 	// chronology order.
 	citers map[string][]citer
-	// chronology holds the key of what the exports are made from, made
-	// once for all of them.
-	chronology struct {
-		once sync.Once
-		key  Key
-	}
-	// partKeys are the keys of the story's events and sources.
-	partKeys storyKeys
+	// partKeys are the keys of the story's events and sources, and
+	// chronology the key of what the chronology's files are made from,
+	// each made once (see keys.go).
+	keysOnce       sync.Once
+	partKeys       *keep.Story
+	chronologyOnce sync.Once
+	chronology     Key
 	// filterKeys are the keys of its sources and speakers for the
 	// filters, made once (see filters).
 	filterOnce sync.Once
@@ -43,10 +43,9 @@ type story struct {
 	// pages are the pages of its chronology, made once (see chronicle).
 	pagesOnce sync.Once
 	pages     *chronicle
-	// textKeys and citeKeys keep the keys of the sources' texts and of
-	// the events' citations from story to story; nil for none.
-	textKeys *textKeyCache
-	citeKeys *citeKeyCache
+	// texts keeps the keys of the sources' texts from story to story;
+	// nil for none.
+	texts *keep.Texts
 }
 
 // citer is an event that cites a source, and the sentences it cites.
@@ -213,6 +212,17 @@ func (st *story) addCiter(e *timeline.Event) {
 			last.sentences = slices.Insert(last.sentences, i, c.Sentence)
 		}
 	}
+}
+
+// sourceAt returns the source whose page is at path, or nil.
+func (st *story) sourceAt(path string) *timeline.Source {
+	id, ok := strings.CutPrefix(path, "sources/")
+	if id, ok2 := strings.CutSuffix(id, ".html"); ok && ok2 {
+		if src := st.byID[id]; src != nil && sourcePath(src.ID) == path {
+			return src
+		}
+	}
+	return nil
 }
 
 // title returns the story's title: the Timeline's, else one made from

@@ -5,7 +5,18 @@ import (
 	"html/template"
 	"io"
 	"sync"
+
+	"github.com/timeline-project/timeline/assets"
 )
+
+// parseTemplates parses the page templates of package assets.
+func parseTemplates() (*pageTemplates, error) {
+	parsed, err := template.ParseFS(assets.FS, "templates/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse site templates: %w", err)
+	}
+	return &pageTemplates{parsed: parsed}, nil
+}
 
 // pageTemplates are the page templates, executed on a copy of their own
 // by each goroutine that renders. html/template takes a lock of the set

@@ -13,7 +13,7 @@ import (
 // the same template executed alone; then that the templates as parsed
 // were never executed, so that copies can still be made of them.
 func TestPageTemplatesCopies(t *testing.T) {
-	r, err := New()
+	pages, err := parseTemplates()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +29,7 @@ func TestPageTemplatesCopies(t *testing.T) {
 	want := make([]string, len(views))
 	for i, v := range views {
 		var buf bytes.Buffer
-		if err := r.pages.execute(&buf, "citation", v); err != nil {
+		if err := pages.execute(&buf, "citation", v); err != nil {
 			t.Fatal(err)
 		}
 		want[i] = buf.String()
@@ -44,7 +44,7 @@ func TestPageTemplatesCopies(t *testing.T) {
 			for round := range 50 {
 				i := (g + round) % len(views)
 				var buf bytes.Buffer
-				if err := r.pages.execute(&buf, "citation", views[i]); err != nil {
+				if err := pages.execute(&buf, "citation", views[i]); err != nil {
 					errs <- err
 					return
 				}
@@ -60,10 +60,10 @@ func TestPageTemplatesCopies(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
-	if _, err := r.pages.parsed.Clone(); err != nil {
+	if _, err := pages.parsed.Clone(); err != nil {
 		t.Errorf("the templates as parsed were executed: %v", err)
 	}
-	if err := r.pages.execute(&bytes.Buffer{}, "no-such-template", nil); err == nil {
+	if err := pages.execute(&bytes.Buffer{}, "no-such-template", nil); err == nil {
 		t.Error("executing an undefined template: no error")
 	}
 }

@@ -82,45 +82,37 @@ func BenchmarkRender1000(b *testing.B) { benchmarkRender(b, 1000) }
 func BenchmarkRender10000(b *testing.B) { benchmarkRender(b, 10000) }
 
 // benchmarkRenderKept renders the site of a story of n sources once,
-// then, each round, plans it again and renders what changed: nothing,
-// so the round is the cost of the pages' keys.
+// then, each round, renders it again with the same Renderer: every page
+// is kept, so the round is the cost of checking the story and of the
+// pages' keys.
 func benchmarkRenderKept(b *testing.B, n int) {
 	tl := renderStory(b, n)
 	r, err := site.New()
 	if err != nil {
 		b.Fatal(err)
 	}
-	pages, err := r.Plan(tl, site.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	_, kept, err := site.RenderChanged(pages, nil)
-	if err != nil {
+	if _, err := r.Render(tl, site.Options{}); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	start := cpuTime()
 	for b.Loop() {
-		if pages, err = r.Plan(tl, site.Options{}); err != nil {
-			b.Fatal(err)
-		}
-		if _, kept, err = site.RenderChanged(pages, kept); err != nil {
+		if _, err := r.Render(tl, site.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 }
 
-// BenchmarkRenderKept1000 plans the site of a story of 1,000 sources
-// and renders none of its pages, all kept from a render before.
+// BenchmarkRenderKept1000 renders the site of a story of 1,000 sources
+// again, all its pages kept from a render before.
 func BenchmarkRenderKept1000(b *testing.B) { benchmarkRenderKept(b, 1000) }
 
-// benchmarkRenderAddOne renders, each round, with one Renderer that
-// keeps fragments as serve's does, the site of a story of n sources and
-// that of the same story with one source more, in turn: the source
-// joins entries already cited by thousands, so each round lays out
-// again what it changes in them. It is the render of a rebuild of
-// serve, without the building before it.
+// benchmarkRenderAddOne renders, each round, with one Renderer as
+// serve's, the site of a story of n sources and that of the same story
+// with one source more, in turn: the source joins entries already cited
+// by thousands. It is the render of a rebuild of serve, without the
+// building before it.
 func benchmarkRenderAddOne(b *testing.B, n int) {
 	tl := renderStory(b, n)
 	seeds := readSeeds(b)
@@ -129,13 +121,8 @@ func benchmarkRenderAddOne(b *testing.B, n int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var kept map[string]site.Rendered
 	render := func(tl *timeline.Timeline) {
-		pages, err := r.Plan(tl, site.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, kept, err = site.RenderChanged(pages, kept); err != nil {
+		if _, err := r.Render(tl, site.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -153,3 +140,7 @@ func benchmarkRenderAddOne(b *testing.B, n int) {
 // BenchmarkRenderAddOne10000 renders the site of a story of 10,000
 // sources again after a source was added to it, or taken away.
 func BenchmarkRenderAddOne10000(b *testing.B) { benchmarkRenderAddOne(b, 10000) }
+
+// BenchmarkRenderAddOne1000 renders the site of a story of 1,000
+// sources again after a source was added to it, or taken away.
+func BenchmarkRenderAddOne1000(b *testing.B) { benchmarkRenderAddOne(b, 1000) }

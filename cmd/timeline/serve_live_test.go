@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -11,8 +12,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/timeline-project/timeline/site"
 )
 
 // copySeeds copies the shipped story into a new folder, writable, and
@@ -212,7 +211,12 @@ func TestBuiltPagesHaveNoReloadScript(t *testing.T) {
 }
 
 func TestWithServeScript(t *testing.T) {
-	got := string(withServeScript(site.File{Data: []byte("<html><body><p>x</p></body></html>")}, []string{"a.txt: <bad> & worse"}).Bytes())
+	with := func(page string, warnings []string) string {
+		var b bytes.Buffer
+		writeWithServeScript(&b, []byte(page), warnings)
+		return b.String()
+	}
+	got := with("<html><body><p>x</p></body></html>", []string{"a.txt: <bad> & worse"})
 	for _, want := range []string{
 		`<p>x</p><link rel="stylesheet" href="/_timeline/serve.css">`,
 		`<li>a.txt: &lt;bad&gt; &amp; worse</li>`,
@@ -222,16 +226,7 @@ func TestWithServeScript(t *testing.T) {
 			t.Errorf("page lacks %q:\n%s", want, got)
 		}
 	}
-	// A page in chunks gets the same bytes, its chunks not copied.
-	chunks := [][]byte{[]byte("<html><body><p>"), []byte("x</p></body>"), []byte("</html>")}
-	inChunks := withServeScript(site.File{Chunks: chunks}, []string{"a.txt: <bad> & worse"})
-	if string(inChunks.Bytes()) != got {
-		t.Errorf("page in chunks:\n%s\nwant:\n%s", inChunks.Bytes(), got)
-	}
-	if &inChunks.Chunks[0][0] != &chunks[0][0] {
-		t.Error("the chunks of a page were copied")
-	}
-	if got := string(withServeScript(site.File{Data: []byte("no body")}, nil).Bytes()); !strings.HasPrefix(got, "no body<link") || strings.Contains(got, "warnings") {
+	if got := with("no body", nil); !strings.HasPrefix(got, "no body<link") || strings.Contains(got, "warnings") {
 		t.Errorf("page without </body>: %q", got)
 	}
 }

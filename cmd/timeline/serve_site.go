@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"maps"
 	"mime"
 	"net/http"
@@ -40,10 +41,6 @@ type siteServer struct {
 	warnings []string
 	// clients are the open pages' event streams.
 	clients map[chan string]bool
-	// rendered are the pages of the last site rendered, with their keys:
-	// a rebuild renders only the pages whose key changed. Only rebuild,
-	// one at a time, uses it.
-	rendered map[string]site.Rendered
 }
 
 func newSiteServer(m *Main, r *site.Renderer, b *storyBuilder) *siteServer {
@@ -51,18 +48,9 @@ func newSiteServer(m *Main, r *site.Renderer, b *storyBuilder) *siteServer {
 }
 
 // render returns the files of the site of tl, rendering only the pages
-// whose data changed since the last site rendered.
+// whose data changed since the last site rendered (see site.Renderer).
 func (s *siteServer) render(tl *timeline.Timeline) ([]site.File, error) {
-	pages, err := s.renderer.Plan(tl, site.Options{})
-	if err != nil {
-		return nil, err
-	}
-	files, rendered, err := site.RenderChanged(pages, s.rendered)
-	if err != nil {
-		return nil, err
-	}
-	s.rendered = rendered
-	return files, nil
+	return s.renderer.Render(tl, site.Options{})
 }
 
 func problemsOf(st *story) []build.Problem {
@@ -202,12 +190,13 @@ func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
-	if strings.HasSuffix(name, ".html") {
-		file = withServeScript(file, warnings)
-	}
 	w.Header().Set("Content-Type", ctype)
 	w.WriteHeader(status)
-	file.WriteTo(w)
+	if strings.HasSuffix(name, ".html") {
+		writeWithServeScript(w, file.Data, warnings)
+	} else {
+		w.Write(file.Data)
+	}
 }
 
 // serveEvents streams server-sent events to an open page: "reload" or
@@ -268,29 +257,23 @@ var serveInsert = template.Must(template.New("serve").Parse(`<link rel="styleshe
 <script src="/_timeline/reload.js"></script>
 `))
 
-// withServeScript returns a page with serve's script, style and the
-// warnings added before its last </body>, or at its end. The page's
-// bytes are not copied: the page returned is in chunks, slices of the
-// page's. A </body> cut across two chunks is not seen; the tool's
-// pages end in one, in the template's markup.
-func withServeScript(page site.File, warnings []string) site.File {
+// writeWithServeScript writes page to w with serve's script, style and
+// the warnings added before its last </body>, or at its end. The page's
+// bytes are written as they are, not copied: a chronology of 100 MB is
+// not copied at every request.
+func writeWithServeScript(w io.Writer, page []byte, warnings []string) {
 	var insert bytes.Buffer
 	if err := serveInsert.Execute(&insert, warnings); err != nil {
-		return page
+		w.Write(page)
+		return
 	}
-	chunks := page.Chunks
-	if chunks == nil {
-		chunks = [][]byte{page.Data}
+	at := bytes.LastIndex(page, []byte("</body>"))
+	if at < 0 {
+		at = len(page)
 	}
-	out := make([][]byte, 0, len(chunks)+2)
-	for i := len(chunks) - 1; i >= 0; i-- {
-		if at := bytes.LastIndex(chunks[i], []byte("</body>")); at >= 0 {
-			out = append(out, chunks[:i]...)
-			out = append(out, chunks[i][:at], insert.Bytes(), chunks[i][at:])
-			out = append(out, chunks[i+1:]...)
-			return site.File{Path: page.Path, Chunks: out}
+	for _, b := range [][]byte{page[:at], insert.Bytes(), page[at:]} {
+		if _, err := w.Write(b); err != nil {
+			return
 		}
 	}
-	out = append(append(out, chunks...), insert.Bytes())
-	return site.File{Path: page.Path, Chunks: out}
 }
