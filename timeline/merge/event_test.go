@@ -111,11 +111,39 @@ func TestHeadlineTitle(t *testing.T) {
 		{"Storm floods the valley - Example News", "Storm floods the valley", true},
 		{"Watch Video: The Mystery of the Raid of armored vehicles", "The Mystery of the Raid of armored vehicles", true},
 		{"“Sub found”", "", false},
+		// two sentences: the first whole, not cut inside the second
+		{"Shahzada Dawood and his son Suleman are on the missing Titanic submersible. They’re from one of Pakistan’s richest families.",
+			"Shahzada Dawood and his son Suleman are on the missing Titanic submersible", true},
+		// a little over the limit: whole, not cut before a preposition into a fragment
+		{"Explorers Club president says life-saving drones for Titanic sub search caught up in red tape",
+			"Explorers Club president says life-saving drones for Titanic sub search caught up in red tape", true},
+		// far over it: cut where a clause ends
+		{"Capt. Jamie Frederick of the U.S. Coast Guard says crews were sent to the area where the sub was lost on Sunday afternoon",
+			"Capt. Jamie Frederick of the U.S. Coast Guard says crews were sent to the area", true},
 	}
 	for _, tt := range tests {
 		got, ok := headlineTitle(tt.headline, maxTitleChars)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("headlineTitle(%q) = %q, %v; want %q, %v", tt.headline, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestShortTitle(t *testing.T) {
+	tests := []struct{ s, want string }{
+		// a table read as one sentence: cut where a phrase ends
+		{"Broadcasting on FM radio daily in Haitian Creole at 0910 local time (1410 GMT), for 20 minutes Giving up-to-date information about where to get basic services and aid Also available on satellite and online, and via social media",
+			"Broadcasting on FM radio daily in Haitian Creole at 0910 local time (1410 GMT)"},
+		// an opening quotation mark left open is dropped
+		{"“People in the deep sea submergence engineering community warned the company that this could lead to catastrophic failure,” Cameron told ABC’s Good Morning America show, referring to the carbon fiber hull",
+			"People in the deep sea submergence engineering community warned the company"},
+		// no cut keeps four words: whole
+		{"Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b c",
+			"Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b c"},
+	}
+	for _, tt := range tests {
+		if got := shortTitle(tt.s, maxTitleChars); got != tt.want {
+			t.Errorf("shortTitle(%q) = %q, want %q", tt.s, got, tt.want)
 		}
 	}
 }
@@ -134,6 +162,9 @@ func TestClauseWithin(t *testing.T) {
 		{"Five people who were aboard the vessel that vanished on a dive to the wreck of the ship", 40, "Five people", false},
 		{"The groups released dark, grainy videos allegedly filmed during the raid in the early hours", 40, "The groups released dark", false},
 		{"Rescuers reached the village, where dozens of houses had collapsed in the night", 40, "Rescuers reached the village", true},
+		// a sentence's end first; abbreviations end none
+		{"The quake struck at dawn. Rescuers from the U.S. arrived with dogs, which found two people", 60, "The quake struck at dawn", true},
+		{"Gov. Smith said the U.S. Army would send troops to the coast within days", 62, "Gov. Smith said the U.S. Army would send troops to the coast", true},
 	}
 	for _, tt := range tests {
 		got, ok := clauseWithin(tt.s, tt.max)

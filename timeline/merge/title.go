@@ -74,8 +74,46 @@ func eventTitle(members []*Mention, names canonicalNames) (string, *Mention) {
 		from = members[0]
 		fallback = strings.TrimRight(capitalize(words.CollapseSpace(from.Text())), " .")
 	}
+	if utf8.RuneCountInString(fallback) > junkTitleChars {
+		fallback = shortTitle(fallback, maxTitleChars)
+	}
 	return fallback, from
 }
+
+// shortTitle cuts s, a title longer than junkTitleChars in which no
+// complete clause short enough was found (most often a table, a list or
+// a caption read as one sentence), to at most max runes: where a
+// sentence or a clause ends, else before a preposition, else between
+// two words, keeping at least four words and never ending on a function
+// word or a number, nor with a quotation mark or bracket left open. s is
+// returned whole when no cut keeps four words.
+func shortTitle(s string, max int) string {
+	s = strings.TrimLeft(s, `"“‘' `)
+	for _, kind := range []boundaryKind{sentenceEnd, clauseMark, beforePreposition, anySpace} {
+		best := ""
+		for i := range s {
+			if utf8.RuneCountInString(s[:i]) > max {
+				break
+			}
+			if kind == anySpace && s[i] != ' ' || kind != anySpace && !clauseBoundary(s, i, kind) {
+				continue
+			}
+			head := strings.TrimRight(s[:i], " ,;:–—.")
+			if words.Count(head) >= 4 && balanced(head) && !endsOnFunctionWord(head) && !endsOnNumber(head) {
+				best = head
+			}
+		}
+		if best != "" {
+			return capitalize(best)
+		}
+	}
+	return capitalize(s)
+}
+
+// junkTitleChars is the length past which a sentence is no title a
+// reader would take for a headline, even whole: a title so long is cut
+// (see shortTitle), though not where a clause ends.
+const junkTitleChars = 200
 
 // contextWords open a sentence that needs the one before it to be
 // understood ("It…", "They…", "This…"), or that speaks in the first
@@ -130,14 +168,29 @@ func headlineTitle(h string, limit int) (string, bool) {
 	if words.Count(s) < minHeadlineWords || endsOnFunctionWord(s) {
 		return "", false
 	}
-	if utf8.RuneCountInString(s) <= limit {
+	n := utf8.RuneCountInString(s)
+	if n <= limit {
 		return capitalize(s), true
 	}
-	if c, ok := clauseWithin(s, limit); ok {
+	for _, kind := range []boundaryKind{sentenceEnd, clauseMark} {
+		if c := lastClauseAt(s, limit, kind); c != "" {
+			return capitalize(c), true
+		}
+	}
+	// a headline a little long reads better whole than cut before a
+	// preposition
+	if n <= limit+headlineSlack && isClause(s) {
+		return capitalize(s), true
+	}
+	if c := lastClauseAt(s, limit, beforePreposition); c != "" {
 		return capitalize(c), true
 	}
 	return capitalize(s), false
 }
+
+// headlineSlack is how many runes over the limit a source's headline may
+// run, whole, rather than be cut before a preposition.
+const headlineSlack = 10
 
 // sentenceTitle makes a title of a sentence: "Speaker says what" where
 // someone claims or denies it, else the sentence's main clause. It
@@ -251,40 +304,64 @@ func speakerTitle(m *Mention, names canonicalNames, limit int) (string, bool) {
 
 // clauseWithin returns s, or the longest part of it that ends at a
 // clause boundary and holds a clause (see isClause), when s is longer
-// than max runes: a boundary before a clause mark or a word that opens a
-// clause, else before a preposition. It returns false when s is longer
-// and no such part is short enough, s itself returned then.
+// than max runes: the end of a sentence where s holds more than one,
+// else a boundary before a clause mark or a word that opens a clause,
+// else before a preposition. It returns false when s is longer and no
+// such part is short enough, s itself returned then.
 func clauseWithin(s string, max int) (string, bool) {
 	if utf8.RuneCountInString(s) <= max {
 		return s, isClause(s)
 	}
-	for _, weak := range []bool{false, true} {
-		best := ""
-		for i := range s {
-			if utf8.RuneCountInString(s[:i]) > max {
-				break
-			}
-			if !clauseBoundary(s, i, weak) {
-				continue
-			}
-			head := strings.TrimRight(s[:i], " ,;:–—")
-			if isClause(head) && !endsOnFunctionWord(head) && (!weak || !endsOnNumber(head)) {
-				best = head
-			}
-		}
-		if best != "" {
-			return best, true
+	for _, kind := range []boundaryKind{sentenceEnd, clauseMark, beforePreposition} {
+		if head := lastClauseAt(s, max, kind); head != "" {
+			return head, true
 		}
 	}
 	return s, false
 }
 
-// clauseBoundary reports whether a clause may end at offset i of s:
-// before a comma, semicolon, colon or dash, or before a word that opens
-// a clause of its own ("which", "after", "as"); when weak, before a
+// boundaryKind is how strongly a title may end at a place of a text.
+type boundaryKind int
+
+const (
+	sentenceEnd       boundaryKind = iota // after a sentence's full stop
+	clauseMark                            // before a comma, a dash, a word opening a clause
+	beforePreposition                     // before a preposition too
+	anySpace                              // between any two words: shortTitle's last resort
+)
+
+// lastClauseAt returns the longest part of s within max runes that ends
+// at a boundary of kind and holds a clause, or "".
+func lastClauseAt(s string, max int, kind boundaryKind) string {
+	best := ""
+	for i := range s {
+		if utf8.RuneCountInString(s[:i]) > max {
+			break
+		}
+		if !clauseBoundary(s, i, kind) {
+			continue
+		}
+		head := strings.TrimRight(s[:i], " ,;:–—")
+		if kind == sentenceEnd {
+			head = strings.TrimSuffix(head, ".")
+		}
+		if isClause(head) && !endsOnFunctionWord(head) && (kind != beforePreposition || !endsOnNumber(head)) {
+			best = head
+		}
+	}
+	return best
+}
+
+// clauseBoundary reports whether a title may end at offset i of s, by
+// kind: after a full stop that ends a sentence; before a comma,
+// semicolon, colon or dash, or before a word that opens a clause of its
+// own ("which", "after", "as"); with beforePreposition, before a
 // preposition too.
-func clauseBoundary(s string, i int, weak bool) bool {
+func clauseBoundary(s string, i int, kind boundaryKind) bool {
 	rest := s[i:]
+	if kind == sentenceEnd {
+		return endsSentence(s[:i], rest)
+	}
 	switch {
 	case strings.HasPrefix(rest, ", "):
 		return opensPhrase(rest[2:])
@@ -294,10 +371,35 @@ func clauseBoundary(s string, i int, weak bool) bool {
 	case strings.HasPrefix(rest, " "):
 		w, _, _ := strings.Cut(rest[1:], " ")
 		w = strings.ToLower(w)
-		return titleClauseOpeners[w] || weak && titlePrepositions[w]
+		return titleClauseOpeners[w] || kind == beforePreposition && titlePrepositions[w]
 	}
 	return false
 }
+
+// endsSentence reports whether head, followed by rest, ends a sentence:
+// a full stop, question or exclamation mark (a closing quotation mark
+// may follow) after a word that is no abbreviation ("U.S.", "Capt."),
+// and a capital after it.
+func endsSentence(head, rest string) bool {
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest[1:], `"“‘'`))
+	h := strings.TrimRight(head, `"”’'`)
+	if !unicode.IsUpper(next) || !strings.HasSuffix(h, ".") && !strings.HasSuffix(h, "!") && !strings.HasSuffix(h, "?") {
+		return false
+	}
+	ws := words.Split(h)
+	if len(ws) == 0 {
+		return false
+	}
+	last := strings.ToLower(strings.TrimRight(ws[len(ws)-1], ".!?"))
+	return utf8.RuneCountInString(last) > 1 && !strings.Contains(last, ".") && !abbreviations[last]
+}
+
+// abbreviations end with a full stop that ends no sentence.
+var abbreviations = words.SetOf(`mr mrs ms dr st capt gen col lt sgt cpl adm rev prof gov sen rep pres jr sr
+inc corp co ltd no vs etc jan feb mar apr aug sept sep oct nov dec`)
 
 // titlePrepositions open a phrase that a long title can leave out.
 var titlePrepositions = words.SetOf(`about into near in on at for from during with without across along amid
@@ -385,13 +487,14 @@ func balanced(s string) bool {
 // functionWords cannot end a title.
 var functionWords = words.SetOf(`a an the of to in on at by for from with and or but that which who as than
 its their his her our your my is are was were be been has have had will would can could into about
-over under after before during while whose this these those such not no`)
+over under after before during while whose this these those such not no
+i we you he she they i'm we're you're he's she's it's they're we've they've we'll they'll`)
 
 // endsOnFunctionWord reports whether the last word of s is a function
 // word: a sign that s was cut in the middle of a phrase.
 func endsOnFunctionWord(s string) bool {
 	ws := words.Split(s)
-	return len(ws) == 0 || functionWords[strings.ToLower(ws[len(ws)-1])]
+	return len(ws) == 0 || functionWords[strings.ReplaceAll(strings.ToLower(ws[len(ws)-1]), "’", "'")]
 }
 
 // endsOnNumber reports whether the last word of s is a number ("two
