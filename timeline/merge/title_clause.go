@@ -1,0 +1,219 @@
+package merge
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/timeline-project/timeline/timeline/claim"
+	"github.com/timeline-project/timeline/timeline/words"
+)
+
+// Where a title may end: the clauses, phrases and sentences of a long
+// headline or sentence, and the signs that a cut left a fragment.
+
+// clauseWithin returns s, or the longest part of it that ends at a
+// clause boundary and holds a clause (see isClause), when s is longer
+// than max runes: the end of a sentence where s holds more than one,
+// else a boundary before a clause mark or a word that opens a clause,
+// else before a preposition. It returns false when s is longer and no
+// such part is short enough, s itself returned then.
+func clauseWithin(s string, max int) (string, bool) {
+	if utf8.RuneCountInString(s) <= max {
+		return s, isClause(s)
+	}
+	for _, kind := range []boundaryKind{sentenceEnd, clauseMark, beforePreposition} {
+		if head := lastClauseAt(s, max, kind); head != "" {
+			return head, true
+		}
+	}
+	return s, false
+}
+
+// boundaryKind is how strongly a title may end at a place of a text.
+type boundaryKind int
+
+const (
+	sentenceEnd       boundaryKind = iota // after a sentence's full stop
+	clauseMark                            // before a comma, a dash, a word opening a clause
+	beforePreposition                     // before a preposition too
+	anySpace                              // between any two words: shortTitle's last resort
+)
+
+// lastClauseAt returns the longest part of s within max runes that ends
+// at a boundary of kind and holds a clause, or "".
+func lastClauseAt(s string, max int, kind boundaryKind) string {
+	best := ""
+	for i := range s {
+		if utf8.RuneCountInString(s[:i]) > max {
+			break
+		}
+		if !clauseBoundary(s, i, kind) {
+			continue
+		}
+		head := strings.TrimRight(s[:i], " ,;:–—")
+		if kind == sentenceEnd {
+			head = strings.TrimSuffix(head, ".")
+		}
+		if isClause(head) && !endsOnFunctionWord(head) && (kind != beforePreposition || !endsOnNumber(head)) {
+			best = head
+		}
+	}
+	return best
+}
+
+// clauseBoundary reports whether a title may end at offset i of s, by
+// kind: after a full stop that ends a sentence; before a comma,
+// semicolon, colon or dash, or before a word that opens a clause of its
+// own ("which", "after", "as"); with beforePreposition, before a
+// preposition too.
+func clauseBoundary(s string, i int, kind boundaryKind) bool {
+	rest := s[i:]
+	if kind == sentenceEnd {
+		return endsSentence(s[:i], rest)
+	}
+	switch {
+	case strings.HasPrefix(rest, ", "):
+		return opensPhrase(rest[2:])
+	case strings.HasPrefix(rest, "; "), strings.HasPrefix(rest, ": "),
+		strings.HasPrefix(rest, " – "), strings.HasPrefix(rest, " — "), strings.HasPrefix(rest, " - "):
+		return true
+	case strings.HasPrefix(rest, " "):
+		w, _, _ := strings.Cut(rest[1:], " ")
+		w = strings.ToLower(w)
+		return titleClauseOpeners[w] || kind == beforePreposition && titlePrepositions[w]
+	}
+	return false
+}
+
+// endsSentence reports whether head, followed by rest, ends a sentence:
+// a full stop, question or exclamation mark (a closing quotation mark
+// may follow) after a word that is no abbreviation ("U.S.", "Capt."),
+// and a capital after it.
+func endsSentence(head, rest string) bool {
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest[1:], `"“‘'`))
+	h := strings.TrimRight(head, `"”’'`)
+	if !unicode.IsUpper(next) || !strings.HasSuffix(h, ".") && !strings.HasSuffix(h, "!") && !strings.HasSuffix(h, "?") {
+		return false
+	}
+	ws := words.Split(h)
+	if len(ws) == 0 {
+		return false
+	}
+	last := strings.ToLower(strings.TrimRight(ws[len(ws)-1], ".!?"))
+	return utf8.RuneCountInString(last) > 1 && !strings.Contains(last, ".") && !abbreviations[last]
+}
+
+// abbreviations end with a full stop that ends no sentence.
+var abbreviations = words.SetOf(`mr mrs ms dr st capt gen col lt sgt cpl adm rev prof gov sen rep pres jr sr
+inc corp co ltd no vs etc jan feb mar apr aug sept sep oct nov dec`)
+
+// titlePrepositions open a phrase that a long title can leave out.
+var titlePrepositions = words.SetOf(`about into near in on at for from during with without across along amid
+around between beyond inside outside through toward towards under within off`)
+
+// phraseOpeners open what may follow a comma at a clause's end: a
+// conjunction, a preposition or a determiner.
+var phraseOpeners = words.SetOf(`and but or nor so yet which who whom whose where when while as after before
+because since although though unless until if according including with without in on at for from to
+by into over under about against among the a an this that these those its his her their`)
+
+// opensPhrase reports whether s, what follows a comma, opens a phrase of
+// its own rather than going on with a list ("dark, grainy videos"): a
+// word of phraseOpeners, a word in -ing or -ed, or a capital.
+func opensPhrase(s string) bool {
+	w, _, _ := strings.Cut(s, " ")
+	lw := strings.ToLower(strings.Trim(w, `"“'‘(`))
+	return phraseOpeners[lw] || strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed") || words.StartsUpper(w)
+}
+
+// titleClauseOpeners open a clause that a title can leave out.
+var titleClauseOpeners = words.SetOf(`which who whom whose where while as after before because since although though
+when whereas amid despite following prompting sparking leaving saying adding including`)
+
+// isClause reports whether s holds a clause a reader can take alone: at
+// least three words, a verb that is no participle in apposition, and its
+// quotation marks and brackets closed.
+func isClause(s string) bool {
+	if words.Count(s) < 3 || !balanced(s) {
+		return false
+	}
+	k := 0
+	for part := range strings.SplitSeq(s, ",") {
+		ws := words.Split(part)
+		if len(ws) > 0 && relativeWords[strings.ToLower(ws[0])] {
+			k++
+			continue // "who has written…" says nothing of the subject alone
+		}
+		for i, w := range ws {
+			// a verb opening the second part is a participle ("The
+			// vessel, named Titan"); opening a later one, the predicate
+			// after an apposition ("The vessel, named Titan, lost")
+			if words.IsVerb(w) && (i > 0 || k >= 2) {
+				return true
+			}
+		}
+		k++
+	}
+	return false
+}
+
+// relativeWords open a relative clause.
+var relativeWords = words.SetOf(`who whom whose which that where`)
+
+// balanced reports whether the quotation marks and brackets of s close:
+// single quotation marks too, told from apostrophes ("Rush's") by the
+// letters around them.
+func balanced(s string) bool {
+	if strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, "“") != strings.Count(s, "”") ||
+		strings.Count(s, `"`)%2 != 0 {
+		return false
+	}
+	open := 0
+	rs := []rune(s)
+	for i, r := range rs {
+		if r != '\'' && r != '‘' && r != '’' {
+			continue
+		}
+		before := i > 0 && (unicode.IsLetter(rs[i-1]) || unicode.IsDigit(rs[i-1]))
+		after := i+1 < len(rs) && (unicode.IsLetter(rs[i+1]) || unicode.IsDigit(rs[i+1]))
+		switch {
+		case before && after:
+			// an apostrophe: "Rush's", "don't"
+		case after && r != '’':
+			open++
+		case before && open > 0 && (i < 1 || rs[i-1] != 's' || r == '’'):
+			open--
+		case before && open > 0:
+			open-- // "officials' " may close a quotation too
+		}
+	}
+	return open == 0
+}
+
+// functionWords cannot end a title.
+var functionWords = words.SetOf(`a an the of to in on at by for from with and or but that which who as than
+its their his her our your my is are was were be been has have had will would can could into about
+over under after before during while whose this these those such not no
+i we you he she they i'm we're you're he's she's it's they're we've they've we'll they'll`)
+
+// endsOnFunctionWord reports whether the last word of s is a function
+// word: a sign that s was cut in the middle of a phrase.
+func endsOnFunctionWord(s string) bool {
+	ws := words.Split(s)
+	return len(ws) == 0 || functionWords[strings.ReplaceAll(strings.ToLower(ws[len(ws)-1]), "’", "'")]
+}
+
+// endsOnNumber reports whether the last word of s is a number ("two
+// people and two"): a phrase cut before what it counts.
+func endsOnNumber(s string) bool {
+	ws := words.Split(s)
+	if len(ws) == 0 {
+		return false
+	}
+	last := strings.ToLower(ws[len(ws)-1])
+	return words.IsNumber(last) || claim.IsNumberWord(last)
+}
