@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -161,13 +162,23 @@ func (t *titleTally) clearlyFirst(terms []string) []string {
 	}
 	chosen := slices.Clone(terms[:n])
 	slices.SortStableFunc(chosen, func(a, b string) int {
-		sa, sb := float64(t.score[a]), float64(t.score[b])
-		if sa < storyTitleMargin*sb && sb < storyTitleMargin*sa {
-			return cmp.Compare(a, b)
-		}
-		return cmp.Compare(sb, sa)
+		return cmp.Or(cmp.Compare(scoreBand(t.score[b]), scoreBand(t.score[a])), cmp.Compare(a, b))
 	})
 	return chosen
+}
+
+// storyTitleBand is the ratio of scores from one band to the next: the
+// words chosen for a title are in order of their bands, then of the
+// alphabet. Ordered by their scores alone, two words whose scores stay
+// near each other would change places as sources are added one by one,
+// and the title of every page with them; a score crosses into the next
+// band once as the story grows.
+const storyTitleBand = 1.5
+
+// scoreBand returns the band of a score: its logarithm to the base
+// storyTitleBand, rounded down.
+func scoreBand(score int) int {
+	return int(math.Floor(math.Log(float64(max(score, 1))) / math.Log(storyTitleBand)))
 }
 
 // pair returns the form of terms a and b side by side, in the order the

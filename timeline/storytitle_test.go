@@ -1,6 +1,8 @@
 package timeline
 
-import "testing"
+import (
+	"testing"
+)
 
 // titled returns an event with the given title and rank, citing n
 // sources.
@@ -57,6 +59,24 @@ func TestStoryTitleStaysWhenASourceIsAdded(t *testing.T) {
 	for i := range 4 {
 		word := []string{"border", "region"}[i%2]
 		events = append(events, titled("Fighting at the "+word, 10+i, 1))
+		if got := StoryTitle(events); got != want {
+			t.Errorf("after %d more sources: %q, want %q", i+1, got, want)
+		}
+	}
+}
+
+// TestStoryTitleKeepsItsOrder adds sources that report one of the two
+// words of the title, one at a time, until it counts a third more than
+// the other: past the margin it is no longer "about as often", but the
+// two stay in the order they had, for every page shows the title.
+func TestStoryTitleKeepsItsOrder(t *testing.T) {
+	events := []Event{titled("Russian", 1, 12), titled("Belgorod", 2, 12)}
+	want := StoryTitle(events)
+	if want != "Belgorod, Russian" {
+		t.Fatalf("StoryTitle = %q, want %q", want, "Belgorod, Russian")
+	}
+	for i := range 4 {
+		events = append(events, titled("Russian", 10+i, 1))
 		if got := StoryTitle(events); got != want {
 			t.Errorf("after %d more sources: %q, want %q", i+1, got, want)
 		}
