@@ -71,11 +71,7 @@ func New() (*Renderer, error) {
 // the function Render, rendering only what changed since the last site
 // r rendered.
 func (r *Renderer) Render(tl *timeline.Timeline, opts Options) ([]File, error) {
-	base, err := baseURL(opts.BaseURL)
-	if err != nil {
-		return nil, err
-	}
-	st, err := newStory(tl, base)
+	st, err := storyFor(tl, opts)
 	if err != nil {
 		return nil, err
 	}

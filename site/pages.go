@@ -68,11 +68,7 @@ func Plan(tl *timeline.Timeline, opts Options) ([]Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	base, err := baseURL(opts.BaseURL)
-	if err != nil {
-		return nil, err
-	}
-	st, err := newStory(tl, base)
+	st, err := storyFor(tl, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -146,4 +142,13 @@ func (st *story) writeSourcePage(w io.Writer, t *pageTemplates, src *timeline.So
 		b.Grow(3*len(src.Text) + 4<<10)
 	}
 	return t.execute(w, "source", page)
+}
+
+// storyFor returns the story of tl as a site made with opts shows it.
+func storyFor(tl *timeline.Timeline, opts Options) (*story, error) {
+	base, err := baseURL(opts.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	return newStory(tl, base)
 }
