@@ -74,7 +74,7 @@ func DateSentence(c SentenceContext, s timeline.Sentence, next int) SentenceDati
 		}
 		own++
 		switch b := spanBound(c.Text, e); {
-		case b == boundAnchor || modifierYear(c.Text, e):
+		case b == boundAnchor || modifierYear(c.Text, e) || inRelativeClause(c.Text, e, s.Span):
 		case b == boundSpan && (pub.IsZero() || c.Values[i].Date.AddDays(staleDays).Before(pub)):
 		default:
 			dating = append(dating, i)
@@ -194,6 +194,45 @@ func modifierYear(text string, e timex.Expr) bool {
 	start, end := words.Next(after, 0)
 	return start == 0 && end > 0 && !yearFollowers[strings.ToLower(after[start:end])]
 }
+
+// inRelativeClause reports whether expression e of the sentence at span
+// stands in a relative clause set off by commas inside it, the sentence
+// going on after the clause: "The Titan, which disappeared on Sunday,
+// experienced a catastrophic implosion." The clause's day is not when
+// the sentence's news happened.
+func inRelativeClause(text string, e timex.Expr, span timeline.Span) bool {
+	open := strings.LastIndexByte(text[span.Start:e.Start], ',')
+	if open < 0 {
+		return false
+	}
+	clause := strings.TrimLeft(text[span.Start+open+1:e.Start], " ")
+	if !relativePronouns[strings.ToLower(firstWord(clause))] {
+		return false
+	}
+	end := strings.IndexByte(text[e.End:span.End], ',')
+	if end < 0 {
+		return false
+	}
+	next := firstWord(strings.TrimLeft(text[e.End+end+1:span.End], " "))
+	return next != "" && next == strings.ToLower(next) && !clauseOpeners[next]
+}
+
+// firstWord returns the word s starts with, "" when it starts otherwise.
+func firstWord(s string) string {
+	start, end := words.Next(s, 0)
+	if start != 0 || end <= 0 {
+		return ""
+	}
+	return s[:end]
+}
+
+// relativePronouns open a relative clause after a comma.
+var relativePronouns = words.SetOf(`which who whose`)
+
+// clauseOpeners are words after a comma that go on with another
+// clause or phrase rather than the sentence's own verb.
+var clauseOpeners = words.SetOf(`and but or which who whose where when while as according after before since
+	then including the a an in on at of for to from with by`)
 
 // yearFollowers are words after a year that show it is no modifier.
 var yearFollowers = words.SetOf(`and or to was were is are had has when as in on at by with for of that which who`)

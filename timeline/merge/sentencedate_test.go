@@ -57,6 +57,15 @@ func TestDateSentence(t *testing.T) {
 		{"a present perfect reports now", "2010-06-03",
 			"The rig exploded on Tuesday in the gulf. Oil has leaked into the sea ever since then, officials say.",
 			map[string]string{"Oil has leaked into the sea ever since then, officials say.": ""}},
+		{"a relative clause's day is not when the sentence's news happened", "2023-06-22",
+			"Officials spoke to reporters at the port. They gave few details of the search. Families waited for news at the harbour.\n\n" +
+				"The Titan, which disappeared on Sunday, experienced a catastrophic implosion, the coast guard says. The man, who was arrested on Monday, said nothing.",
+			map[string]string{"The Titan, which disappeared on Sunday, experienced a catastrophic implosion, the coast guard says.": "",
+				"The man, who was arrested on Monday, said nothing.": ""}},
+		{"a relative clause that ends the sentence still dates it", "2023-06-22",
+			"Officials spoke to reporters at the port. They gave few details of the search. Families waited for news at the harbour.\n\n" +
+				"Rescuers found debris of the Titan, which disappeared on Sunday.",
+			map[string]string{"Rescuers found debris of the Titan, which disappeared on Sunday.": "2023-06-18"}},
 		{"a speaker's present answers a recent report", "2023-05-23",
 			"Intense clashes took place in the region on Monday morning. Kyiv denies any responsibility, but analysts agree that it could not have started without them.",
 			map[string]string{"Kyiv denies any responsibility, but analysts agree that it could not have started without them.": "~2023-05-22"}},

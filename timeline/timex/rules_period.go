@@ -291,6 +291,16 @@ func (f *finder) ofYear(k int, m *meaning) (int, bool) {
 	return f.relativeYear(k, m)
 }
 
+// endedAt reports whether w names the last day of a period: "the
+// quarter ended Sept. 30", "the year ending June 30".
+func endedAt(w string) bool {
+	switch strings.ToLower(w) {
+	case "ended", "ending", "ends":
+		return true
+	}
+	return false
+}
+
 // ruleUnitEnded matches a reporting period named by its last day: "the
 // quarter ended Sept. 30", "the week ending Oct. 20": the week, month or
 // quarter that holds that day.
@@ -308,9 +318,7 @@ func ruleUnitEnded(f *finder, i int) (match, bool) {
 	if f.is(k, wThat) {
 		k++
 	}
-	switch strings.ToLower(f.wordText(k)) {
-	case "ended", "ending", "ends":
-	default:
+	if !endedAt(f.wordText(k)) {
 		return match{}, false
 	}
 	k++

@@ -201,12 +201,17 @@ func ruleRelativeUnit(f *finder, i int) (match, bool) {
 }
 
 // theUnitAlone matches "the weekend" ("over the weekend") and "the year"
-// after a preposition ("earlier in the year", "for the year").
+// after a preposition ("earlier in the year", "for the year"), and "the
+// day" after "later in" or "earlier in".
 func (f *finder) theUnitAlone(i int) (match, bool) {
 	u := f.at(i + 1)
 	un := u.lex.unit
 	if u.lex.flags&lexPlural != 0 || !f.isAny(i-1, wIn, wDuring, wFor, wOver, wOf, wThrough, wAt, wOn, wSince, wUntil, wBy) {
 		return match{}, false
+	}
+	if un == unitDay && f.is(i-1, wIn) && f.isAny(i-2, wLater, wEarlier) && !f.isAny(i+2, wOf, wBefore, wAfter) {
+		// "later in the day": the day the narrative tells
+		return match{first: i, end: i + 2, typ: TypeDate, m: meaning{kind: kindNarrative, gran: unitDay}}, true
 	}
 	if un != unitWeekend && (un < unitWeek || un == unitFortnight || un > unitYear) {
 		return match{}, false
@@ -214,6 +219,12 @@ func (f *finder) theUnitAlone(i int) (match, bool) {
 	if f.isAny(i+2, wOf, wBefore, wAfter, wAgo, wEarlier, wLater) || f.punct(i+2, '\'') || f.punct(i+2, '\u2019') ||
 		(f.dash(i+2) && f.glued(i+2)) || (un == unitYear && f.at(i+2).kind == tokNumber) {
 		return match{}, false // "in the year 0000": a year not taken is not this year
+	}
+	if un == unitYear && endedAt(f.wordText(i+2)) {
+		// "for the year ended March 31": a fiscal year, told by its last
+		// day, which is an expression of its own
+		m := meaning{kind: kindDuration, gran: unitYear, amount: 1}
+		return match{first: i, end: i + 2, typ: TypeDuration, m: m}, true
 	}
 	m := meaning{kind: kindUnitOffset, gran: un, byTense: un == unitWeekend}
 	if un == unitQuarter {
@@ -274,7 +285,8 @@ func ruleNarrative(f *finder, i int) (match, bool) {
 // ruleYearEarlier matches the comparisons of financial reports: "the
 // year-earlier quarter", "the year-ago period", "year-earlier levels":
 // the same quarter or month a year before the one the narrative last
-// named (else the document's), or the year before for other nouns.
+// named (else the document's), or the year before the document's for
+// other nouns.
 func ruleYearEarlier(f *finder, i int) (match, bool) {
 	j := i
 	if f.is(j, wThe) {
@@ -285,13 +297,22 @@ func ruleYearEarlier(f *finder, i int) (match, bool) {
 		return match{}, false
 	}
 	end := j + 3
-	m := meaning{kind: kindNarrative, gran: unitYear, shift: -1, comparison: true}
+	// a year back from the document's: "the year-ago results" after "the
+	// 1988 period" is still the year before the report's
+	m := meaning{kind: kindUnitOffset, gran: unitYear, shift: -1}
+	if n, k, ok := f.ordinalAt(end); ok && n >= 1 && n <= 4 && f.at(k).lex.unit == unitQuarter && f.at(k).lex.flags&lexPlural == 0 {
+		// "the year-ago third quarter": that quarter of the year before
+		m = meaning{kind: kindPoint, gran: unitQuarter, part: int8(n), relYear: true, yearOffset: -1}
+		return match{first: i, end: k + 1, typ: TypeDate, m: m}, true
+	}
 	switch u := f.at(end); {
 	case u.lex.flags&lexPlural != 0:
 	case u.lex.unit == unitQuarter:
-		m.gran, m.shift, end = unitQuarter, -4, end+1
+		m = meaning{kind: kindNarrative, gran: unitQuarter, shift: -4, comparison: true}
+		end++
 	case u.lex.unit == unitMonth:
-		m.gran, m.shift, end = unitMonth, -12, end+1
+		m = meaning{kind: kindNarrative, gran: unitMonth, shift: -12, comparison: true}
+		end++
 	case strings.EqualFold(f.wordText(end), "period"):
 		end++
 	}

@@ -267,7 +267,14 @@ func (f *finder) lexicalCue(k int) Tense {
 	t := f.at(k)
 	w := strings.ToLower(f.wordText(k))
 	switch w {
-	case "going", "plans", "plan", "planning", "intends", "set":
+	case "set":
+		if f.isAny(k+1, wOn, wIn) && !f.isBe(k-1) {
+			return TensePast // "its record high set on Aug. 6": a participle
+		}
+		if !f.is(k+1, wTo) {
+			return TenseUnknown
+		}
+	case "going", "plans", "plan", "planning", "intends":
 		if !f.is(k+1, wTo) {
 			return TenseUnknown
 		}
