@@ -233,7 +233,7 @@ func (f *finder) cue(k int) Tense {
 		return f.lexicalCue(k)
 	}
 	if t.lex.word == wTo && f.infinitiveAt(k+1) && !f.is(k-1, wTo) {
-		if f.cue(k-1) == TensePast {
+		if f.pastGoverns(k) {
 			return TensePast // "agreed to sell in October": the governing verb's time
 		}
 		return TenseFuture // "to run through June", "to visit on Friday"
@@ -321,6 +321,27 @@ func (f *finder) lexicalCue(k int) Tense {
 		}
 	}
 	return t.lex.tense
+}
+
+// objectWindow is how many words of an object may stand between a verb
+// and the "to" of its infinitive: "extended their offers to acquire".
+const objectWindow = 3
+
+// pastGoverns reports whether the verb that governs the infinitive whose
+// "to" is token k is in the past: "agreed to sell in October", "extended
+// their offers to acquire the company Friday". Words without a tense
+// between them are its object; a tense cue nearer, a punctuation mark
+// or a conjunction ends the search.
+func (f *finder) pastGoverns(k int) bool {
+	for j := k - 1; j >= 0 && k-j <= objectWindow+1; j-- {
+		if f.at(j).kind != tokWord || f.conjunction(j) || f.is(j, wTo) {
+			return false
+		}
+		if c := f.cue(j); c != TenseUnknown {
+			return c == TensePast
+		}
+	}
+	return false
 }
 
 // pastPerfectBefore reports whether token k follows "had been": what
