@@ -35,6 +35,7 @@ var rules = []rule{
 	ruleSeason,
 	ruleQuarter,
 	ruleUnitEnded,
+	ruleSecondDay,
 	ruleSet,
 	ruleDuration,
 	ruleReference,
@@ -88,6 +89,17 @@ func (f *finder) boundaryBefore(t *token) bool {
 	if last.kind != tokPunct || t.flags&flagSpace == 0 {
 		return false
 	}
+	if closingQuote(last.num) && t.flags&flagCapital != 0 {
+		// "… entirely inaccurate.'' White House on Thursday": the
+		// sentence ends inside the quotation marks
+		for n > 1 && f.toks[n-1].kind == tokPunct && closingQuote(f.toks[n-1].num) {
+			n--
+		}
+		last = &f.toks[n-1]
+		if last.kind != tokPunct || last.num != '.' && last.num != '!' && last.num != '?' {
+			return false
+		}
+	}
 	switch last.num {
 	case '!', '?':
 		return true
@@ -103,6 +115,11 @@ func (f *finder) boundaryBefore(t *token) bool {
 		return !abbrev
 	}
 	return false
+}
+
+// closingQuote reports whether a punctuation mark may close a quotation.
+func closingQuote(r int) bool {
+	return r == '"' || r == '\'' || r == '\u201d' || r == '\u2019'
 }
 
 // flush finds the expressions of the current segment.

@@ -296,6 +296,7 @@ var lexicon = map[string]lexeme{
 	"anticipated": {tense: TenseFuture}, "anticipates": {tense: TenseFuture}, "could": {tense: TenseFuture},
 	"expects": {tense: TenseFuture}, "plans": {tense: TenseFuture}, "plan": {tense: TenseFuture},
 	"planning": {tense: TenseFuture}, "due": {tense: TenseFuture}, "scheduled": {tense: TenseFuture},
+	"planned": {tense: TenseFuture},
 	"intends": {tense: TenseFuture}, "forthcoming": {tense: TenseFuture}, "set": {tense: TenseFuture},
 	"said": {tense: TensePast}, "was": {tense: TensePast}, "were": {tense: TensePast}, "had": {tense: TensePast},
 	"did": {tense: TensePast}, "told": {tense: TensePast}, "been": {tense: TensePast},

@@ -470,3 +470,24 @@ func maxDay(m, y int) int {
 	}
 	return 0
 }
+
+// ruleSecondDay matches the second day of "April 24 and 25", "May 3 to
+// 5", "June 7-8": a day of the month the expression just before names.
+func ruleSecondDay(f *finder, i int) (match, bool) {
+	t := f.at(i)
+	if t.kind != tokNumber || t.digits > 2 || t.num < 1 || t.num > 31 || len(f.spans) == 0 || !f.numberAlone(i) {
+		return match{}, false
+	}
+	prev := f.spans[len(f.spans)-1]
+	joined := f.isAny(i-1, wAnd, wOr, wTo, wThrough) || f.dash(i-1) && f.glued(i-1) && f.glued(i)
+	if prev.end != i-1 || !joined || prev.m.kind != kindPoint || prev.m.month == 0 || prev.m.day == 0 ||
+		prev.m.day >= t.num || t.num > maxDay(prev.m.month, max(prev.m.year, 2000)) {
+		return match{}, false
+	}
+	if n := f.at(i + 1); n.kind == tokWord && (n.lex.unit != unitNone || n.lex.month != 0 || n.flags&flagCapital == 0 && n.lex == (lexeme{})) {
+		return match{}, false // "May 3 to 5 percent", "June 7 and 8 July", "April 24 and 25 others"
+	}
+	m := prev.m
+	m.day = t.num
+	return match{first: i, end: i + 1, typ: prev.typ, m: m}, true
+}

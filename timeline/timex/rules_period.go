@@ -302,8 +302,8 @@ func endedAt(w string) bool {
 }
 
 // ruleUnitEnded matches a reporting period named by its last day: "the
-// quarter ended Sept. 30", "the week ending Oct. 20": the week, month or
-// quarter that holds that day.
+// quarter" of "the quarter ended Sept. 30", "the week" of "the week
+// ending Oct. 20": the week, month or quarter that holds that day.
 func ruleUnitEnded(f *finder, i int) (match, bool) {
 	j := i
 	if f.is(j, wThe) {
@@ -331,5 +331,7 @@ func ruleUnitEnded(f *finder, i int) (match, bool) {
 	}
 	m := in.m
 	m.within = un
-	return match{first: i, end: in.end, typ: TypeDate, m: m}, true
+	// the day is an expression of its own: what the sentence says of it
+	// is dated by it
+	return match{first: i, end: j + 1, typ: TypeDate, m: m}, true
 }

@@ -142,6 +142,23 @@ func (f *finder) startsNounPhrase(j int) bool {
 	return f.isAny(j, wThe, wA, wAn, wThis, wThat, wThese)
 }
 
+// objectAt reports whether token j, after "the day before", is what
+// "before" or "after" governs, a clause or a noun ("the day before
+// authorities issued a warrant", "the day before returning home"),
+// rather than the next words of the sentence ("the day before and",
+// "the day before to prepare").
+func (f *finder) objectAt(j int) bool {
+	t := f.at(j)
+	if t.kind != tokWord || t.lex != (lexeme{}) {
+		return false
+	}
+	switch strings.ToLower(f.wordText(j)) {
+	case "and", "or", "but", "to", "when", "as", "so", "because", "while", "at", "in", "on", "with":
+		return false
+	}
+	return true
+}
+
 // ruleRelativeUnit matches "this week", "last year", "next month", "the
 // coming week", "the current quarter", "this weekend".
 func ruleRelativeUnit(f *finder, i int) (match, bool) {
@@ -226,6 +243,9 @@ func (f *finder) theUnitAlone(i int) (match, bool) {
 		m := meaning{kind: kindDuration, gran: unitYear, amount: 1}
 		return match{first: i, end: i + 2, typ: TypeDuration, m: m}, true
 	}
+	if endedAt(f.wordText(i + 2)) {
+		return match{}, false // "the quarter ended Sept. 30": ruleUnitEnded's
+	}
 	m := meaning{kind: kindUnitOffset, gran: un, byTense: un == unitWeekend}
 	if un == unitQuarter {
 		m.kind = kindNarrative // "a gain in the quarter": the quarter the report just named
@@ -248,7 +268,7 @@ func ruleNarrative(f *finder, i int) (match, bool) {
 		shift, j = -1, j+2
 	case f.is(j, wThe) && f.is(j+1, wSame):
 		j += 2
-	case f.is(j, wThe) && f.isAny(j+2, wBefore, wAfter) && !f.startsNounPhrase(j+3):
+	case f.is(j, wThe) && f.isAny(j+2, wBefore, wAfter) && !f.startsNounPhrase(j+3) && !f.objectAt(j+3):
 		// "the day before", "the year after"
 		u := f.at(j + 1)
 		if u.lex.flags&lexPlural != 0 || u.lex.unit < unitDay || u.lex.unit == unitFortnight || u.lex.unit > unitYear {

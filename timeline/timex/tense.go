@@ -51,6 +51,7 @@ func (f *finder) tense(first, end int) Tense {
 			break
 		}
 	}
+	comma := false
 	for k, d := end, 0; k < len(f.toks) && !f.punct(k, ';'); k++ {
 		if d += f.distanceWeight(k); d >= dist {
 			break
@@ -60,6 +61,10 @@ func (f *finder) tense(first, end int) Tense {
 		}
 		if f.is(k, wTo) {
 			continue // "on Wednesday to pass a bill": the infinitive is the main verb's purpose
+		}
+		comma = comma || f.punct(k, ',')
+		if comma && best != TenseUnknown && f.reporting(k) {
+			continue // "… to admit them in early March, an official said": who tells it, not when
 		}
 		if c := f.cue(k); c != TenseUnknown {
 			return c
@@ -297,6 +302,10 @@ func (f *finder) lexicalCue(k int) Tense {
 		if f.pastPerfectBefore(k) {
 			return TensePast // "had been due to expire Friday": a plan overtaken
 		}
+	case "planned":
+		if strings.EqualFold(f.wordText(k-1), "had") {
+			return TensePast // "had planned a rally on Saturday", then did not
+		}
 	case "scheduled", "slated":
 		if f.pastPerfectBefore(k) {
 			return TensePast // "had been scheduled to expire at midnight Friday"
@@ -324,8 +333,18 @@ func (f *finder) lexicalCue(k int) Tense {
 }
 
 // objectWindow is how many words of an object may stand between a verb
-// and the "to" of its infinitive: "extended their offers to acquire".
-const objectWindow = 3
+// and the "to" of its infinitive: "extended their offers to acquire",
+// "staged a number of celebrations to mark".
+const objectWindow = 5
+
+// directive are past verbs whose object is told to do what the
+// infinitive after it says, later: "asked them to leave by Friday".
+var directive = map[string]bool{
+	"told": true, "asked": true, "ordered": true, "urged": true, "warned": true,
+	"invited": true, "allowed": true, "encouraged": true, "advised": true, "instructed": true,
+	"requested": true, "persuaded": true, "pressed": true, "begged": true, "authorized": true,
+	"authorised": true, "permitted": true, "required": true, "wanted": true, "expected": true,
+}
 
 // pastGoverns reports whether the verb that governs the infinitive whose
 // "to" is token k is in the past: "agreed to sell in October", "extended
@@ -338,10 +357,30 @@ func (f *finder) pastGoverns(k int) bool {
 			return false
 		}
 		if c := f.cue(j); c != TenseUnknown {
-			return c == TensePast
+			// "has decided to admit them in March": a present perfect
+			// looks ahead from now; "urged residents to leave by
+			// Friday": what one is told to do is to come
+			return c == TensePast && !f.perfectAuxiliary(j-1) && !directive[strings.ToLower(f.wordText(j))]
 		}
 	}
 	return false
+}
+
+// reporting reports whether token k is a verb that attributes what is
+// told: "said", "told", "says".
+func (f *finder) reporting(k int) bool {
+	switch strings.ToLower(f.wordText(k)) {
+	case "said", "says", "told", "added", "announced", "reported":
+		return true
+	}
+	return false
+}
+
+// perfectAuxiliary reports whether token k is "has" or "have", the
+// auxiliary of a present perfect.
+func (f *finder) perfectAuxiliary(k int) bool {
+	w := strings.ToLower(f.wordText(k))
+	return w == "has" || w == "have"
 }
 
 // pastPerfectBefore reports whether token k follows "had been": what
