@@ -303,8 +303,13 @@ func (f *finder) lexicalCue(k int) Tense {
 			return TensePast // "had been due to expire Friday": a plan overtaken
 		}
 	case "planned":
-		if strings.EqualFold(f.wordText(k-1), "had") {
+		prev := strings.ToLower(f.wordText(k - 1))
+		if prev == "had" {
 			return TensePast // "had planned a rally on Saturday", then did not
+		}
+		if f.isAny(k-1, wThe, wA, wAn, wThis, wThat, wPossessive) || strings.HasSuffix(prev, "ly") ||
+			prev == "his" || prev == "her" || prev == "their" || prev == "its" {
+			return TenseUnknown // "the hastily planned trip": an adjective, no verb
 		}
 	case "scheduled", "slated":
 		if f.pastPerfectBefore(k) {
