@@ -75,6 +75,11 @@ func (r *resolver) value(e Expr) Value {
 		if v, ok := r.periodBackValue(e); ok {
 			return v
 		}
+		if m.kind == kindNarrative {
+			// "compared with a loss of $9.7 million a year earlier":
+			// the year before the report's, whatever year was named last
+			m.kind = kindUnitOffset
+		}
 	}
 	switch m.kind {
 	case kindPoint:

@@ -34,6 +34,9 @@ func ruleDuration(f *finder, i int) (match, bool) {
 	if f.notAUnit(j, k) {
 		return match{}, false
 	}
+	if f.dash(k+1) && f.glued(k+1) && f.isAny(k+2, wEarlier, wAgo) {
+		return match{}, false // "a year-earlier loss": ruleYearEarlier's
+	}
 	if !hasAmount {
 		var ok bool
 		if a, ok = f.impliedAmount(i, k, det); !ok {

@@ -258,6 +258,9 @@ func (f *finder) cue(k int) Tense {
 		return TensePast
 	}
 	if n := len(w); n >= 5 && w[n-2] == 'e' && w[n-1] == 'd' && !edAdjectives[string(w)] {
+		if f.is(k+1, wBy) && !f.isBe(k-1) && !f.perfectAuxiliary(k-1) && f.at(k-1).kind == tokWord && f.at(k-1).flags&flagCapital == 0 {
+			return TenseUnknown // "new markets untouched by the crisis": a participle after its noun
+		}
 		return TensePast
 	}
 	if n := len(w); n >= 3 && w[n-1] == 's' && w[n-2] != 's' && f.subjectPronoun(k-1) {

@@ -152,7 +152,7 @@ func resolveTo(dst []Value, exprs []Expr, r resolver) []Value {
 		out[i] = v
 		r.notePeriod(e, v)
 		if (e.m.kind == kindPoint || e.m.kind == kindWeekday || e.m.kind == kindDayOffset || e.m.kind == kindNarrative ||
-			e.m.narrativeIfPast) && !e.m.comparison {
+			e.m.narrativeIfPast) && !e.m.comparison && !e.m.periodBack {
 			r.remember(v)
 		}
 	}
