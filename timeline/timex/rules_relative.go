@@ -166,7 +166,7 @@ func ruleRelativeUnit(f *finder, i int) (match, bool) {
 	hasThe := f.is(j, wThe)
 	if hasThe {
 		j++
-		if f.at(j).lex.unit != unitNone {
+		if f.at(j).lex.unit != unitNone || f.is(j, wFiscal) && f.at(j+1).lex.unit == unitYear {
 			return f.theUnitAlone(i)
 		}
 	}
@@ -221,36 +221,40 @@ func ruleRelativeUnit(f *finder, i int) (match, bool) {
 // after a preposition ("earlier in the year", "for the year"), and "the
 // day" after "later in" or "earlier in".
 func (f *finder) theUnitAlone(i int) (match, bool) {
-	u := f.at(i + 1)
+	o := 0
+	if f.is(i+1, wFiscal) && f.at(i+2).lex.unit == unitYear {
+		o = 1 // "for the fiscal year"
+	}
+	u := f.at(i + 1 + o)
 	un := u.lex.unit
 	if u.lex.flags&lexPlural != 0 || !f.isAny(i-1, wIn, wDuring, wFor, wOver, wOf, wThrough, wAt, wOn, wSince, wUntil, wBy) {
 		return match{}, false
 	}
-	if un == unitDay && f.is(i-1, wIn) && f.isAny(i-2, wLater, wEarlier) && !f.isAny(i+2, wOf, wBefore, wAfter) {
+	if un == unitDay && f.is(i-1, wIn) && f.isAny(i-2, wLater, wEarlier) && !f.isAny(i+2+o, wOf, wBefore, wAfter) {
 		// "later in the day": the day the narrative tells
-		return match{first: i, end: i + 2, typ: TypeDate, m: meaning{kind: kindNarrative, gran: unitDay}}, true
+		return match{first: i, end: i + 2 + o, typ: TypeDate, m: meaning{kind: kindNarrative, gran: unitDay}}, true
 	}
 	if un != unitWeekend && (un < unitWeek || un == unitFortnight || un > unitYear) {
 		return match{}, false
 	}
-	if f.isAny(i+2, wOf, wBefore, wAfter, wAgo, wEarlier, wLater) || f.punct(i+2, '\'') || f.punct(i+2, '\u2019') ||
-		(f.dash(i+2) && f.glued(i+2)) || (un == unitYear && f.at(i+2).kind == tokNumber) {
+	if f.isAny(i+2+o, wOf, wBefore, wAfter, wAgo, wEarlier, wLater) || f.punct(i+2+o, '\'') || f.punct(i+2+o, '\u2019') ||
+		(f.dash(i+2+o) && f.glued(i+2+o)) || (un == unitYear && f.at(i+2+o).kind == tokNumber) {
 		return match{}, false // "in the year 0000": a year not taken is not this year
 	}
-	if un == unitYear && endedAt(f.wordText(i+2)) {
+	if un == unitYear && endedAt(f.wordText(i+2+o)) {
 		// "for the year ended March 31": a fiscal year, told by its last
 		// day, which is an expression of its own
 		m := meaning{kind: kindDuration, gran: unitYear, amount: 1}
-		return match{first: i, end: i + 2, typ: TypeDuration, m: m}, true
+		return match{first: i, end: i + 2 + o, typ: TypeDuration, m: m}, true
 	}
-	if endedAt(f.wordText(i + 2)) {
+	if endedAt(f.wordText(i + 2 + o)) {
 		return match{}, false // "the quarter ended Sept. 30": ruleUnitEnded's
 	}
 	m := meaning{kind: kindUnitOffset, gran: un, byTense: un == unitWeekend}
 	if un == unitQuarter {
 		m.kind = kindNarrative // "a gain in the quarter": the quarter the report just named
 	}
-	return match{first: i, end: i + 2, typ: TypeDate, m: m}, true
+	return match{first: i, end: i + 2 + o, typ: TypeDate, m: m}, true
 }
 
 // ruleNarrative matches "the next day", "the following week", "that
