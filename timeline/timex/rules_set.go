@@ -16,6 +16,10 @@ func ruleSet(f *finder, i int) (match, bool) {
 	case t.kind == tokWord && t.lex.weekday > 0 && t.lex.flags&lexPlural != 0 && f.weekdayStandsAlone(i):
 		m := meaning{kind: kindSet, weekday: t.lex.weekday}
 		return match{first: i, end: i + 1, typ: TypeSet, m: m}, true
+	case t.kind == tokWord && t.lex.weekday > 0 && t.lex.flags&(lexPlural|lexAbbrev) == 0 && f.pluralPartOfDay(i+1):
+		// "on Tuesday nights": every Tuesday night
+		m := meaning{kind: kindSet, weekday: t.lex.weekday, pod: f.at(i + 1).lex.pod, podCode: true}
+		return match{first: i, end: i + 2, typ: TypeSet, m: m}, true
 	case f.isAny(i, wEvery, wEach):
 		return f.everySet(i)
 	case f.isAny(i, wOnce, wTwice):
@@ -29,6 +33,13 @@ func ruleSet(f *finder, i int) (match, bool) {
 		return f.perUnit(i, a.end+1)
 	}
 	return match{}, false
+}
+
+// pluralPartOfDay reports whether token j is "mornings", "afternoons",
+// "evenings" or "nights".
+func (f *finder) pluralPartOfDay(j int) bool {
+	t := f.at(j)
+	return t.kind == tokWord && t.lex.flags&lexPlural != 0 && t.lex.pod >= podMorning && t.lex.pod <= podNight
 }
 
 // perUnit matches "a year", "per day", "each week" at j, as the end of

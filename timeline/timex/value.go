@@ -240,6 +240,8 @@ func unitLetter(u unit) string {
 // "XXXX-XX-XXTMO", "XXXX-01", "XXXX-SU", "P1W".
 func setValue(m meaning) string {
 	switch {
+	case m.weekday > 0 && m.podCode && m.pod != podNone:
+		return fmt.Sprintf("XXXX-WXX-%dT%s", m.weekday, m.pod.code())
 	case m.weekday > 0:
 		return fmt.Sprintf("XXXX-WXX-%d", m.weekday)
 	case m.podCode && m.pod != podNone:
