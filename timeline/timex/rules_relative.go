@@ -257,12 +257,38 @@ func (f *finder) theUnitAlone(i int) (match, bool) {
 	return match{first: i, end: i + 2 + o, typ: TypeDate, m: m}, true
 }
 
+// latestPeriod matches "the latest period", "the latest quarter", "the
+// most recent quarter" of a financial report: the quarter it just named.
+func (f *finder) latestPeriod(i int) (match, bool) {
+	j := i + 1
+	switch strings.ToLower(f.wordText(j)) {
+	case "latest":
+	case "most":
+		if !strings.EqualFold(f.wordText(j+1), "recent") {
+			return match{}, false
+		}
+		j++
+	default:
+		return match{}, false
+	}
+	u := f.at(j + 1)
+	if u.kind != tokWord || u.lex.flags&lexPlural != 0 || u.lex.unit != unitQuarter && !strings.EqualFold(f.wordText(j+1), "period") {
+		return match{}, false
+	}
+	return match{first: i, end: j + 2, typ: TypeDate, m: meaning{kind: kindNarrative, gran: unitQuarter}}, true
+}
+
 // ruleNarrative matches "the next day", "the following week", "that
 // day", "the same day", "that night", "the next morning", "the day
 // before".
 func ruleNarrative(f *finder, i int) (match, bool) {
 	j := i
 	shift := 0
+	if f.is(i, wThe) {
+		if m, ok := f.latestPeriod(i); ok {
+			return m, true
+		}
+	}
 	switch {
 	case f.is(j, wThat):
 		j++
