@@ -166,7 +166,7 @@ func ruleRelativeUnit(f *finder, i int) (match, bool) {
 	hasThe := f.is(j, wThe)
 	if hasThe {
 		j++
-		if f.at(j).lex.unit != unitNone || f.is(j, wFiscal) && f.at(j+1).lex.unit == unitYear {
+		if f.at(j).lex.unit != unitNone || (f.is(j, wFiscal) || strings.EqualFold(f.wordText(j), "full")) && f.at(j+1).lex.unit == unitYear {
 			return f.theUnitAlone(i)
 		}
 	}
@@ -222,8 +222,8 @@ func ruleRelativeUnit(f *finder, i int) (match, bool) {
 // day" after "later in" or "earlier in".
 func (f *finder) theUnitAlone(i int) (match, bool) {
 	o := 0
-	if f.is(i+1, wFiscal) && f.at(i+2).lex.unit == unitYear {
-		o = 1 // "for the fiscal year"
+	if (f.is(i+1, wFiscal) || strings.EqualFold(f.wordText(i+1), "full")) && f.at(i+2).lex.unit == unitYear {
+		o = 1 // "for the fiscal year", "for the full year"
 	}
 	u := f.at(i + 1 + o)
 	un := u.lex.unit
