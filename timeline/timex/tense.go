@@ -51,26 +51,37 @@ func (f *finder) tense(first, end int) Tense {
 			break
 		}
 	}
+	if c := f.cueAhead(end, dist, best != TenseUnknown); c != TenseUnknown {
+		return c
+	}
+	return best
+}
+
+// cueAhead returns the first tense cue after the expression ending
+// before token end that is nearer than dist; found says whether one was
+// found before the expression, which a second predicate or an
+// attribution after it then does not override.
+func (f *finder) cueAhead(end, dist int, found bool) Tense {
 	comma := false
 	for k, d := end, 0; k < len(f.toks) && !f.punct(k, ';'); k++ {
 		if d += f.distanceWeight(k); d >= dist {
 			break
 		}
-		if best != TenseUnknown && f.conjunction(k) {
+		if found && f.conjunction(k) {
 			break // "reached Lebanon on Tuesday and is now safe": a second predicate
 		}
 		if f.is(k, wTo) {
 			continue // "on Wednesday to pass a bill": the infinitive is the main verb's purpose
 		}
 		comma = comma || f.punct(k, ',')
-		if comma && best != TenseUnknown && f.reporting(k) {
+		if comma && found && f.reporting(k) {
 			continue // "… to admit them in early March, an official said": who tells it, not when
 		}
 		if c := f.cue(k); c != TenseUnknown {
 			return c
 		}
 	}
-	return best
+	return TenseUnknown
 }
 
 // frontedBefore reports whether the expression starting at token first
@@ -306,14 +317,7 @@ func (f *finder) lexicalCue(k int) Tense {
 			return TensePast // "had been due to expire Friday": a plan overtaken
 		}
 	case "planned":
-		prev := strings.ToLower(f.wordText(k - 1))
-		if prev == "had" {
-			return TensePast // "had planned a rally on Saturday", then did not
-		}
-		if f.isAny(k-1, wThe, wA, wAn, wThis, wThat, wPossessive) || strings.HasSuffix(prev, "ly") ||
-			prev == "his" || prev == "her" || prev == "their" || prev == "its" {
-			return TenseUnknown // "the hastily planned trip": an adjective, no verb
-		}
+		return f.plannedCue(k)
 	case "scheduled", "slated":
 		if f.pastPerfectBefore(k) {
 			return TensePast // "had been scheduled to expire at midnight Friday"
@@ -338,6 +342,21 @@ func (f *finder) lexicalCue(k int) Tense {
 		}
 	}
 	return t.lex.tense
+}
+
+// plannedCue is the tense "planned" at token k marks: ahead as a verb
+// ("planned a rally on Saturday"), back after "had", none as an
+// adjective ("the hastily planned trip").
+func (f *finder) plannedCue(k int) Tense {
+	prev := strings.ToLower(f.wordText(k - 1))
+	switch {
+	case prev == "had":
+		return TensePast // "had planned a rally on Saturday", then did not
+	case f.isAny(k-1, wThe, wA, wAn, wThis, wThat, wPossessive) || strings.HasSuffix(prev, "ly") ||
+		prev == "his" || prev == "her" || prev == "their" || prev == "its":
+		return TenseUnknown
+	}
+	return TenseFuture
 }
 
 // objectWindow is how many words of an object may stand between a verb
