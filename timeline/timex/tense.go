@@ -201,8 +201,43 @@ func (f *finder) presentVerbBefore(first int) bool {
 	}
 	w := f.wordText(k)
 	n := len(w)
+	v := k
+	if n > 4 && strings.HasSuffix(w, "ly") {
+		v-- // "meet separately Monday"
+	}
+	if scheduled[f.wordText(v)] && f.pluralSubjectBefore(v) && !f.verbEarlierInClause(v) {
+		return true // "He and Arafat meet Monday", "talks resume Tuesday"
+	}
 	return n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i' && !f.glued(k) &&
 		f.subjectBefore(k) && !f.verbEarlierInClause(k)
+}
+
+// scheduled are verbs that, in the present with a day after them, tell
+// what is planned: "the leaders meet Monday".
+var scheduled = map[string]bool{
+	"meet": true, "resume": true, "begin": true, "start": true, "vote": true, "gather": true,
+	"travel": true, "return": true, "open": true, "close": true, "arrive": true, "leave": true,
+	"hold": true, "play": true, "visit": true, "convene": true, "reconvene": true, "face": true,
+}
+
+// pluralSubjectBefore reports whether the word before token k looks like
+// a plural subject: a plural noun ("talks", "leaders") or a name after
+// "and" ("He and Arafat").
+func (f *finder) pluralSubjectBefore(k int) bool {
+	p := f.at(k - 1)
+	if p.kind != tokWord {
+		return false
+	}
+	w := f.wordText(k - 1)
+	if p.flags&flagCapital != 0 {
+		for j := k - 2; j >= k-5 && j >= 0; j-- {
+			if f.is(j, wAnd) {
+				return true
+			}
+		}
+		return false
+	}
+	return p.lex == (lexeme{}) && len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' || strings.EqualFold(w, "they") || strings.EqualFold(w, "we")
 }
 
 // verbEarlierInClause reports whether a verb with a tense stands before
