@@ -33,6 +33,13 @@ var (
 	// 2011 at 3:27 pm | Reader wrote:".
 	commentStamp = regexp.MustCompile(`(?i)(^|\s)at \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?,?\s+(on\s+)?[\w .,]{3,24}\d{4},\s+[^\s,:]+( [^\s,:]+){0,2}\s+(wrote|writes|said|says):` +
 		`|(^|\s)[a-z]{3,9}\.? \d{1,2},? \d{4},? at \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*\|[^|:]{1,80}\s(wrote|writes|said|says):`)
+	// postStamp matches when a reader's comment was posted, as comment
+	// systems print it: opening a line and followed by a bar ("March 1,
+	// 2011 at 5:58 pm | The US has…"), or anywhere with "Report abuse"
+	// or "Reply" after the bar ("…DUH! February 21, 2011 at 12:12 am |
+	// Report abuse | I find…").
+	postStamp = regexp.MustCompile(`(?i)(^|\s)[a-z]{3,9}\.? \d{1,2},? \d{4},? at \d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*\|`)
+	abuseLink = regexp.MustCompile(`(?i)^\s*(report abuse|reply)\b`)
 	// handleWrote matches a line that opens with a user name and "wrote:":
 	// a name with a digit, an underscore or a capital inside ("Leo_Naphta",
 	// "madmaxtheprof9", "BluesBerry").
@@ -209,7 +216,20 @@ func isStamp(text string) bool {
 
 // opensComments reports whether text holds a reader's comment header.
 func opensComments(text string) bool {
-	return saysColon(text) && (commentStamp.MatchString(text) || handleWrote.MatchString(text))
+	return saysColon(text) && (commentStamp.MatchString(text) || handleWrote.MatchString(text)) ||
+		strings.Contains(text, " at ") && strings.Contains(text, "|") && isPostStamp(text)
+}
+
+// isPostStamp reports whether text holds when a reader's comment was
+// posted (postStamp): opening it, or followed by a link to report or
+// answer the comment.
+func isPostStamp(text string) bool {
+	for _, loc := range postStamp.FindAllStringIndex(text, -1) {
+		if strings.TrimSpace(text[:loc[0]]) == "" || abuseLink.MatchString(text[loc[1]:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // saysColon reports whether text has "wrote:", "writes:", "said:" or
