@@ -27,10 +27,13 @@ import (
 // extensions are the Markdown extensions sources and site.md are read
 // with: CommonMark-like documents with tables, fenced code, autolinks and
 // strikethrough. MathJax is left out: a dollar sign in a news text is
-// money, not mathematics.
+// money, not mathematics. Definition lists are left out too: a line
+// opening with ": " (a reply, a transcript) made the paragraph before it
+// a term, and gomarkdown kept only the term's last line, so the text
+// above it was lost.
 const extensions = parser.NoIntraEmphasis | parser.Tables | parser.FencedCode |
 	parser.Autolink | parser.Strikethrough | parser.SpaceHeadings |
-	parser.BackslashLineBreak | parser.DefinitionLists
+	parser.BackslashLineBreak
 
 // Block is one block of a Markdown document as plain text: inline markup
 // removed, links reduced to their text, raw HTML and images left out.

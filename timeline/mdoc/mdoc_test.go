@@ -95,6 +95,27 @@ func TestBlocks(t *testing.T) {
 	}
 }
 
+// TestBlocksKeepTextBeforeColonLine checks that a line opening with ": "
+// under a paragraph (a reader's reply, a transcript) loses none of the
+// paragraph's text, as it did when definition lists were read.
+func TestBlocksKeepTextBeforeColonLine(t *testing.T) {
+	src := "The first line of the article.\nThe second line.\nA reader wrote\n: The president has every right.\n\nLast paragraph.\n"
+	got, err := Blocks([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, b := range got {
+		text = append(text, b.Text)
+	}
+	all := strings.Join(text, " ")
+	for _, want := range []string{"The first line of the article.", "The second line.", "A reader wrote", "The president has every right.", "Last paragraph."} {
+		if !strings.Contains(all, want) {
+			t.Errorf("Blocks lost %q: got %q", want, text)
+		}
+	}
+}
+
 func TestSafeLink(t *testing.T) {
 	for dest, want := range map[string]bool{
 		"https://a.org": true, "HTTP://a.org": true, "mailto:x@y": true, "#s1": true, "a/b.html": true,
