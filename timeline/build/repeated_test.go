@@ -55,3 +55,42 @@ func TestRepeatedBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedOpeningBlocks checks that in a story too large for five
+// sources to be a share of it, a line five open with on five days is
+// furniture (a site's ticker), while a paragraph five print inside
+// their articles on five days is article text (background a wire
+// service repeats).
+func TestRepeatedOpeningBlocks(t *testing.T) {
+	var inputs []timeline.Input
+	for i := range 300 {
+		day := fmt.Sprintf("2024-%02d-%02d", 1+i/28, 1+i%28)
+		text := fmt.Sprintf("Workers at mill number %d walked out on Monday over unpaid wages, the union said.\n\n", i)
+		if i%60 == 0 {
+			text = "Two men were charged in the death of a singer who performed at a festival.\n\n" + text +
+				"The strike over unpaid wages at the mills began last year, the union said.\n\n"
+		}
+		inputs = append(inputs, timeline.Input{Name: fmt.Sprintf("mill%03d.txt", i), Data: []byte("---\npublished: " + day + "\n---\n" + text)})
+	}
+	tl, _, err := Build(inputs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tickers := 0
+	for _, src := range tl.Sources {
+		for _, b := range src.Blocks {
+			switch text := b.Span.Of(src.Text); {
+			case strings.HasPrefix(text, "Two men were charged"):
+				tickers++
+				if !strings.Contains(b.Furniture, "printed by 5 sources") {
+					t.Errorf("%s: the ticker is %q, want furniture printed by 5 sources", src.ID, b.Furniture)
+				}
+			case b.IsFurniture():
+				t.Errorf("%s: %q is furniture (%s)", src.ID, text, b.Furniture)
+			}
+		}
+	}
+	if tickers != 5 {
+		t.Errorf("%d sources print the ticker, want 5", tickers)
+	}
+}

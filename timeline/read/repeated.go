@@ -62,7 +62,11 @@ func MarkRepeatedBlocks(rs []*Reading, keys [][]uint64) {
 		var marks []int
 		var most *seen
 		for j, k := range keys[i] {
-			if s := counts[k]; k != 0 && s.sources >= need && len(s.days) >= minRepeatDays {
+			s := counts[k]
+			if k == 0 || len(s.days) < minRepeatDays || s.sources < minRepeatSources {
+				continue
+			}
+			if s.sources >= need || opensSource(r.Src, j) {
 				marks = append(marks, j)
 				if most == nil || s.sources > most.sources {
 					most = s
@@ -73,6 +77,19 @@ func MarkRepeatedBlocks(rs []*Reading, keys [][]uint64) {
 			r.markFurniture(marks, fmt.Sprintf("printed by %d sources of the story, on %d days", most.sources, len(most.days)))
 		}
 	}
+}
+
+// opensSource reports whether block j is the first of src that is not
+// furniture: where its headline or its lead stands. Sources that open
+// with the same line on many days open with a site's teaser or ticker,
+// not with their own news, however large the story.
+func opensSource(src *timeline.Source, j int) bool {
+	for i, bl := range src.Blocks[:j+1] {
+		if !bl.IsFurniture() {
+			return i == j
+		}
+	}
+	return false
 }
 
 // BlockKeys returns the key of each block of src: a hash of its words in
