@@ -40,6 +40,11 @@ var (
 	// Report abuse | I find…").
 	postStamp = regexp.MustCompile(`(?i)(^|\s)[a-z]{3,9}\.? \d{1,2},? \d{4},? at \d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*\|`)
 	abuseLink = regexp.MustCompile(`(?i)^\s*(report abuse|reply)\b`)
+	// postedBy matches the other headers comment systems print: who and
+	// when ("Posted by: DCfred | September 24, 2008 8:36 PM"), or when
+	// and a link to report it ("11:43 am EDT -- Report as abuse").
+	postedBy = regexp.MustCompile(`(?i)\bposted by:\s*[^|]{1,60}\|\s*[a-z]{3,9}\.? \d{1,2},? \d{4},? \d{1,2}:\d{2}\s*[ap]\.?m\b` +
+		`|\b\d{1,2}:\d{2}\s*[ap]\.?m\.?\s+[a-z]{2,4}\s+--\s+report as abuse\b`)
 	// handleWrote matches a line that opens with a user name and "wrote:":
 	// a name with a digit, an underscore or a capital inside ("Leo_Naphta",
 	// "madmaxtheprof9", "BluesBerry").
@@ -217,7 +222,8 @@ func isStamp(text string) bool {
 // opensComments reports whether text holds a reader's comment header.
 func opensComments(text string) bool {
 	return saysColon(text) && (commentStamp.MatchString(text) || handleWrote.MatchString(text)) ||
-		strings.Contains(text, " at ") && strings.Contains(text, "|") && isPostStamp(text)
+		strings.Contains(text, " at ") && strings.Contains(text, "|") && isPostStamp(text) ||
+		(strings.Contains(text, "osted by:") || strings.Contains(text, "as abuse")) && postedBy.MatchString(text)
 }
 
 // isPostStamp reports whether text holds when a reader's comment was
