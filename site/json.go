@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -155,8 +156,37 @@ func sourceJSON(src *timeline.Source) jsonSource {
 // encodeJSON writes v indented by two spaces, HTML characters left as
 // they are, ending in a newline: as the exports are written.
 func encodeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	if err := appendJSON(&b, "", v); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// appendJSON appends v to b as encodeJSON writes it, its lines after
+// the first beginning with prefix.
+func appendJSON(b *bytes.Buffer, prefix string, v any) error {
+	enc := json.NewEncoder(indenter{b, prefix})
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// indenter is the writer of a json.Encoder that indents what it is
+// given into b, its lines beginning with prefix, as SetIndent(prefix,
+// "  ") would: json.Indent makes room in b once, where the encoder's
+// SetIndent appends to a buffer of its own from empty, grown and copied
+// again and again for a value of megabytes (timeline.json, an event
+// cited thousands of times), then copied to b.
+type indenter struct {
+	b      *bytes.Buffer
+	prefix string
+}
+
+// Write indents the JSON p into w.b.
+func (w indenter) Write(p []byte) (int, error) {
+	if err := json.Indent(w.b, p, w.prefix, "  "); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -173,23 +172,13 @@ func (r *Renderer) keptMarked(path, name string, view any, n, marks int, parts f
 	if err != nil {
 		return nil, err
 	}
-	size := 0
-	for _, b := range lits {
-		size += len(b)
-	}
-	for _, b := range frags {
-		size += len(b)
-	}
-	out := make([]byte, 0, size)
+	pieces := make([][]byte, 0, len(lits)+len(frags))
 	start := 0
 	for j, end := range ends {
-		out = append(out, lits[j]...)
-		for _, f := range frags[start:end] {
-			out = append(out, f...)
-		}
+		pieces = append(append(pieces, lits[j]), frags[start:end]...)
 		start = end
 	}
-	return append(out, lits[len(lits)-1]...), nil
+	return bytes.Join(append(pieces, lits[len(lits)-1]), nil), nil
 }
 
 // keptChronology renders page, the page of the chronology at path, its
@@ -320,36 +309,43 @@ func (r *Renderer) keptJSON(path string, members []jsonMember) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	b.WriteString("{")
+	// The file is joined once from its pieces: timeline.json is tens of
+	// megabytes, which a buffer grown step by step copies again and
+	// again.
+	pieces := [][]byte{[]byte("{")}
 	for k, m := range members {
+		head := "\n  " + strconv.Quote(m.name) + ": "
 		if k > 0 {
-			b.WriteString(",")
+			head = "," + head
 		}
-		b.WriteString("\n  " + strconv.Quote(m.name) + ": ")
 		switch {
 		case m.list == nil:
-			if err := encodeIndented(&b, "  ", m.value); err != nil {
+			b := bytes.NewBufferString(head)
+			if err := encodeIndented(b, "  ", m.value); err != nil {
 				return nil, err
 			}
+			pieces = append(pieces, b.Bytes())
 		case len(m.list) == 0:
-			b.WriteString("[]")
+			pieces = append(pieces, []byte(head+"[]"))
 		default:
-			b.WriteString("[")
+			pieces = append(pieces, []byte(head+"["))
 			for j, f := range frags[:len(m.list)] {
-				if j > 0 {
-					b.WriteString(",")
+				brk := elementBreak
+				if j == 0 {
+					brk = brk[1:]
 				}
-				b.WriteString("\n    ")
-				b.Write(f)
+				pieces = append(pieces, brk, f)
 			}
-			b.WriteString("\n  ]")
+			pieces = append(pieces, []byte("\n  ]"))
 			frags = frags[len(m.list):]
 		}
 	}
-	b.WriteString("\n}\n")
-	return b.Bytes(), nil
+	return bytes.Join(append(pieces, []byte("\n}\n")), nil), nil
 }
+
+// elementBreak comes before an element of a member's array in a JSON
+// file, its comma left out before the first.
+var elementBreak = []byte(",\n    ")
 
 // jsonPart is an element of a list of a JSON file, made from what key
 // is the key of: elem() indented as encodeJSON indents an element of a
@@ -358,17 +354,16 @@ func jsonPart(key Key, elem func() any) keep.Part {
 	return keep.Part{Key: key, Render: func() ([]byte, error) {
 		var b bytes.Buffer
 		err := encodeIndented(&b, "    ", elem())
-		return b.Bytes(), err
+		// Kept from one render to the next: no room to spare, of what
+		// json.Indent made room for.
+		return bytes.Clone(b.Bytes()), err
 	}}
 }
 
 // encodeIndented writes v as encodeJSON would at a depth whose lines
 // begin with prefix, without the newline it ends with.
 func encodeIndented(b *bytes.Buffer, prefix string, v any) error {
-	enc := json.NewEncoder(b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	if err := enc.Encode(v); err != nil {
+	if err := appendJSON(b, prefix, v); err != nil {
 		return err
 	}
 	b.Truncate(b.Len() - 1)
