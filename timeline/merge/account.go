@@ -82,7 +82,11 @@ func accountsOf(members, central []*Mention, names canonicalNames) ([]timeline.A
 	}
 	var accounts []timeline.Account
 	index := map[key]int{}
-	by := map[int]*Mention{} // the member each account's summary is from
+	// by and said are the member and attribution each account's
+	// summary is made from, once all are seen: summing up an account
+	// each time a more central member gives it is work thrown away.
+	var by []*Mention
+	var said []claim.Attribution
 	for ci, m := range members {
 		attrs := m.Attrs
 		if len(attrs) == 0 {
@@ -95,16 +99,18 @@ func accountsOf(members, central []*Mention, names canonicalNames) ([]timeline.A
 				ai = len(accounts)
 				index[k] = ai
 				accounts = append(accounts, timeline.Account{Speaker: k.speaker, Stance: a.Stance})
-			}
-			if b, ok := by[ai]; !ok || rank[m] < rank[b] {
-				by[ai] = m
-				accounts[ai].Summary = accountSummary(m, a)
+				by, said = append(by, m), append(said, a)
+			} else if rank[m] < rank[by[ai]] {
+				by[ai], said[ai] = m, a
 			}
 			// ci grows: it is in the list only if it is the last.
 			if cs := accounts[ai].Citations; len(cs) == 0 || cs[len(cs)-1] != ci {
 				accounts[ai].Citations = append(accounts[ai].Citations, ci)
 			}
 		}
+	}
+	for ai := range accounts {
+		accounts[ai].Summary = accountSummary(by[ai], said[ai])
 	}
 	// the accounts most sentences give first
 	slices.SortStableFunc(accounts, func(a, b timeline.Account) int { return cmp.Compare(len(b.Citations), len(a.Citations)) })

@@ -73,25 +73,31 @@ func (tt *termTable) vectorOf(ms []*Mention) termVector {
 	if len(ms) == 1 {
 		return tt.vectorOfTerms(ms[0].Terms)
 	}
-	counts := map[int32]int{}
-	var order []int32
+	// The ids of every use of a term, sorted: each run is one term,
+	// its length the uses. A map of counts costs more than the sort.
+	var ids []int32
 	for _, m := range ms {
 		for _, t := range m.Terms {
-			id, ok := tt.numbers[t]
-			if !ok {
-				continue
+			if id, ok := tt.numbers[t]; ok {
+				ids = append(ids, id)
 			}
-			if counts[id] == 0 {
-				order = append(order, id)
-			}
-			counts[id]++
 		}
 	}
-	slices.Sort(order)
+	slices.Sort(ids)
+	order := ids[:0]
+	var counts []int
+	for _, id := range ids {
+		if len(order) > 0 && id == order[len(order)-1] {
+			counts[len(counts)-1]++
+			continue
+		}
+		order = append(order, id)
+		counts = append(counts, 1)
+	}
 	v := termVector{terms: order, weights: make([]float64, len(order))}
 	sq := 0.0
 	for i, id := range order {
-		w := tt.idf[id] * (1 + math.Log(float64(counts[id])))
+		w := tt.idf[id] * (1 + math.Log(float64(counts[i])))
 		v.weights[i] = w
 		sq += w * w
 	}

@@ -91,10 +91,12 @@ func shortTitle(s string, max int) string {
 	s = strings.TrimLeft(s, `"“‘' `)
 	for _, kind := range []boundaryKind{sentenceEnd, clauseMark, beforePreposition, anySpace} {
 		best := ""
+		runes := 0 // the runes of s[:i], counted as i goes
 		for i := range s {
-			if utf8.RuneCountInString(s[:i]) > max {
+			if runes > max {
 				break
 			}
+			runes++
 			if kind == anySpace && s[i] != ' ' || kind != anySpace && !clauseBoundary(s, i, kind) {
 				continue
 			}

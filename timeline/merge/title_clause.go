@@ -44,10 +44,12 @@ const (
 // at a boundary of kind and holds a clause, or "".
 func lastClauseAt(s string, max int, kind boundaryKind) string {
 	best := ""
+	runes := 0 // the runes of s[:i], counted as i goes
 	for i := range s {
-		if utf8.RuneCountInString(s[:i]) > max {
+		if runes > max {
 			break
 		}
+		runes++
 		if !clauseBoundary(s, i, kind) {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/timeline-project/timeline/timeline"
+	"github.com/timeline-project/timeline/timeline/parallel"
 	"github.com/timeline-project/timeline/timeline/timex"
 	"github.com/timeline-project/timeline/timeline/words"
 )
@@ -58,7 +59,10 @@ func MarkRepeatedBlocks(rs []*Reading, keys [][]uint64) {
 		}
 	}
 	need := max(minRepeatSources, int(minRepeatShare*float64(len(rs))+0.5))
-	for i, r := range rs {
+	// Each reading's sentences are split again where it has furniture:
+	// the readings take their turns on every core.
+	parallel.For(len(rs), func(i int) {
+		r := rs[i]
 		var marks []int
 		var most *seen
 		for j, k := range keys[i] {
@@ -76,7 +80,7 @@ func MarkRepeatedBlocks(rs []*Reading, keys [][]uint64) {
 		if len(marks) > 0 {
 			r.markFurniture(marks, fmt.Sprintf("printed by %d sources of the story, on %d days", most.sources, len(most.days)))
 		}
-	}
+	})
 }
 
 // opensSource reports whether block j is the first of src that is not
