@@ -139,7 +139,7 @@ const (
 // spanBound returns which bound expression e sets, if any: it begins or
 // ends a span ("since 20 April", "until Monday", "from March" to a later
 // date), or it anchors a date counted from it ("two days after 12
-// January"). A span that began or ended in the days of the story dates
+// January") or names a deadline ("a deadline of Saturday"). A span that began or ended in the days of the story dates
 // what its sentence reports ("clashes since Monday morning"); one that
 // began long before is the background of what goes on now.
 func spanBound(text string, e timex.Expr) int {
@@ -155,6 +155,12 @@ func spanBound(text string, e timex.Expr) int {
 		if d, _ := wordBefore(text, at); durationWord(d) {
 			return boundAnchor
 		}
+	case "of", "for", "on":
+		if d, _ := wordBefore(text, at); strings.EqualFold(d, "deadline") || strings.EqualFold(d, "deadlines") {
+			return boundAnchor // "set a deadline of Saturday": when to comply, not when it was set
+		}
+	case "deadline":
+		return boundAnchor
 	}
 	return boundNone
 }
