@@ -139,9 +139,10 @@ const (
 // spanBound returns which bound expression e sets, if any: it begins or
 // ends a span ("since 20 April", "until Monday", "from March" to a later
 // date), or it anchors a date counted from it ("two days after 12
-// January") or names a deadline ("a deadline of Saturday"). A span that began or ended in the days of the story dates
-// what its sentence reports ("clashes since Monday morning"); one that
-// began long before is the background of what goes on now.
+// January") or names a deadline ("a deadline of Saturday"). A span that
+// began or ended in the days of the story dates what its sentence
+// reports ("clashes since Monday morning"); one that began long before
+// is the background of what goes on now.
 func spanBound(text string, e timex.Expr) int {
 	w, at := wordBefore(text, e.Start)
 	switch strings.ToLower(w) {

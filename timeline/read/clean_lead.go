@@ -32,13 +32,13 @@ var (
 	// wrote:", "At 13:44 20th Jan 2012, BluesBerry wrote:", "April 6,
 	// 2011 at 3:27 pm | Reader wrote:".
 	commentStamp = regexp.MustCompile(`(?i)(^|\s)at \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?,?\s+(on\s+)?[\w .,]{3,24}\d{4},\s+[^\s,:]+( [^\s,:]+){0,2}\s+(wrote|writes|said|says):` +
-		`|(^|\s)[a-z]{3,9}\.? \d{1,2},? \d{4},? at \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*\|[^|:]{1,80}\s(wrote|writes|said|says):`)
+		`|(^|\s)` + postedAt + `([ap]\.?m\.?)?\s*\|[^|:]{1,80}\s(wrote|writes|said|says):`)
 	// postStamp matches when a reader's comment was posted, as comment
 	// systems print it: opening a line and followed by a bar ("March 1,
 	// 2011 at 5:58 pm | The US has…"), or anywhere with "Report abuse"
 	// or "Reply" after the bar ("…DUH! February 21, 2011 at 12:12 am |
 	// Report abuse | I find…").
-	postStamp = regexp.MustCompile(`(?i)(^|\s)[a-z]{3,9}\.? \d{1,2},? \d{4},? at \d{1,2}[:.]\d{2}\s*[ap]\.?m\.?\s*\|`)
+	postStamp = regexp.MustCompile(`(?i)(^|\s)` + postedAt + `[ap]\.?m\.?\s*\|`)
 	abuseLink = regexp.MustCompile(`(?i)^\s*(report abuse|reply)\b`)
 	// postedBy matches the other headers comment systems print: who and
 	// when ("Posted by: DCfred | September 24, 2008 8:36 PM"), or when
@@ -259,6 +259,11 @@ func saysColon(text string) bool {
 	}
 	return false
 }
+
+// postedAt is the day and time a comment system prints a comment was
+// posted at ("April 6, 2011 at 3:27 "), before "pm": what commentStamp
+// and postStamp share.
+const postedAt = `[a-z]{3,9}\.? \d{1,2},? \d{4},? at \d{1,2}[:.]\d{2}\s*`
 
 // callOutOpeners are the words a call to readers opens with.
 var callOutOpeners = words.SetOf(`you please why send email e-mail text tell share upload`)
