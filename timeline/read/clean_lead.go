@@ -39,6 +39,10 @@ var (
 	// or "Reply" after the bar ("…DUH! February 21, 2011 at 12:12 am |
 	// Report abuse | I find…").
 	postStamp = regexp.MustCompile(`(?i)(^|\s)` + postedAt + `[ap]\.?m\.?\s*\|`)
+	// timeTwice matches a posting stamp's time printed twice ("05:17 pm
+	// at 5:17 pm"), a mark of comment systems that is a stamp wherever it
+	// stands.
+	timeTwice = regexp.MustCompile(`(?i)\d{1,2}:\d{2}\s*[ap]\.?m\.?\s+at \d`)
 	abuseLink = regexp.MustCompile(`(?i)^\s*(report abuse|reply)\b`)
 	// postedBy matches the other headers comment systems print: who and
 	// when ("Posted by: DCfred | September 24, 2008 8:36 PM"), or when
@@ -227,11 +231,12 @@ func opensComments(text string) bool {
 }
 
 // isPostStamp reports whether text holds when a reader's comment was
-// posted (postStamp): opening it, or followed by a link to report or
-// answer the comment.
+// posted (postStamp): opening it, followed by a link to report or
+// answer the comment, or with its time twice.
 func isPostStamp(text string) bool {
 	for _, loc := range postStamp.FindAllStringIndex(text, -1) {
-		if strings.TrimSpace(text[:loc[0]]) == "" || abuseLink.MatchString(text[loc[1]:]) {
+		if strings.TrimSpace(text[:loc[0]]) == "" || abuseLink.MatchString(text[loc[1]:]) ||
+			timeTwice.MatchString(text[loc[0]:loc[1]]) {
 			return true
 		}
 	}
@@ -261,9 +266,9 @@ func saysColon(text string) bool {
 }
 
 // postedAt is the day and time a comment system prints a comment was
-// posted at ("April 6, 2011 at 3:27 "), before "pm": what commentStamp
-// and postStamp share.
-const postedAt = `[a-z]{3,9}\.? \d{1,2},? \d{4},? at \d{1,2}[:.]\d{2}\s*`
+// posted at ("April 6, 2011 at 3:27 ", "April 22, 2011 05:17 pm at
+// 5:17 "), before "pm": what commentStamp and postStamp share.
+const postedAt = `[a-z]{3,9}\.? \d{1,2},? \d{4},? (\d{1,2}:\d{2}\s*[ap]\.?m\.?\s+)?at \d{1,2}[:.]\d{2}\s*`
 
 // callOutOpeners are the words a call to readers opens with.
 var callOutOpeners = words.SetOf(`you please why send email e-mail text tell share upload`)
