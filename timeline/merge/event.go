@@ -261,7 +261,11 @@ var punctuationRun = regexp.MustCompile(`([,;:])(?:\s*[,;:])+`)
 func tidyPunctuation(s string) string { return punctuationRun.ReplaceAllString(s, "$1") }
 
 // shortSpeaker returns a speaker's name short enough for a title: a
-// person's name without the role when the phrase is long.
+// person's name without the role when the phrase is long, else the
+// phrase before its first comma or before what qualifies its head
+// ("Opposition National Transitional Council" of "… Council of Syria");
+// "" when no part of two to five words names the speaker alone, as a
+// cut name ("One of Mr Assad's…") would misname them.
 func shortSpeaker(sp string) string {
 	if words.Count(sp) <= 5 && !strings.Contains(sp, ",") {
 		return sp
@@ -269,8 +273,40 @@ func shortSpeaker(sp string) string {
 	if first, last := claim.PersonName(sp); last != "" {
 		return strings.TrimSpace(first + " " + last)
 	}
-	return words.Shorten(sp, 5)
+	head, _, _ := strings.Cut(sp, ",")
+	ws := strings.Fields(head)
+	for i, w := range ws {
+		if i > 0 && speakerQualifiers[strings.ToLower(w)] {
+			ws = ws[:i]
+			break
+		}
+	}
+	if len(ws) < 2 || len(ws) > 5 || !namesAlone(ws) {
+		return ""
+	}
+	return strings.Join(ws, " ")
 }
+
+// namesAlone reports whether the words of a speaker's shortened name
+// still tell who speaks: a name in capitals after the first word ("White
+// House statement"), or one unnamed speaker ("a senior official"); not
+// "the deputy head", which leaves out of what.
+func namesAlone(ws []string) bool {
+	if first := strings.ToLower(ws[0]); first == "a" || first == "an" {
+		return true
+	}
+	for _, w := range ws[1:] {
+		if words.StartsUpper(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerQualifiers open what follows the head of a speaker's name: a
+// place, a membership, a time or a clause ("of", "at", "who").
+var speakerQualifiers = words.SetOf(`of for in at on from with by and who which that after before
+since during released published`)
 
 // withoutWhen returns the mention's sentence before and after its date,
 // with the date left out where it only says when: "on Monday", "said

@@ -148,6 +148,22 @@ func TestShortTitle(t *testing.T) {
 	}
 }
 
+func TestShortSpeaker(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Kremlin spokesman Dmitry Peskov", "Kremlin spokesman Dmitry Peskov"},
+		{"Vince Crawford, a spokesman for the command", "Vince Crawford"},
+		{"Opposition National Transitional Council of Syria", "Opposition National Transitional Council"},
+		{"White House statement released after the Friday meeting", "White House statement"},
+		{"the deputy head of the regional council in the north", ""},
+		{"One of the president's top generals in the east", ""},
+		{"a senior official at the ministry, who asked not to be named", "a senior official"},
+	} {
+		if got := shortSpeaker(c.in); got != c.want {
+			t.Errorf("shortSpeaker(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestClauseWithin(t *testing.T) {
 	tests := []struct {
 		s    string

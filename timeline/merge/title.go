@@ -288,6 +288,9 @@ func speakerTitle(m *Mention, names canonicalNames, limit int) (string, bool) {
 	if who == "" {
 		who = shortSpeaker(a.Speaker)
 	}
+	if who == "" {
+		return "", false
+	}
 	verb := "says"
 	switch {
 	case claim.DenialVerbs[a.Verb]:
