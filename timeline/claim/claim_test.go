@@ -100,11 +100,16 @@ func TestSpeakerContext(t *testing.T) {
 }
 
 func TestSpeakerNames(t *testing.T) {
-	got := SpeakerNames([]string{"Podolyak", "Mykhailo Podolak", "Gladkov", "Belgorod Governor Vyacheslav Gladkov", "Kyiv"})
+	got := SpeakerNames([]string{"Podolyak", "Mykhailo Podolak", "Gladkov", "Belgorod Governor Vyacheslav Gladkov", "Kyiv",
+		"Musa Ibrahim", "spokesman Moussa Ibrahim", "Mohamed Ibrahim", "Ali", "Salah Ali", "Firas Ali"})
 	want := map[string]string{
 		"Podolyak": "Mykhailo Podolak", "Mykhailo Podolak": "Mykhailo Podolak",
 		"Gladkov": "Belgorod Governor Vyacheslav Gladkov", "Belgorod Governor Vyacheslav Gladkov": "Belgorod Governor Vyacheslav Gladkov",
 		"Kyiv": "Kyiv",
+		// a first name spelled two ways is one person; another with its initial is not
+		"Musa Ibrahim": "Musa Ibrahim", "spokesman Moussa Ibrahim": "Musa Ibrahim", "Mohamed Ibrahim": "Mohamed Ibrahim",
+		// a surname alone of two people names neither
+		"Ali": "Ali", "Salah Ali": "Salah Ali", "Firas Ali": "Firas Ali",
 	}
 	for k, v := range want {
 		if got[k] != v {
@@ -115,9 +120,15 @@ func TestSpeakerNames(t *testing.T) {
 
 func TestSpeakerNamesOrganisations(t *testing.T) {
 	got := SpeakerNames([]string{"Coast Guard", "United States Coast Guard", "Coast Guard official",
-		"Russian Defense Ministry", "Ukrainian Defense Ministry", "ministry", "police", "city police"})
+		"Russian Defense Ministry", "Ukrainian Defense Ministry", "ministry", "police", "city police",
+		"Libyan government", "spokesman for the Libyan government", "Libyan government officials",
+		"National Council", "National Council and Libyan government officials",
+		"Security Council", "Security Council Resolution 1973",
+		"Human Rights Watch", "Sidney Kwiram of Human Rights Watch",
+		"Defense Ministry", "British Defense Ministry", "Dutch Defense Ministry"})
 	for _, same := range [][]string{
 		{"Coast Guard", "United States Coast Guard", "Coast Guard official"},
+		{"Libyan government", "spokesman for the Libyan government", "Libyan government officials"},
 	} {
 		for _, n := range same[1:] {
 			if got[n] != got[same[0]] {
@@ -129,6 +140,12 @@ func TestSpeakerNamesOrganisations(t *testing.T) {
 		{"Russian Defense Ministry", "Ukrainian Defense Ministry"},
 		{"Russian Defense Ministry", "ministry"},
 		{"police", "city police"},
+		{"National Council", "Libyan government"}, // both in a name of two speakers
+		{"National Council", "National Council and Libyan government officials"},
+		{"Security Council", "Security Council Resolution 1973"},      // what it names
+		{"Human Rights Watch", "Sidney Kwiram of Human Rights Watch"}, // a person of it
+		{"British Defense Ministry", "Dutch Defense Ministry"},
+		{"Defense Ministry", "Dutch Defense Ministry"}, // which of the two?
 	} {
 		if got[apart[0]] == got[apart[1]] {
 			t.Errorf("%q and %q both named %q", apart[0], apart[1], got[apart[0]])

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/timeline-project/timeline/timeline/words"
@@ -130,6 +131,9 @@ func PersonName(name string) (first, last string) {
 	}
 	segs := strings.Split(name, ",")
 	for _, seg := range segs {
+		if first, last := personBefore(seg); last != "" {
+			return first, last // "Sidney Kwiram" of "Sidney Kwiram of Human Rights Watch"
+		}
 		ws := words.Split(seg)
 		if len(ws) == 0 || !words.StartsUpper(ws[len(ws)-1]) || orgWords[strings.ToLower(ws[len(ws)-1])] {
 			continue
@@ -147,6 +151,30 @@ func PersonName(name string) (first, last string) {
 	}
 	return "", ""
 }
+
+// personBefore returns the person a phrase names before what qualifies
+// it ("Abdul Ghoga" of "Vice Chairman Abdul Ghoga of the Council"): a
+// run of two or more capitalized words that are not an organisation's
+// or a role, ending where the qualifier begins.
+func personBefore(seg string) (first, last string) {
+	ws := words.Split(seg)
+	q := slices.IndexFunc(ws, func(w string) bool { return nameQualifiers[w] })
+	if q < 2 {
+		return "", ""
+	}
+	run := 0
+	for j := q - 1; j >= 0 && words.StartsUpper(ws[j]) && !orgWords[strings.ToLower(ws[j])] && !roleWords[strings.ToLower(ws[j])]; j-- {
+		run++
+	}
+	if run < 2 {
+		return "", ""
+	}
+	return ws[q-run], ws[q-1]
+}
+
+// nameQualifiers open what qualifies a name: whom a person speaks for
+// or where they are.
+var nameQualifiers = words.SetOf(`of for at from in with`)
 
 // orgWords end the names of organisations and places, not people.
 var orgWords = words.SetOf(`ministry corps legion army service council office government kremlin news
@@ -169,7 +197,7 @@ func sameSpeaker(a, b string) bool {
 		if !closeSpelling(strings.ToLower(al), strings.ToLower(bl)) {
 			return false
 		}
-		return af == "" || bf == "" || strings.EqualFold(af[:1], bf[:1])
+		return af == "" || bf == "" || sameFirstName(af, bf)
 	}
 	if al != "" || bl != "" {
 		return false
@@ -178,6 +206,32 @@ func sameSpeaker(a, b string) bool {
 	slices.Sort(ka)
 	slices.Sort(kb)
 	return len(ka) > 0 && slices.Equal(ka, kb)
+}
+
+// sameFirstName reports whether two first names are one spelled two
+// ways ("Musa", "Moussa"; "Mohamed", "Muhammad"), or one is the other's
+// initial ("M."): the same consonants in the same order.
+func sameFirstName(a, b string) bool {
+	ca, cb := consonants(a), consonants(b)
+	if len(ca) <= 1 || len(cb) <= 1 { // an initial, or a name of vowels
+		return strings.EqualFold(a[:1], b[:1])
+	}
+	return ca == cb
+}
+
+// consonants returns the consonants of a name in lower case, each run
+// of one letter once: "ms" of "Moussa", "mhmd" of "Mohammed".
+func consonants(name string) string {
+	var b strings.Builder
+	var last rune
+	for _, r := range strings.ToLower(name) {
+		if !unicode.IsLetter(r) || strings.ContainsRune("aeiouy", r) || r == last {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
 }
 
 // closeSpelling reports whether two surnames are one name spelled two
@@ -212,36 +266,48 @@ func editDistanceAtMostOne(a, b []rune) bool {
 
 // SpeakerNames gives every speaker name the name of its speaker across
 // all sources: names of one speaker are grouped, and each group is named
-// by its fullest name (most words; then the first in order). Names are
-// compared only within a block: people by their surname's first letter,
-// organisations by their content words.
+// by its fullest name: one with a first name, then the most words in
+// capitals, then the fewest words ("Belgorod Governor Vyacheslav
+// Gladkov" over "Governor Vyacheslav Gladkov of Belgorod"), then the
+// first in order. Names are compared only within a block: people by
+// their surname's first letter, organisations by their content words.
 func SpeakerNames(names []string) map[string]string {
 	names = slices.Clone(names)
 	slices.Sort(names)
 	names = slices.Compact(names)
+	// People named in full are grouped first, so that a surname alone
+	// ("Ali") can tell whether it names one of them or several.
+	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(hasFirstName(b), hasFirstName(a)) })
 	var groups [][]string
 	blocks := map[string][]int{} // block key -> groups in it
 	for _, n := range names {
 		bk := speakerBlock(n)
-		placed := false
+		fits := -1
 		for _, gi := range blocks[bk] {
-			if sameSpeaker(groups[gi][0], n) {
-				groups[gi] = append(groups[gi], n)
-				placed = true
-				break
+			if !slices.ContainsFunc(groups[gi], func(m string) bool { return !sameSpeaker(m, n) }) {
+				if fits >= 0 { // "Ali" of "Salah Ali" and "Firas Ali": which?
+					fits = -2
+					break
+				}
+				fits = gi
+				if hasFirstName(n) == 1 {
+					break
+				}
 			}
 		}
-		if !placed {
-			blocks[bk] = append(blocks[bk], len(groups))
-			groups = append(groups, []string{n})
+		if fits >= 0 {
+			groups[fits] = append(groups[fits], n)
+			continue
 		}
+		blocks[bk] = append(blocks[bk], len(groups))
+		groups = append(groups, []string{n})
 	}
 	groups = joinOrganisations(groups)
 	out := make(map[string]string, len(names))
 	for _, g := range groups {
 		full := slices.MaxFunc(g, func(a, b string) int {
 			return cmp.Or(cmp.Compare(hasFirstName(a), hasFirstName(b)), cmp.Compare(capitals(a), capitals(b)),
-				cmp.Compare(words.Count(a), words.Count(b)), cmp.Compare(b, a))
+				cmp.Compare(words.Count(b), words.Count(a)), cmp.Compare(b, a))
 		})
 		for _, n := range g {
 			out[n] = full
@@ -258,14 +324,18 @@ const minOrganisationWords = 2
 // content word of one group's name (two or more) is in another's: "Coast
 // Guard", "United States Coast Guard" and "Coast Guard official" speak
 // for one body. People's names are left as they are. Groups keep their
-// order, each joined into the first it joins.
+// order, each joined into the first it joins. A name held by the names
+// of two bodies ("Defense Ministry" by "British Defense Ministry" and
+// "Dutch Defense Ministry") joins neither.
 func joinOrganisations(groups [][]string) [][]string {
 	keys := make([][]string, len(groups))
+	heads := make([]string, len(groups))
 	for i, g := range groups {
 		if _, last := PersonName(g[0]); last == "" {
 			keys[i] = speakerKey(g[0])
 			slices.Sort(keys[i])
 			keys[i] = slices.Compact(keys[i])
+			heads[i] = nameHead(g[0])
 		}
 	}
 	parent := make([]int, len(groups))
@@ -279,15 +349,29 @@ func joinOrganisations(groups [][]string) [][]string {
 		}
 		return parent[i]
 	}
+	bodies := make([][]string, len(groups)) // the body a name speaks for: "Coast Guard" of "Coast Guard official"
+	for i, k := range keys {
+		bodies[i] = k
+		if mouthpieceStems[heads[i]] {
+			bodies[i] = slices.DeleteFunc(slices.Clone(k), func(w string) bool { return w == heads[i] })
+		}
+	}
 	for i, ki := range keys {
 		if len(ki) < minOrganisationWords {
 			continue
 		}
+		var fuller []int
 		for j, kj := range keys {
-			if i != j && len(kj) > len(ki) && subsetOf(ki, kj) {
-				a, b := find(i), find(j)
-				parent[max(a, b)] = min(a, b)
+			if i != j && len(kj) > len(ki) && subsetOf(ki, kj) && speaksFor(heads[j], heads[i]) {
+				fuller = append(fuller, j)
 			}
+		}
+		if !nested(fuller, bodies) {
+			continue // "Defense Ministry" of "British Defense Ministry" and "Dutch Defense Ministry": which?
+		}
+		for _, j := range fuller {
+			a, b := find(i), find(j)
+			parent[max(a, b)] = min(a, b)
 		}
 	}
 	var out [][]string
@@ -302,6 +386,59 @@ func joinOrganisations(groups [][]string) [][]string {
 		out = append(out, slices.Clone(g))
 	}
 	return out
+}
+
+// nameHead returns the stem of the word a speaker's name is headed by:
+// its last word before a comma, "and" or what qualifies it ("council"
+// of "Transitional National Council", "spokesman" of "spokesman for the
+// government"); "" for a name of two things ("police and army").
+func nameHead(name string) string {
+	head, _, _ := strings.Cut(name, ",")
+	ws := words.Split(head)
+	if slices.Contains(ws, "and") {
+		return ""
+	}
+	if q := slices.IndexFunc(ws, func(w string) bool { return nameQualifiers[w] }); q > 0 {
+		ws = ws[:q]
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	return words.Stem(strings.ToLower(ws[len(ws)-1]))
+}
+
+// speaksFor reports whether a name headed by head speaks for a body
+// whose name, all in it, is headed by body: the same body named more
+// fully ("United States Coast Guard" for "Coast Guard"), or one who
+// speaks for it ("Coast Guard official", "spokesman for the
+// government"); not a thing it only names ("Security Council
+// resolution", "Coast Guard cutter").
+func speaksFor(head, body string) bool {
+	return head != "" && (head == body || mouthpieceStems[head])
+}
+
+// mouthpieceStems are the stems of words that name who or what speaks
+// for a body: its official, spokesman, source or statement.
+var mouthpieceStems = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`official officials spokesman spokeswoman spokesperson spokesmen source sources
+statement aide aides representative representatives`) {
+		m[words.Stem(w)] = true
+	}
+	return m
+}()
+
+// nested reports whether the keys of groups gs, taken shortest first,
+// each hold the one before: fuller names of one body, not names of two
+// bodies that share words.
+func nested(gs []int, keys [][]string) bool {
+	slices.SortFunc(gs, func(a, b int) int { return cmp.Compare(len(keys[a]), len(keys[b])) })
+	for k := 1; k < len(gs); k++ {
+		if !subsetOf(keys[gs[k-1]], keys[gs[k]]) {
+			return false
+		}
+	}
+	return true
 }
 
 // subsetOf reports whether every word of sorted a is in sorted b.
