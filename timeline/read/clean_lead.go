@@ -87,42 +87,78 @@ func splitLeads(text string, blocks []timeline.Block) []timeline.Block {
 }
 
 // stampWords may stand in an update stamp after "updated".
-var stampWords = words.SetOf(`at on gmt utc bst cet est edt et pt uk am pm a.m p.m monday tuesday wednesday thursday friday
+var stampWords = words.SetOf(`at on help gmt utc bst cet est edt et pt pst pdt cst cdt uk am pm a.m p.m monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec`)
 
 // stampEnd returns, when s opens with an update stamp ("Page last
 // updated at 07:41 GMT, Wednesday, 13 January 2010 07:41 UK", "Last
-// updated: May 3, 2012"), the offset where it ends; 0 otherwise.
+// updated: May 3, 2012", "7 March 2012 Last updated at 13:06 GMT") or
+// with when a live page posted it, a day and a clock time with its zone
+// ("Monday 29 August 2005 02.36 BST"), the offset where it ends; 0
+// otherwise.
 func stampEnd(s string) int {
-	lower := strings.ToLower(s[:min(len(s), 40)])
-	i := 0
-	for _, p := range []string{"page last updated", "last updated", "updated"} {
-		if strings.HasPrefix(lower, p) {
-			i = len(p)
-			break
-		}
-	}
-	if i == 0 {
-		return 0
-	}
-	end, n := i, 0
-	for {
-		start, e := words.Next(s, end)
-		if start < 0 || strings.TrimSpace(strings.Trim(s[end:start], ",:|-")) != "" {
+	updated := -1                // offset after "updated"
+	end, n := 0, 0               // the stamp's end, and its words after "updated"
+	clock, prose := false, false // a clock time seen, and "at" or "on", before "updated"
+	for prev := 0; ; {
+		start, e := words.Next(s, prev)
+		if start < 0 || prev > 0 && strings.TrimSpace(strings.Trim(s[prev:start], ",:|-")) != "" {
 			break
 		}
 		w := strings.ToLower(strings.TrimRight(s[start:e], ".,"))
-		if !stampWords[w] && !isClockOrNumber(w) {
-			break
+		switch {
+		case updated < 0 && (w == "page" || w == "last" || w == "updated"):
+			if w == "updated" {
+				updated, end = e, e
+			}
+		case !stampWords[w] && !isClockOrNumber(w):
+			return stampAt(s, updated, end, n)
+		case updated >= 0:
+			end, n = e, n+1
+		case w == "at" || w == "on":
+			prose = true // "Monday at 10:00 GMT the deadline passed"
+		default:
+			// "02.36" is one word, "16:07" two with a colon between
+			clock = clock || isClockOrNumber(w) && (strings.Contains(w, ".") || s[prev:start] == ":")
+			if clock && !prose && timeZones[w] {
+				end = e
+			}
 		}
-		end, n = e, n+1
+		prev = e
 	}
-	if n < 2 {
-		return 0
-	}
-	return end
+	return stampAt(s, updated, end, n)
 }
+
+// stampAt returns where the stamp stampEnd read ends: after "updated"
+// and two words of when or more; else after a clock time and its zone
+// (end > 0) before the text it heads, not before a comma as a
+// sentence's opening time is ("Monday 10:00 GMT, the deadline passed");
+// 0 when neither.
+func stampAt(s string, updated, end, n int) int {
+	switch {
+	case updated >= 0 && n >= 2:
+		return end
+	case updated < 0 && end > 0 && opensProse(s[end:]):
+		return end
+	}
+	return 0
+}
+
+// opensProse reports whether s is empty or, after a space, opens with a
+// letter or a quotation mark: the text a stamp heads, not the rest of a
+// sentence after a comma or a comment's "-- Report as abuse".
+func opensProse(s string) bool {
+	if strings.TrimSpace(s) == "" {
+		return true
+	}
+	t := strings.TrimLeft(s, " ")
+	r, _ := utf8.DecodeRuneInString(t)
+	return len(t) < len(s) && (unicode.IsLetter(r) || strings.ContainsRune(`"“'‘`, r))
+}
+
+// timeZones are the zones a clock time is stamped in.
+var timeZones = words.SetOf(`gmt utc bst cet est edt et pt pst pdt cst cdt`)
 
 // isClockOrNumber reports whether w is digits, maybe with a colon or a
 // full stop inside ("07:41", "13", "2010", "9.30").
