@@ -181,6 +181,12 @@ func TestClauseWithin(t *testing.T) {
 		// a sentence's end first; abbreviations end none
 		{"The quake struck at dawn. Rescuers from the U.S. arrived with dogs, which found two people", 60, "The quake struck at dawn", true},
 		{"Gov. Smith said the U.S. Army would send troops to the coast within days", 62, "Gov. Smith said the U.S. Army would send troops to the coast", true},
+		// a cut leaves no phrase it ends stranded after a comma
+		{"Forces loyal to the government shelled the port city, a day after rebels celebrated the pullback of troops", 70,
+			"Forces loyal to the government shelled the port city", true},
+		{"An armored carrier straddled the roadway, still in flames, and residents who had emerged said they heard fire", 75,
+			"An armored carrier straddled the roadway, still in flames", true},
+		{"The coalition flew fewer missions, Ham said, because the air defences were destroyed", 45, "The coalition flew fewer missions, Ham said", true},
 	}
 	for _, tt := range tests {
 		got, ok := clauseWithin(tt.s, tt.max)

@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,6 +57,8 @@ func lastClauseAt(s string, max int, kind boundaryKind) string {
 		head := strings.TrimRight(s[:i], " ,;:–—")
 		if kind == sentenceEnd {
 			head = strings.TrimSuffix(head, ".")
+		} else {
+			head = dropStrandedTail(head)
 		}
 		if isClause(head) && !endsOnFunctionWord(head) && (kind != beforePreposition || !endsOnNumber(head)) {
 			best = head
@@ -63,6 +66,34 @@ func lastClauseAt(s string, max int, kind boundaryKind) string {
 	}
 	return best
 }
+
+// dropStrandedTail returns head without the words after its last comma
+// where the cut left them stranded: the start of a phrase the cut ends,
+// a lone lower-case word ("…, just" of "…, just before"), a span of
+// time ("…, a day" of "…, a day after rebels withdrew") or a
+// coordination ("…, and residents"), with no verb. A name or a number
+// after the comma ("the capital, Doha"; "July 31, 2009") stays.
+func dropStrandedTail(head string) string {
+	i := strings.LastIndex(head, ", ")
+	if i < 0 {
+		return head
+	}
+	tail := words.Split(head[i+2:])
+	if len(tail) == 0 || len(tail) > 3 || slices.ContainsFunc(tail, words.IsVerb) {
+		return head
+	}
+	first, last := tail[0], strings.ToLower(tail[len(tail)-1])
+	switch {
+	case words.StartsUpper(first) || !unicode.IsLetter(rune(first[0])):
+		return head
+	case len(tail) == 1, timeUnits[last], first == "and" || first == "or" || first == "but":
+		return head[:i]
+	}
+	return head
+}
+
+// timeUnits name spans of time ("a day after", "hours before").
+var timeUnits = words.SetOf(`minute minutes hour hours day days week weeks month months year years`)
 
 // clauseBoundary reports whether a title may end at offset i of s, by
 // kind: after a full stop that ends a sentence; before a comma,
