@@ -231,7 +231,7 @@ func (st *story) title() string { return st.name }
 
 // storyName returns what title returns for tl.
 func storyName(tl *timeline.Timeline) string {
-	return cmp.Or(strings.TrimSpace(tl.Title), timeline.StoryTitle(tl.Events), "Chronology")
+	return cmp.Or(strings.TrimSpace(tl.Title), timeline.StoryTitle(tl.Sources, tl.Events), "Chronology")
 }
 
 // absolute returns the public address of the site file at path, or ""

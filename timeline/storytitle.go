@@ -21,30 +21,88 @@ const storyTitleTerms = 3
 // that changed whenever a source was added would change every page.
 const storyTitleMargin = 1.1
 
-// StoryTitle returns a title made from the story's events, for a story
-// that names none: its most reported names and words ("Titanic sub,
-// missing"), or "" when its events have none. The words are those of
-// the titles of its events, each weighed by how many sources the event
-// cites, so that the most reported count the most; two chosen words that
-// stand side by side in enough of those titles are kept as a phrase.
-// Background events, numbers and function words do not count.
-func StoryTitle(events []Event) string {
-	tally := newTitleTally()
-	for i := range events {
-		if e := &events[i]; !e.Background {
-			tally.add(e.Title, citedSources(e))
+// StoryTitle returns a title made from the story's sources and events,
+// for a story that names none: its most reported names and words
+// ("Titanic sub, missing"), or "" when there are none. Each source
+// counts each word once: the words of its headline, or, for a source
+// without one, of the title of the largest entry that cites it; so a
+// source added changes a word's count by one at most, and the title
+// holds as the story grows. Of words counted as often, those of the
+// entries' titles that cite the most sources come first (in a story of
+// a few sources, whose headlines share few words). Two chosen words
+// that stand side by side in enough headlines are kept as a phrase.
+// Background entries, numbers and function words do not count.
+func StoryTitle(sources []*Source, events []Event) string {
+	fallback := largestEventTitles(events)
+	bySources := newTitleTally()
+	for _, src := range sources {
+		if title := cmp.Or(headline(src), fallback[src.ID]); title != "" {
+			bySources.add(title, 1)
 		}
 	}
-	return tally.title()
+	byEvents := newTitleTally()
+	for i := range events {
+		if e := &events[i]; !e.Background {
+			byEvents.add(e.Title, citedSources(e))
+		}
+	}
+	bySources.addForms(byEvents)
+	bySources.spell = func(w string) string { return spelling(sources, w) }
+	return bySources.title(byEvents.score)
 }
 
-// citedSources returns how many sources e cites, at least 1.
-func citedSources(e *Event) int {
-	seen := make(map[string]bool, len(e.Citations))
-	for _, c := range e.Citations {
-		seen[c.Source] = true
+// headline returns the source's title where it heads its text, as a
+// feed item's, a page's or a Markdown file's title does; "" for a title
+// made of its first sentence, which is no headline.
+func headline(src *Source) string {
+	text, _ := headlineBlock(src)
+	return text
+}
+
+// bodyStart returns where the source's text after its headline begins.
+func bodyStart(src *Source) int {
+	_, end := headlineBlock(src)
+	return end
+}
+
+// headlineBlock returns the headline of the source and where its block
+// ends; "" and 0 when it has none.
+func headlineBlock(src *Source) (string, int) {
+	for _, b := range src.Blocks {
+		if b.Span.Start < 0 || b.Span.Start > b.Span.End || b.Span.End > len(src.Text) {
+			return "", 0 // a broken source: no headline read from it
+		}
+		text := words.CollapseSpace(b.Span.Of(src.Text))
+		if text == "" {
+			continue
+		}
+		if b.Kind == Heading && text == words.CollapseSpace(src.Title) {
+			return text, b.Span.End
+		}
+		return "", 0
 	}
-	return max(1, len(seen))
+	return "", 0
+}
+
+// largestEventTitles returns, for each source an entry cites, the title
+// of the entry citing it that cites the most sources (the first of
+// those as large), background entries left out.
+func largestEventTitles(events []Event) map[string]string {
+	titles := map[string]string{}
+	size := map[string]int{}
+	for i := range events {
+		e := &events[i]
+		if e.Background {
+			continue
+		}
+		n := citedSources(e)
+		for _, c := range e.Citations {
+			if n > size[c.Source] {
+				titles[c.Source], size[c.Source] = e.Title, n
+			}
+		}
+	}
+	return titles
 }
 
 // titleTally counts the terms, and pairs of terms side by side, of
@@ -53,6 +111,9 @@ func citedSources(e *Event) int {
 type titleTally struct {
 	score map[string]int
 	forms map[string]map[string]int
+	// spell returns how a word the titles write only in title case is
+	// written elsewhere; nil to keep it as it is.
+	spell func(word string) string
 }
 
 func newTitleTally() *titleTally {
@@ -63,14 +124,20 @@ func newTitleTally() *titleTally {
 func (t *titleTally) add(title string, w int) {
 	seen := map[string]bool{}
 	// A form is counted twice where the word does not open its clause:
-	// an opening word is upper case whatever it is.
+	// an opening word is upper case whatever it is; in a title in title
+	// case ("Russia Declares Victory Over Belgorod Insurgents") every
+	// word is, and no form counts.
+	capitalized := titleCase(title)
 	count := func(key, form string, opening bool) {
 		if t.forms[key] == nil {
 			t.forms[key] = map[string]int{}
 		}
-		if opening {
+		switch {
+		case capitalized:
+			t.forms[key][form] += 0
+		case opening:
 			t.forms[key][form]++
-		} else {
+		default:
 			t.forms[key][form] += 2
 		}
 		if !seen[key] {
@@ -96,23 +163,52 @@ func (t *titleTally) add(title string, w int) {
 	}
 }
 
+// titleCase reports whether title is written in title case: three words
+// of four letters or more after the first, most of them capitalized.
+func titleCase(title string) bool {
+	long, upper := 0, 0
+	for i, w := range words.Split(title) {
+		if i == 0 || utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if words.StartsUpper(w) {
+			upper++
+		}
+	}
+	return long >= 3 && upper*4 >= long*3
+}
+
+// addForms adds the forms other counts to those of t, for the terms t
+// has: the forms the entries' titles write words in, where headlines in
+// title case tell none.
+func (t *titleTally) addForms(other *titleTally) {
+	for key, forms := range t.forms {
+		for f, n := range other.forms[key] {
+			forms[f] += n
+		}
+	}
+}
+
 // isClauseMark reports whether r ends a run of words that may form a
 // phrase: a pair of words is never counted across it.
 func isClauseMark(r rune) bool {
 	return strings.ContainsRune(",;:|()[]{}\"“”«»!?–—", r)
 }
 
-// title returns the most counted terms, a pair of them that the titles
-// write side by side as a phrase, joined by commas, the first letter
-// upper case.
-func (t *titleTally) title() string {
+// title returns the most counted terms, of terms counted as often those
+// that tie counts more first, a pair of them that the titles write side
+// by side as a phrase, joined by commas, the first letter upper case.
+func (t *titleTally) title(tie map[string]int) string {
 	var terms []string
 	for key := range t.score {
 		if !strings.Contains(key, " ") {
 			terms = append(terms, key)
 		}
 	}
-	slices.SortFunc(terms, func(a, b string) int { return cmp.Or(cmp.Compare(t.score[b], t.score[a]), cmp.Compare(a, b)) })
+	slices.SortFunc(terms, func(a, b string) int {
+		return cmp.Or(cmp.Compare(t.score[b], t.score[a]), cmp.Compare(tie[b], tie[a]), cmp.Compare(a, b))
+	})
 	terms = t.clearlyFirst(terms)
 	if len(terms) == 0 {
 		return ""
@@ -142,9 +238,11 @@ func (t *titleTally) title() string {
 
 // clearlyFirst returns the first of terms, sorted by score, in groups
 // of about one score (see storyTitleMargin): as many whole groups as
-// make storyTitleTerms at most, each in the order of the alphabet; when
-// the first group alone is more, its first storyTitleTerms (a story of
-// a few sources, whose words all count about the same).
+// make storyTitleTerms at most, and where the next group is too large,
+// the first of it in the order of terms as long as two sources or more
+// write them; when the first group alone is more, its first
+// storyTitleTerms (a story of a few sources, whose words all count about
+// the same). The chosen are in order of their bands, then alphabet.
 func (t *titleTally) clearlyFirst(terms []string) []string {
 	n := 0
 	for end := 0; end < len(terms); {
@@ -159,6 +257,9 @@ func (t *titleTally) clearlyFirst(terms []string) []string {
 	}
 	if n == 0 {
 		return terms[:min(len(terms), storyTitleTerms)]
+	}
+	if n < storyTitleTerms && n < len(terms) && t.score[terms[n]] > 1 {
+		n = min(storyTitleTerms, len(terms)) // the next group in part: the first of it in the order given
 	}
 	chosen := slices.Clone(terms[:n])
 	slices.SortStableFunc(chosen, func(a, b string) int {
@@ -198,11 +299,83 @@ func (t *titleTally) pair(a, b string) (string, bool) {
 // form returns the form the titles most often write key in; of two as
 // common, the one that sorts first.
 func (t *titleTally) form(key string) string {
-	best, n := "", 0
+	best, n := "", -1
 	for f, c := range t.forms[key] {
 		if c > n || c == n && f < best {
 			best, n = f, c
 		}
 	}
-	return best
+	if n > 0 || t.spell == nil {
+		return best
+	}
+	ws := strings.Fields(best)
+	for i, w := range ws {
+		ws[i] = t.spell(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+// spelling returns how the sources' texts write word most often inside
+// a sentence, where a capital marks a name: "incursion" for
+// "Incursion", which only headlines in title case capitalize; "Belgorod"
+// as it is. The first maxSpellingSources sources are read.
+func spelling(sources []*Source, word string) string {
+	lower := strings.ToLower(word)
+	if lower == word {
+		return word
+	}
+	n := 0
+	for _, src := range sources[:min(len(sources), maxSpellingSources)] {
+		folded := strings.ToLower(src.Text)
+		if len(folded) != len(src.Text) {
+			continue // a letter whose lower case is of another length: offsets would not match
+		}
+		for i := bodyStart(src); ; {
+			j := strings.Index(folded[i:], lower)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			i = at + len(lower)
+			if !wordAt(src.Text, at, i) || opensSentence(src.Text[:at]) {
+				continue
+			}
+			if src.Text[at:i] == lower {
+				n++
+			} else {
+				n--
+			}
+		}
+	}
+	if n > 0 {
+		return lower
+	}
+	return word
+}
+
+// maxSpellingSources bounds the sources spelling reads.
+const maxSpellingSources = 200
+
+// wordAt reports whether text[start:end] is a whole word.
+func wordAt(text string, start, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	return (start == 0 || !unicode.IsLetter(before)) && (end == len(text) || !unicode.IsLetter(after))
+}
+
+// opensSentence reports whether a word after text opens a sentence or a
+// line, where it is capitalized whatever it is.
+func opensSentence(text string) bool {
+	t := strings.TrimRight(text, " \t\"“‘'(")
+	return t == "" || strings.HasSuffix(t, "\n") || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") ||
+		strings.HasSuffix(t, "?") || strings.HasSuffix(t, ":")
+}
+
+// citedSources returns how many sources e cites, at least 1.
+func citedSources(e *Event) int {
+	seen := make(map[string]bool, len(e.Citations))
+	for _, c := range e.Citations {
+		seen[c.Source] = true
+	}
+	return max(1, len(seen))
 }

@@ -232,7 +232,7 @@ func Assemble(readings []Source, site *timeline.Input, opts Options) (*Assembly,
 	opts.stage(StageMerging)
 	tl.Events = merge.Events(ms)
 	if tl.Title == "" {
-		tl.Title = cmp.Or(timeline.StoryTitle(tl.Events), strings.TrimSpace(opts.Folder), DefaultTitle)
+		tl.Title = cmp.Or(timeline.StoryTitle(tl.Sources, tl.Events), strings.TrimSpace(opts.Folder), DefaultTitle)
 	}
 	for _, r := range inOrder {
 		for _, err := range r.Problems {
