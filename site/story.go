@@ -231,7 +231,10 @@ func (st *story) title() string { return st.name }
 
 // storyName returns what title returns for tl.
 func storyName(tl *timeline.Timeline) string {
-	return cmp.Or(strings.TrimSpace(tl.Title), timeline.StoryTitle(tl.Sources, tl.Events), "Chronology")
+	if title := strings.TrimSpace(tl.Title); title != "" {
+		return title // StoryTitle reads every source: only when needed
+	}
+	return cmp.Or(timeline.StoryTitle(tl.Sources, tl.Events), "Chronology")
 }
 
 // absolute returns the public address of the site file at path, or ""

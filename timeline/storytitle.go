@@ -318,7 +318,7 @@ func (t *titleTally) form(key string) string {
 // spelling returns how the sources' texts write word most often inside
 // a sentence, where a capital marks a name: "incursion" for
 // "Incursion", which only headlines in title case capitalize; "Belgorod"
-// as it is. The first maxSpellingSources sources are read.
+// as it is.
 func spelling(sources []*Source, word string) string {
 	lower := strings.ToLower(word)
 	if lower == word {
@@ -326,21 +326,23 @@ func spelling(sources []*Source, word string) string {
 	}
 	n := 0
 	for _, src := range sources[:min(len(sources), maxSpellingSources)] {
-		folded := strings.ToLower(src.Text)
-		if len(folded) != len(src.Text) {
+		start := bodyStart(src)
+		body := src.Text[start:min(len(src.Text), start+maxSpellingBytes)]
+		folded := strings.ToLower(body)
+		if len(folded) != len(body) {
 			continue // a letter whose lower case is of another length: offsets would not match
 		}
-		for i := bodyStart(src); ; {
+		for i := 0; ; {
 			j := strings.Index(folded[i:], lower)
 			if j < 0 {
 				break
 			}
 			at := i + j
 			i = at + len(lower)
-			if !wordAt(src.Text, at, i) || opensSentence(src.Text[:at]) {
+			if !wordAt(body, at, i) || opensSentence(body[:at]) {
 				continue
 			}
-			if src.Text[at:i] == lower {
+			if body[at:i] == lower {
 				n++
 			} else {
 				n--
@@ -353,8 +355,13 @@ func spelling(sources []*Source, word string) string {
 	return word
 }
 
-// maxSpellingSources bounds the sources spelling reads.
-const maxSpellingSources = 200
+// maxSpellingSources and maxSpellingBytes bound what spelling reads:
+// the first bytes of the text after the headline of the first sources,
+// enough to tell how a story's words are written.
+const (
+	maxSpellingSources = 100
+	maxSpellingBytes   = 4000
+)
 
 // wordAt reports whether text[start:end] is a whole word.
 func wordAt(text string, start, end int) bool {
