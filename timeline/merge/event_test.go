@@ -187,6 +187,10 @@ func TestClauseWithin(t *testing.T) {
 		{"An armored carrier straddled the roadway, still in flames, and residents who had emerged said they heard fire", 75,
 			"An armored carrier straddled the roadway, still in flames", true},
 		{"The coalition flew fewer missions, Ham said, because the air defences were destroyed", 45, "The coalition flew fewer missions, Ham said", true},
+		// no cut between a verb and the preposition it takes
+		{"The leaders of France, Germany and Britain met in Paris to discuss the crisis with bankers from across the continent", 80,
+			"The leaders of France, Germany and Britain met in Paris to discuss the crisis", true},
+		{"Arab leaders meeting in Baghdad called for the peace plan to be implemented at once", 60, "", false},
 	}
 	for _, tt := range tests {
 		got, ok := clauseWithin(tt.s, tt.max)

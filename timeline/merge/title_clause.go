@@ -60,11 +60,22 @@ func lastClauseAt(s string, max int, kind boundaryKind) string {
 		} else {
 			head = dropStrandedTail(head)
 		}
-		if isClause(head) && !endsOnFunctionWord(head) && (kind != beforePreposition || !endsOnNumber(head)) {
+		if isClause(head) && !endsOnFunctionWord(head) && (kind != beforePreposition || !endsOnNumber(head) && !endsOnVerb(head)) {
 			best = head
 		}
 	}
 	return best
+}
+
+// endsOnVerb reports whether s ends on its only verb, which the
+// preposition after it completes ("called for", "announced in a
+// statement"); not "one person was killed and eight injured".
+func endsOnVerb(s string) bool {
+	ws := words.Split(s)
+	if len(ws) == 0 || !words.IsVerb(ws[len(ws)-1]) {
+		return false
+	}
+	return !slices.ContainsFunc(ws[:len(ws)-1], words.IsVerb)
 }
 
 // dropStrandedTail returns head without the words after its last comma
