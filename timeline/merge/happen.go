@@ -52,7 +52,7 @@ func Events(ms []*Mention) []timeline.Event {
 	names := nameSpeakers(ms)
 	units, undated := unitsOf(ms, names)
 	tt := newTermTable(ms)
-	lm := newLatentModel(blockDocs(ms, tt), len(tt.names))
+	lm := newLatentModel(blockDocs(ms, tt), tt.names)
 	parallel.For(len(units), func(i int) {
 		u := units[i]
 		u.vec = tt.vectorOf(u.ms)

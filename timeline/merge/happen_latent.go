@@ -2,6 +2,7 @@ package merge
 
 import (
 	"cmp"
+	"hash/fnv"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -17,8 +18,10 @@ import (
 // story's term-by-sentence matrix (latent semantic analysis) gives each
 // term a few dozen coordinates in which words used alike lie close; a
 // sentence's coordinates are those of its terms, weighed. The
-// decomposition is randomised (Halko, Martinsson and Tropp 2011) with a
-// fixed seed, so that the same story gives the same coordinates.
+// decomposition is randomised (Halko, Martinsson and Tropp 2011), each
+// paragraph's row of the random matrix drawn from a seed made of its
+// words: the same story gives the same coordinates, in whatever order
+// its paragraphs come, and a source added changes them little.
 
 const (
 	// latentDims is how many dimensions the latent model keeps.
@@ -28,9 +31,9 @@ const (
 	latentOversample = 16
 	// latentPowerIterations sharpens the decomposition of a matrix whose
 	// singular values fall slowly, as text's do.
-	latentPowerIterations = 2
-	// latentMaxDocs bounds the paragraphs the model is learnt from; a
-	// larger story is sampled evenly.
+	latentPowerIterations = 4
+	// latentMaxDocs bounds the paragraphs the model is learnt from; of a
+	// larger story, about as many are chosen by their seeds (sampleDocs).
 	latentMaxDocs = 6000
 	// latentMinDocs is the fewest sentences worth a model.
 	latentMinDocs = 20
@@ -45,27 +48,24 @@ type latentModel struct {
 }
 
 // newLatentModel learns a latent model from the story's sentences,
-// given as term vectors over the nTerms terms of tt. It returns nil
-// when there are too few sentences to learn from.
-func newLatentModel(docs []termVector, nTerms int) *latentModel {
+// given as term vectors over the terms of tt, named by names. It
+// returns nil when there are too few sentences to learn from.
+func newLatentModel(docs []termVector, names []string) *latentModel {
+	nTerms := len(names)
 	if len(docs) < latentMinDocs {
 		return nil
 	}
+	seeds := docSeeds(docs, names)
 	if len(docs) > latentMaxDocs {
-		step := float64(len(docs)) / latentMaxDocs
-		sample := make([]termVector, latentMaxDocs)
-		for i := range sample {
-			sample[i] = docs[int(float64(i)*step)]
-		}
-		docs = sample
+		docs, seeds = sampleDocs(docs, seeds)
 	}
 	l := min(latentDims+latentOversample, len(docs), nTerms)
 	if l < 2 {
 		return nil
 	}
-	rng := rand.New(rand.NewPCG(0x6c6174656e74, 0x73746f7279))
 	omega := mat.NewDense(len(docs), l, nil)
-	for i := range len(docs) {
+	for i, seed := range seeds {
+		rng := rand.New(rand.NewPCG(seed, 0x73746f7279))
 		for j := range l {
 			omega.Set(i, j, rng.NormFloat64())
 		}
@@ -107,6 +107,54 @@ func newLatentModel(docs []termVector, nTerms int) *latentModel {
 		}
 	}
 	return m
+}
+
+// docSeeds returns a number for each doc made of its terms alone: the
+// seed of its row of the random matrix, so that a paragraph added to
+// the story leaves the rows of the others as they were, and the model
+// learnt changes little with it.
+func docSeeds(docs []termVector, names []string) []uint64 {
+	termHash := make([]uint64, len(names))
+	for t, name := range names {
+		h := fnv.New64a()
+		h.Write([]byte(name))
+		termHash[t] = h.Sum64()
+	}
+	seeds := make([]uint64, len(docs))
+	for i, d := range docs {
+		var s uint64 = 0x6c6174656e74
+		for _, t := range d.terms {
+			s += termHash[t] // in any order of the terms
+		}
+		seeds[i] = s
+	}
+	return seeds
+}
+
+// sampleDocs returns latentMaxDocs of docs or about as many, with their
+// seeds, chosen by their seeds: a doc added to the story leaves the
+// choice of the others as it was.
+func sampleDocs(docs []termVector, seeds []uint64) ([]termVector, []uint64) {
+	keep := float64(latentMaxDocs) / float64(len(docs))
+	var outDocs []termVector
+	var outSeeds []uint64
+	for i, seed := range seeds {
+		if float64(mix(seed)>>11)/(1<<53) < keep {
+			outDocs = append(outDocs, docs[i])
+			outSeeds = append(outSeeds, seed)
+		}
+	}
+	return outDocs, outSeeds
+}
+
+// mix scrambles the bits of x (SplitMix64's finaliser), so that seeds
+// that differ little are chosen independently.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
 }
 
 // embed returns the coordinates of a term vector, of norm 1 (all zero
