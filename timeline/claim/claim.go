@@ -68,7 +68,9 @@ observers monitors citizens people protesters organizers organisers mission`)
 // speakerStops end a speaker phrase when reading back from its verb.
 var speakerStops = words.SetOf(`that which who whom whose when while as and but or after before because
 since if despite although though where whereas whether than so yet in on at from with by into
-onto about over under against during without within through to also meanwhile however`)
+onto about over under against during without within through to also meanwhile however
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+gmt bst utc cet edt est et pt`) // a day or a clock's zone before a speaker says when, not who: "On Monday the United States said"
 
 // pronouns that stand for a speaker named before.
 var SpeakerPronouns = words.SetOf(`he she they it him her them`)

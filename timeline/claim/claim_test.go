@@ -32,6 +32,9 @@ func TestAttributionsOf(t *testing.T) {
 		{"The Russian Freedom Legion rejected that version of events.", "Russian Freedom Legion", timeline.StanceDenial, "that version of events"},
 		{"The ministry said that security forces killed 70 fighters.", "ministry", timeline.StanceClaim, "security forces killed 70 fighters"},
 		{"Two paramilitary factions have claimed responsibility for the raid.", "Two paramilitary factions", timeline.StanceClaim, "responsibility for the raid"},
+		// a day or a clock time before the speaker says when, not who
+		{"On Monday the United States said it was moving ships closer.", "United States", timeline.StanceClaim, "it was moving ships closer"},
+		{"04:12 BST A senior White House official said talks had stalled.", "senior White House official", timeline.StanceClaim, "talks had stalled"},
 	}
 	for _, tt := range tests {
 		as := attributionsOf(tt.sentence)
@@ -101,7 +104,8 @@ func TestSpeakerContext(t *testing.T) {
 
 func TestSpeakerNames(t *testing.T) {
 	got := SpeakerNames([]string{"Podolyak", "Mykhailo Podolak", "Gladkov", "Belgorod Governor Vyacheslav Gladkov", "Kyiv",
-		"Musa Ibrahim", "spokesman Moussa Ibrahim", "Mohamed Ibrahim", "Ali", "Salah Ali", "Firas Ali"})
+		"Musa Ibrahim", "spokesman Moussa Ibrahim", "Mohamed Ibrahim", "Ali", "Salah Ali", "Firas Ali",
+		"United States", "United State", "United States"})
 	want := map[string]string{
 		"Podolyak": "Mykhailo Podolak", "Mykhailo Podolak": "Mykhailo Podolak",
 		"Gladkov": "Belgorod Governor Vyacheslav Gladkov", "Belgorod Governor Vyacheslav Gladkov": "Belgorod Governor Vyacheslav Gladkov",
@@ -110,6 +114,8 @@ func TestSpeakerNames(t *testing.T) {
 		"Musa Ibrahim": "Musa Ibrahim", "spokesman Moussa Ibrahim": "Musa Ibrahim", "Mohamed Ibrahim": "Mohamed Ibrahim",
 		// a surname alone of two people names neither
 		"Ali": "Ali", "Salah Ali": "Salah Ali", "Firas Ali": "Firas Ali",
+		// of two names as full, the one more sources write
+		"United State": "United States",
 	}
 	for k, v := range want {
 		if got[k] != v {

@@ -269,9 +269,14 @@ func editDistanceAtMostOne(a, b []rune) bool {
 // by its fullest name: one with a first name, then the most words in
 // capitals, then the fewest words ("Belgorod Governor Vyacheslav
 // Gladkov" over "Governor Vyacheslav Gladkov of Belgorod"), then the
+// most used ("United States" over a source's "United State"), then the
 // first in order. Names are compared only within a block: people by
 // their surname's first letter, organisations by their content words.
 func SpeakerNames(names []string) map[string]string {
+	uses := make(map[string]int, len(names))
+	for _, n := range names {
+		uses[n]++
+	}
 	names = slices.Clone(names)
 	slices.Sort(names)
 	names = slices.Compact(names)
@@ -307,7 +312,7 @@ func SpeakerNames(names []string) map[string]string {
 	for _, g := range groups {
 		full := slices.MaxFunc(g, func(a, b string) int {
 			return cmp.Or(cmp.Compare(hasFirstName(a), hasFirstName(b)), cmp.Compare(capitals(a), capitals(b)),
-				cmp.Compare(words.Count(b), words.Count(a)), cmp.Compare(b, a))
+				cmp.Compare(words.Count(b), words.Count(a)), cmp.Compare(uses[a], uses[b]), cmp.Compare(b, a))
 		})
 		for _, n := range g {
 			out[n] = full
