@@ -53,6 +53,12 @@ func appendSentences(out []timeline.Span, text string, b timeline.Span) []timeli
 	start := b.Start
 	for i := b.Start; i < b.End; {
 		r, size := utf8.DecodeRuneInString(text[i:b.End])
+		if r == ':' {
+			if label := capitalsLabelAt(text[:b.End], start, i); label > start {
+				out = append(out, timeline.Span{Start: start, End: lastWordEnd(text, start, label)})
+				start = label
+			}
+		}
 		if !isTerminator(r) {
 			i += size
 			continue
@@ -75,6 +81,40 @@ func appendSentences(out []timeline.Span, text string, b timeline.Span) []timeli
 		out = append(out, timeline.Span{Start: s, End: e})
 	}
 	return out
+}
+
+// capitalsLabelAt returns where a label in capitals before the colon at
+// text[colon] begins, when it stands inside the sentence that began at
+// start, after a word, and the text after it opens a sentence: CNN's
+// "...a major rally is set for Sunday NEW: Libya's news agency says...",
+// where highlights run into each other; else 0. A label is one word of
+// three capitals or more.
+func capitalsLabelAt(text string, start, colon int) int {
+	i := colon
+	for i > start && text[i-1] >= 'A' && text[i-1] <= 'Z' {
+		i--
+	}
+	if colon-i < 3 || i-1 <= start || text[i-1] != ' ' || !unicode.IsLetter(rune(text[i-2])) && !unicode.IsDigit(rune(text[i-2])) {
+		return 0
+	}
+	rest := text[colon+1:]
+	if !strings.HasPrefix(rest, " ") {
+		return 0
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
+	if !startsSentence(first) {
+		return 0
+	}
+	return i
+}
+
+// lastWordEnd returns where the text before end ends, white space left
+// out, but not before start.
+func lastWordEnd(text string, start, end int) int {
+	for end > start && unicode.IsSpace(rune(text[end-1])) {
+		end--
+	}
+	return end
 }
 
 func isTerminator(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }

@@ -38,6 +38,10 @@ func TestSplitSentences(t *testing.T) {
 		{"a day and month label a line", "26 December: Observers arrive in Syria.", []string{"26 December:", "Observers arrive in Syria."}},
 		{"no label inside a line", "It said 2004: a year to forget.", []string{"It said 2004: a year to forget."}},
 		{"a word and a colon is no label", "Update: the talks resumed.", []string{"Update: the talks resumed."}},
+		{"highlights run into each other", "A major rally is set for Sunday NEW: Libya's news agency says boats were seized. More.",
+			[]string{"A major rally is set for Sunday", "NEW: Libya's news agency says boats were seized.", "More."}},
+		{"a label in capitals opening the text", "NEW: Talks resumed.", []string{"NEW: Talks resumed."}},
+		{"an acronym before a colon and lower case", "The ratio stood at 3 to 1 in the NATO: a record.", []string{"The ratio stood at 3 to 1 in the NATO: a record."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
