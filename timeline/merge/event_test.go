@@ -45,6 +45,9 @@ func TestSentenceTitle(t *testing.T) {
 		{"“We will return,” the commander said on Tuesday.", "Tuesday", "“We will return,” the commander said"},
 		{"The Kremlin attacked the United States and Europe this Wednesday, May 24, after assuring that fighters use Western-supplied weapons.",
 			"Wednesday, May 24", "The Kremlin attacked the United States and Europe"},
+		// no title opens with a label in capitals or an aside between dashes
+		{"NEW: Rebels made headway on Thursday toward the coast.", "Thursday", "Rebels made headway toward the coast"},
+		{"About a month later -- soon after the plant had reopened -- two more incidents occurred.", "About a month later", "Two more incidents occurred"},
 	}
 	for _, tt := range tests {
 		if got, _ := sentenceTitle(mentionOf(tt.sentence, tt.date), nil, maxTitleChars); got != tt.want {

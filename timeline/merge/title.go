@@ -207,7 +207,7 @@ func sentenceTitle(m *Mention, names canonicalNames, limit int) (string, bool) {
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = dateline.ReplaceAllString(s, "")
 	s = dropClockLabel(s)
-	s = dropLeadingWords(strings.TrimLeft(s, ",;: "))
+	s = dropLeadingWords(dropLeadingAside(strings.TrimLeft(s, ",;: ")))
 	s = attributionLead.ReplaceAllString(s, "")
 	s = attributionAside.ReplaceAllString(s, "")
 	s = dropOpeningPhrase(s)
@@ -217,6 +217,20 @@ func sentenceTitle(m *Mention, names canonicalNames, limit int) (string, bool) {
 	}
 	c, ok := clauseWithin(s, limit)
 	return capitalize(c), ok
+}
+
+// leadingAside matches what a title cannot open with: a label in
+// capitals ("NEW: ", "UPDATE: "), or an aside between dashes ("-- soon
+// after the plant reopened -- ") left at the front where the date
+// before it was taken out.
+var leadingAside = regexp.MustCompile(`^([A-Z]{3,}:\s+|(--|[–—])\s[^–—]{1,80}?\s(--|[–—])\s+|(--|[–—])\s*)`)
+
+// dropLeadingAside returns s without a leading label or aside.
+func dropLeadingAside(s string) string {
+	if rest := leadingAside.ReplaceAllString(s, ""); rest != "" {
+		return rest
+	}
+	return s
 }
 
 // dateline matches what a wire story opens with before its first
