@@ -87,14 +87,19 @@ func appendSentences(out []timeline.Span, text string, b timeline.Span) []timeli
 // text[colon] begins, when it stands inside the sentence that began at
 // start, after a word, and the text after it opens a sentence: CNN's
 // "...a major rally is set for Sunday NEW: Libya's news agency says...",
-// where highlights run into each other; else 0. A label is one word of
-// three capitals or more.
+// where highlights run into each other, or a transcript's "…but -
+// PRESIDENT BUSH: No, let me finish"; else 0. A label is a word of three
+// capitals or more, with the words in capitals before it.
 func capitalsLabelAt(text string, start, colon int) int {
 	i := colon
 	for i > start && text[i-1] >= 'A' && text[i-1] <= 'Z' {
 		i--
 	}
-	if colon-i < 3 || i-1 <= start || text[i-1] != ' ' || !unicode.IsLetter(rune(text[i-2])) && !unicode.IsDigit(rune(text[i-2])) {
+	if colon-i < 3 {
+		return 0
+	}
+	i = capitalsBefore(text, start, i) // "SUZANNE MALVEAUX, CNN CORRESPONDENT:", "UNIDENTIFIED FEMALE:"
+	if i-1 <= start || text[i-1] != ' ' || !unicode.IsLetter(rune(text[i-2])) && !unicode.IsDigit(rune(text[i-2])) && text[i-2] != '-' {
 		return 0
 	}
 	rest := text[colon+1:]
@@ -102,11 +107,43 @@ func capitalsLabelAt(text string, start, colon int) int {
 		return 0
 	}
 	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
-	if !startsSentence(first) {
-		return 0
+	if !startsSentence(first) || words.IsOpening(first) {
+		return 0 // a quotation the colon opens: "…tells the BBC: “We…"
+	}
+	before := strings.ToLower(text[strings.LastIndexByte(text[:i-1], ' ')+1 : i-1])
+	if labelCannotFollow[before] {
+		return 0 // a name the sentence goes on with: "episodes of CSI: Miami"
 	}
 	return i
 }
+
+// capitalsBefore returns where the words in capitals (two letters or
+// more, maybe after a comma) that end at text[i] begin, not before
+// start: a transcript's speaker, whose name and role a label gives.
+func capitalsBefore(text string, start, i int) int {
+	for {
+		j := i - 1
+		if j > start && text[j] == ' ' && text[j-1] == ',' {
+			j--
+		}
+		if j <= start || text[j] != ' ' && text[j] != ',' {
+			return i
+		}
+		k := j
+		for k > start && text[k-1] >= 'A' && text[k-1] <= 'Z' {
+			k--
+		}
+		if j-k < 2 || k > start && text[k-1] != ' ' {
+			return i
+		}
+		i = k
+	}
+}
+
+// labelCannotFollow are the words after which capitals before a colon
+// are a name the sentence goes on with, not a label.
+var labelCannotFollow = words.SetOf(`the a an of to in on at for with by from and or as told tells said says
+wrote writes asked`)
 
 // lastWordEnd returns where the text before end ends, white space left
 // out, but not before start.

@@ -41,6 +41,12 @@ func TestSplitSentences(t *testing.T) {
 		{"highlights run into each other", "A major rally is set for Sunday NEW: Libya's news agency says boats were seized. More.",
 			[]string{"A major rally is set for Sunday", "NEW: Libya's news agency says boats were seized.", "More."}},
 		{"a label in capitals opening the text", "NEW: Talks resumed.", []string{"NEW: Talks resumed."}},
+		{"a transcript's speaker", "We are talking to the EU - PRESIDENT BUSH: No, let me finish. Then UNIDENTIFIED FEMALE: We hate it.",
+			[]string{"We are talking to the EU -", "PRESIDENT BUSH: No, let me finish.", "Then", "UNIDENTIFIED FEMALE: We hate it."}},
+		{"a speaker's name and role", "Crowds chanted. SUZANNE MALVEAUX, CNN CORRESPONDENT: Starting with Tunisia, protests spread.",
+			[]string{"Crowds chanted.", "SUZANNE MALVEAUX, CNN CORRESPONDENT: Starting with Tunisia, protests spread."}},
+		{"a quotation after a colon", "She tells the BBC: \"We have lost everything.\" More.", []string{"She tells the BBC: \"We have lost everything.\"", "More."}},
+		{"a name with a colon", "He starred in two episodes of CSI: Miami last year.", []string{"He starred in two episodes of CSI: Miami last year."}},
 		{"an acronym before a colon and lower case", "The ratio stood at 3 to 1 in the NATO: a record.", []string{"The ratio stood at 3 to 1 in the NATO: a record."}},
 	}
 	for _, tt := range tests {
