@@ -198,6 +198,13 @@ func isParticiple(toks []words.Token, v int) bool {
 // over names, roles and their joining words, and over one appositive
 // between commas ("Gladkov, the governor of Belgorod,").
 func speakerBefore(s string, toks []words.Token, k int) string {
+	if c := relativeClauseBefore(toks, k); c > 0 {
+		// "Stockton Rush, who is aboard … the Titanic, said": the speaker
+		// stands before the relative clause, where one is named there
+		if sp := speakerBefore(s, toks, c); sp != "" {
+			return sp
+		}
+	}
 	start := phraseStart(toks, k)
 	if start == k {
 		return ""
@@ -222,6 +229,28 @@ func speakerBefore(s string, toks []words.Token, k int) string {
 	}
 	return sp
 }
+
+// relativeClauseBefore returns, when a relative clause between commas
+// ends before toks[k] ("…, who is one of five people aboard, said"), the
+// index of the comma that opens it; else 0.
+func relativeClauseBefore(toks []words.Token, k int) int {
+	if k < 2 || toks[k-1].Text != "," {
+		return 0
+	}
+	for c := k - 2; c > 0 && k-c < 40; c-- {
+		if toks[c].Text != "," {
+			continue
+		}
+		if c+1 < k && relativePronouns[strings.ToLower(toks[c+1].Text)] {
+			return c
+		}
+		return 0 // another comma first: an appositive, a list
+	}
+	return 0
+}
+
+// relativePronouns open a relative clause about who was just named.
+var relativePronouns = words.SetOf(`who whose whom which`)
 
 // phraseStart returns where the speaker phrase ending before toks[k]
 // begins: at most ten words back, stopping at a stop word, a clause

@@ -32,6 +32,9 @@ func TestAttributionsOf(t *testing.T) {
 		{"The Russian Freedom Legion rejected that version of events.", "Russian Freedom Legion", timeline.StanceDenial, "that version of events"},
 		{"The ministry said that security forces killed 70 fighters.", "ministry", timeline.StanceClaim, "security forces killed 70 fighters"},
 		{"Two paramilitary factions have claimed responsibility for the raid.", "Two paramilitary factions", timeline.StanceClaim, "responsibility for the raid"},
+		// a relative clause between the speaker and the verb
+		{"Stockton Rush, who is one of five people aboard the submersible lost on its dive to the Titanic, said in 2022 that safety is a waste.", "Stockton Rush", timeline.StanceClaim, "in 2022 that safety is a waste"},
+		{"Azmeh Dawood, whose brother perished on board the Titan, says she is angry.", "Azmeh Dawood", timeline.StanceClaim, "she is angry"},
 		// a day or a clock time before the speaker says when, not who
 		{"On Monday the United States said it was moving ships closer.", "United States", timeline.StanceClaim, "it was moving ships closer"},
 		{"04:12 BST A senior White House official said talks had stalled.", "senior White House official", timeline.StanceClaim, "talks had stalled"},
