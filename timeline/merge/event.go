@@ -253,12 +253,42 @@ func withoutWhenWords(text string, span timeline.Span, exprs []timex.Expr) strin
 	return b.String()
 }
 
-// punctuationRun matches commas, semicolons and colons left in a row
-// where dates were taken out ("closed, , , and").
-var punctuationRun = regexp.MustCompile(`([,;:])(?:\s*[,;:])+`)
+// tidyPunctuation makes each run of commas, semicolons and colons left
+// in a row where dates were taken out ("closed, , , and") its first
+// mark, the space between them left out.
+func tidyPunctuation(s string) string {
+	var b strings.Builder
+	last := 0 // s[:last] is written
+	for i := 0; i < len(s); i++ {
+		if !isClauseMark(s[i]) {
+			continue
+		}
+		end := i + 1 // after the run's last mark
+		for j := end; j < len(s); j++ {
+			if isClauseMark(s[j]) {
+				end = j + 1
+			} else if !isRunSpace(s[j]) {
+				break
+			}
+		}
+		if end > i+1 {
+			b.WriteString(s[last : i+1])
+			last = end
+		}
+		i = end - 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
-// tidyPunctuation makes each run of clause marks one mark.
-func tidyPunctuation(s string) string { return punctuationRun.ReplaceAllString(s, "$1") }
+// isClauseMark reports whether c is a comma, a semicolon or a colon.
+func isClauseMark(c byte) bool { return c == ',' || c == ';' || c == ':' }
+
+// isRunSpace reports whether c is white space between marks of a run.
+func isRunSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // shortSpeaker returns a speaker's name short enough for a title: a
 // person's name without the role when the phrase is long, else the

@@ -249,3 +249,18 @@ func TestBalanced(t *testing.T) {
 		}
 	}
 }
+
+func TestTidyPunctuation(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"closed, , , and reopened", "closed, and reopened"},
+		{"closed,,; and", "closed, and"},
+		{"a: b, c", "a: b, c"},
+		{"ends with marks ,  ;", "ends with marks ,"},
+		{"no marks at all", "no marks at all"},
+		{", ,", ","},
+	} {
+		if got := tidyPunctuation(c.in); got != c.want {
+			t.Errorf("tidyPunctuation(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

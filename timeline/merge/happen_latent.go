@@ -72,7 +72,9 @@ func newLatentModel(docs []termVector, names []string) *latentModel {
 	}
 	y := transposeTimes(docs, nTerms, omega) // terms × l
 	for range latentPowerIterations {
-		z := times(docs, orthonormal(y)) // docs × l
+		// a basis of the documents' side is enough to keep the columns
+		// apart: the terms' side, many more rows, is made orthonormal once
+		z := times(docs, y) // docs × l
 		y = transposeTimes(docs, nTerms, orthonormal(z))
 	}
 	q := orthonormal(y)
