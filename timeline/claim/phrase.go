@@ -1,0 +1,192 @@
+package claim
+
+import (
+	"strings"
+
+	"github.com/timeline-project/timeline/timeline/words"
+)
+
+// Speaker phrases: the names, roles and the words that join them, read
+// back from a speaker's verb or on from it.
+
+// speakerBefore reads the speaker phrase that ends before toks[k]: back
+// over names, roles and their joining words, and over one appositive
+// between commas ("Gladkov, the governor of Belgorod,").
+func speakerBefore(s string, toks []words.Token, k int) string {
+	if c := relativeClauseBefore(toks, k); c > 0 {
+		// "Stockton Rush, who is aboard … the Titanic, said": the speaker
+		// stands before the relative clause, where one is named there
+		if sp := speakerBefore(s, toks, c); sp != "" {
+			return sp
+		}
+	}
+	start := phraseStart(toks, k)
+	if start == k {
+		return ""
+	}
+	// "Gladkov, the governor of Belgorod, said": the phrase is an
+	// appositive; the name stands before it.
+	if start >= 2 && toks[start-1].Text == "," && k > 0 && toks[k-1].Text == "," {
+		if nameStart := phraseStart(toks, start-1); nameStart < start-1 && allCapitalized(toks[nameStart:start-1]) {
+			start = nameStart
+		}
+	}
+	end := k
+	for end > start && !toks[end-1].Word {
+		end--
+	}
+	if end <= start {
+		return ""
+	}
+	sp := cleanSpeaker(s[toks[start].Start:toks[end-1].End])
+	if !looksLikeSpeaker(sp) {
+		return ""
+	}
+	return sp
+}
+
+// relativeClauseBefore returns, when a relative clause between commas
+// ends before toks[k] ("…, who is one of five people aboard, said"), the
+// index of the comma that opens it; else 0.
+func relativeClauseBefore(toks []words.Token, k int) int {
+	if k < 2 || toks[k-1].Text != "," {
+		return 0
+	}
+	for c := k - 2; c > 0 && k-c < 40; c-- {
+		if toks[c].Text != "," {
+			continue
+		}
+		if c+1 < k && relativePronouns[strings.ToLower(toks[c+1].Text)] {
+			return c
+		}
+		return 0 // another comma first: an appositive, a list
+	}
+	return 0
+}
+
+// relativePronouns open a relative clause about who was just named.
+var relativePronouns = words.SetOf(`who whose whom which`)
+
+// phraseStart returns where the speaker phrase ending before toks[k]
+// begins: at most ten words back, stopping at a stop word, a clause
+// mark or a lower-case word that cannot describe a speaker. A comma
+// is crossed only into a name ("…Service, Andrey Yusov,").
+func phraseStart(toks []words.Token, k int) int {
+	i := k
+	for n := 0; i > 0 && n < 10; n++ {
+		t := toks[i-1]
+		if !t.Word {
+			if t.Text == "," && i < k && toks[k-1].Text == "," && allCapitalized(toks[i:k]) && i >= 2 && toks[i-2].Word {
+				i-- // the comma before an appositive name
+				continue
+			}
+			if t.Text == "," && i == k { // "Yusov, insisted"
+				i--
+				continue
+			}
+			break
+		}
+		lw := strings.ToLower(t.Text)
+		if lw == "of" || lw == "for" || lw == "the" {
+			i--
+			continue
+		}
+		if speakerStops[lw] {
+			break
+		}
+		if !words.StartsUpper(t.Text) && !SpeakerNouns[lw] && !SpeakerPronouns[lw] && !isPossessive(t.Text) && !IsNumberWord(lw) {
+			break
+		}
+		i--
+	}
+	for i < k && (toks[i].Text == "," || strings.EqualFold(toks[i].Text, "of") || strings.EqualFold(toks[i].Text, "for")) {
+		i++
+	}
+	return i
+}
+
+// speakerAfter reads the speaker phrase that starts at toks[from]: "said
+// the governor", "said Vyacheslav Gladkov, the governor".
+func speakerAfter(s string, toks []words.Token, from int) string {
+	end := from
+	for end < len(toks) && toks[end].Word && end-from < 8 {
+		lw := strings.ToLower(toks[end].Text)
+		if speakerStops[lw] && lw != "of" && lw != "for" || !words.StartsUpper(toks[end].Text) && !SpeakerNouns[lw] && lw != "the" {
+			break
+		}
+		end++
+	}
+	if end == from {
+		return ""
+	}
+	sp := cleanSpeaker(s[toks[from].Start:toks[end-1].End])
+	if !looksLikeSpeaker(sp) {
+		return ""
+	}
+	return sp
+}
+
+func allCapitalized(toks []words.Token) bool {
+	n := 0
+	for _, t := range toks {
+		if !t.Word {
+			continue
+		}
+		if !words.StartsUpper(t.Text) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// cleanSpeaker drops a leading article or an opening word that is not
+// part of the speaker ("However", "But"), and trailing commas.
+func cleanSpeaker(sp string) string {
+	sp = strings.Trim(sp, " ,")
+	for {
+		w, rest, ok := strings.Cut(sp, " ")
+		if !ok {
+			break
+		}
+		lw := strings.ToLower(w)
+		if lw == "the" || lw == "a" || lw == "an" || lw == "however" || lw == "but" || lw == "and" || lw == "meanwhile" || lw == "also" {
+			sp = rest
+			continue
+		}
+		break
+	}
+	return sp
+}
+
+// looksLikeSpeaker reports whether a phrase can name a speaker: it holds
+// a capitalized word that is not only the first of the sentence's words,
+// a word that describes a speaker, or it is a pronoun.
+func looksLikeSpeaker(sp string) bool {
+	ws := words.Split(sp)
+	if len(ws) == 0 {
+		return false
+	}
+	if len(ws) == 1 && SpeakerPronouns[strings.ToLower(ws[0])] {
+		return true
+	}
+	if notSpeakers[strings.ToLower(ws[0])] {
+		return false
+	}
+	for _, w := range ws {
+		lw := strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(w), "'s"), "’s")
+		if SpeakerNouns[lw] || words.StartsUpper(w) && !speakerStops[lw] && !timeWords[lw] {
+			return true
+		}
+	}
+	return false
+}
+
+// timeWords are capitalized words that are not speakers.
+var timeWords = words.SetOf(`monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december today yesterday on in`)
+
+// notSpeakers are capitalized words that begin a phrase that names no
+// speaker ("This indicates…", "There said…").
+var notSpeakers = words.SetOf(`this that these those there here which what such another each every some
+any it's we i you us`)
