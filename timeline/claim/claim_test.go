@@ -134,9 +134,10 @@ func TestSpeakerNamesOrganisations(t *testing.T) {
 		"National Council", "National Council and Libyan government officials",
 		"Security Council", "Security Council Resolution 1973",
 		"Human Rights Watch", "Sidney Kwiram of Human Rights Watch",
-		"Defense Ministry", "British Defense Ministry", "Dutch Defense Ministry"})
+		"Defense Ministry", "British Defense Ministry", "Dutch Defense Ministry",
+		"USCG", "NTC", "National Transitional Council", "National Tourism Council", "ICC"})
 	for _, same := range [][]string{
-		{"Coast Guard", "United States Coast Guard", "Coast Guard official"},
+		{"Coast Guard", "United States Coast Guard", "Coast Guard official", "USCG"},
 		{"Libyan government", "spokesman for the Libyan government", "Libyan government officials"},
 	} {
 		for _, n := range same[1:] {
@@ -154,6 +155,8 @@ func TestSpeakerNamesOrganisations(t *testing.T) {
 		{"Security Council", "Security Council Resolution 1973"},      // what it names
 		{"Human Rights Watch", "Sidney Kwiram of Human Rights Watch"}, // a person of it
 		{"British Defense Ministry", "Dutch Defense Ministry"},
+		{"NTC", "National Transitional Council"}, // or the National Tourism Council?
+		{"NTC", "National Tourism Council"},
 		{"Defense Ministry", "Dutch Defense Ministry"}, // which of the two?
 	} {
 		if got[apart[0]] == got[apart[1]] {

@@ -307,7 +307,7 @@ func SpeakerNames(names []string) map[string]string {
 		blocks[bk] = append(blocks[bk], len(groups))
 		groups = append(groups, []string{n})
 	}
-	groups = joinOrganisations(groups)
+	groups = joinAcronyms(joinOrganisations(groups))
 	out := make(map[string]string, len(names))
 	for _, g := range groups {
 		full := slices.MaxFunc(g, func(a, b string) int {
@@ -391,6 +391,91 @@ func joinOrganisations(groups [][]string) [][]string {
 		out = append(out, slices.Clone(g))
 	}
 	return out
+}
+
+// joinAcronyms joins a group named by an acronym ("USCG", "NTC") with the
+// one group whose name its letters are the initials of ("United States
+// Coast Guard", "National Transitional Council"); an acronym of two
+// such names, or of none, is left alone.
+func joinAcronyms(groups [][]string) [][]string {
+	byInitials := map[string][]int{}
+	for i, g := range groups {
+		for _, n := range g {
+			if in := initials(n); len(in) >= 2 && !slices.Contains(byInitials[in], i) {
+				byInitials[in] = append(byInitials[in], i)
+			}
+		}
+	}
+	into := map[int]int{}
+	for i, g := range groups {
+		if !isAcronym(g[0]) {
+			continue
+		}
+		if targets := byInitials[g[0]]; len(targets) == 1 && targets[0] != i {
+			into[i] = targets[0]
+		}
+	}
+	if len(into) == 0 {
+		return groups
+	}
+	var out [][]string
+	at := map[int]int{}
+	for i, g := range groups {
+		if _, ok := into[i]; ok {
+			continue
+		}
+		at[i] = len(out)
+		out = append(out, slices.Clone(g))
+	}
+	for i := range groups { // in order, so that the output is the same each time
+		if t, ok := into[i]; ok {
+			if k, ok := at[t]; ok {
+				out[k] = append(out[k], groups[i]...)
+			} else {
+				at[i] = len(out)
+				out = append(out, slices.Clone(groups[i]))
+			}
+		}
+	}
+	return out
+}
+
+// isAcronym reports whether name is one word of two to six capitals.
+func isAcronym(name string) bool {
+	if len(name) < 2 || len(name) > 6 {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if name[i] < 'A' || name[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// initials returns the first letters of a name of two or more
+// capitalized words, the small words that join them left out ("USCG" of
+// "United States Coast Guard"); "" for a name with a word in lower case
+// or of one word.
+func initials(name string) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(name) {
+		switch w {
+		case "of", "the", "for", "and", "on", "de":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if r < 'A' || r > 'Z' {
+			return ""
+		}
+		b.WriteRune(r)
+		n++
+	}
+	if n < 2 {
+		return ""
+	}
+	return b.String()
 }
 
 // nameHead returns the stem of the word a speaker's name is headed by:
