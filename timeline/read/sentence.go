@@ -55,7 +55,8 @@ func appendSentences(out []timeline.Span, text string, b timeline.Span) []timeli
 		r, size := utf8.DecodeRuneInString(text[i:b.End])
 		if r == ':' {
 			if label := capitalsLabelAt(text[:b.End], start, i); label > start {
-				out = append(out, timeline.Span{Start: start, End: lastWordEnd(text, start, label)})
+				_, end := trimSpan(text, start, label)
+				out = append(out, timeline.Span{Start: start, End: end})
 				start = label
 			}
 		}
@@ -144,15 +145,6 @@ func capitalsBefore(text string, start, i int) int {
 // are a name the sentence goes on with, not a label.
 var labelCannotFollow = words.SetOf(`the a an of to in on at for with by from and or as told tells said says
 wrote writes asked`)
-
-// lastWordEnd returns where the text before end ends, white space left
-// out, but not before start.
-func lastWordEnd(text string, start, end int) int {
-	for end > start && unicode.IsSpace(rune(text[end-1])) {
-		end--
-	}
-	return end
-}
 
 func isTerminator(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
 
