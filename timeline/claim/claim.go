@@ -63,7 +63,8 @@ senior local regional federal state top former acting general border guard guard
 factions faction corps legion battalion unit units administration department statement
 activists activist volunteers volunteer representatives representative envoy ambassador
 diplomats diplomat staff soldiers soldier commission board company firm party opposition
-observers monitors citizens people protesters organizers organisers mission`)
+observers monitors citizens people protesters organizers organisers mission
+man men woman women doctor doctors nurse nurses rebel rebels worker workers student students embassy`)
 
 // speakerStops end a speaker phrase when reading back from its verb.
 var speakerStops = words.SetOf(`that which who whom whose when while as and but or after before because

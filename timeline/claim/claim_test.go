@@ -38,6 +38,19 @@ func TestAttributionsOf(t *testing.T) {
 		// a day or a clock time before the speaker says when, not who
 		{"On Monday the United States said it was moving ships closer.", "United States", timeline.StanceClaim, "it was moving ships closer"},
 		{"04:12 BST A senior White House official said talks had stalled.", "senior White House official", timeline.StanceClaim, "talks had stalled"},
+		// a place names where the speaker is, not who speaks
+		{"A woman in Tripoli says she was woken by a loud explosion.", "woman in Tripoli", timeline.StanceClaim, "she was woken by a loud explosion"},
+		{"Residents in Homs said the shelling went on all night.", "Residents in Homs", timeline.StanceClaim, "the shelling went on all night"},
+		{"Officials at the Pentagon said the strike hit its target.", "Officials at the Pentagon", timeline.StanceClaim, "the strike hit its target"},
+		{"The BBC's Jon Leyne in Cairo says the army is in control.", "BBC's Jon Leyne", timeline.StanceClaim, "the army is in control"},
+		// a participle clause between the speaker and the verb
+		{"Col. Ahmed Bani, speaking at a news conference in Benghazi on Wednesday, said his forces were outgunned.", "Col. Ahmed Bani", timeline.StanceClaim, "his forces were outgunned"},
+		// a name after a particle ("el-", "al-")
+		{"Hala el-Khatib, secretary general of the Egyptian Hotels Association, said occupancy was down.", "Hala el-Khatib, secretary general of the Egyptian Hotels Association", timeline.StanceClaim, "occupancy was down"},
+		// a pronoun before the verb stands alone; a capital "The" after a
+		// lower-case word opens a sentence run into the one before
+		{"They mourned a man they said was shot by soldiers.", "they", timeline.StanceClaim, ""},
+		{"A video appears to show the arrest of a woman The prime minister denies the charges.", "prime minister", timeline.StanceDenial, "the charges"},
 	}
 	for _, tt := range tests {
 		as := attributionsOf(tt.sentence)
@@ -102,6 +115,23 @@ func TestSpeakerContext(t *testing.T) {
 	got = sc.Resolve(5, attributionsOf("He said the talks had failed."))
 	if len(got) != 0 {
 		t.Errorf("a pronoun three sentences after any speaker: %+v, want dropped", got)
+	}
+}
+
+func TestPersonName(t *testing.T) {
+	for _, c := range []struct{ name, first, last string }{
+		{"Belgorod Governor Vyacheslav Gladkov", "Vyacheslav", "Gladkov"},
+		{"Col. Ahmed Bani", "Ahmed", "Bani"},
+		{"Hala el-Khatib, secretary general of the association", "Hala", "el-Khatib"},
+		// the name after a description and a preposition is a place or a body
+		{"Medical sources at Misratah Medical Complex", "", ""},
+		// a possessive ends the name: whose it is, not who
+		{"Abu Musab al-Zarqawi's al-Qaeda", "", ""},
+		{"Secretary of State Hillary Clinton", "Hillary", "Clinton"},
+	} {
+		if first, last := PersonName(c.name); first != c.first || last != c.last {
+			t.Errorf("PersonName(%q) = %q %q, want %q %q", c.name, first, last, c.first, c.last)
+		}
 	}
 }
 

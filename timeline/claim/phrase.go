@@ -24,6 +24,13 @@ func speakerBefore(s string, toks []words.Token, k int) string {
 	if start == k {
 		return ""
 	}
+	if who, ok := speakerAtPlace(toks, start); ok {
+		start = who
+	} else if who < start-1 {
+		// "The BBC's Jon Leyne in Cairo says": the name is the speaker
+		k = start - 1
+		start = who
+	}
 	// "Gladkov, the governor of Belgorod, said": the phrase is an
 	// appositive; the name stands before it.
 	if start >= 2 && toks[start-1].Text == "," && k > 0 && toks[k-1].Text == "," {
@@ -45,9 +52,46 @@ func speakerBefore(s string, toks []words.Token, k int) string {
 	return sp
 }
 
-// relativeClauseBefore returns, when a relative clause between commas
-// ends before toks[k] ("…, who is one of five people aboard, said"), the
-// index of the comma that opens it; else 0.
+// speakerAtPlace reads back from a place's name that starts at
+// toks[start] over a preposition of place to who is there: "A woman in
+// Tripoli says", "Witnesses in Deraa told", "Officials at the Pentagon
+// said". The place is where the speaker is, not who speaks. It returns
+// the start of the phrase with its place and true where who is there is
+// described ("woman in Tripoli"); where a name stands there ("Jon Leyne
+// in Cairo") the start of the name alone and false; else start and
+// false.
+func speakerAtPlace(toks []words.Token, start int) (int, bool) {
+	if start < 2 || !placePrepositions[strings.ToLower(toks[start-1].Text)] || !toks[start-2].Word || !words.StartsUpper(toks[start].Text) && !strings.EqualFold(toks[start].Text, "the") {
+		return start, false
+	}
+	who := phraseStart(toks, start-1)
+	if who == start-1 {
+		return start, false
+	}
+	described, named := false, false
+	for _, t := range toks[who : start-1] {
+		if SpeakerNouns[strings.ToLower(t.Text)] {
+			described = true
+		} else if t.Word && words.StartsUpper(t.Text) {
+			named = true
+		}
+	}
+	switch {
+	case named && allCapitalized(toks[who:start-1]):
+		return who, false
+	case described:
+		return who, true
+	}
+	return start, false
+}
+
+// placePrepositions put a speaker in a place.
+var placePrepositions = words.SetOf(`in at near inside outside`)
+
+// relativeClauseBefore returns, when a relative or participle clause
+// between commas ends before toks[k] ("…, who is one of five people
+// aboard, said", "…, speaking in Benghazi, said"), the index of the
+// comma that opens it; else 0.
 func relativeClauseBefore(toks []words.Token, k int) int {
 	if k < 2 || toks[k-1].Text != "," {
 		return 0
@@ -56,12 +100,19 @@ func relativeClauseBefore(toks []words.Token, k int) int {
 		if toks[c].Text != "," {
 			continue
 		}
-		if c+1 < k && relativePronouns[strings.ToLower(toks[c+1].Text)] {
+		if c+1 < k && (relativePronouns[strings.ToLower(toks[c+1].Text)] || participle(toks[c+1].Text)) {
 			return c
 		}
 		return 0 // another comma first: an appositive, a list
 	}
 	return 0
+}
+
+// participle reports whether a word is a present participle that opens
+// a clause about who was just named ("Col. Ahmed Bani, speaking at a
+// news conference in Benghazi, said").
+func participle(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && !words.StartsUpper(w)
 }
 
 // relativePronouns open a relative clause about who was just named.
@@ -72,6 +123,9 @@ var relativePronouns = words.SetOf(`who whose whom which`)
 // mark or a lower-case word that cannot describe a speaker. A comma
 // is crossed only into a name ("…Service, Andrey Yusov,").
 func phraseStart(toks []words.Token, k int) int {
+	if k > 0 && SpeakerPronouns[strings.ToLower(toks[k-1].Text)] {
+		return k - 1 // a pronoun stands alone: "a man they said was shot"
+	}
 	i := k
 	for n := 0; i > 0 && n < 10; n++ {
 		t := toks[i-1]
@@ -87,6 +141,10 @@ func phraseStart(toks []words.Token, k int) int {
 			break
 		}
 		lw := strings.ToLower(t.Text)
+		if t.Text == "The" && i >= 2 && toks[i-2].Word && !words.StartsUpper(toks[i-2].Text) && !nameQualifiers[strings.ToLower(toks[i-2].Text)] {
+			i-- // "…the rape of a woman The Libyan prime minister denies": a sentence run into the one before
+			break
+		}
 		if lw == "of" || lw == "for" || lw == "the" {
 			i--
 			continue
@@ -94,7 +152,7 @@ func phraseStart(toks []words.Token, k int) int {
 		if speakerStops[lw] {
 			break
 		}
-		if !words.StartsUpper(t.Text) && !SpeakerNouns[lw] && !SpeakerPronouns[lw] && !isPossessive(t.Text) && !IsNumberWord(lw) {
+		if !nameWord(t.Text) && !SpeakerNouns[lw] && !SpeakerPronouns[lw] && !isPossessive(t.Text) && !IsNumberWord(lw) {
 			break
 		}
 		i--
@@ -132,7 +190,7 @@ func allCapitalized(toks []words.Token) bool {
 		if !t.Word {
 			continue
 		}
-		if !words.StartsUpper(t.Text) {
+		if !nameWord(t.Text) {
 			return false
 		}
 		n++

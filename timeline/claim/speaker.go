@@ -135,11 +135,14 @@ func PersonName(name string) (first, last string) {
 			return first, last // "Sidney Kwiram" of "Sidney Kwiram of Human Rights Watch"
 		}
 		ws := words.Split(seg)
-		if len(ws) == 0 || !words.StartsUpper(ws[len(ws)-1]) || orgWords[strings.ToLower(ws[len(ws)-1])] {
+		if len(ws) == 0 || !nameWord(ws[len(ws)-1]) || orgWords[strings.ToLower(ws[len(ws)-1])] {
 			continue
 		}
+		if q := slices.IndexFunc(ws, func(w string) bool { return nameQualifiers[w] }); q > 0 && !words.StartsUpper(ws[q-1]) {
+			continue // "sources at Misratah Medical Complex": the name after is where they are
+		}
 		run := 0
-		for j := len(ws) - 1; j >= 0 && words.StartsUpper(ws[j]) && !orgWords[strings.ToLower(ws[j])] && !roleWords[strings.ToLower(ws[j])]; j-- {
+		for j := len(ws) - 1; j >= 0 && nameWord(ws[j]) && (j == len(ws)-1 || !isPossessive(ws[j])) && !orgWords[strings.ToLower(ws[j])] && !roleWords[strings.ToLower(ws[j])]; j-- {
 			run++
 		}
 		switch {
@@ -163,13 +166,24 @@ func personBefore(seg string) (first, last string) {
 		return "", ""
 	}
 	run := 0
-	for j := q - 1; j >= 0 && words.StartsUpper(ws[j]) && !orgWords[strings.ToLower(ws[j])] && !roleWords[strings.ToLower(ws[j])]; j-- {
+	for j := q - 1; j >= 0 && nameWord(ws[j]) && !orgWords[strings.ToLower(ws[j])] && !roleWords[strings.ToLower(ws[j])]; j-- {
 		run++
 	}
 	if run < 2 {
 		return "", ""
 	}
 	return ws[q-run], ws[q-1]
+}
+
+// nameWord reports whether a word can be part of a person's name: it
+// starts with a capital, or it is a name after a particle of a few
+// letters joined by a hyphen ("el-Khatib", "al-Assad").
+func nameWord(w string) bool {
+	if words.StartsUpper(w) {
+		return true
+	}
+	i := strings.LastIndexByte(w, '-')
+	return i > 0 && i <= 3 && words.StartsUpper(w[i+1:])
 }
 
 // nameQualifiers open what qualifies a name: whom a person speaks for
@@ -185,7 +199,8 @@ post press tv radio network channel media commission assembly parliament senate 
 // roleWords are titles that stand before a person's name.
 var roleWords = words.SetOf(`governor president minister spokesman spokeswoman deputy general colonel
 mayor senator prime secretary chief head adviser advisor ambassador commander director
-prosecutor judge captain lieutenant major sergeant dr mr mrs ms prof`)
+prosecutor judge captain lieutenant major sergeant dr mr mrs ms prof col gen lt sgt capt maj adm cmdr
+rep sen gov`)
 
 // sameSpeaker reports whether two names name one speaker: people with
 // one surname (allowing one letter of difference in transliteration)

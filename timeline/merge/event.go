@@ -190,15 +190,25 @@ func plural(sp string) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	last := ws[len(ws)-1]
 	if len(ws) > 2 && strings.EqualFold(ws[0], "one") && strings.EqualFold(ws[1], "of") {
 		return false // "one of the factions"
 	}
-	if lw := strings.ToLower(last); (claim.SpeakerNouns[lw] || pluralAgents[lw]) && strings.HasSuffix(lw, "s") && len(ws) == 1 {
+	if q := slices.IndexFunc(ws, func(w string) bool { return headEnders[w] }); q > 0 {
+		ws = ws[:q] // "Activists in Syria", "members of the council": the head is before
+	}
+	last := ws[len(ws)-1]
+	if lw := strings.ToLower(last); (claim.SpeakerNouns[lw] || pluralAgents[lw]) && strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && len(ws) == 1 {
 		return true // "Officials", "Engineers" opening a sentence
 	}
 	return !words.StartsUpper(last) && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
 }
+
+// headEnders end the head of a speaker phrase: what follows says where
+// or of what.
+var headEnders = words.SetOf(`of in at near inside outside from`)
+
+// placeWords say where a speaker is.
+var placeWords = words.SetOf(`in at near inside outside`)
 
 // pluralAgents are plural nouns for people that open a sentence with a
 // capital, and are no name ("Engineers warned…").
@@ -305,6 +315,9 @@ func shortSpeaker(sp string) string {
 	}
 	head, _, _ := strings.Cut(sp, ",")
 	ws := strings.Fields(head)
+	if len(ws) <= 7 && head == sp && slices.ContainsFunc(ws[1:], func(w string) bool { return placeWords[w] }) {
+		return sp // "Medical sources at Misratah Medical Complex": who, and where
+	}
 	for i, w := range ws {
 		if i > 0 && speakerQualifiers[strings.ToLower(w)] {
 			ws = ws[:i]
@@ -345,7 +358,10 @@ since during released published`)
 func withoutWhen(m *Mention) (before, after string) {
 	text := m.Src.Text
 	if !m.Sentence.Span.Contains(m.DateSpan) || m.DateSpan.Start == m.DateSpan.End {
-		return words.CollapseSpace(withoutDates(text, m.Sentence.Span, m.Exprs)), "" // dated by context or undated
+		// dated by context or undated: the days it names go, not how long
+		// ("in the 25 years I have studied Libya")
+		days := slices.DeleteFunc(slices.Clone(m.Exprs), func(e timex.Expr) bool { return e.Type != timex.TypeDate && e.Type != timex.TypeTime })
+		return words.CollapseSpace(withoutDates(text, m.Sentence.Span, days)), ""
 	}
 	before = strings.TrimRightFunc(text[m.Sentence.Span.Start:m.DateSpan.Start], unicode.IsSpace)
 	after = text[m.DateSpan.End:m.Sentence.Span.End]

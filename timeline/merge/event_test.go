@@ -6,6 +6,7 @@ import (
 
 	"github.com/timeline-project/timeline/timeline"
 	"github.com/timeline-project/timeline/timeline/claim"
+	"github.com/timeline-project/timeline/timeline/timex"
 	"github.com/timeline-project/timeline/timeline/words"
 )
 
@@ -160,10 +161,40 @@ func TestShortSpeaker(t *testing.T) {
 		{"the deputy head of the regional council in the north", ""},
 		{"One of the president's top generals in the east", ""},
 		{"a senior official at the ministry, who asked not to be named", "a senior official"},
+		{"Medical sources at Misratah Medical Complex", "Medical sources at Misratah Medical Complex"},
 	} {
 		if got := shortSpeaker(c.in); got != c.want {
 			t.Errorf("shortSpeaker(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for _, c := range []struct {
+		speaker string
+		want    bool
+	}{
+		{"Russian officials", true},
+		{"Activists in Syria", true},
+		{"Members of the African Union", true},
+		{"Witness in Misrata", false},
+		{"Witnesses", true},
+		{"one of the factions", false},
+		{"Kremlin spokesman Dmitry Peskov", false},
+	} {
+		if got := plural(c.speaker); got != c.want {
+			t.Errorf("plural(%q) = %v, want %v", c.speaker, got, c.want)
+		}
+	}
+}
+
+func TestTitleKeepsDurations(t *testing.T) {
+	text := "It was a sight I could never have imagined in the 25 years I have studied Libya."
+	i := strings.Index(text, "the 25 years")
+	m := &Mention{Src: &timeline.Source{Text: text}, Sentence: timeline.Sentence{Span: timeline.Span{Start: 0, End: len(text)}},
+		Exprs: []timex.Expr{{Start: i, End: i + len("the 25 years"), Type: timex.TypeDuration}}}
+	if before, _ := withoutWhen(m); !strings.Contains(before, "in the 25 years I have") {
+		t.Errorf("withoutWhen(%q) = %q: a duration says how long, not when, and stays", text, before)
 	}
 }
 
