@@ -251,15 +251,31 @@ func TestIsCaveat(t *testing.T) {
 
 func TestStandsAlone(t *testing.T) {
 	for s, want := range map[string]bool{
-		"The quake struck west of the capital.": true,
-		"It shows the aftermath of the quake.":  false,
-		"We gathered more than 200 wounded.":    false,
-		"Where is God in Haiti?":                false,
-		"Rescuers asked: “Is anyone there?”":    false,
-		"Haiti’s president asked for help.":     true,
+		"The quake struck west of the capital.":   true,
+		"It shows the aftermath of the quake.":    false,
+		"We gathered more than 200 wounded.":      false,
+		"Where is God in Haiti?":                  false,
+		"Rescuers asked: “Is anyone there?”":      false,
+		"Haiti’s president asked for help.":       true,
+		"That's one of the people in the square.": false,
 	} {
 		if got := standsAlone(s); got != want {
 			t.Errorf("standsAlone(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestOwnWords(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Today I think the problem is solved.":                  true,
+		"You can see the crowds behind me.":                     true,
+		"That's one of the people we heard from.":               true,
+		"Protesters chanted “we will not leave” in the square.": false,
+		"US and India announce defence agreements":              false,
+		"The quake struck west of the capital.":                 false,
+	} {
+		if got := ownWords(s); got != want {
+			t.Errorf("ownWords(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -61,7 +61,7 @@ func eventTitle(members []*Mention, names canonicalNames) (string, *Mention) {
 		// sentences that stand alone first, with their own date first
 		for _, pass := range []struct{ alone, own bool }{{true, true}, {true, false}, {false, true}, {false, false}} {
 			for _, m := range members[:min(len(members), titleCandidates)] {
-				if m.Role == roleHeadline || ownDate(m) != pass.own || claim.IsCaveat(m.Text()) || standsAlone(m.Text()) != pass.alone {
+				if m.Role == roleHeadline || ownDate(m) != pass.own || claim.IsCaveat(m.Text()) || (standsAlone(m.Text()) && !ownWords(m.Text())) != pass.alone {
 					continue
 				}
 				if t, ok := sentenceTitle(m, names, limit); try(m, t, ok) {
@@ -124,14 +124,65 @@ var contextWords = words.SetOf(`i we you he she it they this these that those hi
 such another also`)
 
 // standsAlone reports whether a sentence can be read without the ones
-// around it: it is no question and does not open with a pronoun.
+// around it: it is no question and does not open with a pronoun
+// ("That's", "It was").
 func standsAlone(s string) bool {
 	s = strings.TrimSpace(s)
 	if strings.HasSuffix(strings.TrimRight(s, `"”’'`), "?") {
 		return false
 	}
 	ws := words.Split(s)
-	return len(ws) > 0 && !contextWords[strings.ToLower(ws[0])]
+	return len(ws) > 0 && !contextWords[withoutContraction(ws[0])]
+}
+
+// ownWords reports whether a sentence is someone's own words without
+// quotation marks ("I think the problem is solved", "We heard from them
+// today"): who says them is in another sentence or a transcript's
+// label, and a title of them names no one.
+func ownWords(s string) bool {
+	for i, w := range words.Split(withoutQuotations(s)) {
+		if w == "I" || speakerWords[w] || i == 0 && w != strings.ToUpper(w) && speakerWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerWords are the words of one who speaks, or of whom they speak to.
+var speakerWords = words.SetOf(`we us our me my you your`)
+
+// withoutContraction returns a word in lower case without a contraction
+// after its apostrophe: "that" of "That's", "we" of "we're".
+func withoutContraction(w string) string {
+	w = strings.ToLower(w)
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		w = w[:i]
+	}
+	return w
+}
+
+// withoutQuotations returns s without the words it quotes between
+// quotation marks.
+func withoutQuotations(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '"':
+			depth = 1 - depth
+			continue
+		case '“':
+			depth = 1
+			continue
+		case '”':
+			depth = 0
+			continue
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // ownDate reports whether a mention carries its own date.
