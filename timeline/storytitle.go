@@ -209,7 +209,7 @@ func (t *titleTally) title(tie map[string]int) string {
 	slices.SortFunc(terms, func(a, b string) int {
 		return cmp.Or(cmp.Compare(t.score[b], t.score[a]), cmp.Compare(tie[b], tie[a]), cmp.Compare(a, b))
 	})
-	terms = t.clearlyFirst(terms)
+	terms = t.clearlyFirst(t.namesAndNouns(terms))
 	if len(terms) == 0 {
 		return ""
 	}
@@ -235,6 +235,60 @@ func (t *titleTally) title(tie map[string]int) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+// namesAndNouns returns terms, in order, without verbs ("took",
+// "killed"), which say what happened rather than what the story is
+// about, words of every story ("people", "thousands"), and with one
+// form of a name, the shorter, where two are counted ("Syria" for
+// "Syrian" and "Syria").
+func (t *titleTally) namesAndNouns(terms []string) []string {
+	var out []string
+	for _, key := range terms {
+		if headlineVerb(t.form(key)) || vagueWords[key] {
+			continue
+		}
+		if i := slices.IndexFunc(out, func(k string) bool { return formOf(k, key) }); i >= 0 {
+			if len(key) < len(out[i]) {
+				out[i] = key // the name before its adjective: "Syria" of "Syrian"
+			}
+			continue
+		}
+		out = append(out, key)
+	}
+	return out
+}
+
+// vagueWords are words of every story that tell none what it is about.
+var vagueWords = words.SetOf(`people thousand thousands hundred hundreds dozen dozens million millions
+year years day days week weeks time new more first last`)
+
+// headlineVerb reports whether a word, as the texts write it, is a verb
+// of the kind headlines are made of: a past form in -ed, or one of the
+// verbs they use most. A word the texts capitalize is a name.
+func headlineVerb(form string) bool {
+	if form != strings.ToLower(form) {
+		return false
+	}
+	return utf8.RuneCountInString(form) > 4 && strings.HasSuffix(form, "ed") || headlineVerbs[form]
+}
+
+var headlineVerbs = words.SetOf(`says said took takes makes made gets got goes went gives gave comes came
+sees saw hits holds held wins won falls fell rises rose meets met keeps kept tells told seeks warns urges
+vows begins began kills dies`)
+
+// formOf reports whether two terms are forms of one name: one is the
+// other with the ending of its people or adjective ("Syria", "Syrian";
+// "Egypt", "Egyptians"; "Iraq", "Iraqi"), not another word that begins
+// as it does ("Titan", "Titanic").
+func formOf(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 4 && strings.HasPrefix(b, a) && nameEndings[b[len(a):]]
+}
+
+// nameEndings make a place's name its people's or its adjective.
+var nameEndings = words.SetOf(`n an ian i ese s ns ans ians is`)
 
 // clearlyFirst returns the first of terms, sorted by score, in groups
 // of about one score (see storyTitleMargin): as many whole groups as

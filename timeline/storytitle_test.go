@@ -75,6 +75,11 @@ func TestStoryTitle(t *testing.T) {
 			headedWith("a", "Russia Declares Victory Over Belgorod Insurgents", "The insurgents crossed into Belgorod."),
 			headedWith("b", "Belgorod Insurgents Withdraw Across Border", "Insurgents left, and Belgorod said the insurgents had gone."),
 		}, nil, "Belgorod insurgents"},
+		{"no verbs, no words of every story, one form of a name", []*Source{
+			headedWith("a", "Syrian troops killed protesters in Deraa", "Syrian troops killed protesters, people said."),
+			headedWith("b", "Thousands of people took to the streets of Deraa in Syria", "People were killed."),
+			headedWith("c", "Syria: protesters killed in Deraa", "Thousands took to the streets."),
+		}, nil, "Deraa, protesters, Syria"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := StoryTitle(tc.sources, tc.events); got != tc.want {
