@@ -100,15 +100,13 @@ func eventPrecision(p timex.Precision) timex.Precision {
 const maxSummarySides = 3
 
 // summaryOf says what the sources together report: the most central
-// sentence other than the one the title was made from, how many
-// outlets report it, and who disputes it.
+// sentence other than the one the title was made from (of those that
+// stand alone and are no one's own words, where there are some), how
+// many outlets report it, and who disputes it.
 func summaryOf(e *timeline.Event, central []*Mention, from *Mention) string {
 	var b strings.Builder
-	for _, m := range central {
-		if m != from && m.Role != roleHeadline && !claim.IsCaveat(m.Text()) {
-			b.WriteString(m.quoted())
-			break
-		}
+	if m := summarySentence(central, from); m != nil {
+		b.WriteString(m.quoted())
 	}
 	if n := e.Outlets; n > 1 {
 		if b.Len() > 0 {
@@ -132,6 +130,25 @@ func summaryOf(e *timeline.Event, central []*Mention, from *Mention) string {
 		b.WriteString(" Accounts differ: " + strings.Join(sides, "; ") + ".")
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// summarySentence returns the most central sentence of central, but
+// from, headlines and caveats, that stands alone and is no one's own
+// words; else the most central of them; nil when there is none.
+func summarySentence(central []*Mention, from *Mention) *Mention {
+	var first *Mention
+	for _, m := range central {
+		if m == from || m.Role == roleHeadline || claim.IsCaveat(m.Text()) {
+			continue
+		}
+		if standsAlone(m.Text()) && !ownWords(m.Text()) {
+			return m
+		}
+		if first == nil {
+			first = m
+		}
+	}
+	return first
 }
 
 // commonPartOfDay returns the part of day most mentions give, the

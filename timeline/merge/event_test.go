@@ -311,3 +311,15 @@ func TestTidyPunctuation(t *testing.T) {
 		}
 	}
 }
+
+func TestSummarySentence(t *testing.T) {
+	own := mentionOf("COOPER: That's one of the people we heard from in the square today.", "")
+	report := mentionOf("Crowds celebrated in Tahrir Square until dawn.", "")
+	title := mentionOf("Mubarak stepped down and handed power to the army.", "")
+	if got := summarySentence([]*Mention{title, own, report}, title); got != report {
+		t.Errorf("summarySentence = %q, want the report that stands alone", got.Text())
+	}
+	if got := summarySentence([]*Mention{title, own}, title); got != own {
+		t.Errorf("summarySentence without a report that stands alone = %v, want the most central other sentence", got)
+	}
+}
