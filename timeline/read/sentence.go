@@ -53,6 +53,13 @@ func appendSentences(out []timeline.Span, text string, b timeline.Span) []timeli
 	start := b.Start
 	for i := b.Start; i < b.End; {
 		r, size := utf8.DecodeRuneInString(text[i:b.End])
+		if r == '(' {
+			if place := wireDatelineAt(text[:b.End], start, i); place > start {
+				_, end := trimSpan(text, start, place)
+				out = append(out, timeline.Span{Start: start, End: end})
+				start = place
+			}
+		}
 		if r == ':' {
 			if label := capitalsLabelAt(text[:b.End], start, i); label > start {
 				_, end := trimSpan(text, start, label)
@@ -117,6 +124,45 @@ func capitalsLabelAt(text string, start, colon int) int {
 	}
 	return i
 }
+
+// wireDatelineAt returns where a news service's dateline begins when
+// one stands inside the sentence that began at start, its bracket at
+// text[open]: "…to the table Cairo, Egypt (CNN) -- Egyptian President…",
+// where a page's highlights run into its first sentence, or "…7:47 pm
+// GMT TRIPOLI (Reuters) - Libyan leader…" after a headline and its
+// stamp; else 0. A dateline is a place of capitalized words, the
+// service's name in brackets, and a dash.
+func wireDatelineAt(text string, start, open int) int {
+	end := strings.IndexByte(text[open:], ')')
+	if end < 3 || end > 12 {
+		return 0
+	}
+	name := text[open+1 : open+end]
+	if !words.StartsUpper(name) || strings.IndexFunc(name, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+		return 0
+	}
+	rest := strings.TrimLeft(text[open+end+1:], " ")
+	if !strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, "–") && !strings.HasPrefix(rest, "—") {
+		return 0
+	}
+	place := open
+	for n := 0; n < 5; n++ {
+		j := strings.TrimRight(text[start:place], " ")
+		k := strings.LastIndexByte(j, ' ') + 1
+		w := strings.TrimSuffix(j[k:], ",")
+		if w == "" || !words.StartsUpper(w) || clockZones[strings.ToLower(w)] {
+			break
+		}
+		place = start + k
+	}
+	if place == open {
+		return 0
+	}
+	return place
+}
+
+// clockZones are the zones a stamp's time ends with, before a dateline.
+var clockZones = words.SetOf(`gmt bst utc cet cest est edt pst pdt ist et pt`)
 
 // capitalsBefore returns where the words in capitals (two letters or
 // more, maybe after a comma) that end at text[i] begin, not before

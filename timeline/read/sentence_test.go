@@ -47,6 +47,12 @@ func TestSplitSentences(t *testing.T) {
 			[]string{"Crowds chanted.", "SUZANNE MALVEAUX, CNN CORRESPONDENT: Starting with Tunisia, protests spread."}},
 		{"a quotation after a colon", "She tells the BBC: \"We have lost everything.\" More.", []string{"She tells the BBC: \"We have lost everything.\"", "More."}},
 		{"a name with a colon", "He starred in two episodes of CSI: Miami last year.", []string{"He starred in two episodes of CSI: Miami last year."}},
+		{"a news service's dateline after highlights", `Obama says the "transition must bring all voices to the table" Cairo, Egypt (CNN) -- Mubarak stepped down Friday.`,
+			[]string{`Obama says the "transition must bring all voices to the table"`, "Cairo, Egypt (CNN) -- Mubarak stepped down Friday."}},
+		{"a dateline after a stamp", "Gaddafi defiant TRIPOLI | Mon Feb 21, 2011 7:47 pm GMT TRIPOLI (Reuters) - Libyan leader spoke.",
+			[]string{"Gaddafi defiant TRIPOLI | Mon Feb 21, 2011 7:47 pm GMT", "TRIPOLI (Reuters) - Libyan leader spoke."}},
+		{"a dateline opening the sentence", "CAIRO (Reuters) - Oil rose. More.", []string{"CAIRO (Reuters) - Oil rose.", "More."}},
+		{"a bracket that is no dateline", "The ministry (MoD) said so (later) - and more.", []string{"The ministry (MoD) said so (later) - and more."}},
 		{"an acronym before a colon and lower case", "The ratio stood at 3 to 1 in the NATO: a record.", []string{"The ratio stood at 3 to 1 in the NATO: a record."}},
 	}
 	for _, tt := range tests {
