@@ -47,3 +47,19 @@ func TestTermsOfReusedSet(t *testing.T) {
 		t.Errorf("the long sentence has %d terms, want at least 41: the set never kept a map", n)
 	}
 }
+
+func TestHasVerb(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Soldiers withdrew from the square after a week of protests.": true,
+		"Rebels overran the town and swept into the port.":            true,
+		"The talks may resume next week.":                             true,
+		"Troops opened fire on the crowd.":                            true,
+		"A view of the square from the north":                         false,
+		"Map of the region and its towns":                             false,
+		"Ukraine Front Lines (@EuromaidanPR) May 23, 2023":            false,
+	} {
+		if got := HasVerb(s); got != want {
+			t.Errorf("HasVerb(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
