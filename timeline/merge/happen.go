@@ -60,7 +60,8 @@ func Events(ms []*Mention) []timeline.Event {
 			u.latent = lm.embed(u.vec)
 		}
 	})
-	groups := clusterUnits(units, tt)
+	groups, talk := withoutTalk(clusterUnits(units, tt))
+	undated = append(undated, talk...)
 	hs := make([]*happening, len(groups))
 	for i, g := range groups {
 		hs[i] = happeningOf(g)
@@ -78,6 +79,31 @@ func Events(ms []*Mention) []timeline.Event {
 	eventIDs(events)
 	rankEvents(events)
 	return events
+}
+
+// withoutTalk returns the groups but those whose every sentence, but
+// headlines, is someone's own words without quotation marks (a
+// transcript's talk, a column's "I think"), and the mentions of those:
+// such words found no happening, but join one a report founds, in a
+// group, or as undated sentences do.
+func withoutTalk(groups []*group) (kept []*group, talk []*Mention) {
+	kept = groups[:0]
+	for _, g := range groups {
+		if slices.ContainsFunc(g.units, func(u *unit) bool {
+			return slices.ContainsFunc(u.ms, func(m *Mention) bool { return m.Role == roleHeadline || !ownWords(m.Text()) })
+		}) {
+			kept = append(kept, g)
+			continue
+		}
+		for _, u := range g.units {
+			for _, m := range u.ms {
+				c := *m
+				c.Date, c.Precision, c.Basis = timex.Date{}, timex.PrecisionNone, ""
+				talk = append(talk, &c)
+			}
+		}
+	}
+	return kept, talk
 }
 
 // basisRank orders date bases from the best founded (0) to the least.

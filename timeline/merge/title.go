@@ -140,13 +140,17 @@ func standsAlone(s string) bool {
 // today"): who says them is in another sentence or a transcript's
 // label, and a title of them names no one.
 func ownWords(s string) bool {
-	for i, w := range words.Split(withoutQuotations(s)) {
-		if w == "I" || speakerWords[w] || i == 0 && w != strings.ToUpper(w) && speakerWords[strings.ToLower(w)] {
+	for _, w := range words.Split(withoutQuotations(s)) {
+		if w == "I" || speakerWords[w] || openingSpeakerWords[w] {
 			return true
 		}
 	}
 	return false
 }
+
+// openingSpeakerWords are speakerWords as a sentence or a transcript's
+// line opens with them ("HOST: You must be tired"); not "US".
+var openingSpeakerWords = words.SetOf(`We Our My You Your`)
 
 // speakerWords are the words of one who speaks, or of whom they speak to.
 var speakerWords = words.SetOf(`we us our me my you your`)
