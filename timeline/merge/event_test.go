@@ -206,6 +206,7 @@ func TestClauseWithin(t *testing.T) {
 		ok   bool
 	}{
 		{"Officials said the dam held", 90, "Officials said the dam held", true},
+		{"If it does", 90, "If it does", false},
 		{"The vessel, named Titan", 90, "The vessel, named Titan", false},
 		{"Moscow invoked a counter-terrorism operation, granting the authorities enhanced powers to restrict movement", 60,
 			"Moscow invoked a counter-terrorism operation", true},

@@ -188,9 +188,9 @@ func isClause(s string) bool {
 	k := 0
 	for part := range strings.SplitSeq(s, ",") {
 		ws := words.Split(part)
-		if len(ws) > 0 && relativeWords[strings.ToLower(ws[0])] {
+		if len(ws) > 0 && (relativeWords[strings.ToLower(ws[0])] || subordinators[strings.ToLower(ws[0])]) {
 			k++
-			continue // "who has written…" says nothing of the subject alone
+			continue // "who has written…", "If it does" say nothing alone
 		}
 		for i, w := range ws {
 			// a verb opening the second part is a participle ("The
@@ -204,6 +204,10 @@ func isClause(s string) bool {
 	}
 	return false
 }
+
+// subordinators open a clause that depends on another ("If it does,
+// …", "Although the talks failed, …").
+var subordinators = words.SetOf(`if unless although though because whereas whether`)
 
 // relativeWords open a relative clause.
 var relativeWords = words.SetOf(`who whom whose which that where`)
