@@ -176,7 +176,7 @@ func buildAndScoreStory(t *testing.T, src, gold string) storyScore {
 // dated elsewhere in the story moves it).
 const (
 	minSeedHappenings  = 7
-	maxSeedEntries     = 20
+	maxSeedEntries     = 18
 	minTitanHappenings = 7
 )
 

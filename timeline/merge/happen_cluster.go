@@ -31,10 +31,12 @@ const (
 	// groups; speakerPenalty what different speakers take from it.
 	speakerBonus   = 0.1
 	speakerPenalty = 0.1
-	// sameSourcePenalty is what two units of one source take from the
-	// similarity of their groups: an article that reports one day in
-	// several sentences most often reports several things, where other
-	// sources report one of them in their own words.
+	// sameSourcePenalty is what two units of one source, one of them
+	// someone's account, take from the similarity of their groups: an
+	// article that quotes several people on one day most often reports
+	// several things, where other sources report one of them in their
+	// own words. Two units of its own voice take nothing away: an
+	// article's own account of a day most often tells one happening.
 	sameSourcePenalty = 0.1
 )
 
@@ -53,8 +55,10 @@ type group struct {
 	// own is true when a unit's source reports in its own voice.
 	speakers []string
 	own      bool
-	// sources counts its units by source.
-	sources map[*timeline.Source]int
+	// sources counts its units by source; ownSources those in their
+	// source's own voice.
+	sources    map[*timeline.Source]int
+	ownSources map[*timeline.Source]int
 	// version counts the group's changes, to tell an edge computed
 	// before one from a current one.
 	version int
@@ -65,9 +69,10 @@ type group struct {
 
 func newGroup(u *unit) *group {
 	g := &group{units: []*unit{u}, prec: u.prec, lo: u.lo, hi: u.hi, sum: u.vec, norm: u.vec.norm(), latent: slices.Clone(u.latent),
-		sources: map[*timeline.Source]int{u.src: 1}}
+		sources: map[*timeline.Source]int{u.src: 1}, ownSources: map[*timeline.Source]int{}}
 	if u.speaker == "" {
 		g.own = true
+		g.ownSources[u.src] = 1
 	} else {
 		g.speakers = []string{u.speaker}
 	}
@@ -91,7 +96,8 @@ func speakerShift(aSpeakers []string, aOwn bool, bSpeakers []string, bOwn bool) 
 
 // similarity is the mean similarity of the units of two groups, one of
 // each (average linkage, which the sums of their vectors give), shifted
-// by who speaks in them and by how many pairs of units share a source. The mean keeps a large group from drawing in
+// by who speaks in them and by how many pairs of units share a source
+// and someone's account. The mean keeps a large group from drawing in
 // whatever is like its centroid: each of its units must be alike.
 func (g *group) similarity(h *group) float64 {
 	n := float64(len(g.units) * len(h.units))
@@ -106,6 +112,9 @@ func (g *group) similarity(h *group) float64 {
 	same := 0
 	for src, k := range a {
 		same += k * b[src]
+	}
+	for src, k := range g.ownSources {
+		same -= k * h.ownSources[src]
 	}
 	return sim + speakerShift(g.speakers, g.own, h.speakers, h.own) - sameSourcePenalty*float64(same)/n
 }
@@ -126,7 +135,7 @@ func unitSimilarity(u, v *unit) float64 {
 		sim = termShare*sim + (1-termShare)*dotDense(u.latent, v.latent)
 	}
 	sim += speakerShift(speakersOf(u), u.speaker == "", speakersOf(v), v.speaker == "")
-	if u.src == v.src {
+	if u.src == v.src && (u.speaker != "" || v.speaker != "") {
 		sim -= sameSourcePenalty
 	}
 	return sim
@@ -159,6 +168,9 @@ func (g *group) absorb(h *group) {
 	g.own = g.own || h.own
 	for src, k := range h.sources {
 		g.sources[src] += k
+	}
+	for src, k := range h.ownSources {
+		g.ownSources[src] += k
 	}
 	g.version++
 	h.dead = true
