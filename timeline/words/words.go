@@ -238,64 +238,6 @@ func TermASCII(buf *[MaxASCII]byte, w string) (t []byte, same, ok bool) {
 // stopWordTable holds stopWords, for looking words up as bytes.
 var stopWordTable = NewTable(stopWords)
 
-// Table is a set of words in an open-addressed hash table: looking a
-// word up hashes its bytes once and compares a slot or two, faster than
-// a map with string keys for the words of every block of a story.
-type Table struct {
-	slots []string // a power of two in size, "" for an empty slot
-	max   int      // the length of the longest word
-}
-
-// NewTable returns a Table holding the words of sets but "".
-func NewTable(sets ...map[string]bool) Table {
-	n := 0
-	for _, set := range sets {
-		n += len(set)
-	}
-	size := 16
-	for size < 4*n {
-		size *= 2
-	}
-	t := Table{slots: make([]string, size)}
-	for _, set := range sets {
-		for w := range set {
-			if w == "" || t.Has([]byte(w)) {
-				continue
-			}
-			t.max = max(t.max, len(w))
-			i := hashWord(w) & uint32(size-1)
-			for t.slots[i] != "" {
-				i = (i + 1) & uint32(size-1)
-			}
-			t.slots[i] = w
-		}
-	}
-	return t
-}
-
-// Has reports whether t holds the word w.
-func (t Table) Has(w []byte) bool {
-	if len(w) == 0 || len(w) > t.max {
-		return false
-	}
-	mask := uint32(len(t.slots) - 1)
-	for i := hashWord(w) & mask; t.slots[i] != ""; i = (i + 1) & mask {
-		if t.slots[i] == string(w) {
-			return true
-		}
-	}
-	return false
-}
-
-// hashWord is FNV-1a of w's bytes.
-func hashWord[S ~string | ~[]byte](w S) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
-	}
-	return h
-}
-
 // TermOfUnicode is term for any word.
 func TermOfUnicode(w string) string {
 	w = strings.ToLower(w)
@@ -473,49 +415,6 @@ func Shorten(s string, n int) string {
 		return s
 	}
 	return strings.Join(fields[:n], " ") + "…"
-}
-
-// finiteVerbs are common verbs whose past or present form does not end
-// in -ed: news reports something with them.
-var finiteVerbs = SetOf(`said says told tells is are was were has have had took takes made makes
-began begins came comes went goes saw sees hit hits shot struck fled left leaves led leads held
-holds met meets sent sends won wins lost loses gave gives got gets fell falls broke brought built
-caught chose drove fought found flew grew heard hid kept knew laid meant paid put ran rose sold set
-shook spoke spent stood stole swore thought threw understood wrote writes will would can could
-insists denies claims warns shows remains continues seeks tries calls
-may might must should shall did does withdrew drew ate blew bought dug drank dealt felt forgot froze
-hung overran overtook overthrew rang rode sank sat sang slept slid sprang stuck swept swam swung
-taught tore undertook upheld woke wore wept withheld arose awoke became befell bled burst clung crept
-flung forbade forgave foresaw leapt lent mistook sought shone shrank slew sped strove knelt spun
-stank stung strode rebuilt overcame underwent`)
-
-// HasVerb reports whether s has a word that looks like a finite verb: a
-// common irregular one, or a word in -ed.
-func HasVerb(s string) bool {
-	for i := 0; ; {
-		start, end := Next(s, i)
-		if start < 0 {
-			return false
-		}
-		if IsVerb(s[start:end]) {
-			return true
-		}
-		i = end
-	}
-}
-
-// IsVerb reports whether word w looks like a finite verb. "May" is the
-// month; "may" a verb.
-func IsVerb(w string) bool {
-	if w == "May" || w == "MAY" {
-		return false
-	}
-	var buf [MaxASCII]byte
-	if lw, _, ok := LowerASCII(&buf, w); ok {
-		return finiteVerbs[string(lw)] || bytes.HasSuffix(lw, []byte("ed")) && len(lw) > 4
-	}
-	lw := strings.ToLower(w)
-	return finiteVerbs[lw] || strings.HasSuffix(lw, "ed") && utf8.RuneCountInString(lw) > 4
 }
 
 // Stem returns the first five letters of a word, with British spellings
