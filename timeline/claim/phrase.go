@@ -228,7 +228,11 @@ func looksLikeSpeaker(sp string) bool {
 	if len(ws) == 1 && SpeakerPronouns[strings.ToLower(ws[0])] {
 		return true
 	}
-	if notSpeakers[strings.ToLower(ws[0])] {
+	first := strings.ToLower(ws[0])
+	if k := strings.IndexAny(first, "'’"); k > 0 && len(ws) == 1 {
+		first = first[:k] // "I'm says", "we're told"
+	}
+	if notSpeakers[first] {
 		return false
 	}
 	for _, w := range ws {

@@ -266,6 +266,22 @@ func TestStandsAlone(t *testing.T) {
 	}
 }
 
+func TestReported(t *testing.T) {
+	for _, c := range []struct {
+		says, want string
+		ok         bool
+	}{
+		{"But the league cannot ignore the suffering", "the league cannot ignore the suffering", true},
+		{"The people who made these tools are our ancestors", "the people who made these tools are our ancestors", true},
+		{"We are capable of controlling all of Libya", "We are capable of controlling all of Libya", false},
+		{"Russian groups carried out the attack", "Russian groups carried out the attack", true},
+	} {
+		if got, ok := reported(c.says); got != c.want || ok != c.ok {
+			t.Errorf("reported(%q) = %q, %v; want %q, %v", c.says, got, ok, c.want, c.ok)
+		}
+	}
+}
+
 func TestOwnWords(t *testing.T) {
 	for s, want := range map[string]bool{
 		"Today I think the problem is solved.":                  true,

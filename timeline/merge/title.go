@@ -140,12 +140,38 @@ func standsAlone(s string) bool {
 // today"): who says them is in another sentence or a transcript's
 // label, and a title of them names no one.
 func ownWords(s string) bool {
-	for _, w := range words.Split(withoutQuotations(s)) {
-		if w == "I" || speakerWords[w] || openingSpeakerWords[w] {
+	quoted := false
+	for i := 0; ; {
+		start, end := words.Next(s, i)
+		if start < 0 {
+			return false
+		}
+		quoted = quotedAfter(s[i:start], quoted)
+		w := s[start:end]
+		if k := strings.IndexAny(w, "'’"); k > 0 {
+			w = w[:k] // "I'm", "we're"
+		}
+		if !quoted && (w == "I" || speakerWords[w] || openingSpeakerWords[w]) {
 			return true
 		}
+		i = end
 	}
-	return false
+}
+
+// quotedAfter reports whether the text after gap is inside quotation
+// marks, given whether the text before it was.
+func quotedAfter(gap string, quoted bool) bool {
+	for _, r := range gap {
+		switch r {
+		case '"':
+			quoted = !quoted
+		case '“':
+			quoted = true
+		case '”':
+			quoted = false
+		}
+	}
+	return quoted
 }
 
 // openingSpeakerWords are speakerWords as a sentence or a transcript's
@@ -163,30 +189,6 @@ func withoutContraction(w string) string {
 		w = w[:i]
 	}
 	return w
-}
-
-// withoutQuotations returns s without the words it quotes between
-// quotation marks.
-func withoutQuotations(s string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch r {
-		case '"':
-			depth = 1 - depth
-			continue
-		case '“':
-			depth = 1
-			continue
-		case '”':
-			depth = 0
-			continue
-		}
-		if depth == 0 {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // ownDate reports whether a mention carries its own date.
@@ -371,10 +373,35 @@ func speakerTitle(m *Mention, names canonicalNames, limit int) (string, bool) {
 		verb = pluralVerb(verb)
 	}
 	lead := who + " " + verb + " "
-	says = unquote(strings.TrimRight(says, " .,;:!?"))
+	says, ok = reported(unquote(strings.TrimRight(says, " .,;:!?")))
+	if !ok {
+		return "", false
+	}
 	c, ok := clauseWithin(says, limit-utf8.RuneCountInString(lead))
 	return capitalize(lead + c), ok
 }
+
+// reported returns words a speaker says as a title reports them after
+// "says": a sentence of theirs without quotation marks loses its
+// opening conjunction ("But the league cannot ignore…") and its
+// capital ("The people who made these tools…"); in the first person
+// ("We are capable of…") it is no report, and false.
+func reported(says string) (string, bool) {
+	w, rest, _ := strings.Cut(says, " ")
+	switch {
+	case w == "I" || openingSpeakerWords[w]:
+		return says, false
+	case w == "But" || w == "And" || w == "So" || w == "Yet":
+		return reported(strings.TrimLeft(rest, ", "))
+	case reportedOpeners[w]:
+		return strings.ToLower(w) + says[len(w):], true
+	}
+	return says, true
+}
+
+// reportedOpeners are words that open a speaker's sentence with a
+// capital, lower case after "says".
+var reportedOpeners = words.SetOf(`The A An This That These Those There It Its Their His Her`)
 
 // capitalize returns s with its first letter in upper case.
 func capitalize(s string) string {
