@@ -207,6 +207,9 @@ func TestClauseWithin(t *testing.T) {
 	}{
 		{"Officials said the dam held", 90, "Officials said the dam held", true},
 		{"If it does", 90, "If it does", false},
+		// a cut never ends on the clause's only verb, its object cut off
+		{"State television said, in a bulletin read by an announcer in uniform, that the curfew would hold", 40,
+			"State television said, in a bulletin read by an announcer in uniform, that the curfew would hold", false},
 		{"The vessel, named Titan", 90, "The vessel, named Titan", false},
 		{"Moscow invoked a counter-terrorism operation, granting the authorities enhanced powers to restrict movement", 60,
 			"Moscow invoked a counter-terrorism operation", true},

@@ -60,7 +60,7 @@ func lastClauseAt(s string, max int, kind boundaryKind) string {
 		} else {
 			head = dropStrandedTail(head)
 		}
-		if isClause(head) && !endsOnFunctionWord(head) && (kind != beforePreposition || !endsOnNumber(head) && !endsOnVerb(head)) {
+		if isClause(head) && !endsOnFunctionWord(head) && !endsOnVerb(head) && (kind != beforePreposition || !endsOnNumber(head)) {
 			best = head
 		}
 	}
