@@ -89,7 +89,7 @@ func splitLeads(text string, blocks []timeline.Block) []timeline.Block {
 // stampWords may stand in an update stamp after "updated".
 var stampWords = words.SetOf(`at on help gmt utc bst cet est edt et pt pst pdt cst cdt uk am pm a.m p.m monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec`)
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun`)
 
 // stampEnd returns, when s opens with an update stamp ("Page last
 // updated at 07:41 GMT, Wednesday, 13 January 2010 07:41 UK", "Last

@@ -61,6 +61,13 @@ func appendSentences(out []timeline.Span, text string, b timeline.Span) []timeli
 			}
 		}
 		if r == ':' {
+			if at, end := updateStampAt(text[:b.End], start, i); at > start {
+				_, head := trimSpan(text, start, at)
+				out = append(out, timeline.Span{Start: start, End: head}, timeline.Span{Start: at, End: end})
+				start, _ = trimSpan(text, end, b.End)
+				i = start
+				continue
+			}
 			if label := capitalsLabelAt(text[:b.End], start, i); label > start {
 				_, end := trimSpan(text, start, label)
 				out = append(out, timeline.Span{Start: start, End: end})
@@ -123,6 +130,24 @@ func capitalsLabelAt(text string, start, colon int) int {
 		return 0 // a name the sentence goes on with: "episodes of CSI: Miami"
 	}
 	return i
+}
+
+// updateStampAt returns where an update stamp whose colon is at
+// text[colon] begins and ends, when it stands inside the sentence that
+// began at start: a list of a site's videos runs each title into its
+// stamp and the next title ("…a break from the past updated: Wed Jan 19
+// 2011 12:57:00 The ouster of…"); else 0, 0.
+func updateStampAt(text string, start, colon int) (int, int) {
+	const word = "updated"
+	at := colon - len(word)
+	if at <= start || !strings.EqualFold(text[at:colon], word) || text[at-1] != ' ' {
+		return 0, 0
+	}
+	end := stampEnd(text[at:])
+	if end == 0 || at+end >= len(text) {
+		return 0, 0
+	}
+	return at, at + end
 }
 
 // wireDatelineAt returns where a news service's dateline begins when

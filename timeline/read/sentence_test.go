@@ -47,6 +47,8 @@ func TestSplitSentences(t *testing.T) {
 			[]string{"Crowds chanted.", "SUZANNE MALVEAUX, CNN CORRESPONDENT: Starting with Tunisia, protests spread."}},
 		{"a quotation after a colon", "She tells the BBC: \"We have lost everything.\" More.", []string{"She tells the BBC: \"We have lost everything.\"", "More."}},
 		{"a name with a colon", "He starred in two episodes of CSI: Miami last year.", []string{"He starred in two episodes of CSI: Miami last year."}},
+		{"an update stamp inside a line", "Interim president pledges a break from the past updated: Wed Jan 19 2011 12:57:00 The ouster of the ruler has cast a shadow.",
+			[]string{"Interim president pledges a break from the past", "updated: Wed Jan 19 2011 12:57:00", "The ouster of the ruler has cast a shadow."}},
 		{"a news service's dateline after highlights", `Obama says the "transition must bring all voices to the table" Cairo, Egypt (CNN) -- Mubarak stepped down Friday.`,
 			[]string{`Obama says the "transition must bring all voices to the table"`, "Cairo, Egypt (CNN) -- Mubarak stepped down Friday."}},
 		{"a dateline after a stamp", "Gaddafi defiant TRIPOLI | Mon Feb 21, 2011 7:47 pm GMT TRIPOLI (Reuters) - Libyan leader spoke.",
