@@ -315,6 +315,30 @@ func (f *finder) cue(k int) Tense {
 	return TenseUnknown
 }
 
+// negativeSubjectBefore reports whether the clause of token k opens with
+// a negative subject ("Neither he nor…", "No one", "Nobody"), which makes
+// a modal after it a past "could not".
+func (f *finder) negativeSubjectBefore(k int) bool {
+	for i := k - 1; i >= 0 && i >= k-12; i-- {
+		t := f.at(i)
+		if t.kind == tokPunct && (t.num == '\'' || t.num == '\u2019') {
+			continue // "the boy's grandparents"
+		}
+		if t.kind != tokWord {
+			return false
+		}
+		switch strings.ToLower(f.wordText(i)) {
+		case "neither", "nobody", "none":
+			return true
+		case "one":
+			if strings.EqualFold(f.wordText(i-1), "no") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // lexicalCue checks the context a lexicon cue needs: "going to", "is
 // due", "won't", "she'll".
 func (f *finder) lexicalCue(k int) Tense {
@@ -343,6 +367,9 @@ func (f *finder) lexicalCue(k int) Tense {
 		switch strings.ToLower(f.wordText(k + 1)) {
 		case "not", "n", "have", "only", "see", "hear", "feel":
 			return TenseUnknown // "could not be reached Monday"
+		}
+		if f.negativeSubjectBefore(k) {
+			return TenseUnknown // "Neither he nor his aides could be located Wednesday"
 		}
 	case "due":
 		if !f.isBe(k - 1) {
