@@ -315,30 +315,6 @@ func (f *finder) cue(k int) Tense {
 	return TenseUnknown
 }
 
-// negativeSubjectBefore reports whether the clause of token k opens with
-// a negative subject ("Neither he nor…", "No one", "Nobody"), which makes
-// a modal after it a past "could not".
-func (f *finder) negativeSubjectBefore(k int) bool {
-	for i := k - 1; i >= 0 && i >= k-12; i-- {
-		t := f.at(i)
-		if t.kind == tokPunct && (t.num == '\'' || t.num == '\u2019') {
-			continue // "the boy's grandparents"
-		}
-		if t.kind != tokWord {
-			return false
-		}
-		switch strings.ToLower(f.wordText(i)) {
-		case "neither", "nobody", "none":
-			return true
-		case "one":
-			if strings.EqualFold(f.wordText(i-1), "no") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // lexicalCue checks the context a lexicon cue needs: "going to", "is
 // due", "won't", "she'll".
 func (f *finder) lexicalCue(k int) Tense {
@@ -364,12 +340,8 @@ func (f *finder) lexicalCue(k int) Tense {
 			return TenseUnknown
 		}
 	case "could":
-		switch strings.ToLower(f.wordText(k + 1)) {
-		case "not", "n", "have", "only", "see", "hear", "feel":
-			return TenseUnknown // "could not be reached Monday"
-		}
-		if f.negativeSubjectBefore(k) {
-			return TenseUnknown // "Neither he nor his aides could be located Wednesday"
+		if f.couldNot(k) {
+			return TenseUnknown
 		}
 	case "due":
 		if !f.isBe(k - 1) {
@@ -404,21 +376,6 @@ func (f *finder) lexicalCue(k int) Tense {
 		}
 	}
 	return t.lex.tense
-}
-
-// plannedCue is the tense "planned" at token k marks: ahead as a verb
-// ("planned a rally on Saturday"), back after "had", none as an
-// adjective ("the hastily planned trip").
-func (f *finder) plannedCue(k int) Tense {
-	prev := strings.ToLower(f.wordText(k - 1))
-	switch {
-	case prev == "had":
-		return TensePast // "had planned a rally on Saturday", then did not
-	case f.isAny(k-1, wThe, wA, wAn, wThis, wThat, wPossessive) || strings.HasSuffix(prev, "ly") ||
-		prev == "his" || prev == "her" || prev == "their" || prev == "its":
-		return TenseUnknown
-	}
-	return TenseFuture
 }
 
 // objectWindow is how many words of an object may stand between a verb
