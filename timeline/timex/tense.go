@@ -292,6 +292,9 @@ func (f *finder) cue(k int) Tense {
 	if t.lex.month == 5 && t.flags&flagCapital == 0 {
 		return TenseFuture // the modal "may": "it may cut jobs in May"
 	}
+	if f.perfectAuxiliary(k) && f.irregularParticiple(k+1) {
+		return TensePast // "prices have come down from the middle of October": what began before now
+	}
 	if t.lex != (lexeme{}) || f.afterInfinitiveBe(k) {
 		return TenseUnknown
 	}

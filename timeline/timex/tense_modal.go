@@ -54,3 +54,24 @@ func (f *finder) plannedCue(k int) Tense {
 	}
 	return TenseFuture
 }
+
+// irregularParticiple reports whether token k is the past participle of
+// a verb whose participle does not end in -ed (a word in -ed is a past
+// cue of its own): "come", "fallen", "risen". "been" is not one: "has
+// been set for March" looks ahead.
+func (f *finder) irregularParticiple(k int) bool {
+	t := f.at(k)
+	return t.kind == tokWord && t.flags&flagCapital == 0 && irregularParticiples[strings.ToLower(f.wordText(k))]
+}
+
+var irregularParticiples = map[string]bool{
+	"come": true, "gone": true, "done": true, "seen": true, "risen": true, "fallen": true, "grown": true,
+	"taken": true, "given": true, "begun": true, "become": true, "won": true, "lost": true, "held": true,
+	"left": true, "made": true, "said": true, "told": true, "shown": true, "known": true, "thrown": true,
+	"driven": true, "written": true, "spoken": true, "broken": true, "chosen": true, "stolen": true,
+	"beaten": true, "eaten": true, "gotten": true, "got": true, "struck": true, "stood": true, "sent": true,
+	"spent": true, "built": true, "brought": true, "bought": true, "caught": true, "fought": true,
+	"taught": true, "thought": true, "sought": true, "paid": true, "led": true, "met": true, "kept": true,
+	"felt": true, "found": true, "sold": true, "heard": true, "fled": true, "flown": true, "drawn": true,
+	"withdrawn": true, "shrunk": true, "sunk": true, "slid": true, "swept": true, "overtaken": true,
+}
