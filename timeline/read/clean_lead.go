@@ -189,6 +189,9 @@ during before until what how why where who`)
 // maxBylineWords is the most words a byline runs to.
 const maxBylineWords = 14
 
+// bylineStaff end a byline that names a newsroom rather than a person.
+var bylineStaff = words.SetOf(`staff staffs writers`)
+
 // bylineEnd returns, when s opens with a byline ("By Jim Muir BBC News,
 // Beirut", "By Fawaz Gerges Middle East analyst, LSE"), the offset where
 // it ends and the article begins; 0 otherwise. The name is two or more
@@ -204,7 +207,11 @@ func bylineEnd(s string) int {
 		text       string
 	}
 	var ws []word
-	for i := 3; len(ws) <= maxBylineWords; {
+	from := 3
+	if strings.HasPrefix(s[3:], "the ") {
+		from = 7 // "By the CNN Wire Staff", "By the Associated Press"
+	}
+	for i := from; len(ws) <= maxBylineWords; {
 		start, end := words.Next(s, i)
 		if start < 0 {
 			break
@@ -215,6 +222,9 @@ func bylineEnd(s string) int {
 	names := 0
 	for names < len(ws) && names < 4 && words.StartsUpper(ws[names].text) && !sentenceOpeners[strings.ToLower(ws[names].text)] &&
 		!monthNames[strings.ToLower(ws[names].text)] && !isWeekdayName(ws[names].text) {
+		if names >= 1 && bylineStaff[strings.ToLower(ws[names].text)] && names+1 < len(ws) {
+			return ws[names].end // "By the CNN Wire Staff Rebels are…": the staff ends it
+		}
 		names++
 	}
 	if names < 2 {

@@ -25,6 +25,8 @@ func TestLeadEnds(t *testing.T) {
 		{"byline with a role", bylineEnd, "By Fawaz Gerges Middle East analyst, LSE Protests have been staged.", "By Fawaz Gerges Middle East analyst, LSE"},
 		{"byline then a name that opens the sentence", bylineEnd, "By Bridget Kendall Diplomatic correspondent, BBC News Russia has an old ally.", "By Bridget Kendall Diplomatic correspondent, BBC News"},
 		{"byline alone", bylineEnd, "By Finlo Rohrer BBC News, Washington", "By Finlo Rohrer BBC News, Washington"},
+		{"a wire staff's byline", bylineEnd, "By the CNN Wire Staff A woman holds a poster at a protest.", "By the CNN Wire Staff"},
+		{"by the end", bylineEnd, "By the end of the day, most delegates had left.", ""},
 		{"by a date", bylineEnd, "By Monday, most delegates had left.", ""},
 		{"by as a preposition", bylineEnd, "By that reading, the escalation is about the balance.", ""},
 		{"capitals before a sentence", capitalsEnd, "MARIE DUVAL, PORT CITY My family is missing.", "MARIE DUVAL, PORT CITY"},

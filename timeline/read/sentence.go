@@ -1,6 +1,7 @@
 package read
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,8 +46,29 @@ func splitSentences(text string, b timeline.Block) []timeline.Span {
 	return appendSentences(out, text, timeline.Span{Start: start, End: b.Span.End})
 }
 
-// appendSentences appends the sentences of the part span of a block to out.
+// appendSentences appends the sentences of the part span of a block to
+// out, a byline that opens one ("By the CNN Wire Staff Rebels are
+// seeking…", after highlights that end with a stop) a sentence of its
+// own.
 func appendSentences(out []timeline.Span, text string, b timeline.Span) []timeline.Span {
+	n := len(out)
+	out = appendSentencesOf(out, text, b)
+	for i := n; i < len(out); i++ {
+		s := out[i]
+		if e := bylineEnd(s.Of(text)); e > 0 && s.Start+e < s.End {
+			rest, _ := trimSpan(text, s.Start+e, s.End)
+			_, end := trimSpan(text, s.Start, s.Start+e)
+			if rest < s.End {
+				out = slices.Insert(out, i+1, timeline.Span{Start: rest, End: s.End})
+				out[i].End = end
+			}
+		}
+	}
+	return out
+}
+
+// appendSentencesOf appends the sentences of the part span of a block to out.
+func appendSentencesOf(out []timeline.Span, text string, b timeline.Span) []timeline.Span {
 	if s, e := trimSpan(text, b.Start, b.End); s >= e {
 		return out
 	}

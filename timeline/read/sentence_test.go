@@ -47,6 +47,8 @@ func TestSplitSentences(t *testing.T) {
 			[]string{"Crowds chanted.", "SUZANNE MALVEAUX, CNN CORRESPONDENT: Starting with Tunisia, protests spread."}},
 		{"a quotation after a colon", "She tells the BBC: \"We have lost everything.\" More.", []string{"She tells the BBC: \"We have lost everything.\"", "More."}},
 		{"a name with a colon", "He starred in two episodes of CSI: Miami last year.", []string{"He starred in two episodes of CSI: Miami last year."}},
+		{"a byline opening a sentence", "Rebels advance on the capital. By the CNN Wire Staff Rebels are seeking the ouster of the leader.",
+			[]string{"Rebels advance on the capital.", "By the CNN Wire Staff", "Rebels are seeking the ouster of the leader."}},
 		{"an update stamp inside a line", "Interim president pledges a break from the past updated: Wed Jan 19 2011 12:57:00 The ouster of the ruler has cast a shadow.",
 			[]string{"Interim president pledges a break from the past", "updated: Wed Jan 19 2011 12:57:00", "The ouster of the ruler has cast a shadow."}},
 		{"a news service's dateline after highlights", `Obama says the "transition must bring all voices to the table" Cairo, Egypt (CNN) -- Mubarak stepped down Friday.`,
