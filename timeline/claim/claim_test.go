@@ -67,6 +67,7 @@ func TestAttributionsOf(t *testing.T) {
 
 func TestNoAttribution(t *testing.T) {
 	for _, s := range []string{
+		"Journalists attempting to cover the unrest in Egypt reported being beaten by police.",
 		"I'm says Pelosi and Reid pressed the secretary.",
 		"The group is said to have shelled around 20 residential areas.",
 		"Fierce fighting has been ongoing near the border since Monday.",

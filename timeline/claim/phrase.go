@@ -30,6 +30,8 @@ func speakerBefore(s string, toks []words.Token, k int) string {
 		// "The BBC's Jon Leyne in Cairo says": the name is the speaker
 		k = start - 1
 		start = who
+	} else if placeOfThing(toks, start) {
+		return "" // "Journalists covering the unrest in Egypt reported": not Egypt
 	}
 	// "Gladkov, the governor of Belgorod, said": the phrase is an
 	// appositive; the name stands before it.
@@ -83,6 +85,17 @@ func speakerAtPlace(toks []words.Token, start int) (int, bool) {
 		return who, true
 	}
 	return start, false
+}
+
+// placeOfThing reports whether the place that starts at toks[start]
+// is where a thing is, not a speaker: after a preposition of place that
+// follows a lower-case word no speaker is ("the unrest in Egypt").
+func placeOfThing(toks []words.Token, start int) bool {
+	if start < 2 || !placePrepositions[strings.ToLower(toks[start-1].Text)] || !toks[start-2].Word {
+		return false
+	}
+	w := toks[start-2].Text
+	return !words.StartsUpper(w) && !SpeakerNouns[strings.ToLower(w)] && !SpeakerPronouns[strings.ToLower(w)]
 }
 
 // placePrepositions put a speaker in a place.
