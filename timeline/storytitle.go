@@ -263,18 +263,10 @@ var vagueWords = words.SetOf(`people thousand thousands hundred hundreds dozen d
 year years day days week weeks time new more first last`)
 
 // headlineVerb reports whether a word, as the texts write it, is a verb
-// of the kind headlines are made of: a past form in -ed, or one of the
-// verbs they use most. A word the texts capitalize is a name.
+// (words.IsVerb); a word the texts capitalize is a name.
 func headlineVerb(form string) bool {
-	if form != strings.ToLower(form) {
-		return false
-	}
-	return utf8.RuneCountInString(form) > 4 && strings.HasSuffix(form, "ed") || headlineVerbs[form]
+	return form == strings.ToLower(form) && words.IsVerb(form)
 }
-
-var headlineVerbs = words.SetOf(`says said took takes makes made gets got goes went gives gave comes came
-sees saw hits holds held wins won falls fell rises rose meets met keeps kept tells told seeks warns urges
-vows begins began kills dies`)
 
 // formOf reports whether two terms are forms of one name: one is the
 // other with the ending of its people or adjective ("Syria", "Syrian";

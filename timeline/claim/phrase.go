@@ -63,7 +63,7 @@ func speakerBefore(s string, toks []words.Token, k int) string {
 // in Cairo") the start of the name alone and false; else start and
 // false.
 func speakerAtPlace(toks []words.Token, start int) (int, bool) {
-	if start < 2 || !placePrepositions[strings.ToLower(toks[start-1].Text)] || !toks[start-2].Word || !words.StartsUpper(toks[start].Text) && !strings.EqualFold(toks[start].Text, "the") {
+	if start < 2 || !PlacePrepositions[strings.ToLower(toks[start-1].Text)] || !toks[start-2].Word || !words.StartsUpper(toks[start].Text) && !strings.EqualFold(toks[start].Text, "the") {
 		return start, false
 	}
 	who := phraseStart(toks, start-1)
@@ -91,15 +91,15 @@ func speakerAtPlace(toks []words.Token, start int) (int, bool) {
 // is where a thing is, not a speaker: after a preposition of place that
 // follows a lower-case word no speaker is ("the unrest in Egypt").
 func placeOfThing(toks []words.Token, start int) bool {
-	if start < 2 || !placePrepositions[strings.ToLower(toks[start-1].Text)] || !toks[start-2].Word {
+	if start < 2 || !PlacePrepositions[strings.ToLower(toks[start-1].Text)] || !toks[start-2].Word {
 		return false
 	}
 	w := toks[start-2].Text
 	return !words.StartsUpper(w) && !SpeakerNouns[strings.ToLower(w)] && !SpeakerPronouns[strings.ToLower(w)]
 }
 
-// placePrepositions put a speaker in a place.
-var placePrepositions = words.SetOf(`in at near inside outside`)
+// PlacePrepositions put a speaker in a place: "A woman in Tripoli".
+var PlacePrepositions = words.SetOf(`in at near inside outside`)
 
 // relativeClauseBefore returns, when a relative or participle clause
 // between commas ends before toks[k] ("…, who is one of five people
@@ -242,8 +242,8 @@ func looksLikeSpeaker(sp string) bool {
 		return true
 	}
 	first := strings.ToLower(ws[0])
-	if k := strings.IndexAny(first, "'’"); k > 0 && len(ws) == 1 {
-		first = first[:k] // "I'm says", "we're told"
+	if len(ws) == 1 {
+		first = strings.ToLower(words.BeforeApostrophe(ws[0])) // "I'm says", "we're told"
 	}
 	if notSpeakers[first] {
 		return false

@@ -132,7 +132,7 @@ func standsAlone(s string) bool {
 		return false
 	}
 	ws := words.Split(s)
-	return len(ws) > 0 && !contextWords[withoutContraction(ws[0])]
+	return len(ws) > 0 && !contextWords[strings.ToLower(words.BeforeApostrophe(ws[0]))]
 }
 
 // ownWords reports whether a sentence is someone's own words without
@@ -147,10 +147,7 @@ func ownWords(s string) bool {
 			return false
 		}
 		quoted = quotedAfter(s[i:start], quoted)
-		w := s[start:end]
-		if k := strings.IndexAny(w, "'’"); k > 0 {
-			w = w[:k] // "I'm", "we're"
-		}
+		w := words.BeforeApostrophe(s[start:end]) // "I'm", "we're"
 		if !quoted && (w == "I" || speakerWords[w] || openingSpeakerWords[w]) {
 			return true
 		}
@@ -180,16 +177,6 @@ var openingSpeakerWords = words.SetOf(`We Our My You Your`)
 
 // speakerWords are the words of one who speaks, or of whom they speak to.
 var speakerWords = words.SetOf(`we us our me my you your`)
-
-// withoutContraction returns a word in lower case without a contraction
-// after its apostrophe: "that" of "That's", "we" of "we're".
-func withoutContraction(w string) string {
-	w = strings.ToLower(w)
-	if i := strings.IndexAny(w, "'’"); i > 0 {
-		w = w[:i]
-	}
-	return w
-}
 
 // ownDate reports whether a mention carries its own date.
 func ownDate(m *Mention) bool { return basisRank(m.Basis) <= basisRank(timeline.DatedInferred) }

@@ -61,9 +61,6 @@ func plural(sp string) bool {
 // or of what.
 var headEnders = words.SetOf(`of in at near inside outside from`)
 
-// placeWords say where a speaker is.
-var placeWords = words.SetOf(`in at near inside outside`)
-
 // pluralAgents are plural nouns for people that open a sentence with a
 // capital, and are no name ("Engineers warned…").
 var pluralAgents = words.SetOf(`engineers doctors scientists researchers rescuers workers firefighters
@@ -99,7 +96,7 @@ func shortSpeaker(sp string) string {
 	}
 	head, _, _ := strings.Cut(sp, ",")
 	ws := strings.Fields(head)
-	if len(ws) <= 7 && head == sp && slices.ContainsFunc(ws[1:], func(w string) bool { return placeWords[w] }) {
+	if len(ws) <= 7 && head == sp && slices.ContainsFunc(ws[1:], func(w string) bool { return claim.PlacePrepositions[w] }) {
 		return sp // "Medical sources at Misratah Medical Complex": who, and where
 	}
 	for i, w := range ws {

@@ -479,3 +479,12 @@ var Abbreviations = SetOf(`mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt
 fr st mt ft jr sr inc ltd co corp bros vs etc al approx dept est fig vol pp ca cf ed eds jan feb mar
 apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun hon pres supt insp
 det atty gov't univ assn ave blvd rd`)
+
+// BeforeApostrophe returns w up to its first apostrophe: "That" of
+// "That's", "we" of "we're"; w itself when it has none or opens with one.
+func BeforeApostrophe(w string) string {
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		return w[:i]
+	}
+	return w
+}
