@@ -95,6 +95,8 @@ func featuresOf(text string, terms []int) blockFeatures {
 		f.lead = furnitureStamp
 	case isByline(text):
 		f.lead = furnitureByline
+	case isCredit(text):
+		f.lead = furnitureCredit
 	case inCapitals(text):
 		f.lead = furnitureCapitals
 	}

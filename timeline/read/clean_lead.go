@@ -57,7 +57,7 @@ var (
 	callOut = regexp.MustCompile(`(?i)^((you can|please|why not) )?(send|e-?mail|text|tell|share with|upload) (us |in |the \w+ )?(your|us your) (views|thoughts|comments|experiences|pictures|photos|videos?|images|stories|story|reactions?)\b|\busing the form below\b`)
 )
 
-// splitLeads returns blocks with an update stamp or a byline that opens
+// splitLeads returns blocks with an update stamp, a byline or a credit that opens
 // a paragraph cut off into a block of its own, so that the cleaner can
 // tell it from the article text that follows it on the same line.
 func splitLeads(text string, blocks []timeline.Block) []timeline.Block {
@@ -68,6 +68,9 @@ func splitLeads(text string, blocks []timeline.Block) []timeline.Block {
 			end := stampEnd(s)
 			if end == 0 {
 				end = bylineEnd(s)
+			}
+			if end == 0 {
+				end = creditEnd(s)
 			}
 			if end == 0 {
 				end = capitalsEnd(s)

@@ -32,6 +32,17 @@ func TestLeadEnds(t *testing.T) {
 		{"capitals before a sentence", capitalsEnd, "MARIE DUVAL, PORT CITY My family is missing.", "MARIE DUVAL, PORT CITY"},
 		{"capitals before I", capitalsEnd, "ISABELLE JEANSON, MEDECINS SANS FRONTIERES I had the scare of my life.", "ISABELLE JEANSON, MEDECINS SANS FRONTIERES"},
 		{"an acronym opens a sentence", capitalsEnd, "UN officials said aid was arriving.", ""},
+		{"credit of agencies", creditEnd, "Photograph: Jim Watson/AFP/Getty CVs always get a polish.", "Photograph: Jim Watson/AFP/Getty"},
+		{"credit of a handout", creditEnd, "Photograph: British Army Handout/PA Images of soldiers were shown.", "Photograph: British Army Handout/PA"},
+		{"credit of a name", creditEnd, "Photograph: Tristram Kenton Hair was a musical.", "Photograph: Tristram Kenton"},
+		{"credit of an agency", creditEnd, "Photo: AP It was the biggest TV event.", "Photo: AP"},
+		{"credit glued to the text", creditEnd, "Photograph: Zed NelsonNext week the UN meets.", "Photograph: Zed Nelson"},
+		{"credit in brackets", creditEnd, "(By Michael Fein -- Bloomberg News) U.S. factory orders sank.", "(By Michael Fein -- Bloomberg News)"},
+		{"credit alone", creditEnd, "Photograph: Gemunu Amarasinghe/AP", "Photograph: Gemunu Amarasinghe/AP"},
+		{"a caption's label", creditEnd, "Photo: The president speaks in the capital.", ""},
+		{"credit with an initial", creditEnd, "(By Ted S. Warren -- Associated Press) If ever there was a company built to last, it was this one.", "(By Ted S. Warren -- Associated Press)"},
+		{"sentences in brackets", creditEnd, "(By then the vote was lost. Talks stalled) The ministers left.", ""},
+		{"brackets in prose", creditEnd, "(Before the vote) the talks stalled.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

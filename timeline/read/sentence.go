@@ -47,15 +47,16 @@ func splitSentences(text string, b timeline.Block) []timeline.Span {
 }
 
 // appendSentences appends the sentences of the part span of a block to
-// out, a byline that opens one ("By the CNN Wire Staff Rebels are
-// seeking…", after highlights that end with a stop) a sentence of its
-// own.
+// out, a byline or a photograph's credit that opens one ("By the CNN
+// Wire Staff Rebels are seeking…", after highlights that end with a
+// stop; "Photograph: Jim Watson/AFP/Getty CVs always…") a sentence of
+// its own.
 func appendSentences(out []timeline.Span, text string, b timeline.Span) []timeline.Span {
 	n := len(out)
 	out = appendSentencesOf(out, text, b)
 	for i := n; i < len(out); i++ {
 		s := out[i]
-		if e := bylineEnd(s.Of(text)); e > 0 && s.Start+e < s.End {
+		if e := max(bylineEnd(s.Of(text)), creditEnd(s.Of(text))); e > 0 && s.Start+e < s.End {
 			rest, _ := trimSpan(text, s.Start+e, s.End)
 			_, end := trimSpan(text, s.Start, s.Start+e)
 			if rest < s.End {
