@@ -63,7 +63,7 @@ senior local regional federal state top former acting general border guard guard
 factions faction corps legion battalion unit units administration department statement
 activists activist volunteers volunteer representatives representative envoy ambassador
 diplomats diplomat staff soldiers soldier commission board company firm party opposition
-observers monitors citizens people protesters organizers organisers mission
+observers monitors citizens people protesters organizers organisers mission reports
 man men woman women doctor doctors nurse nurses rebel rebels worker workers student students embassy`)
 
 // speakerStops end a speaker phrase when reading back from its verb.
@@ -110,7 +110,7 @@ func AttributionsIn(s string, toks []words.Token) []Attribution {
 			if a, ok := accordingTo(s, toks, i+2); ok {
 				out = append(out, a)
 			}
-		case claimOrDenialVerbs.Has(lw) && (i == 0 || !words.StartsUpper(t.Text)): // not "the United States"
+		case claimOrDenialVerbs.Has(lw) && (i == 0 || !words.StartsUpper(t.Text)) && !beforeVerb(toks, i): // not "the United States"
 			if a, ok := speakerOfVerb(s, toks, i); ok {
 				out = append(out, a)
 			}
@@ -122,6 +122,14 @@ func AttributionsIn(s string, toks []words.Token) []Attribution {
 		}
 	}
 	return out
+}
+
+// beforeVerb reports whether a claim or denial verb at toks[i] stands
+// right before another: it is a noun then, which the other's speaker
+// holds ("Unconfirmed reports say", "Official estimates suggest").
+func beforeVerb(toks []words.Token, i int) bool {
+	var buf [words.MaxASCII]byte
+	return i+1 < len(toks) && toks[i+1].Word && claimOrDenialVerbs.Has(words.LowerBytes(&buf, toks[i+1].Text))
 }
 
 func isPossessive(w string) bool { return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") }

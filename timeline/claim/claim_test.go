@@ -35,6 +35,8 @@ func TestAttributionsOf(t *testing.T) {
 		// a relative clause between the speaker and the verb
 		{"Stockton Rush, who is one of five people aboard the submersible lost on its dive to the Titanic, said in 2022 that safety is a waste.", "Stockton Rush", timeline.StanceClaim, "in 2022 that safety is a waste"},
 		{"Azmeh Dawood, whose brother perished on board the Titan, says she is angry.", "Azmeh Dawood", timeline.StanceClaim, "she is angry"},
+		// a claim's noun before the verb
+		{"Unconfirmed reports say militiamen entered the village.", "Unconfirmed reports", timeline.StanceClaim, "militiamen entered the village"},
 		// a day or a clock time before the speaker says when, not who
 		{"On Monday the United States said it was moving ships closer.", "United States", timeline.StanceClaim, "it was moving ships closer"},
 		{"04:12 BST A senior White House official said talks had stalled.", "senior White House official", timeline.StanceClaim, "talks had stalled"},

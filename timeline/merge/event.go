@@ -208,10 +208,17 @@ func withoutWhenWords(text string, span timeline.Span, exprs []timex.Expr) strin
 	return b.String()
 }
 
+// emptyBrackets are brackets that held only a date or a time taken out
+// ("at 11:58 (08:58 GMT)").
+var emptyBrackets = regexp.MustCompile(`\s*[(\[]\s*[)\]]`)
+
 // tidyPunctuation makes each run of commas, semicolons and colons left
 // in a row where dates were taken out ("closed, , , and") its first
-// mark, the space between them left out.
+// mark, the space between them left out; brackets left empty go.
 func tidyPunctuation(s string) string {
+	if strings.Contains(s, "(") || strings.Contains(s, "[") {
+		s = emptyBrackets.ReplaceAllString(s, "")
+	}
 	var b strings.Builder
 	last := 0 // s[:last] is written
 	for i := 0; i < len(s); i++ {

@@ -325,6 +325,8 @@ func TestTidyPunctuation(t *testing.T) {
 		{"ends with marks ,  ;", "ends with marks ,"},
 		{"no marks at all", "no marks at all"},
 		{", ,", ","},
+		{"lost contact with the jet ( ) while it flew", "lost contact with the jet while it flew"},
+		{"the jet ( ), which", "the jet, which"},
 	} {
 		if got := tidyPunctuation(c.in); got != c.want {
 			t.Errorf("tidyPunctuation(%q) = %q, want %q", c.in, got, c.want)
