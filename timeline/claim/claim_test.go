@@ -35,6 +35,8 @@ func TestAttributionsOf(t *testing.T) {
 		// a relative clause between the speaker and the verb
 		{"Stockton Rush, who is one of five people aboard the submersible lost on its dive to the Titanic, said in 2022 that safety is a waste.", "Stockton Rush", timeline.StanceClaim, "in 2022 that safety is a waste"},
 		{"Azmeh Dawood, whose brother perished on board the Titan, says she is angry.", "Azmeh Dawood", timeline.StanceClaim, "she is angry"},
+		// an aside that opens with a preposition
+		{"Tony Blair, in power at the time of the attacks, said in a statement that the operation shows justice will be done.", "Tony Blair", timeline.StanceClaim, "in a statement that the operation shows justice will be done"},
 		// a claim's noun before the verb
 		{"Unconfirmed reports say militiamen entered the village.", "Unconfirmed reports", timeline.StanceClaim, "militiamen entered the village"},
 		// a day or a clock time before the speaker says when, not who

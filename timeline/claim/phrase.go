@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/timeline-project/timeline/timeline/words"
@@ -113,13 +114,27 @@ func relativeClauseBefore(toks []words.Token, k int) int {
 		if toks[c].Text != "," {
 			continue
 		}
-		if c+1 < k && (relativePronouns[strings.ToLower(toks[c+1].Text)] || participle(toks[c+1].Text)) {
+		if c+1 < k && (relativePronouns[strings.ToLower(toks[c+1].Text)] || participle(toks[c+1].Text) || prepositionalAside(toks[c+1:k-1])) {
 			return c
 		}
 		return 0 // another comma first: an appositive, a list
 	}
 	return 0
 }
+
+// prepositionalAside reports whether toks, between two commas, are a
+// phrase about who was just named that opens with a preposition and
+// holds no verb ("Tony Blair, in power at the time of the attacks,
+// said").
+func prepositionalAside(toks []words.Token) bool {
+	if len(toks) < 2 || !asidePrepositions[toks[0].Text] {
+		return false
+	}
+	return !slices.ContainsFunc(toks, func(t words.Token) bool { return t.Word && words.IsVerb(t.Text) })
+}
+
+// asidePrepositions open an aside about a speaker.
+var asidePrepositions = words.SetOf(`in at with from for under since during after before like as`)
 
 // participle reports whether a word is a present participle that opens
 // a clause about who was just named ("Col. Ahmed Bani, speaking at a
