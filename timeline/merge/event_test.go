@@ -93,6 +93,11 @@ func TestSpeakerTitleTold(t *testing.T) {
 	for sentence, want := range map[string]string{
 		"James Cameron told ABC's Good Morning America show, referring to the hull of the vessel.": "",
 		"The governor told reporters that the bridge would reopen within a week.":                  "Governor says the bridge would reopen within a week",
+		// where it was said is no title; what follows the colon is
+		"The ministry said in a statement.":                                                  "",
+		"Tony Blair said in a statement: \"The operation shows that justice will be done.\"": "Tony Blair says the operation shows that justice will be done",
+		// words in the first person after the colon stay quoted
+		"Mr Straw said in Brussels: \"I'm astonished by the report.\"": "Mr Straw says in Brussels: \"I'm astonished by the report.\"",
 	} {
 		toks := words.AppendTokens(nil, sentence)
 		m := &Mention{Src: &timeline.Source{Text: sentence}, Sentence: timeline.Sentence{Span: timeline.Span{Start: 0, End: len(sentence)}}, Attrs: claim.AttributionsIn(sentence, toks)}
@@ -141,6 +146,9 @@ func TestShortTitle(t *testing.T) {
 		// an opening quotation mark left open is dropped
 		{"“People in the deep sea submergence engineering community warned the company that this could lead to catastrophic failure,” Cameron told ABC’s Good Morning America show, referring to the carbon fiber hull",
 			"People in the deep sea submergence engineering community warned the company"},
+		// a clause where one ends, before a phrase with no verb where one does not
+		{"A blast on the pipeline, suspected to have been carried out by tribesmen, cut exports to the port for weeks and forced the company to declare force majeure on its contracts across the region and beyond",
+			"A blast on the pipeline, suspected to have been carried out by tribesmen, cut exports"},
 		// no cut keeps four words: whole
 		{"Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b c",
 			"Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b c"},
@@ -229,6 +237,12 @@ func TestClauseWithin(t *testing.T) {
 		{"The leaders of France, Germany and Britain met in Paris to discuss the crisis with bankers from across the continent", 80,
 			"The leaders of France, Germany and Britain met in Paris to discuss the crisis", true},
 		{"Arab leaders meeting in Baghdad called for the peace plan to be implemented at once", 60, "", false},
+		// nor before what a speaker says
+		{"Saleh told a group of invited reporters including a correspondent that his government was steadfast", 60, "", false},
+		{"Nevertheless, Mr Blair told MPs two weeks later that the intelligence picture was clear", 50, "", false},
+		{"Six people were arrested in the city overnight, police said, as the search went on", 60,
+			"Six people were arrested in the city overnight, police said", true},
+		{"A witness said he fears a massacre in the town, as troops closed in", 50, "A witness said he fears a massacre in the town", true},
 	}
 	for _, tt := range tests {
 		got, ok := clauseWithin(tt.s, tt.max)

@@ -89,27 +89,39 @@ func eventTitle(members []*Mention, names canonicalNames) (string, *Mention) {
 // returned whole when no cut keeps four words.
 func shortTitle(s string, max int) string {
 	s = strings.TrimLeft(s, `"“‘' `)
-	for _, kind := range []boundaryKind{sentenceEnd, clauseMark, beforePreposition, anySpace} {
-		best := ""
-		runes := 0 // the runes of s[:i], counted as i goes
-		for i := range s {
-			if runes > max {
-				break
+	for _, clause := range []bool{true, false} {
+		for _, kind := range []boundaryKind{sentenceEnd, clauseMark, beforePreposition, anySpace} {
+			if best := shortHead(s, max, kind, clause); best != "" {
+				return capitalize(best)
 			}
-			runes++
-			if kind == anySpace && s[i] != ' ' || kind != anySpace && !clauseBoundary(s, i, kind) {
-				continue
-			}
-			head := strings.TrimRight(s[:i], " ,;:–—.")
-			if words.Count(head) >= 4 && balanced(head) && !endsOnFunctionWord(head) && !endsOnNumber(head) {
-				best = head
-			}
-		}
-		if best != "" {
-			return capitalize(best)
 		}
 	}
 	return capitalize(s)
+}
+
+// shortHead returns the longest part of s within max runes that ends at
+// a boundary of kind, holds four words or more, its quotation marks and
+// brackets closed, and does not end on a function word or a number;
+// with clause, only one that holds a clause (not "Former Prime Minister
+// Tony Blair" of "…, said in a statement: …").
+func shortHead(s string, max int, kind boundaryKind, clause bool) string {
+	best := ""
+	runes := 0 // the runes of s[:i], counted as i goes
+	for i := range s {
+		if runes > max {
+			break
+		}
+		runes++
+		if kind == anySpace && s[i] != ' ' || kind != anySpace && !clauseBoundary(s, i, kind) {
+			continue
+		}
+		head := strings.TrimRight(s[:i], " ,;:–—.")
+		if words.Count(head) >= 4 && balanced(head) && !endsOnFunctionWord(head) && !endsOnNumber(head) &&
+			(!clause || isClause(head) && !endsOnVerb(head)) {
+			best = head
+		}
+	}
+	return best
 }
 
 // junkTitleChars is the length past which a sentence is no title a
@@ -339,7 +351,7 @@ func speakerTitle(m *Mention, names canonicalNames, limit int) (string, bool) {
 		before, _, found := strings.Cut(m.Text(), a.Says)
 		ok = ok && found && strings.HasSuffix(strings.TrimSpace(before), "that")
 	}
-	if !ok || words.Count(says) < 3 {
+	if !ok || words.Count(says) < 3 || onlyWhere(says) {
 		return "", false
 	}
 	who := shortSpeaker(names.of(a))

@@ -60,7 +60,7 @@ func lastClauseAt(s string, max int, kind boundaryKind) string {
 		} else {
 			head = dropStrandedTail(head)
 		}
-		if isClause(head) && !endsOnFunctionWord(head) && !endsOnVerb(head) && (kind != beforePreposition || !endsOnNumber(head)) {
+		if isClause(head) && !endsOnFunctionWord(head) && !endsOnVerb(head) && !endsBeforeWhatIsSaid(head) && (kind != beforePreposition || !endsOnNumber(head)) {
 			best = head
 		}
 	}
@@ -77,6 +77,50 @@ func endsOnVerb(s string) bool {
 	}
 	return !slices.ContainsFunc(ws[:len(ws)-1], words.IsVerb)
 }
+
+// endsBeforeWhatIsSaid reports whether the last verb of s says that
+// someone speaks, what they say cut off after it ("Saleh told a group of
+// invited reporters", "Nevertheless, Mr Blair told MPs"); not where what
+// is said stands before a comma or a quotation mark ("Six people were
+// arrested, police said").
+func endsBeforeWhatIsSaid(s string) bool {
+	ws := words.Split(s)
+	for i := len(ws) - 1; i >= 0; i-- {
+		if !words.IsVerb(ws[i]) || i > 0 && determiners[strings.ToLower(ws[i-1])] {
+			continue // "a group of invited reporters": a participle as an adjective
+		}
+		if !speechVerbs[strings.ToLower(ws[i])] {
+			return false
+		}
+		if i+2 < len(ws) && subjectPronouns[strings.ToLower(ws[i+1])] {
+			return false // "A witness said he fears a massacre": a verb in -s after a pronoun
+		}
+		if !listenerVerbs[strings.ToLower(ws[i])] && slices.ContainsFunc(ws[max(0, i-3):i], func(w string) bool { return beForms[strings.ToLower(w)] }) {
+			return false // "It is not explicitly stated", "have been added": no one speaks
+		}
+		before := s[:strings.LastIndex(s, ws[i])]
+		cut := max(strings.LastIndex(before, ","), strings.LastIndexAny(before, `"”’`))
+		return cut < 0 || !words.HasVerb(before[:cut])
+	}
+	return false
+}
+
+// determiners stand before a noun, and a participle after them is an
+// adjective ("the wounded", "of invited reporters").
+var determiners = words.SetOf(`a an the of his her their its our this that these those some many`)
+
+// beForms make a passive of the verb after them.
+var beForms = words.SetOf(`is are was were be been being`)
+
+// subjectPronouns open a clause as its subject.
+var subjectPronouns = words.SetOf(`i you he she it we they`)
+
+// speechVerbs say that someone speaks; what follows them is what is said.
+var speechVerbs = words.SetOf(`said says say told tells tell added adds wrote writes stated states explained explains`)
+
+// listenerVerbs name whom something is told before what ("had been told
+// by an official").
+var listenerVerbs = words.SetOf(`told tells tell`)
 
 // dropStrandedTail returns head without the words after its last comma
 // where the cut left them stranded: the start of a phrase the cut ends,

@@ -31,10 +31,40 @@ func saidWords(m *Mention, a claim.Attribution) (string, bool) {
 	start := m.Sentence.Span.Start + at
 	says := tidyPunctuation(words.CollapseSpace(withoutWhenWords(m.Src.Text, timeline.Span{Start: start, End: start + len(a.Says)}, m.Exprs)))
 	says = strings.TrimLeft(strings.ReplaceAll(says, " ,", ","), ",;: ")
+	says = afterWhere(says)
 	if w, rest, ok := strings.Cut(says, " "); ok && strings.EqualFold(w, "that") && claim.OpensClause(rest) {
 		says = rest
 	}
 	return says, true
+}
+
+// afterWhere returns what is said without the phrase before it that says
+// where or how it was said, up to a colon ("in a statement: \"The
+// operation shows…\"" is what the operation shows), and the quotation
+// mark that opens it; says whole otherwise.
+func afterWhere(says string) string {
+	w, _, _ := strings.Cut(says, " ")
+	i := strings.Index(says, ":")
+	if i < 0 || words.Count(says[:i]) > 6 || !titlePrepositions[strings.ToLower(w)] {
+		return says
+	}
+	after := strings.TrimLeft(says[i+1:], " ")
+	rest := strings.TrimLeft(after, `"“‘'`)
+	if words.Count(rest) < 3 || ownWords(rest) {
+		return says // "in Brussels: \"I'm astonished…\"" stays quoted
+	}
+	if len(rest) < len(after) {
+		rest = strings.TrimRight(rest, `"”’'`) // the quotation's close with its open
+	}
+	return rest
+}
+
+// onlyWhere reports whether what a speaker says is only where or how
+// it was said, a phrase with no verb ("in a statement"): the title says
+// nothing then.
+func onlyWhere(says string) bool {
+	w, _, _ := strings.Cut(says, " ")
+	return titlePrepositions[strings.ToLower(w)] && !words.HasVerb(says)
 }
 
 // plural reports whether a speaker phrase is plural: its last word is
