@@ -94,8 +94,9 @@ func TestSpeakerTitleTold(t *testing.T) {
 		"James Cameron told ABC's Good Morning America show, referring to the hull of the vessel.": "",
 		"The governor told reporters that the bridge would reopen within a week.":                  "Governor says the bridge would reopen within a week",
 		// where it was said is no title; what follows the colon is
-		"The ministry said in a statement.":                                                  "",
-		"Tony Blair said in a statement: \"The operation shows that justice will be done.\"": "Tony Blair says the operation shows that justice will be done",
+		"The ministry said in a statement.": "",
+		"Defense Secretary Robert Gates said in a farewell speech to officer cadets at the military academy in the capital: \"The alliance faces a dim future.\"": "Defense Secretary Robert Gates says the alliance faces a dim future",
+		"Tony Blair said in a statement: \"The operation shows that justice will be done.\"":                                                                      "Tony Blair says the operation shows that justice will be done",
 		// words in the first person after the colon stay quoted
 		"Mr Straw said in Brussels: \"I'm astonished by the report.\"": "Mr Straw says in Brussels: \"I'm astonished by the report.\"",
 	} {

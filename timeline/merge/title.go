@@ -377,6 +377,9 @@ func speakerTitle(m *Mention, names canonicalNames, limit int) (string, bool) {
 		return "", false
 	}
 	c, ok := clauseWithin(says, limit-utf8.RuneCountInString(lead))
+	if onlyWhere(c) {
+		return "", false // "says in a farewell speech to officer cadets", what followed cut off
+	}
 	return capitalize(lead + c), ok
 }
 

@@ -39,13 +39,13 @@ func saidWords(m *Mention, a claim.Attribution) (string, bool) {
 }
 
 // afterWhere returns what is said without the phrase before it that says
-// where or how it was said, up to a colon ("in a statement: \"The
+// where or how it was said, a phrase with no verb up to a colon ("in a statement: \"The
 // operation shows…\"" is what the operation shows), and the quotation
 // mark that opens it; says whole otherwise.
 func afterWhere(says string) string {
 	w, _, _ := strings.Cut(says, " ")
 	i := strings.Index(says, ":")
-	if i < 0 || words.Count(says[:i]) > 6 || !titlePrepositions[strings.ToLower(w)] {
+	if i < 0 || words.Count(says[:i]) > 20 || words.HasVerb(says[:i]) || !titlePrepositions[strings.ToLower(w)] {
 		return says
 	}
 	after := strings.TrimLeft(says[i+1:], " ")
