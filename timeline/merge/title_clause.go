@@ -250,8 +250,10 @@ func isClause(s string) bool {
 }
 
 // subordinators open a clause that depends on another ("If it does,
-// …", "Although the talks failed, …").
-var subordinators = words.SetOf(`if unless although though because whereas whether`)
+// …", "Although the talks failed, …", "When the minister returned, …";
+// not "after" or "since", which open a phrase as often: "After weeks of
+// protests Ben Ali fled the country").
+var subordinators = words.SetOf(`if unless although though because whereas whether when whenever while`)
 
 // relativeWords open a relative clause.
 var relativeWords = words.SetOf(`who whom whose which that where`)
