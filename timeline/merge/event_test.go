@@ -217,6 +217,10 @@ func TestClauseWithin(t *testing.T) {
 		{"Officials said the dam held", 90, "Officials said the dam held", true},
 		{"If it does", 90, "If it does", false},
 		{"When the prime minister returned from abroad", 90, "", false},
+		// a capitalised word in -ed is a name, but in a headline
+		{"Controversial Sudanese General Mohammed al-Dabi", 90, "", false},
+		{"The United States", 90, "", false},
+		{"Rebels Seized Port After Long Battle", 90, "Rebels Seized Port After Long Battle", true},
 		{"When the rebels reached the port, the ships had already sailed", 90, "When the rebels reached the port, the ships had already sailed", true},
 		// a cut never ends on the clause's only verb, its object cut off
 		{"State television said, in a bulletin read by an announcer in uniform, that the curfew would hold", 40,

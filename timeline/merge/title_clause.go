@@ -230,6 +230,7 @@ func isClause(s string) bool {
 		return false
 	}
 	k := 0
+	titleCase := isTitleCase(s)
 	for part := range strings.SplitSeq(s, ",") {
 		ws := words.Split(part)
 		if len(ws) > 0 && (relativeWords[strings.ToLower(ws[0])] || subordinators[strings.ToLower(ws[0])]) {
@@ -240,13 +241,37 @@ func isClause(s string) bool {
 			// a verb opening the second part is a participle ("The
 			// vessel, named Titan"); opening a later one, the predicate
 			// after an apposition ("The vessel, named Titan, lost")
-			if words.IsVerb(w) && (i > 0 || k >= 2) {
+			if clauseVerb(w, titleCase) && (i > 0 || k >= 2) {
 				return true
 			}
 		}
 		k++
 	}
 	return false
+}
+
+// clauseVerb reports whether word w is a verb of a clause: one that
+// looks like a finite verb, with a capital and in -ed only in a title
+// set in title case: "The United States", "General Mohammed al-Dabi"
+// hold no verb.
+func clauseVerb(w string, titleCase bool) bool {
+	return words.IsVerb(w) && (titleCase || !words.StartsUpper(w) || words.IsCommonVerb(w))
+}
+
+// isTitleCase reports whether s is set as a headline in title case: most
+// words capitalised, a small word among them ("Rebels Seized Port After
+// Long Battle"). A capital there does not mark a name; in "General
+// Mohammed al-Dabi" or "The United States" it does.
+func isTitleCase(s string) bool {
+	ws := words.Split(s)
+	upper, small := 0, false
+	for i, w := range ws {
+		if words.StartsUpper(w) {
+			upper++
+			small = small || i > 0 && functionWords[strings.ToLower(w)]
+		}
+	}
+	return small && 2*upper > len(ws)
 }
 
 // subordinators open a clause that depends on another ("If it does,

@@ -48,3 +48,14 @@ func IsVerb(w string) bool {
 	lw := strings.ToLower(w)
 	return finiteVerbs[lw] || strings.HasSuffix(lw, "ed") && utf8.RuneCountInString(lw) > 4
 }
+
+// IsCommonVerb reports whether w, in any case, is one of the common
+// verbs whose forms do not end in -ed ("said", "took"): a verb even with
+// a capital, where a capitalised word in -ed most often ends a name
+// ("Mohammed", "United").
+func IsCommonVerb(w string) bool {
+	if w == "May" || w == "MAY" {
+		return false
+	}
+	return finiteVerbs[strings.ToLower(w)]
+}
