@@ -276,13 +276,15 @@ func TestIsCaveat(t *testing.T) {
 
 func TestStandsAlone(t *testing.T) {
 	for s, want := range map[string]bool{
-		"The quake struck west of the capital.":   true,
-		"It shows the aftermath of the quake.":    false,
-		"We gathered more than 200 wounded.":      false,
-		"Where is God in Haiti?":                  false,
-		"Rescuers asked: “Is anyone there?”":      false,
-		"Haiti’s president asked for help.":       true,
-		"That's one of the people in the square.": false,
+		"The quake struck west of the capital.":       true,
+		"It shows the aftermath of the quake.":        false,
+		"We gathered more than 200 wounded.":          false,
+		"Where is God in Haiti?":                      false,
+		"Rescuers asked: “Is anyone there?”":          false,
+		"Haiti’s president asked for help.":           true,
+		"That's one of the people in the square.":     false,
+		"There were reports of fighting in the west.": true,
+		"There, protesters gathered again.":           false,
 	} {
 		if got := standsAlone(s); got != want {
 			t.Errorf("standsAlone(%q) = %v, want %v", s, got, want)

@@ -64,7 +64,11 @@ func eventTitle(members []*Mention, names canonicalNames) (string, *Mention) {
 				if m.Role == roleHeadline || ownDate(m) != pass.own || claim.IsCaveat(m.Text()) || (standsAlone(m.Text()) && !ownWords(m.Text())) != pass.alone {
 					continue
 				}
-				if t, ok := sentenceTitle(m, names, limit); try(m, t, ok) {
+				t, ok := sentenceTitle(m, names, limit)
+				if pass.alone && !standsAlone(t) {
+					continue // "Friday, it issued a communique…" made "It issued a communique…"
+				}
+				if try(m, t, ok) {
 					return fallback, from
 				}
 			}
@@ -144,8 +148,14 @@ func standsAlone(s string) bool {
 		return false
 	}
 	ws := words.Split(s)
+	if len(ws) > 1 && strings.EqualFold(ws[0], "there") && existentialVerbs[strings.ToLower(ws[1])] {
+		return true // "There were reports of fighting in the west"
+	}
 	return len(ws) > 0 && !contextWords[strings.ToLower(words.BeforeApostrophe(ws[0]))]
 }
+
+// existentialVerbs after "there" say that something is, not where.
+var existentialVerbs = words.SetOf(`is are was were has have had will would may might could seems seemed appears appeared remain remains remained`)
 
 // ownWords reports whether a sentence is someone's own words without
 // quotation marks ("I think the problem is solved", "We heard from them
