@@ -56,6 +56,13 @@ func appendSentences(out []timeline.Span, text string, b timeline.Span) []timeli
 	out = appendSentencesOf(out, text, b)
 	for i := n; i < len(out); i++ {
 		s := out[i]
+		if p := stampBar(s.Of(text)); p > 0 {
+			// "February 11, 2011 | By Sarah Hoye, CNN The first days…":
+			// the day it was posted apart, then its byline
+			out = slices.Insert(out, i+1, timeline.Span{Start: s.Start + p, End: s.End})
+			out[i].End = s.Start + p - 1
+			continue
+		}
 		if e := max(bylineEnd(s.Of(text)), creditEnd(s.Of(text))); e > 0 && s.Start+e < s.End {
 			rest, _ := trimSpan(text, s.Start+e, s.End)
 			_, end := trimSpan(text, s.Start, s.Start+e)
@@ -66,6 +73,17 @@ func appendSentences(out []timeline.Span, text string, b timeline.Span) []timeli
 		}
 	}
 	return out
+}
+
+// stampBar returns, when s opens with a few words and a bar before a
+// byline, as blogs print the day a post was made ("February 11, 2011 |
+// By Sarah Hoye, CNN …"), the offset of the byline; 0 otherwise.
+func stampBar(s string) int {
+	i := strings.Index(s, " | ")
+	if i <= 0 || i > 40 || words.Count(s[:i]) > 6 || bylineEnd(s[i+3:]) == 0 {
+		return 0
+	}
+	return i + 3
 }
 
 // appendSentencesOf appends the sentences of the part span of a block to out.
