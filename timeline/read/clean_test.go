@@ -47,6 +47,7 @@ func FuzzClean(f *testing.F) {
 		"• a\n• b\n  • c\n\n1. one\n2) two\n",
 		"line one is long enough to be wrapped at a width\nand goes on here in lower case\n\n",
 		"\r\n\r\n—\u00a0x (@y) May 1, 2020\r\n",
+		"Photograph: Jim Watson/AFP/Getty CVs always get a polish.\n(By Ted S. Warren -- AP) Boeing built it.\nPhoto: Zed NelsonNext week.\n",
 	} {
 		f.Add(s)
 	}
