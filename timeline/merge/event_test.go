@@ -244,6 +244,10 @@ func TestClauseWithin(t *testing.T) {
 		{"The leaders of France, Germany and Britain met in Paris to discuss the crisis with bankers from across the continent", 80,
 			"The leaders of France, Germany and Britain met in Paris to discuss the crisis", true},
 		{"Arab leaders meeting in Baghdad called for the peace plan to be implemented at once", 60, "", false},
+		// nor leaves a span of time without what it counts from
+		{"The strike came a day after rebels said they had pushed back forces loyal to the leader in the west", 40, "", false},
+		{"Rescuers found a man who had been trapped for 12 days after the quake struck the capital", 60,
+			"Rescuers found a man who had been trapped for 12 days", true},
 		// nor before what a speaker says
 		{"Saleh told a group of invited reporters including a correspondent that his government was steadfast", 60, "", false},
 		{"Nevertheless, Mr Blair told MPs two weeks later that the intelligence picture was clear", 50, "", false},

@@ -60,7 +60,8 @@ func lastClauseAt(s string, max int, kind boundaryKind) string {
 		} else {
 			head = dropStrandedTail(head)
 		}
-		if isClause(head) && !endsOnFunctionWord(head) && !endsOnVerb(head) && !endsBeforeWhatIsSaid(head) && (kind != beforePreposition || !endsOnNumber(head)) {
+		if isClause(head) && !endsOnFunctionWord(head) && !endsOnVerb(head) && !endsBeforeWhatIsSaid(head) && !spanCut(head, s[i:]) &&
+			(kind != beforePreposition || !endsOnNumber(head)) {
 			best = head
 		}
 	}
@@ -77,6 +78,37 @@ func endsOnVerb(s string) bool {
 	}
 	return !slices.ContainsFunc(ws[:len(ws)-1], words.IsVerb)
 }
+
+// spanCut reports whether a cut of head before rest leaves a span of
+// time without what it is counted from: "The strike came a day" of
+// "…came a day after…", "when it crashes minutes" of "…minutes after
+// take-off".
+func spanCut(head, rest string) bool {
+	ws := words.Split(head)
+	if len(ws) == 0 || !timeUnits[strings.ToLower(ws[len(ws)-1])] {
+		return false
+	}
+	next, _, _ := strings.Cut(strings.TrimLeft(rest, " ,"), " ")
+	if !spanAnchors[strings.ToLower(next)] {
+		return false
+	}
+	k := len(ws) - 2
+	for k >= 0 && (spanCounts[strings.ToLower(ws[k])] || words.IsNumber(ws[k]) || claim.IsNumberWord(strings.ToLower(ws[k]))) {
+		k--
+	}
+	// "trapped for 12 days", "in recent weeks", "last month": a span
+	// or a date of its own
+	return k < 0 || !spanOwners[strings.ToLower(ws[k])]
+}
+
+// spanAnchors count a span of time from what follows them.
+var spanAnchors = words.SetOf(`after before later earlier since`)
+
+// spanCounts count a span of time ("less than two months", "just days").
+var spanCounts = words.SetOf(`a an few several less more than just only nearly about some many two recent`)
+
+// spanOwners make a span of time a phrase of its own.
+var spanOwners = words.SetOf(`for in over last past next this every per during within the each`)
 
 // endsBeforeWhatIsSaid reports whether the last verb of s says that
 // someone speaks, what they say cut off after it ("Saleh told a group of
