@@ -52,9 +52,10 @@ func TestAttributionsOf(t *testing.T) {
 		// a name after a particle ("el-", "al-")
 		{"Hala el-Khatib, secretary general of the Egyptian Hotels Association, said occupancy was down.", "Hala el-Khatib, secretary general of the Egyptian Hotels Association", timeline.StanceClaim, "occupancy was down"},
 		// a pronoun before the verb stands alone; a capital "The" after a
-		// lower-case word opens a sentence run into the one before
+		// word opens a sentence run into the one before
 		{"They mourned a man they said was shot by soldiers.", "they", timeline.StanceClaim, ""},
 		{"A video appears to show the arrest of a woman The prime minister denies the charges.", "prime minister", timeline.StanceDenial, "the charges"},
+		{"If Libya, why not Syria The United States rejects the idea that Libya set a precedent.", "United States", timeline.StanceDenial, ""},
 	}
 	for _, tt := range tests {
 		as := attributionsOf(tt.sentence)

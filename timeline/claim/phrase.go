@@ -169,8 +169,11 @@ func phraseStart(toks []words.Token, k int) int {
 			break
 		}
 		lw := strings.ToLower(t.Text)
-		if t.Text == "The" && i >= 2 && toks[i-2].Word && !words.StartsUpper(toks[i-2].Text) && !nameQualifiers[strings.ToLower(toks[i-2].Text)] {
-			i-- // "…the rape of a woman The Libyan prime minister denies": a sentence run into the one before
+		if t.Text == "The" && i >= 2 && toks[i-2].Word && !nameQualifiers[strings.ToLower(toks[i-2].Text)] {
+			// "…the rape of a woman The Libyan prime minister denies", "If
+			// Libya, why not Syria The United States rejects": a sentence run
+			// into the one before
+			i--
 			break
 		}
 		if lw == "of" || lw == "for" || lw == "the" {
