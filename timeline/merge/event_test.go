@@ -372,3 +372,20 @@ func TestSummarySentence(t *testing.T) {
 		t.Errorf("summarySentence without a report that stands alone = %v, want the most central other sentence", got)
 	}
 }
+
+func TestDropClockLabel(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"1643 The BBC's Andy Gallagher says aid has arrived", "The BBC's Andy Gallagher says aid has arrived"},
+		{"22:45 Strange how this is happening now", "Strange how this is happening now"},
+		{"10:18 AM The deep contraction has created losses", "The deep contraction has created losses"},
+		{"11:14 am ET Current events have become very clear", "Current events have become very clear"},
+		{"1943 US military officials say flights resumed", "1943 US military officials say flights resumed"},
+		{"36.09 percent of people lived in cities", "36.09 percent of people lived in cities"},
+		{"9:30 was the hour the vote closed", "9:30 was the hour the vote closed"},
+		{"10:00 AM PBS producer Michael Kirk was online", "PBS producer Michael Kirk was online"},
+	} {
+		if got := dropClockLabel(c.in); got != c.want {
+			t.Errorf("dropClockLabel(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -305,10 +305,14 @@ func dropLeadingAside(s string) string {
 // blog's time ("At 5:29 pm | ").
 var dateline = regexp.MustCompile(`^(\s*[-–—•*]\s+|[A-Z][A-Z .'-]{2,30}(, [A-Z][A-Za-z .]{1,30})? [–—-]+ |.{0,80}?\([A-Z][A-Za-z .]{1,20}\)\s*[-–—]+\s+|(?i:at )?\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?(\s+[A-Z]{2,4})?\s*[|:–—-]\s+)`)
 
-// dropClockLabel leaves out a live blog's time that opens s as four
-// digits ("1643 The BBC's Andy Gallagher says…"): an hour and minutes
-// followed by a capital, where a year would seldom stand.
+// dropClockLabel leaves out a live blog's time that opens s: with a
+// colon ("22:45 Strange how…", "10:18 AM The deep contraction…"), or as
+// four digits ("1643 The BBC's Andy Gallagher says…"), an hour and
+// minutes where a year would seldom stand; a capital follows.
 func dropClockLabel(s string) string {
+	if m := clockLabel.FindString(s); m != "" && len(m) < len(s) && words.StartsUpper(s[len(m):]) {
+		return s[len(m):] // "22:45 Strange how…", "10:18 AM The deep contraction…"
+	}
 	if len(s) < 6 || s[4] != ' ' || !words.StartsUpper(s[5:]) {
 		return s
 	}
@@ -322,6 +326,10 @@ func dropClockLabel(s string) string {
 	}
 	return s[5:]
 }
+
+// clockLabel matches a live page's clock time with a colon that opens
+// a line, its half of the day and zone with it.
+var clockLabel = regexp.MustCompile(`^\d{1,2}:\d{2}(\s*[AaPp]\.?[Mm]\.?)?(\s+(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|BST|UTC|CET))?\s+`)
 
 // openingWords open a phrase that sets a sentence's scene before its
 // subject ("Following the raid, Moscow invoked…").
