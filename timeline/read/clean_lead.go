@@ -43,7 +43,11 @@ var (
 	// at 5:17 pm"), a mark of comment systems that is a stamp wherever it
 	// stands.
 	timeTwice = regexp.MustCompile(`(?i)\d{1,2}:\d{2}\s*[ap]\.?m\.?\s+at \d`)
-	abuseLink = regexp.MustCompile(`(?i)^\s*(report abuse|reply)\b`)
+	// datedComment matches the day and time a comment system prints
+	// before a reader's words, opening a line: "22nd February 2012 -
+	// 20:25 It is awful…", "February 22, 2012 - 8:25 Deeply sad news".
+	datedComment = regexp.MustCompile(`^(\d{1,2}(st|nd|rd|th)? [A-Z][a-z]{2,8} \d{4}|[A-Z][a-z]{2,8} \d{1,2},? \d{4}) - \d{1,2}:\d{2} \S`)
+	abuseLink    = regexp.MustCompile(`(?i)^\s*(report abuse|reply)\b`)
 	// postedBy matches the other headers comment systems print: who and
 	// when ("Posted by: DCfred | September 24, 2008 8:36 PM"), or when
 	// and a link to report it ("11:43 am EDT -- Report as abuse").
@@ -275,6 +279,7 @@ func isStamp(text string) bool {
 // opensComments reports whether text holds a reader's comment header.
 func opensComments(text string) bool {
 	return saysColon(text) && (commentStamp.MatchString(text) || handleWrote.MatchString(text)) ||
+		strings.Contains(text, " - ") && datedComment.MatchString(text) ||
 		strings.Contains(text, " at ") && strings.Contains(text, "|") && isPostStamp(text) ||
 		(strings.Contains(text, "osted by:") || strings.Contains(text, "as abuse")) && postedBy.MatchString(text)
 }
