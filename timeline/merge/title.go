@@ -110,15 +110,7 @@ func shortTitle(s string, max int) string {
 // Tony Blair" of "…, said in a statement: …").
 func shortHead(s string, max int, kind boundaryKind, clause bool) string {
 	best := ""
-	runes := 0 // the runes of s[:i], counted as i goes
-	for i := range s {
-		if runes > max {
-			break
-		}
-		runes++
-		if kind == anySpace && s[i] != ' ' || kind != anySpace && !clauseBoundary(s, i, kind) {
-			continue
-		}
+	for i := range cutsWithin(s, max, kind) {
 		head := strings.TrimRight(s[:i], " ,;:–—.")
 		if words.Count(head) >= 4 && balanced(head) && !endsOnFunctionWord(head) && !endsOnNumber(head) &&
 			(!clause || isClause(head) && !endsOnVerb(head)) {

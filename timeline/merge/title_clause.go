@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -41,19 +42,28 @@ const (
 	anySpace                              // between any two words: shortTitle's last resort
 )
 
+// cutsWithin returns the offsets of s, in order, where a part of s
+// within max runes may end at a boundary of kind.
+func cutsWithin(s string, max int, kind boundaryKind) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		runes := 0 // the runes of s[:i], counted as i goes
+		for i := range s {
+			if runes > max {
+				return
+			}
+			runes++
+			if (kind == anySpace && s[i] == ' ' || kind != anySpace && clauseBoundary(s, i, kind)) && !yield(i) {
+				return
+			}
+		}
+	}
+}
+
 // lastClauseAt returns the longest part of s within max runes that ends
 // at a boundary of kind and holds a clause, or "".
 func lastClauseAt(s string, max int, kind boundaryKind) string {
 	best := ""
-	runes := 0 // the runes of s[:i], counted as i goes
-	for i := range s {
-		if runes > max {
-			break
-		}
-		runes++
-		if !clauseBoundary(s, i, kind) {
-			continue
-		}
+	for i := range cutsWithin(s, max, kind) {
 		head := strings.TrimRight(s[:i], " ,;:–—")
 		if kind == sentenceEnd {
 			head = strings.TrimSuffix(head, ".")
