@@ -39,9 +39,10 @@ func saidWords(m *Mention, a claim.Attribution) (string, bool) {
 }
 
 // afterWhere returns what is said without the phrase before it that says
-// where or how it was said, a phrase with no verb up to a colon ("in a statement: \"The
-// operation shows…\"" is what the operation shows), and the quotation
-// mark that opens it; says whole otherwise.
+// where or how it was said, a phrase with no verb up to a colon, and
+// without the quotation mark that opens it ("in a statement: \"The
+// operation shows…\"" is what the operation shows); says whole
+// otherwise.
 func afterWhere(says string) string {
 	w, _, _ := strings.Cut(says, " ")
 	i := strings.Index(says, ":")
