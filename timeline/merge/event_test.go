@@ -244,6 +244,9 @@ func TestClauseWithin(t *testing.T) {
 		{"The leaders of France, Germany and Britain met in Paris to discuss the crisis with bankers from across the continent", 80,
 			"The leaders of France, Germany and Britain met in Paris to discuss the crisis", true},
 		{"Arab leaders meeting in Baghdad called for the peace plan to be implemented at once", 60, "", false},
+		// nor on a subordinator; a name after a particle is no verb
+		{"Violence continued in Syria where troops shelled the city of Homs for a fifth day", 40, "Violence continued in Syria", true},
+		{"Rami al-Sayed, a man", 90, "", false},
 		// nor leaves a span of time without what it counts from
 		{"The strike came a day after rebels said they had pushed back forces loyal to the leader in the west", 40, "", false},
 		{"Rescuers found a man who had been trapped for 12 days after the quake struck the capital", 60,

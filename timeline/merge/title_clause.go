@@ -297,6 +297,9 @@ func isClause(s string) bool {
 // set in title case: "The United States", "General Mohammed al-Dabi"
 // hold no verb.
 func clauseVerb(w string, titleCase bool) bool {
+	if i := strings.LastIndexByte(w, '-'); i >= 0 && words.StartsUpper(w[i+1:]) {
+		return false // "Rami al-Sayed": a name after a particle
+	}
 	return words.IsVerb(w) && (titleCase || !words.StartsUpper(w) || words.IsCommonVerb(w))
 }
 
@@ -357,6 +360,7 @@ func balanced(s string) bool {
 
 // functionWords cannot end a title.
 var functionWords = words.SetOf(`a an the of to in on at by for from with and or but that which who as than
+where when because since if although unless until whether whereas
 its their his her our your my is are was were be been has have had will would can could into about
 over under after before during while whose this these those such not no
 i we you he she they i'm we're you're he's she's it's they're we've they've we'll they'll`)
