@@ -136,6 +136,10 @@ func Mentions(r *read.Reading) []Mention {
 			next++
 		}
 		sentence := s.Span.Of(src.Text)
+		if read.IsFurnitureSentence(sentence) {
+			prev = nil
+			continue // "16 March 2012 Last updated at 14:51 GMT Help"
+		}
 		attrs := sc.Resolve(s.N, claim.AttributionsIn(sentence, buf.tokens(sentence)))
 		m := Mention{Src: src, Sentence: s, Attrs: attrs, Exprs: read.ExprsIn(exprs[next:], s.Span), Role: role}
 		var before *dating.SentenceDating

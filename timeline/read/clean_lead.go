@@ -270,6 +270,13 @@ func isByline(text string) bool {
 	return len(text) < 120 && bylineEnd(text) == len(text)
 }
 
+// IsFurnitureSentence reports whether a sentence of an article is page
+// furniture by itself, split off from the text it was glued to: an
+// update stamp, a byline, a photograph's credit. It reports nothing.
+func IsFurnitureSentence(text string) bool {
+	return isStamp(text) || isByline(text) || isCredit(text)
+}
+
 // isStamp reports whether text is an update stamp standing alone.
 func isStamp(text string) bool {
 	e := stampEnd(text)

@@ -101,6 +101,15 @@ func appendSentencesOf(out []timeline.Span, text string, b timeline.Span) []time
 				start = place
 			}
 		}
+		if r == 'L' {
+			if at, end := lastUpdatedAt(text[:b.End], start, i); at > start {
+				_, head := trimSpan(text, start, at)
+				out = append(out, timeline.Span{Start: start, End: head}, timeline.Span{Start: at, End: end})
+				start, _ = trimSpan(text, end, b.End)
+				i = start
+				continue
+			}
+		}
 		if r == ':' {
 			if at, end := updateStampAt(text[:b.End], start, i); at > start {
 				_, head := trimSpan(text, start, at)
@@ -183,6 +192,36 @@ func updateStampAt(text string, start, colon int) (int, int) {
 	at := colon - len(word)
 	if at <= start || !strings.EqualFold(text[at:colon], word) || text[at-1] != ' ' {
 		return 0, 0
+	}
+	end := stampEnd(text[at:])
+	if end == 0 || at+end >= len(text) {
+		return 0, 0
+	}
+	return at, at + end
+}
+
+// lastUpdatedAt returns where an update stamp that opens with "Last
+// updated" at text[last], or with the day before it, begins and ends,
+// when it stands inside the sentence that began at start: a video page
+// runs its title into its stamp and its text ("Kofi Annan briefs UN on
+// peace mission 16 March 2012 Last updated at 14:51 GMT Help The
+// international envoy…"); else 0, 0.
+func lastUpdatedAt(text string, start, last int) (int, int) {
+	if last <= start || text[last-1] != ' ' || !strings.HasPrefix(text[last:], "Last updated") {
+		return 0, 0
+	}
+	at := last
+	// the day before it: up to three words back ("16 March 2012")
+	for k, i := 0, last-1; k < 3 && i > start; k++ {
+		j := strings.LastIndexByte(text[start:i], ' ')
+		w := strings.ToLower(text[start+j+1 : i])
+		if !isClockOrNumber(w) && !monthNames[w] {
+			break
+		}
+		at, i = start+j+1, start+j
+		if j < 0 {
+			break
+		}
 	}
 	end := stampEnd(text[at:])
 	if end == 0 || at+end >= len(text) {

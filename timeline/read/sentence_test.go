@@ -51,6 +51,8 @@ func TestSplitSentences(t *testing.T) {
 			[]string{"Rebels advance on the capital.", "By the CNN Wire Staff", "Rebels are seeking the ouster of the leader."}},
 		{"a post's day and byline", "February 11, 2011 | By Sarah Hoye, CNN The first days of the protests were torture for her.",
 			[]string{"February 11, 2011 |", "By Sarah Hoye, CNN", "The first days of the protests were torture for her."}},
+		{"a video page's stamp", "Envoy briefs UN on peace mission 16 March 2012 Last updated at 14:51 GMT Help The international envoy is briefing the council.",
+			[]string{"Envoy briefs UN on peace mission", "16 March 2012 Last updated at 14:51 GMT Help", "The international envoy is briefing the council."}},
 		{"a bar in a sentence", "Prices rose | fell by turns as traders waited for news.",
 			[]string{"Prices rose | fell by turns as traders waited for news."}},
 		{"an update stamp inside a line", "Interim president pledges a break from the past updated: Wed Jan 19 2011 12:57:00 The ouster of the ruler has cast a shadow.",
