@@ -101,23 +101,14 @@ func appendSentencesOf(out []timeline.Span, text string, b timeline.Span) []time
 				start = place
 			}
 		}
-		if r == 'L' {
-			if at, end := lastUpdatedAt(text[:b.End], start, i); at > start {
-				_, head := trimSpan(text, start, at)
-				out = append(out, timeline.Span{Start: start, End: head}, timeline.Span{Start: at, End: end})
-				start, _ = trimSpan(text, end, b.End)
-				i = start
-				continue
-			}
+		if at, end := stampInside(text[:b.End], start, i, r); at > start {
+			_, head := trimSpan(text, start, at)
+			out = append(out, timeline.Span{Start: start, End: head}, timeline.Span{Start: at, End: end})
+			start, _ = trimSpan(text, end, b.End)
+			i = start
+			continue
 		}
 		if r == ':' {
-			if at, end := updateStampAt(text[:b.End], start, i); at > start {
-				_, head := trimSpan(text, start, at)
-				out = append(out, timeline.Span{Start: start, End: head}, timeline.Span{Start: at, End: end})
-				start, _ = trimSpan(text, end, b.End)
-				i = start
-				continue
-			}
 			if label := capitalsLabelAt(text[:b.End], start, i); label > start {
 				_, end := trimSpan(text, start, label)
 				out = append(out, timeline.Span{Start: start, End: end})
@@ -198,6 +189,20 @@ func updateStampAt(text string, start, colon int) (int, int) {
 		return 0, 0
 	}
 	return at, at + end
+}
+
+// stampInside returns where an update stamp inside the sentence that
+// began at start begins and ends, when the rune r at text[i] is where
+// one can be told: its "Last updated" or the colon of its "updated:";
+// else 0, 0.
+func stampInside(text string, start, i int, r rune) (int, int) {
+	switch r {
+	case 'L':
+		return lastUpdatedAt(text, start, i)
+	case ':':
+		return updateStampAt(text, start, i)
+	}
+	return 0, 0
 }
 
 // lastUpdatedAt returns where an update stamp that opens with "Last
