@@ -31,7 +31,10 @@ type Attribution struct {
 	Verb string
 }
 
-// claimVerbs report what a speaker says.
+// claimVerbs report what a speaker says, in the past, the third person
+// and the plain form ("Officials confirm…", "Analysts point out…"); a
+// plain form that is as often a noun ("a report", "the state", "a note",
+// "a pledge") is left out.
 var claimVerbs = words.SetOf(`said says say told tells claimed claims claim alleged alleges allege insisted
 insists insist asserted asserts assert stated states announced announces confirmed confirms warned
 warns added adds noted notes maintained maintains maintain argued argues wrote writes tweeted indicated
@@ -39,7 +42,8 @@ indicates assured assures stressed stresses explained explains acknowledged ackn
 admits accused accuses blamed blames declared declares estimated estimates reported reports
 mentioned mentions highlighted highlights emphasized emphasised underlined recalled replied
 suggested suggests contended contends vowed vows pledged promised pointed denounced denounces
-condemned condemns`)
+condemned condemns point points warn add argue indicate explain acknowledge admit accuse declare
+mention emphasize emphasise suggest denounce condemn confirm announce tell write contend assure`)
 
 // DenialVerbs say that a speaker denies something.
 var DenialVerbs = words.SetOf(`denied denies deny refuted refutes refute rejected rejects reject

@@ -26,6 +26,9 @@ func TestAttributionsOf(t *testing.T) {
 		{"According to him, the raid was carried out by volunteers.", "him", timeline.StanceClaim, "the raid was carried out by volunteers"},
 		{"The Emergency Ministry's statement put the toll at nine.", "Emergency Ministry", timeline.StanceClaim, "put the toll at nine"},
 		{"A drone attack hit the region early on Wednesday, Moscow said.", "Moscow", timeline.StanceClaim, ""},
+		{"Military analysts point out that the raids would give impetus to the counteroffensive.", "Military analysts", timeline.StanceClaim, "the raids would give impetus to the counteroffensive"},
+		{"Officials confirm debris found near the wreck.", "Officials", timeline.StanceClaim, "debris found near the wreck"},
+		{"Experts warn the rescue window is closing.", "Experts", timeline.StanceClaim, "the rescue window is closing"},
 		{"Three buildings were damaged, said the regional governor.", "regional governor", timeline.StanceClaim, "Three buildings were damaged"},
 		{"\"No one knows,\" said Dr. Allan Friedman, chief of neurosurgery.", "Dr. Allan Friedman", timeline.StanceClaim, "No one knows"},
 		{"Gladkov, the governor of Belgorod, said forces were clearing the area.", "Gladkov, the governor of Belgorod", timeline.StanceClaim, "forces were clearing the area"},
@@ -81,6 +84,8 @@ func TestNoAttribution(t *testing.T) {
 		"The Kremlin attacked the United States and Europe on Wednesday.",
 		"This indicates the local authorities' efforts to help.",
 		"Before Friday's announcement, the agency had kept the towers open.",
+		"Police could not confirm the report.",
+		"The strikes add to pressure on the government.",
 	} {
 		if as := attributionsOf(s); len(as) != 0 {
 			t.Errorf("attributionsOf(%q) = %+v, want none", s, as)
