@@ -318,10 +318,10 @@ func joinNeighbours(groups []*group, self int, a, b []int) []int {
 }
 
 // candidatePairs returns the pairs of units, as edges between their
-// groups, whose days meet and whose similarity is at least
-// edgeSimilarity, sorted. A unit is compared with every unit whose days
-// meet its own, or, when there are more than maxCompared, with those
-// that share one of its rarest terms.
+// groups, whose days meet, who share a term and whose similarity is at
+// least edgeSimilarity, sorted. A unit is compared with every unit whose
+// days meet its own, or, when there are more than maxCompared, with
+// those that share one of its rarest terms.
 func candidatePairs(units []*unit, tt *termTable) []edge {
 	index := map[int32][]int{}
 	maxSpan := 0
@@ -353,7 +353,7 @@ func candidatePairs(units []*unit, tt *termTable) []edge {
 				return
 			}
 			seen[j] = i + 1
-			if sim := unitSimilarity(u, v); sim >= edgeSimilarity {
+			if sim := unitSimilarity(u, v); sim >= edgeSimilarity && sharesTerm(u.vec, v.vec) {
 				found[i] = append(found[i], edge{a: min(i, j), b: max(i, j), sim: sim})
 			}
 		}
@@ -377,6 +377,27 @@ func candidatePairs(units []*unit, tt *termTable) []edge {
 	out := slices.Concat(found...)
 	slices.SortFunc(out, func(x, y edge) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
 	return slices.CompactFunc(out, func(x, y edge) bool { return x.a == y.a && x.b == y.b })
+}
+
+// sharesTerm reports whether two vectors, whose terms are sorted, have
+// a term in common. Units that share none are not compared: only the
+// latent model could find them alike, and in a story of few sources it
+// finds every sentence like every other ("a drone attack hit the region"
+// and "the Kremlin says the attackers use Western weapons", a day's two
+// happenings in one article). They may still meet in a group that
+// others link.
+func sharesTerm(v, w termVector) bool {
+	for i, j := 0, 0; i < len(v.terms) && j < len(w.terms); {
+		switch {
+		case v.terms[i] < w.terms[j]:
+			i++
+		case v.terms[i] > w.terms[j]:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // rarest returns the n terms of v with the highest idf, ties broken by
