@@ -93,8 +93,8 @@ func splitLeads(text string, blocks []timeline.Block) []timeline.Block {
 	return out
 }
 
-// stampWords may stand in an update stamp after "updated".
-var stampWords = words.SetOf(`at on help gmt utc bst cet est edt et pt pst pdt cst cdt uk am pm a.m p.m monday tuesday wednesday thursday friday
+// stampWords, and timeZones, may stand in an update stamp after "updated".
+var stampWords = words.SetOf(`at on help uk am pm a.m p.m monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun`)
 
@@ -119,7 +119,7 @@ func stampEnd(s string) int {
 			if w == "updated" {
 				updated, end = e, e
 			}
-		case !stampWords[w] && !isClockOrNumber(w):
+		case !stampWords[w] && !timeZones[w] && !isClockOrNumber(w):
 			return stampAt(s, updated, end, n)
 		case updated >= 0:
 			end, n = e, n+1
@@ -165,7 +165,7 @@ func opensProse(s string) bool {
 }
 
 // timeZones are the zones a clock time is stamped in.
-var timeZones = words.SetOf(`gmt utc bst cet est edt et pt pst pdt cst cdt`)
+var timeZones = words.SetOf(`gmt utc bst cet cest est edt et pt pst pdt cst cdt ist`)
 
 // isClockOrNumber reports whether w is digits, maybe with a colon or a
 // full stop inside ("07:41", "13", "2010", "9.30").
@@ -272,9 +272,10 @@ func isByline(text string) bool {
 
 // IsFurnitureSentence reports whether a sentence of an article is page
 // furniture by itself, split off from the text it was glued to: an
-// update stamp, a byline, a photograph's credit. It reports nothing.
+// update stamp, a byline, a photograph's credit, a news service's place
+// and time of posting. It reports nothing.
 func IsFurnitureSentence(text string) bool {
-	return isStamp(text) || isByline(text) || isCredit(text)
+	return isStamp(text) || isByline(text) || isCredit(text) || placeStampAt(text) == 0
 }
 
 // isStamp reports whether text is an update stamp standing alone.
@@ -405,4 +406,51 @@ func allCapitals(w string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// placeStampAt returns, when s ends with a news service's place and the
+// time it posted the story ("ZAWIYAH, Libya | Sat Jun 11, 2011 5:08 pm
+// EDT", after a caption or a headline it was glued to), where the place
+// begins; -1 otherwise. The place is up to four words in capitals,
+// maybe followed by a country ("NEW YORK", "WASHINGTON/RIYADH",
+// "BENGHAZI, Libya").
+func placeStampAt(s string) int {
+	bar := strings.LastIndex(s, " | ")
+	if bar <= 0 {
+		return -1
+	}
+	if tail := s[bar+3:]; stampEnd(tail) == 0 || strings.TrimSpace(tail[stampEnd(tail):]) != "" {
+		return -1
+	}
+	head := s[:bar]
+	if c := strings.LastIndex(head, ", "); c > 0 {
+		if country := words.Split(head[c+2:]); len(country) >= 1 && len(country) <= 2 && words.StartsUpper(country[0]) {
+			head = head[:c]
+		}
+	}
+	at := -1
+	for k := 0; k < 4 && head != ""; k++ {
+		j := strings.LastIndexByte(head, ' ')
+		if !isPlaceInCapitals(head[j+1:]) {
+			break
+		}
+		at, head = j+1, head[:max(j, 0)]
+	}
+	return at
+}
+
+// isPlaceInCapitals reports whether w is a word of a dateline's place:
+// letters in capitals, two or more, and maybe a slash, a stop or a
+// hyphen between them ("WASHINGTON/RIYADH", "U.S.").
+func isPlaceInCapitals(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case r != '/' && r != '.' && r != '-':
+			return false
+		}
+	}
+	return n >= 2
 }

@@ -80,3 +80,24 @@ func TestOpensComments(t *testing.T) {
 		}
 	}
 }
+
+func TestIsFurnitureSentence(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"ZAWIYAH, Libya | Sat Jun 11, 2011 5:08 pm EDT", true},
+		{"WASHINGTON/RIYADH | Fri Feb 25, 2011 6:36 pm EST", true},
+		{"NEW YORK | Thu Aug 18, 2011 11:48 pm IST", true},
+		{"By Sarah Hoye, CNN", true},
+		{"Page last updated at 07:41 GMT, Wednesday, 13 January 2010 07:41 UK", true},
+		{"Photograph: Jim Watson/AFP/Getty", true},
+		{"Time to go, U.S. tells Gaddafi TRIPOLI | Sat Feb 26, 2011 6:49 pm EST", false},
+		{"Prices rose | fell by turns", false},
+		{"Troops fought rebels in ZAWIYAH on Saturday.", false},
+	} {
+		if got := IsFurnitureSentence(c.text); got != c.want {
+			t.Errorf("IsFurnitureSentence(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}

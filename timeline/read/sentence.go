@@ -63,6 +63,14 @@ func appendSentences(out []timeline.Span, text string, b timeline.Span) []timeli
 			out[i].End = s.Start + p - 1
 			continue
 		}
+		if p := placeStampAt(s.Of(text)); p > 0 {
+			// "A rebel fighter stands guard… ZAWIYAH, Libya | Sat Jun
+			// 11, 2011 5:08 pm EDT": the place and time of posting apart
+			_, end := trimSpan(text, s.Start, s.Start+p)
+			out = slices.Insert(out, i+1, timeline.Span{Start: s.Start + p, End: s.End})
+			out[i].End = end
+			s = out[i]
+		}
 		if e := max(bylineEnd(s.Of(text)), creditEnd(s.Of(text))); e > 0 && s.Start+e < s.End {
 			rest, _ := trimSpan(text, s.Start+e, s.End)
 			_, end := trimSpan(text, s.Start, s.Start+e)
@@ -240,8 +248,8 @@ func lastUpdatedAt(text string, start, last int) (int, int) {
 // text[open]: "…to the table Cairo, Egypt (CNN) -- Egyptian President…",
 // where a page's highlights run into its first sentence, or "…7:47 pm
 // GMT TRIPOLI (Reuters) - Libyan leader…" after a headline and its
-// stamp; else 0. A dateline is a place of capitalized words, the
-// service's name in brackets, and a dash.
+// stamp; else 0. A dateline is a place of capitalized words, maybe a
+// day ("NEW YORK Aug 18"), the service's name in brackets, and a dash.
 func wireDatelineAt(text string, start, open int) int {
 	end := strings.IndexByte(text[open:], ')')
 	if end < 3 || end > 12 {
@@ -260,7 +268,11 @@ func wireDatelineAt(text string, start, open int) int {
 		j := strings.TrimRight(text[start:place], " ")
 		k := strings.LastIndexByte(j, ' ') + 1
 		w := strings.TrimSuffix(j[k:], ",")
-		if w == "" || !words.StartsUpper(w) || clockZones[strings.ToLower(w)] {
+		if n == 0 && len(w) <= 2 && words.IsNumber(w) {
+			place = start + k // the day: "NEW YORK Aug 18 (Reuters) -"
+			continue
+		}
+		if w == "" || !words.StartsUpper(w) || timeZones[strings.ToLower(w)] {
 			break
 		}
 		place = start + k
@@ -270,9 +282,6 @@ func wireDatelineAt(text string, start, open int) int {
 	}
 	return place
 }
-
-// clockZones are the zones a stamp's time ends with, before a dateline.
-var clockZones = words.SetOf(`gmt bst utc cet cest est edt pst pdt ist et pt`)
 
 // capitalsBefore returns where the words in capitals (two letters or
 // more, maybe after a comma) that end at text[i] begin, not before
