@@ -140,6 +140,10 @@ func TestPersonName(t *testing.T) {
 		// a possessive ends the name: whose it is, not who
 		{"Abu Musab al-Zarqawi's al-Qaeda", "", ""},
 		{"Secretary of State Hillary Clinton", "Hillary", "Clinton"},
+		// a title joined by a hyphen is a title still
+		{"United Nations Secretary-General Ban Ki-moon", "Ban", "Ki-moon"},
+		{"United Nations", "", ""},
+		{"Syria's Local Coordination Committees", "", ""},
 	} {
 		if first, last := PersonName(c.name); first != c.first || last != c.last {
 			t.Errorf("PersonName(%q) = %q %q, want %q %q", c.name, first, last, c.first, c.last)

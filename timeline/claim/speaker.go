@@ -142,7 +142,7 @@ func PersonName(name string) (first, last string) {
 			continue // "sources at Misratah Medical Complex": the name after is where they are
 		}
 		run := 0
-		for j := len(ws) - 1; j >= 0 && nameWord(ws[j]) && (j == len(ws)-1 || !isPossessive(ws[j])) && !orgWords[strings.ToLower(ws[j])] && !roleWords[strings.ToLower(ws[j])]; j-- {
+		for j := len(ws) - 1; j >= 0 && nameWord(ws[j]) && (j == len(ws)-1 || !isPossessive(ws[j])) && !orgWords[strings.ToLower(ws[j])] && !IsRole(ws[j]); j-- {
 			run++
 		}
 		switch {
@@ -166,7 +166,7 @@ func personBefore(seg string) (first, last string) {
 		return "", ""
 	}
 	run := 0
-	for j := q - 1; j >= 0 && nameWord(ws[j]) && !orgWords[strings.ToLower(ws[j])] && !roleWords[strings.ToLower(ws[j])]; j-- {
+	for j := q - 1; j >= 0 && nameWord(ws[j]) && !orgWords[strings.ToLower(ws[j])] && !IsRole(ws[j]); j-- {
 		run++
 	}
 	if run < 2 {
@@ -194,13 +194,29 @@ var nameQualifiers = words.SetOf(`of for at from in with`)
 var orgWords = words.SetOf(`ministry corps legion army service council office government kremlin news
 times agency committee party police forces command department union republic federation region
 state states kingdom house court bank guard guards battalion brigade division company group
-post press tv radio network channel media commission assembly parliament senate congress`)
+post press tv radio network channel media commission assembly parliament senate congress nations
+committees councils ministries agencies groups parties unions commissions`)
 
 // roleWords are titles that stand before a person's name.
 var roleWords = words.SetOf(`governor president minister spokesman spokeswoman deputy general colonel
 mayor senator prime secretary chief head adviser advisor ambassador commander director
 prosecutor judge captain lieutenant major sergeant dr mr mrs ms prof col gen lt sgt capt maj adm cmdr
 rep sen gov`)
+
+// IsRole reports whether w is a title before a person's name, or one
+// joined by a hyphen ("Secretary-General", "Lieutenant-Colonel").
+func IsRole(w string) bool {
+	lw := strings.ToLower(w)
+	if roleWords[lw] {
+		return true
+	}
+	for part := range strings.SplitSeq(lw, "-") {
+		if roleWords[part] {
+			return true
+		}
+	}
+	return false
+}
 
 // sameSpeaker reports whether two names name one speaker: people with
 // one surname (allowing one letter of difference in transliteration)

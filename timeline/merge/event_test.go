@@ -171,6 +171,9 @@ func TestShortSpeaker(t *testing.T) {
 		{"One of the president's top generals in the east", ""},
 		{"a senior official at the ministry, who asked not to be named", "a senior official"},
 		{"Medical sources at Misratah Medical Complex", "Medical sources at Misratah Medical Complex"},
+		{"United Nations Susan Rice", "Susan Rice"},
+		{"Belgorod Governor Vyacheslav Gladkov", "Belgorod Governor Vyacheslav Gladkov"},
+		{"United Nations Secretary-General Ban Ki-moon", "Ban Ki-moon"},
 	} {
 		if got := shortSpeaker(c.in); got != c.want {
 			t.Errorf("shortSpeaker(%q) = %q, want %q", c.in, got, c.want)
@@ -226,6 +229,11 @@ func TestClauseWithin(t *testing.T) {
 		{"State television said, in a bulletin read by an announcer in uniform, that the curfew would hold", 40,
 			"State television said, in a bulletin read by an announcer in uniform, that the curfew would hold", false},
 		{"The vessel, named Titan", 90, "The vessel, named Titan", false},
+		// nor inside the clause a "that" after a verb opens, before its verb
+		{"Defense Secretary Robert Gates reiterated that any intervention in Libya would require broad backing", 90,
+			"Defense Secretary Robert Gates reiterated that any intervention in Libya would require broad backing", false},
+		// nor on an adverb that the cut words complete
+		{"The response was already under way in the capital, officials said", 30, "The response was already under way in the capital, officials said", false},
 		{"Moscow invoked a counter-terrorism operation, granting the authorities enhanced powers to restrict movement", 60,
 			"Moscow invoked a counter-terrorism operation", true},
 		{"Five people who were aboard the vessel that vanished on a dive to the wreck of the ship", 40, "Five people", false},

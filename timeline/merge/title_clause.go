@@ -70,7 +70,7 @@ func lastClauseAt(s string, max int, kind boundaryKind) string {
 		} else {
 			head = dropStrandedTail(head)
 		}
-		if isClause(head) && !endsOnFunctionWord(head) && !endsOnVerb(head) && !endsBeforeWhatIsSaid(head) && !spanCut(head, s[i:]) &&
+		if isClause(head) && !endsOnFunctionWord(head) && !endsOnVerb(head) && !endsBeforeWhatIsSaid(head) && !endsInsideThatClause(head) && !spanCut(head, s[i:]) &&
 			(kind != beforePreposition || !endsOnNumber(head)) {
 			best = head
 		}
@@ -143,6 +143,20 @@ func endsBeforeWhatIsSaid(s string) bool {
 		before := s[:strings.LastIndex(s, ws[i])]
 		cut := max(strings.LastIndex(before, ","), strings.LastIndexAny(before, `"”’`))
 		return cut < 0 || !words.HasVerb(before[:cut])
+	}
+	return false
+}
+
+// endsInsideThatClause reports whether s ends inside the clause that a
+// "that" or "whether" after a verb opens, before the clause's verb:
+// "Gates reiterated that any intervention" of "…that any intervention
+// in Libya would require broad backing".
+func endsInsideThatClause(s string) bool {
+	ws := words.Split(s)
+	for i := len(ws) - 1; i > 0; i-- {
+		if lw := strings.ToLower(ws[i]); lw == "that" || lw == "whether" {
+			return words.IsVerb(ws[i-1]) && !slices.ContainsFunc(ws[i+1:], words.IsVerb)
+		}
 	}
 	return false
 }
@@ -362,7 +376,7 @@ func balanced(s string) bool {
 var functionWords = words.SetOf(`a an the of to in on at by for from with and or but that which who as than
 where when because since if although unless until whether whereas
 its their his her our your my is are was were be been has have had will would can could into about
-over under after before during while whose this these those such not no
+over under after before during while whose this these those such not no already also even just very
 i we you he she they i'm we're you're he's she's it's they're we've they've we'll they'll`)
 
 // endsOnFunctionWord reports whether the last word of s is a function

@@ -113,12 +113,21 @@ func pluralVerb(v string) string {
 }
 
 // shortSpeaker returns a speaker's name short enough for a title: a
-// person's name without the role when the phrase is long, else the
+// person's name alone when only names stand before it ("United Nations
+// Susan Rice", a body's name run into a person's) or without the role
+// when the phrase is long, else the
 // phrase before its first comma or before what qualifies its head
 // ("Opposition National Transitional Council" of "… Council of Syria");
 // "" when no part of two to five words names the speaker alone, as a
 // cut name ("One of Mr Assad's…") would misname them.
 func shortSpeaker(sp string) string {
+	if first, last := claim.PersonName(sp); first != "" {
+		if before, _, _ := strings.Cut(sp, first+" "); before != "" && !slices.ContainsFunc(words.Split(before), func(w string) bool {
+			return !words.StartsUpper(w) || claim.IsRole(w)
+		}) {
+			return first + " " + last
+		}
+	}
 	if words.Count(sp) <= 5 && !strings.Contains(sp, ",") {
 		return sp
 	}
