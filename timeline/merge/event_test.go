@@ -394,6 +394,8 @@ func TestDropClockLabel(t *testing.T) {
 		{"36.09 percent of people lived in cities", "36.09 percent of people lived in cities"},
 		{"9:30 was the hour the vote closed", "9:30 was the hour the vote closed"},
 		{"10:00 AM PBS producer Michael Kirk was online", "PBS producer Michael Kirk was online"},
+		{"LIBYA, 3:29 p.m. ET, 10:29 p.m. local: Libyan leader Moammar Gadhafi still is in Libya", "Libyan leader Moammar Gadhafi still is in Libya"},
+		{"TRIPOLI, 9:30 was the hour the vote closed", "TRIPOLI, 9:30 was the hour the vote closed"},
 	} {
 		if got := dropClockLabel(c.in); got != c.want {
 			t.Errorf("dropClockLabel(%q) = %q, want %q", c.in, got, c.want)

@@ -47,7 +47,11 @@ var (
 	// before a reader's words, opening a line: "22nd February 2012 -
 	// 20:25 It is awful…", "February 22, 2012 - 8:25 Deeply sad news".
 	datedComment = regexp.MustCompile(`^(\d{1,2}(st|nd|rd|th)? [A-Z][a-z]{2,8} \d{4}|[A-Z][a-z]{2,8} \d{1,2},? \d{4}) - \d{1,2}:\d{2} \S`)
-	abuseLink    = regexp.MustCompile(`(?i)^\s*(report abuse|reply)\b`)
+	// ordinalComment matches the day, time and zone a blog's comment
+	// system prints before a reader's words, the day an ordinal:
+	// "February 27th, 2011 10:05 pm ET It was explained why…".
+	ordinalComment = regexp.MustCompile(`^[A-Z][a-z]{2,8} \d{1,2}(st|nd|rd|th), \d{4} \d{1,2}:\d{2} [ap]m [A-Z]{2,4} \S`)
+	abuseLink      = regexp.MustCompile(`(?i)^\s*(report abuse|reply)\b`)
 	// postedBy matches the other headers comment systems print: who and
 	// when ("Posted by: DCfred | September 24, 2008 8:36 PM"), or when
 	// and a link to report it ("11:43 am EDT -- Report as abuse").
@@ -287,7 +291,7 @@ func isStamp(text string) bool {
 // opensComments reports whether text holds a reader's comment header.
 func opensComments(text string) bool {
 	return saysColon(text) && (commentStamp.MatchString(text) || handleWrote.MatchString(text)) ||
-		strings.Contains(text, " - ") && datedComment.MatchString(text) ||
+		strings.Contains(text, " - ") && datedComment.MatchString(text) || ordinalComment.MatchString(text) ||
 		strings.Contains(text, " at ") && strings.Contains(text, "|") && isPostStamp(text) ||
 		(strings.Contains(text, "osted by:") || strings.Contains(text, "as abuse")) && postedBy.MatchString(text)
 }

@@ -366,7 +366,13 @@ func abbreviationBefore(before, rest string) bool {
 	case word == "":
 		return false
 	case strings.Contains(word, "."): // U.S, e.g, a.m
-		return !strings.HasSuffix(strings.ToLower(word), "a.m") && !strings.HasSuffix(strings.ToLower(word), "p.m")
+		if lw := strings.ToLower(word); strings.HasSuffix(lw, "a.m") || strings.HasSuffix(lw, "p.m") {
+			// a clock time ends a sentence, but not before its zone
+			// ("5:29 p.m. ET, 10:29 p.m. local: …")
+			start, end := words.Next(rest, 0)
+			return start >= 0 && timeZones[strings.ToLower(strings.TrimRight(rest[start:end], ".,"))]
+		}
+		return true
 	case utf8.RuneCountInString(word) == 1:
 		return unicode.IsUpper([]rune(word)[0]) // an initial
 	}

@@ -30,6 +30,7 @@ func TestSplitSentences(t *testing.T) {
 		{"speaker after a quotation", "“There are two injured.” Gladkov wrote on Telegram. He left.", []string{"“There are two injured.” Gladkov wrote on Telegram.", "He left."}},
 		{"speaker with title", "“It is over.” Governor Vyacheslav Gladkov said. Next.", []string{"“It is over.” Governor Vyacheslav Gladkov said.", "Next."}},
 		{"a.m. ends", "It started at 10 a.m. The army moved.", []string{"It started at 10 a.m.", "The army moved."}},
+		{"a.m. before its zone", "Posted 5:29 p.m. ET, 10:29 p.m. local: Gadhafi is still in Libya. Next.", []string{"Posted 5:29 p.m. ET, 10:29 p.m. local: Gadhafi is still in Libya.", "Next."}},
 		{"line breaks inside", "It was\nlate. Then\nit ended.", []string{"It was\nlate.", "Then\nit ended."}},
 		{"no terminator", "Breaking news without a stop", []string{"Breaking news without a stop"}},
 		{"multibyte", "Kyiv said “no”. Moscow disagreed.", []string{"Kyiv said “no”.", "Moscow disagreed."}},
