@@ -1,6 +1,7 @@
 package dating
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/timeline-project/timeline/timeline"
@@ -100,9 +101,16 @@ func DateSentence(c SentenceContext, s timeline.Sentence, next int) SentenceDati
 		}
 		return d
 	}
-	// Times of its own that date nothing (a day to come) make it no
-	// mention; a span's bounds alone leave it undated.
-	return SentenceDating{Drop: len(dating) > 0}
+	// A time to come of its own makes it no mention; a time that dates
+	// nothing else ("now", "in the past", "this year") or a span's bounds
+	// leave it undated.
+	return SentenceDating{Drop: slices.ContainsFunc(dating, func(i int) bool { return toCome(c.Exprs[i], c.Values[i], pub) })}
+}
+
+// toCome reports whether an expression names a time to come: in the
+// future tense, a reference to the future, or after the publication.
+func toCome(e timex.Expr, v timex.Value, pub timex.Date) bool {
+	return e.Tense == timex.TenseFuture || v.TIMEX3 == "FUTURE_REF" || !pub.IsZero() && !v.Date.IsZero() && v.Date.After(pub)
 }
 
 // labelBefore returns the index of the expression that heads the line of

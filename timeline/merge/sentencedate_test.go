@@ -97,6 +97,10 @@ func TestDateSentence(t *testing.T) {
 			"1974: At least five Shia religious leaders are killed.\n\n1983: Thousands of members of the tribe are arrested.",
 			map[string]string{"At least five Shia religious leaders are killed.": "1974",
 				"Thousands of members of the tribe are arrested.": "1983"}},
+		{"now is no day of its own, nor a reason to leave a report out", "2023-06-20",
+			"Planes, ships and drones are now searching for the missing submersible near the wreck. The company has been criticised for its safety in the past.",
+			map[string]string{"Planes, ships and drones are now searching for the missing submersible near the wreck.": "",
+				"The company has been criticised for its safety in the past.": ""}},
 		{"a live blog's clock labels date entries on its day", "2010-06-03",
 			"1955: Obama says the spill is the worst disaster.\n\n1945: The BBC's David Willis says the oil is still flowing.\n\n1917: White House officials said the talks continue.",
 			map[string]string{"Obama says the spill is the worst disaster.": "2010-06-03",
@@ -116,6 +120,15 @@ func TestDateSentence(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTimeToComeIsNoMention: a sentence whose only time is one to come
+// reports nothing that happened.
+func TestTimeToComeIsNoMention(t *testing.T) {
+	got := mentionDates(t, "2023-06-20", "Leaders will meet in Paris next week to discuss the search. The inquiry opens tomorrow in London, officials said.")
+	for s := range got {
+		t.Errorf("%q is a mention, dated %q; want none", s, got[s])
 	}
 }
 
