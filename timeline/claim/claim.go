@@ -68,7 +68,8 @@ factions faction corps legion battalion unit units administration department sta
 activists activist volunteers volunteer representatives representative envoy ambassador
 diplomats diplomat staff soldiers soldier commission board company firm party opposition
 observers monitors citizens people protesters organizers organisers mission reports
-man men woman women doctor doctors nurse nurses rebel rebels worker workers student students embassy`)
+man men woman women doctor doctors nurse nurses rebel rebels worker workers student students embassy
+news newspaper newspapers website websites broadcaster broadcasters magazine portal outlet daily channel`)
 
 // speakerStops end a speaker phrase when reading back from its verb.
 var speakerStops = words.SetOf(`that which who whom whose when while as and but or after before because
@@ -186,10 +187,33 @@ func speakerOfVerb(s string, toks []words.Token, v int) (Attribution, bool) {
 	if sp == "" {
 		return Attribution{}, false
 	}
+	if w, _, _ := strings.Cut(strings.TrimLeft(says, ", "), " "); says == "" || w == "and" || w == "but" || w == "or" {
+		// "…, residents said.", "…, residents said, and thousands
+		// joined a march": what is said stands before the speaker
+		says = saidBefore(s[:toks[k].Start], sp)
+	}
 	if stance == timeline.StanceClaim && deniesInvolvement(says) {
 		stance = timeline.StanceDenial
 	}
 	return Attribution{Speaker: sp, Stance: stance, Says: says, Verb: strings.ToLower(toks[v].Text)}, true
+}
+
+// saidBefore returns what a speaker who ends a sentence says: the words
+// before the comma that opens the speaker's phrase ("Five were killed,
+// residents said"); "" when no comma opens it.
+func saidBefore(before, sp string) string {
+	i := strings.LastIndex(before, sp)
+	if i <= 0 {
+		return ""
+	}
+	head := strings.TrimRight(before[:i], " ")
+	for _, det := range []string{" the", " a", " an"} {
+		head = strings.TrimSuffix(head, det) // ", the spokesman said"
+	}
+	if !strings.HasSuffix(head, ",") {
+		return ""
+	}
+	return strings.Trim(head, " ,\"“”'‘’")
 }
 
 // isParticiple reports whether the verb at toks[v] is a participle

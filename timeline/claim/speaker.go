@@ -61,8 +61,21 @@ func isAnaphor(sp string) bool {
 		return true
 	}
 	// "the ministry", "the group": one lower-case noun; "opposition
-	// party" or "local officials" describe a speaker of their own.
-	return len(ws) == 1 && !words.StartsUpper(ws[0]) && !IsNumberWord(strings.ToLower(ws[0]))
+	// party" or "local officials" describe a speaker of their own, and
+	// so does a plural ("residents said", "witnesses say").
+	return len(ws) == 1 && !words.StartsUpper(ws[0]) && !IsNumberWord(strings.ToLower(ws[0])) && !GenericSpeaker(sp)
+}
+
+// GenericSpeaker reports whether a speaker phrase names no one in
+// particular: one plural noun in lower case, in -s but not -ss
+// ("residents", "witnesses"; not "press").
+func GenericSpeaker(sp string) bool {
+	ws := words.Split(sp)
+	if len(ws) != 1 || words.StartsUpper(ws[0]) || SpeakerPronouns[strings.ToLower(ws[0])] {
+		return false
+	}
+	w := ws[0]
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // antecedent finds the speaker an anaphor of sentence n stands for: for

@@ -341,6 +341,20 @@ var attributionLead = regexp.MustCompile(`^(?i:according to) [^,]{1,60}, `)
 // sentence, which a title does without.
 var attributionAside = regexp.MustCompile(`, (?i:according to) [^,]{1,60},`)
 
+// pronounAttribution matches a closing ", he said" whose speaker a title
+// cannot name: the title does without it, as the citation says who
+// speaks. Quoted words keep it, being no report of the reporter's.
+var pronounAttribution = regexp.MustCompile(`, (?i:he|she|they|it|we) (?:said|says|added|adds|told reporters|explained|explains)[.]?$`)
+
+// dropPronounAttribution returns s without a closing ", he said" where
+// nothing in s is quoted.
+func dropPronounAttribution(s string) string {
+	if strings.ContainsAny(s, `"“”`) {
+		return s
+	}
+	return pronounAttribution.ReplaceAllString(s, "")
+}
+
 // eventIDs gives every event an ID from its date, the first words of
 // its title and a short hash of its first citation: the same sources
 // give the same IDs, and a source added to the story changes the IDs of

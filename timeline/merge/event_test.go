@@ -99,6 +99,12 @@ func TestSpeakerTitleTold(t *testing.T) {
 		"Tony Blair said in a statement: \"The operation shows that justice will be done.\"":                                                                      "Tony Blair says the operation shows that justice will be done",
 		// words in the first person after the colon stay quoted
 		"Mr Straw said in Brussels: \"I'm astonished by the report.\"": "Mr Straw says in Brussels: \"I'm astonished by the report.\"",
+		// what is said before the speaker, less the wire's dateline
+		"DERAA, Syria (Reuters) - Syrian forces killed six people in an attack on protesters, witnesses said.": "Witnesses say Syrian forces killed six people in an attack on protesters",
+		"Around 100 people crossed over into Lebanon, witnesses said.":                                         "Witnesses say around 100 people crossed over into Lebanon",
+		// a relative clause's speaker says nothing a title can report
+		"They named 88 people who activists said were killed in the city.":                   "",
+		"The French newspaper said, citing a report by a think-tank, that talks had failed.": "",
 	} {
 		toks := words.AppendTokens(nil, sentence)
 		m := &Mention{Src: &timeline.Source{Text: sentence}, Sentence: timeline.Sentence{Span: timeline.Span{Start: 0, End: len(sentence)}}, Attrs: claim.AttributionsIn(sentence, toks)}
@@ -316,6 +322,7 @@ func TestReported(t *testing.T) {
 		{"The people who made these tools are our ancestors", "the people who made these tools are our ancestors", true},
 		{"We are capable of controlling all of Libya", "We are capable of controlling all of Libya", false},
 		{"Russian groups carried out the attack", "Russian groups carried out the attack", true},
+		{"Around 100 people crossed over into Lebanon", "around 100 people crossed over into Lebanon", true},
 	} {
 		if got, ok := reported(c.says); got != c.want || ok != c.ok {
 			t.Errorf("reported(%q) = %q, %v; want %q, %v", c.says, got, ok, c.want, c.ok)

@@ -3,6 +3,7 @@ package merge
 import (
 	"cmp"
 	"fmt"
+	"github.com/timeline-project/timeline/timeline/claim"
 	"slices"
 	"strings"
 
@@ -39,7 +40,8 @@ type unit struct {
 	// rank is the best basis rank of its mentions (basisRank).
 	rank int
 	// speaker is the name of who speaks in its first mention; "" when
-	// its source reports in its own voice.
+	// its source reports in its own voice, or no one in particular
+	// speaks ("residents said").
 	speaker string
 	// vec is the unit's terms weighed, of norm 1; latent its coordinates
 	// in the story's latent model, of norm 1, nil when there is none.
@@ -64,6 +66,9 @@ func unitsOf(ms []*Mention, names canonicalNames) (units []*unit, undated []*Men
 	bySentence := map[sentenceKey]*unit{}
 	for _, m := range ms {
 		speaker := names.of(m.primary())
+		if claim.GenericSpeaker(speaker) {
+			speaker = ""
+		}
 		key := sentenceKey{m.Src, m.Sentence.N}
 		switch {
 		case m.undated():

@@ -268,6 +268,7 @@ func sentenceTitle(m *Mention, names canonicalNames, limit int) (string, bool) {
 	s = dropLeadingWords(dropLeadingAside(strings.TrimLeft(s, ",;: ")))
 	s = attributionLead.ReplaceAllString(s, "")
 	s = attributionAside.ReplaceAllString(s, "")
+	s = dropPronounAttribution(strings.TrimRight(s, " "))
 	s = dropOpeningPhrase(s)
 	s = unquote(strings.TrimRight(s, " .,;:!?"))
 	if s == "" {
@@ -384,8 +385,10 @@ func speakerTitle(m *Mention, names canonicalNames, limit int) (string, bool) {
 		verb = pluralVerb(verb)
 	}
 	lead := who + " " + verb + " "
-	says, ok = reported(unquote(strings.TrimRight(says, " .,;:!?")))
-	if !ok {
+	says, ok = reported(unquote(strings.TrimRight(dateline.ReplaceAllString(says, ""), " .,;:!?")))
+	if first, _, _ := strings.Cut(says, " "); !ok || words.IsVerb(first) || strings.HasSuffix(first, "ing") && !words.StartsUpper(first) {
+		// "who activists said were killed…", "…, citing a report": no
+		// subject of its own
 		return "", false
 	}
 	c, ok := clauseWithin(says, limit-utf8.RuneCountInString(lead))
@@ -415,7 +418,9 @@ func reported(says string) (string, bool) {
 
 // reportedOpeners are words that open a speaker's sentence with a
 // capital, lower case after "says".
-var reportedOpeners = words.SetOf(`The A An This That These Those There It Its Their His Her`)
+var reportedOpeners = words.SetOf(`The A An This That These Those There It Its Their His Her
+Around About Among Some Many More Most Several Few Thousands Hundreds Dozens Scores At In On Over Nearly Almost
+Only All Both Each Every No None Two Three Four Five Six Seven Eight Nine Ten`)
 
 // capitalize returns s with its first letter in upper case.
 func capitalize(s string) string {
