@@ -33,6 +33,7 @@ func TestAttributionsOf(t *testing.T) {
 		{"Troops were in control of the port, the spokesman said.", "spokesman", timeline.StanceClaim, "Troops were in control of the port"},
 		{"Euromaidanpress news website, citing unconfirmed sources, said that the raid was supported by artillery.", "Euromaidanpress news website", timeline.StanceClaim, "the raid was supported by artillery"},
 		{"Troops shelled the town, residents said, and thousands fled.", "residents", timeline.StanceClaim, "Troops shelled the town"},
+		{"Mykhailo Podolyak, adviser to President Volodymyr Zelensky, denied any direct Kyiv involvement.", "Mykhailo Podolyak, adviser to President Volodymyr Zelensky", timeline.StanceDenial, "any direct Kyiv involvement"},
 		{"Three buildings were damaged, said the regional governor.", "regional governor", timeline.StanceClaim, "Three buildings were damaged"},
 		{"\"No one knows,\" said Dr. Allan Friedman, chief of neurosurgery.", "Dr. Allan Friedman", timeline.StanceClaim, "No one knows"},
 		{"Gladkov, the governor of Belgorod, said forces were clearing the area.", "Gladkov, the governor of Belgorod", timeline.StanceClaim, "forces were clearing the area"},

@@ -176,8 +176,8 @@ func phraseStart(toks []words.Token, k int) int {
 			i--
 			break
 		}
-		if lw == "of" || lw == "for" || lw == "the" {
-			i--
+		if lw == "of" || lw == "for" || lw == "to" || lw == "the" {
+			i-- // "adviser to President Volodymyr Zelensky"
 			continue
 		}
 		if speakerStops[lw] {
@@ -188,7 +188,7 @@ func phraseStart(toks []words.Token, k int) int {
 		}
 		i--
 	}
-	for i < k && (toks[i].Text == "," || strings.EqualFold(toks[i].Text, "of") || strings.EqualFold(toks[i].Text, "for")) {
+	for i < k && (toks[i].Text == "," || strings.EqualFold(toks[i].Text, "of") || strings.EqualFold(toks[i].Text, "for") || strings.EqualFold(toks[i].Text, "to")) {
 		i++
 	}
 	return i
