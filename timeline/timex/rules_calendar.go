@@ -392,8 +392,8 @@ func (f *finder) monthAlone(j int) bool {
 func (f *finder) monthNotName(j int) bool {
 	p, n := f.at(j-1), f.at(j+1)
 	switch {
-	case p.kind == tokWord && p.flags&flagCapital != 0:
-		return false
+	case p.kind == tokWord && p.flags&flagCapital != 0 && !f.is(j-1, wThe):
+		return false // "Theresa May"; but "The March accession" opens a sentence
 	case f.punct(j-1, '.') && f.glued(j-1) && f.at(j-2).lex.flags&lexTitle != 0:
 		return false // "Ms. May"
 	case n.kind == tokWord && n.flags&flagCapital != 0:
