@@ -28,13 +28,21 @@ func ruleClock(f *finder, i int) (match, bool) {
 		case f.oClock(end):
 			m.hour, end, explicit = int8(t.num), end+3, true
 		default:
-			return match{}, false
+			pm, e, ok := f.hourOfPartOfDay(i, end)
+			if !ok {
+				return match{}, false
+			}
+			m.hour, end, explicit = to24(int8(t.num), pm), e, true // "at 4 in the morning"
 		}
 	case t.kind == tokNumber && t.digits == 4 && t.num/100 <= 23 && t.num%100 <= 59 &&
 		(f.skipZone(end) > end && f.numberAlone(i) || f.clockHeads && f.lineLabelAt(i)):
 		m.hour, m.minute, explicit = int8(t.num/100), int8(t.num%100), true // "0800 GMT", a live blog's "1917:"
-	case t.kind == tokWord && t.lex.number >= 1 && t.lex.number <= 12 && t.lex.word == wNone && f.oClock(end):
-		m.hour, end, explicit = int8(t.lex.number), end+3, true // "six o'clock"
+	case t.kind == tokWord && t.lex.number >= 1 && t.lex.number <= 12 && t.lex.word == wNone:
+		h, e, ok := f.spelledHour(i, end)
+		if !ok {
+			return match{}, false
+		}
+		m.hour, end, explicit = h, e, true
 	case f.is(i, wNoon):
 		m.hour, explicit = 12, true
 	case f.is(i, wMidnight):
@@ -54,6 +62,53 @@ func ruleClock(f *finder, i int) (match, bool) {
 		return match{}, false
 	}
 	return match{first: i, end: end, typ: TypeTime, m: m}, true
+}
+
+// spelledHour reads the hour of a number spelled out at i, whose next
+// token is j: "six o'clock", "at four in the afternoon".
+func (f *finder) spelledHour(i, j int) (hour int8, next int, ok bool) {
+	h := int8(f.at(i).lex.number)
+	if f.oClock(j) {
+		return h, j + 3, true
+	}
+	pm, next, ok := f.hourOfPartOfDay(i, j)
+	return to24(h, pm), next, ok
+}
+
+// hourOfPartOfDay reads the part of the day that places the hour at
+// token i, after a word that introduces a time ("at 4 in the morning",
+// "by ten at night", "around three in the afternoon"), from token j:
+// whether the hour is after noon, the index after it, and true. An hour
+// of the night before five is after midnight ("2 at night").
+func (f *finder) hourOfPartOfDay(i, j int) (pm bool, next int, ok bool) {
+	if !f.isAny(i-1, wAt, wBy, wUntil, wAround, wAbout, wBefore, wAfter, wFrom, wTo, wSince) {
+		return false, j, false
+	}
+	switch {
+	case f.is(j, wIn) && f.is(j+1, wThe):
+		j += 2
+	case f.is(j, wAt) && f.is(j+1, wNight):
+		j++
+	default:
+		return false, j, false
+	}
+	t := f.at(j)
+	if t.kind != tokWord || t.lex.flags&lexPlural != 0 {
+		return false, j, false
+	}
+	hour := f.at(i).num
+	if f.at(i).kind == tokWord {
+		hour = int(f.at(i).lex.number)
+	}
+	switch t.lex.pod {
+	case podMorning:
+		return false, j + 1, true
+	case podAfternoon, podEvening:
+		return true, j + 1, true
+	case podNight:
+		return hour >= 5, j + 1, true
+	}
+	return false, j, false
 }
 
 // oClock reports whether tokens j to j+2 are "o'clock".
