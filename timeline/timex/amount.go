@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // amount is a number of units as written: "15", "9,300", "2.5", "two",
 // "twenty-five", "a", "a couple of", "several" (vague).
 type amount struct {
@@ -124,6 +126,19 @@ func (f *finder) articleAmount(j int) (amount, bool) {
 		return amount{value: 12, end: j + 2}, true
 	case n.lex.number == 100 || n.lex.number == 1000:
 		return amount{value: float64(n.lex.number), end: j + 2}, true
+	case addedAt(f.wordText(j + 1)):
+		return amount{value: 1, end: j + 2}, true // "an additional year", "a further week"
 	}
 	return amount{value: 1, end: j + 1}, true
+}
+
+// addedAt reports whether w, after "a" or "an", says that the one unit
+// after it comes on top of another: "an additional year", "an extra
+// week", "a further month".
+func addedAt(w string) bool {
+	switch strings.ToLower(w) {
+	case "additional", "extra", "further":
+		return true
+	}
+	return false
 }
