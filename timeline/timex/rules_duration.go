@@ -4,6 +4,8 @@ package timex
 // than 20 years", "the past two years", "recent days", "a decade",
 // "four-week", "15 months ago", "two days later", "a week from now".
 
+import "strings"
+
 // ruleDuration matches an amount of time, or a date an amount away.
 func ruleDuration(f *finder, i int) (match, bool) {
 	if l := f.at(i).lex.long; l != unitNone {
@@ -51,6 +53,9 @@ func ruleDuration(f *finder, i int) (match, bool) {
 	if f.isAge(end) {
 		return match{}, false // "a 22-year-old", "6 months and older"
 	}
+	if f.someDay(i, k) {
+		return match{}, false // "he will one day return": some day, no amount
+	}
 	if f.dash(end) && f.glued(end) && f.is(end+1, wLong) {
 		end += 2
 	}
@@ -95,6 +100,23 @@ func (f *finder) notAUnit(j, k int) bool {
 			wFor, wBefore, wAfter, wOn, wAt, wBy, wThan) // "a second term"
 	}
 	return false
+}
+
+// someDay reports whether "one day" at tokens i and k is the adverb of
+// an indefinite time, not one day's length: after a modal or a subject
+// and before the verb ("will one day return", "he one day follow").
+func (f *finder) someDay(i, k int) bool {
+	if k != i+1 || !strings.EqualFold(f.wordText(i), "one") || f.at(k).lex.unit != unitDay || f.at(k).lex.flags&lexPlural != 0 {
+		return false
+	}
+	switch strings.ToLower(f.wordText(i - 1)) {
+	case "will", "would", "could", "may", "might", "can", "shall", "should", "must",
+		"he", "she", "they", "we", "i", "you":
+	default:
+		return false
+	}
+	n := f.at(k + 1)
+	return n.kind == tokWord && n.flags&flagCapital == 0 && n.lex == (lexeme{})
 }
 
 // isAge reports whether the words at k make an amount of time an age.
