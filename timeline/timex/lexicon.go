@@ -256,7 +256,8 @@ var lexicon = map[string]lexeme{
 	"independence": {holiday: holIndependence}, "valentine": {holiday: holValentine},
 	"labor": {holiday: holLabor}, "labour": {holiday: holLabor}, "memorial": {holiday: holMemorial},
 	"veterans": {holiday: holVeterans}, "boxing": {holiday: holBoxing},
-	"take": {word: wTake}, "takes": {word: wTake}, "took": {word: wTake, tense: TensePast},
+	"election": {holiday: holElection},
+	"take":     {word: wTake}, "takes": {word: wTake}, "took": {word: wTake, tense: TensePast},
 	"taken": {word: wTake}, "taking": {word: wTake},
 
 	"yearlong": {long: unitYear}, "monthlong": {long: unitMonth}, "weeklong": {long: unitWeek},

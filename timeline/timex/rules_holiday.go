@@ -1,7 +1,7 @@
 package timex
 
 // Rules for named days: "Christmas", "New Year's Eve", "Thanksgiving",
-// "Easter", "Good Friday", "Independence Day".
+// "Easter", "Good Friday", "Independence Day", "Election Day".
 
 // holiday is a named day of the year.
 type holiday uint8
@@ -20,6 +20,7 @@ const (
 	holBoxing
 	holEaster
 	holGoodFriday
+	holElection
 )
 
 // holidayDay describes a holiday: its usual month and day, and whether
@@ -40,6 +41,7 @@ var holidayDays = [...]struct {
 	holBoxing:       {12, 26, true},
 	holEaster:       {4, 8, false},
 	holGoodFriday:   {4, 6, false},
+	holElection:     {11, 6, true},
 }
 
 // ruleHoliday matches a named day, with a year if one follows.
@@ -110,6 +112,8 @@ func holidayDate(h holiday, y int) (month, day int) {
 		return 9, nthWeekday(y, 9, 1, 1)
 	case holMemorial: // the last Monday of May
 		return 5, nthWeekday(y, 5, 1, 5)
+	case holElection: // the Tuesday after the first Monday of November
+		return 11, nthWeekday(y, 11, 1, 1) + 1
 	case holEaster, holGoodFriday:
 		e := easter(y)
 		if h == holGoodFriday {
