@@ -317,6 +317,16 @@ var pastVerbs = map[string]bool{
 	"won": true, "wrote": true, "built": true, "caught": true, "dealt": true, "forgot": true, "heard": true,
 	"hid": true, "lay": true, "overtook": true, "rode": true, "seized": true, "shook": true, "slept": true,
 	"taught": true, "understood": true, "woke": true,
+	// short regular pasts the "-ed" rule leaves to words of five letters
+	"died": true, "tied": true, "lied": true, "owed": true, "sued": true,
+	// more irregular pasts of news reporting
+	"sought": true, "bought": true, "laid": true, "wore": true, "bore": true, "hung": true,
+	"sang": true, "rang": true, "swam": true, "lent": true, "bent": true, "swept": true, "wept": true,
+	"dug": true, "slid": true, "sped": true, "bled": true, "froze": true, "forgave": true,
+	"foresaw": true, "oversaw": true, "undertook": true, "underwent": true, "overcame": true,
+	"arose": true, "awoke": true, "stuck": true, "swung": true, "shrank": true, "sprang": true,
+	"forbade": true, "mistook": true, "withheld": true, "upheld": true,
+	"overthrew": true, "overran": true, "blew": true, "ate": true, "drank": true, "clung": true,
 }
 
 // edAdjectives end in -ed but do not mark a past clause.
