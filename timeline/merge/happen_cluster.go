@@ -3,6 +3,7 @@ package merge
 import (
 	"cmp"
 	"container/heap"
+	"math"
 	"slices"
 
 	"github.com/timeline-project/timeline/timeline"
@@ -14,6 +15,14 @@ const (
 	// groupSimilarity is the least similarity of two groups for them to
 	// merge: the mean similarity of their units, one of each.
 	groupSimilarity = 0.1
+	// sizeFactor is how much more alike two groups of several units must
+	// be to merge: the least similarity grows by this share of itself for
+	// each e-fold of the smaller group's units. Each of two groups of many
+	// reports is a happening of its own; two such meet at a low mean
+	// similarity when they are two happenings of one day that share the
+	// story's words ("debris found near the Titanic", "the Navy heard an
+	// implosion days ago").
+	sizeFactor = 0.2
 	// edgeSimilarity is the least similarity of two units for their
 	// groups to be compared again as they grow: below it, two units are
 	// taken for unrelated.
@@ -205,7 +214,7 @@ func (h *edgeHeap) Pop() any {
 // clusterUnits groups the units, ordered as unitsOf orders them, into
 // happenings: each unit starts a group; the two most similar groups
 // whose days meet merge while their similarity is at least
-// groupSimilarity. Groups are compared only when some of their units
+// mergeThreshold. Groups are compared only when some of their units
 // were found similar (at least edgeSimilarity) when they were alone.
 func clusterUnits(units []*unit, tt *termTable) []*group {
 	groups := make([]*group, len(units))
@@ -236,7 +245,7 @@ func clusterUnits(units []*unit, tt *termTable) []*group {
 			if !meets(a.lo, a.hi, c.lo, c.hi) {
 				continue
 			}
-			if sim := a.similarity(c); sim >= groupSimilarity {
+			if sim := a.similarity(c); sim >= mergeThreshold(a, c) {
 				x, y := e.a, n
 				vx, vy := a.version, c.version
 				if y < x {
@@ -406,4 +415,10 @@ func rarest(v termVector, tt *termTable, n int) []int32 {
 	ts := slices.Clone(v.terms)
 	slices.SortFunc(ts, func(a, b int32) int { return cmp.Or(cmp.Compare(tt.idf[b], tt.idf[a]), cmp.Compare(a, b)) })
 	return ts[:min(n, len(ts))]
+}
+
+// mergeThreshold is the least similarity for two groups to merge:
+// groupSimilarity for two units alone, more for larger groups.
+func mergeThreshold(a, b *group) float64 {
+	return groupSimilarity * (1 + sizeFactor*math.Log(float64(min(len(a.units), len(b.units)))))
 }

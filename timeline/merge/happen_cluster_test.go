@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"math"
 	"testing"
 
 	"github.com/timeline-project/timeline/timeline"
@@ -44,5 +45,24 @@ func TestSharesTerm(t *testing.T) {
 		if got := sharesTerm(termVector{terms: c.a}, termVector{terms: c.b}); got != c.want {
 			t.Errorf("sharesTerm(%v, %v) = %v, want %v", c.a, c.b, got, c.want)
 		}
+	}
+}
+
+func TestMergeThreshold(t *testing.T) {
+	groupOf := func(n int) *group { return &group{units: make([]*unit, n)} }
+	for _, c := range []struct {
+		a, b int
+		want float64
+	}{
+		{1, 1, groupSimilarity},
+		{1, 45, groupSimilarity},
+		{8, 45, groupSimilarity * (1 + sizeFactor*math.Log(8))},
+	} {
+		if got := mergeThreshold(groupOf(c.a), groupOf(c.b)); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("mergeThreshold(%d units, %d units) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+	if mergeThreshold(groupOf(8), groupOf(45)) <= 0.12 {
+		t.Errorf("two groups of 8 and 45 units merge at a similarity of 0.12")
 	}
 }
