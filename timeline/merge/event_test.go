@@ -391,6 +391,21 @@ func TestSummarySentence(t *testing.T) {
 	}
 }
 
+func TestDropBracketLabels(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"( 10:55 a.m. ET) Four thousand flights have been canceled", "Four thousand flights have been canceled"},
+		{"(Update 4:18 p.m. in Cairo, 9:18 a.m. ET) Egyptian President Hosni Mubarak has left Cairo", "Egyptian President Hosni Mubarak has left Cairo"},
+		{"(Posted at 11:56 a. m) The jury has reached a verdict", "The jury has reached a verdict"},
+		{"(AP Photo/Evan Vucci) (Evan Vucci - AP) President Bush makes a statement", "President Bush makes a statement"},
+		{"(CNN) Rebels took the town", "(CNN) Rebels took the town"},
+		{"(Update 2:15 p.m.) -- after the vote", "(Update 2:15 p.m.) -- after the vote"},
+	} {
+		if got := dropBracketLabels(c.in); got != c.want {
+			t.Errorf("dropBracketLabels(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestDropClockLabel(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"1643 The BBC's Andy Gallagher says aid has arrived", "The BBC's Andy Gallagher says aid has arrived"},

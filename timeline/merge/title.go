@@ -264,7 +264,7 @@ func sentenceTitle(m *Mention, names canonicalNames, limit int) (string, bool) {
 	s := tidyPunctuation(words.CollapseSpace(before + " " + strings.TrimLeft(after, " ")))
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = dateline.ReplaceAllString(s, "")
-	s = dropClockLabel(s)
+	s = dropClockLabel(dropBracketLabels(s))
 	s = dropLeadingWords(dropLeadingAside(strings.TrimLeft(s, ",;: ")))
 	s = attributionLead.ReplaceAllString(s, "")
 	s = attributionAside.ReplaceAllString(s, "")
@@ -318,6 +318,29 @@ func dropClockLabel(s string) string {
 		return s // no time, or as likely a year (1800s to 2000s)
 	}
 	return s[5:]
+}
+
+// bracketLabel matches a label in brackets that opens a live page's
+// update or a photograph's caption: a time ("( 10:55 a.m. ET)",
+// "(Update 4:18 p.m. in Cairo, 9:18 a.m. ET)", "(Posted at 11:56 a.
+// m)") or a credit ("(AP Photo/Evan Vucci)", "(Evan Vucci - AP)").
+var bracketLabel = regexp.MustCompile(`^\((?:\s*(?:Update|Updated|Posted)\b[^()]{0,60}|[^()]{0,40}\d{1,2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\b\.?[^()]{0,40}|[^()]{0,20}\bPhoto\b[^()]{0,30}|[A-Z][^()]{0,30} - (?:AP|AFP|Reuters|Getty Images)\s*)\)\s*`)
+
+// dropBracketLabels leaves out the labels in brackets that open s, when
+// a capital follows them.
+func dropBracketLabels(s string) string {
+	rest := s
+	for {
+		m := bracketLabel.FindString(rest)
+		if m == "" {
+			break
+		}
+		rest = rest[len(m):]
+	}
+	if rest == s || !words.StartsUpper(rest) {
+		return s
+	}
+	return rest
 }
 
 // clockLabel matches a live page's clock time with a colon that opens
