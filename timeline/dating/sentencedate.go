@@ -77,6 +77,7 @@ func DateSentence(c SentenceContext, s timeline.Sentence, next int) SentenceDati
 		switch b := spanBound(c.Text, e); {
 		case b == boundAnchor || modifierYear(c.Text, e) || inRelativeClause(c.Text, e, s.Span):
 		case b == boundSpan && (pub.IsZero() || c.Values[i].Date.AddDays(staleDays).Before(pub)):
+		case staleClock(c, s.Span, i):
 		default:
 			dating = append(dating, i)
 		}
@@ -111,6 +112,24 @@ func DateSentence(c SentenceContext, s timeline.Sentence, next int) SentenceDati
 // future tense, a reference to the future, or after the publication.
 func toCome(e timex.Expr, v timex.Value, pub timex.Date) bool {
 	return e.Tense == timex.TenseFuture || v.TIMEX3 == "FUTURE_REF" || !pub.IsZero() && !v.Date.IsZero() && v.Date.After(pub)
+}
+
+// staleClock reports whether expression i is a clock time that fell on
+// a day the text named long before the publication and not in the
+// sentence itself: a live page's "(10:55 a.m. ET) Four thousand flights
+// have been canceled" after "The record is 24.5 inches set April 6,
+// 1886". It tells no day; "On Sept. 11, 2001, at 8:46 a.m." does.
+func staleClock(c SentenceContext, span timeline.Span, i int) bool {
+	e, v, pub := c.Exprs[i], c.Values[i], c.Published.Date
+	if e.Type != timex.TypeTime || pub.IsZero() || v.Date.IsZero() || !v.Date.AddDays(staleDays).Before(pub) {
+		return false
+	}
+	for j, f := range c.Exprs {
+		if j != i && f.Start >= span.Start && f.End <= span.End && f.Type == timex.TypeDate && c.Values[j].Date == v.Date {
+			return false
+		}
+	}
+	return true
 }
 
 // labelBefore returns the index of the expression that heads the line of
