@@ -447,14 +447,8 @@ func placeStampAt(s string) int {
 // letters in capitals, two or more, and maybe a slash, a stop or a
 // hyphen between them ("WASHINGTON/RIYADH", "U.S.").
 func isPlaceInCapitals(w string) bool {
-	n := 0
-	for _, r := range w {
-		switch {
-		case unicode.IsUpper(r):
-			n++
-		case r != '/' && r != '.' && r != '-':
-			return false
-		}
-	}
-	return n >= 2
+	return isCapitals(placeJoins.Replace(w))
 }
+
+// placeJoins removes what joins the parts of a place's name.
+var placeJoins = strings.NewReplacer("/", "", ".", "", "-", "")
