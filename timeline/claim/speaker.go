@@ -219,11 +219,7 @@ rep sen gov`)
 // IsRole reports whether w is a title before a person's name, or one
 // joined by a hyphen ("Secretary-General", "Lieutenant-Colonel").
 func IsRole(w string) bool {
-	lw := strings.ToLower(w)
-	if roleWords[lw] {
-		return true
-	}
-	for part := range strings.SplitSeq(lw, "-") {
+	for part := range strings.SplitSeq(strings.ToLower(w), "-") {
 		if roleWords[part] {
 			return true
 		}
