@@ -1,6 +1,7 @@
 package dating
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -77,7 +78,7 @@ func DateSentence(c SentenceContext, s timeline.Sentence, next int) SentenceDati
 		switch b := spanBound(c.Text, e); {
 		case b == boundAnchor || modifierYear(c.Text, e) || inRelativeClause(c.Text, e, s.Span):
 		case b == boundSpan && (pub.IsZero() || c.Values[i].Date.AddDays(staleDays).Before(pub)):
-		case staleClock(c, s.Span, i):
+		case staleClock(c, s.Span, i), unanchoredClock(c, i):
 		default:
 			dating = append(dating, i)
 		}
@@ -131,6 +132,27 @@ func staleClock(c SentenceContext, span timeline.Span, i int) bool {
 	}
 	return true
 }
+
+// unanchoredClock reports whether expression i is a clock time in a
+// past clause that no day named before it places: "The quake - Haiti's
+// worst in two centuries - struck at 1653 (2153 GMT)" in an article of
+// twelve days later tells the hour, not the day, of what it recalls.
+func unanchoredClock(c SentenceContext, i int) bool {
+	e, v, pub := c.Exprs[i], c.Values[i], c.Published.Date
+	if e.Type != timex.TypeTime || e.Tense != timex.TensePast && e.Tense != timex.TenseUnknown || pub.IsZero() || v.Date != pub || !clockOnly.MatchString(c.Text[e.Start:e.End]) {
+		return false
+	}
+	for j := range i {
+		if c.Exprs[j].Type == timex.TypeDate && c.Values[j].Date == pub {
+			return false
+		}
+	}
+	return true
+}
+
+// clockOnly matches a time that names an hour and no day: "1653 (2153
+// GMT)", "9:30 a.m.", not "Tuesday afternoon" or "10 a.m. Monday".
+var clockOnly = regexp.MustCompile(`^[^A-Za-z]*\d[^A-Za-z]*(?:(?i:[ap]\.?\s?m\.?|GMT|UTC|BST|CET|EST|EDT|ET|local time|hours?|h)[^A-Za-z]*)*$`)
 
 // labelBefore returns the index of the expression that heads the line of
 // sentence span as its label ("1988: The Anfal campaign begins", "26
