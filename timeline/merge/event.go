@@ -203,6 +203,12 @@ func withoutWhenWords(text string, span timeline.Span, exprs []timex.Expr) strin
 		b.WriteString(before)
 		b.WriteByte(' ')
 		pos = e.End
+		for _, suffix := range []string{"'s", "’s"} {
+			if strings.HasPrefix(text[pos:span.End], suffix) {
+				b.WriteString("the ") // "Friday's event" → "the event"
+				pos += len(suffix)
+			}
+		}
 	}
 	b.WriteString(text[pos:span.End])
 	return b.String()

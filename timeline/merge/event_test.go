@@ -424,3 +424,14 @@ func TestDropClockLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutWhenWordsPossessive: a day's possessive leaves "the" where
+// the day was ("Friday's event" is "the event").
+func TestWithoutWhenWordsPossessive(t *testing.T) {
+	text := "Lisa Paulsen said Friday's event set a new record."
+	at := strings.Index(text, "Friday")
+	got := words.CollapseSpace(withoutWhenWords(text, timeline.Span{Start: 0, End: len(text)}, []timex.Expr{{Start: at, End: at + len("Friday"), Type: timex.TypeDate}}))
+	if want := "Lisa Paulsen said the event set a new record."; got != want {
+		t.Errorf("withoutWhenWords = %q, want %q", got, want)
+	}
+}
