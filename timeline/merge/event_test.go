@@ -253,6 +253,8 @@ func TestClauseWithin(t *testing.T) {
 			"Forces loyal to the government shelled the port city", true},
 		{"An armored carrier straddled the roadway, still in flames, and residents who had emerged said they heard fire", 75,
 			"An armored carrier straddled the roadway, still in flames", true},
+		{"Parts of the song were recorded in London, while artists including Robbie Williams put down their vocals in Los Angeles", 90,
+			"Parts of the song were recorded in London", true},
 		{"The coalition flew fewer missions, Ham said, because the air defences were destroyed", 45, "The coalition flew fewer missions, Ham said", true},
 		// no cut between a verb and the preposition it takes
 		{"The leaders of France, Germany and Britain met in Paris to discuss the crisis with bankers from across the continent", 80,

@@ -181,9 +181,10 @@ var listenerVerbs = words.SetOf(`told tells tell`)
 // dropStrandedTail returns head without the words after its last comma
 // where the cut left them stranded: the start of a phrase the cut ends,
 // a lone lower-case word ("…, just" of "…, just before"), a span of
-// time ("…, a day" of "…, a day after rebels withdrew") or a
-// coordination ("…, and residents"), with no verb. A name or a number
-// after the comma ("the capital, Doha"; "July 31, 2009") stays.
+// time ("…, a day" of "…, a day after rebels withdrew"), a
+// coordination ("…, and residents") or a subordinate clause ("…, while
+// artists"), with no verb. A name or a number after the comma ("the
+// capital, Doha"; "July 31, 2009") stays.
 func dropStrandedTail(head string) string {
 	i := strings.LastIndex(head, ", ")
 	if i < 0 {
@@ -197,11 +198,15 @@ func dropStrandedTail(head string) string {
 	switch {
 	case words.StartsUpper(first) || !unicode.IsLetter(rune(first[0])):
 		return head
-	case len(tail) == 1, timeUnits[last], first == "and" || first == "or" || first == "but":
+	case len(tail) == 1, timeUnits[last], first == "and" || first == "or" || first == "but", clauseOpeners[first]:
 		return head[:i]
 	}
 	return head
 }
+
+// clauseOpeners open a clause that needs its verb ("…, while artists"
+// of "…, while artists in Los Angeles sang").
+var clauseOpeners = words.SetOf(`while whereas although though when because since unless until as if`)
 
 // timeUnits name spans of time ("a day after", "hours before").
 var timeUnits = words.SetOf(`minute minutes hour hours day days week weeks month months year years`)
