@@ -443,7 +443,7 @@ func reported(says string) (string, bool) {
 // capital, lower case after "says".
 var reportedOpeners = words.SetOf(`The A An This That These Those There It Its Their His Her
 Around About Among Some Many More Most Several Few Thousands Hundreds Dozens Scores At In On Over Nearly Almost
-Only All Both Each Every No None Two Three Four Five Six Seven Eight Nine Ten`)
+Only All Any Another Other Such Both Each Every No None Two Three Four Five Six Seven Eight Nine Ten`)
 
 // capitalize returns s with its first letter in upper case.
 func capitalize(s string) string {
