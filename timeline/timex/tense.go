@@ -401,7 +401,12 @@ var directive = map[string]bool{
 // between them are its object; a tense cue nearer, a punctuation mark
 // or a conjunction ends the search.
 func (f *finder) pastGoverns(k int) bool {
-	for j := k - 1; j >= 0 && k-j <= objectWindow+1; j-- {
+	quotes := 0
+	for j := k - 1; j >= 0 && k-j-quotes <= objectWindow+1; j-- {
+		if f.closingQuote(j) {
+			quotes++
+			continue // “… kidnapped along with the boy” to make the trip: quoted words govern too
+		}
 		if f.at(j).kind != tokWord || f.conjunction(j) || f.is(j, wTo) {
 			return false
 		}
