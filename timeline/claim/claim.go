@@ -2,6 +2,7 @@ package claim
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -367,12 +368,18 @@ func OpensClause(s string) bool {
 var caveat = regexp.MustCompile(`(?i)(\b(could|can|has|have|had|was|were|is|are)( not|n't)|\bcannot|\bcouldn't) (be |been )?(immediately |independently |yet )*(verified|confirmed|corroborated|reached for comment|verify|confirm|corroborate)\b|\b(did not|didn't|has not|have not) (immediately )?(respond|reply|return)\b|\bdeclined to comment\b`)
 
 // caveatWords are what every caveat holds one of, looked for before the
-// expression is run.
-var caveatWords = []string{"verif", "confirm", "corroborat", "comment", "respond", "reply", "return"}
+// expression is run, in lower case and in capitals (a wire's editor's
+// note: "Reuters CAN NOT INDEPENDENTLY VERIFY THE CONTENT OF THE VIDEO");
+// caveatNegations what every caveat says was not done.
+var (
+	caveatWords = []string{"verif", "confirm", "corroborat", "comment", "respond", "reply", "return",
+		"VERIF", "CONFIRM", "CORROBORAT", "COMMENT", "RESPOND", "REPLY", "RETURN"}
+	caveatNegations = []string{"not", "n't", "declined", "NOT", "N'T", "DECLINED"}
+)
 
 // IsCaveat reports whether a sentence is a reporter's caveat.
 func IsCaveat(s string) bool {
-	if !strings.Contains(s, "not") && !strings.Contains(s, "n't") && !strings.Contains(s, "declined") {
+	if !slices.ContainsFunc(caveatNegations, func(w string) bool { return strings.Contains(s, w) }) {
 		return false // every caveat says what was not done
 	}
 	for _, w := range caveatWords {

@@ -284,12 +284,15 @@ func TestClauseWithin(t *testing.T) {
 
 func TestIsCaveat(t *testing.T) {
 	for s, want := range map[string]bool{
-		"The ministry’s statement could not be independently verified.":       true,
-		"The Washington Post could not immediately verify the videos.":        true,
-		"The claims have not been independently confirmed.":                   true,
-		"OceanGate did not immediately respond to a request for comment.":     true,
-		"The death toll was confirmed by the health ministry on Tuesday.":     false,
-		"Reuters was not able to verify the footage, which showed two tanks.": false,
+		"The ministry’s statement could not be independently verified.":                                                              true,
+		"The Washington Post could not immediately verify the videos.":                                                               true,
+		"The claims have not been independently confirmed.":                                                                          true,
+		"OceanGate did not immediately respond to a request for comment.":                                                            true,
+		"The death toll was confirmed by the health ministry on Tuesday.":                                                            false,
+		"Reuters was not able to verify the footage, which showed two tanks.":                                                        false,
+		"EDITOR'S NOTE: Credit: Reuters CAN NOT INDEPENDENTLY VERIFY THE CONTENT OF THE VIDEO FROM WHICH THIS STILL IMAGE WAS TAKEN": true,
+		"THE ARMY DID NOT RESPOND TO QUESTIONS.":                                                                                     true,
+		"NOTHING WAS CONFIRMED ABOUT THE NOTE.":                                                                                      false,
 	} {
 		if got := claim.IsCaveat(s); got != want {
 			t.Errorf("isCaveat(%q) = %v, want %v", s, got, want)
@@ -420,6 +423,8 @@ func TestDropClockLabel(t *testing.T) {
 		{"10:00 AM PBS producer Michael Kirk was online", "PBS producer Michael Kirk was online"},
 		{"LIBYA, 3:29 p.m. ET, 10:29 p.m. local: Libyan leader Moammar Gadhafi still is in Libya", "Libyan leader Moammar Gadhafi still is in Libya"},
 		{"TRIPOLI, 9:30 was the hour the vote closed", "TRIPOLI, 9:30 was the hour the vote closed"},
+		{"10:29 p.m. local: Libyan leader Moammar Gadhafi still is in Libya", "Libyan leader Moammar Gadhafi still is in Libya"},
+		{"10:29 local time is when the vote closed", "10:29 local time is when the vote closed"},
 	} {
 		if got := dropClockLabel(c.in); got != c.want {
 			t.Errorf("dropClockLabel(%q) = %q, want %q", c.in, got, c.want)

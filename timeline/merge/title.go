@@ -345,8 +345,9 @@ func dropBracketLabels(s string) string {
 
 // clockLabel matches a live page's clock time with a colon that opens
 // a line, its half of the day and zone with it, maybe after a place and
-// before the local time ("LIBYA, 3:29 p.m. ET, 10:29 p.m. local:").
-var clockLabel = regexp.MustCompile(`^([A-Z][A-Z .'-]{1,30}, )?\d{1,2}:\d{2}(\s*[AaPp]\.?[Mm]\.?)?(\s+(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|BST|UTC|CET))?` +
+// before the local time ("LIBYA, 3:29 p.m. ET, 10:29 p.m. local:"), or
+// the local time alone where the date was taken out before it.
+var clockLabel = regexp.MustCompile(`^([A-Z][A-Z .'-]{1,30}, )?\d{1,2}:\d{2}(\s*[AaPp]\.?[Mm]\.?)?(\s+(ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|BST|UTC|CET|local))?` +
 	`(,\s*\d{1,2}:\d{2}(\s*[AaPp]\.?[Mm]\.?)?\s+local)?:?\s+`)
 
 // openingWords open a phrase that sets a sentence's scene before its
