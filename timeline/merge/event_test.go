@@ -260,6 +260,9 @@ func TestClauseWithin(t *testing.T) {
 		{"The leaders of France, Germany and Britain met in Paris to discuss the crisis with bankers from across the continent", 80,
 			"The leaders of France, Germany and Britain met in Paris to discuss the crisis", true},
 		{"Arab leaders meeting in Baghdad called for the peace plan to be implemented at once", 60, "", false},
+		{"The United States condemned the violence in Libya and called for an end to the killing of protesters", 70,
+			"The United States condemned the violence", true},
+		{"Three people were killed and wounded in the attack on the market in the town", 45, "Three people were killed and wounded", true},
 		// nor on a subordinator; a name after a particle is no verb
 		{"Violence continued in Syria where troops shelled the city of Homs for a fifth day", 40, "Violence continued in Syria", true},
 		{"Rami al-Sayed, a man", 90, "", false},

@@ -80,13 +80,20 @@ func lastClauseAt(s string, max int, kind boundaryKind) string {
 
 // endsOnVerb reports whether s ends on its only verb, which the
 // preposition after it completes ("called for", "announced in a
-// statement"); not "one person was killed and eight injured".
+// statement"), or on a second verb joined to a first with its object
+// ("condemned the violence and called" of "… and called for calm");
+// not "one person was killed and eight injured", nor "were killed and
+// wounded".
 func endsOnVerb(s string) bool {
 	ws := words.Split(s)
-	if len(ws) == 0 || !words.IsVerb(ws[len(ws)-1]) {
+	n := len(ws)
+	if n == 0 || !words.IsVerb(ws[n-1]) {
 		return false
 	}
-	return !slices.ContainsFunc(ws[:len(ws)-1], words.IsVerb)
+	if n >= 3 && (ws[n-2] == "and" || ws[n-2] == "but") && !words.IsVerb(ws[n-3]) && slices.ContainsFunc(ws[:n-3], words.IsVerb) {
+		return true
+	}
+	return !slices.ContainsFunc(ws[:n-1], words.IsVerb)
 }
 
 // spanCut reports whether a cut of head before rest leaves a span of
