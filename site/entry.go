@@ -200,7 +200,7 @@ func dateTip(e *timeline.Event) (tipView, bool) {
 	case timeline.DatedReported:
 		tip.Label = "Reported on " + longDate(e.Date)
 		if tip.Text == "" {
-			tip.Text = "No source names the day: the date is that of the first report, the day it was published."
+			tip.Text = "No source names the day: the date is that of the first report, the day it was published (the day before, for a report published in the small hours)."
 		}
 	default:
 		return tipView{}, false

@@ -118,6 +118,9 @@ type Published struct {
 	Basis Basis
 	// Evidence quotes or describes what supports Date.
 	Evidence string
+	// Time is the time of day it was published, "15:04" as stated (in
+	// the zone its date was stated in), or "" when none was stated.
+	Time string
 }
 
 // Source is one article as the tool read it.

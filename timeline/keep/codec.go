@@ -82,7 +82,7 @@ func (rd *Reading) AppendBinary(b []byte) ([]byte, error) {
 	}
 	w.articleIndexes(r.Exprs, r.Article)
 	w.date(r.Stated.Date)
-	w.Strings(string(r.Stated.Basis), r.Stated.Evidence)
+	w.Strings(string(r.Stated.Basis), r.Stated.Evidence, r.Stated.Time)
 	w.Uvarint(uint64(r.OwnText))
 	w.Uvarint(uint64(len(r.Problems)))
 	for _, p := range r.Problems {
@@ -148,7 +148,7 @@ func Decode(in timeline.Input, data []byte) (*Reading, error) {
 	}
 	r.Article = d.articleExprs(r.Exprs)
 	r.Stated.Date = d.date()
-	r.Stated.Basis, r.Stated.Evidence = timeline.Basis(d.String()), d.String()
+	r.Stated.Basis, r.Stated.Evidence, r.Stated.Time = timeline.Basis(d.String()), d.String(), d.String()
 	r.OwnText = d.Count(len(src.Text))
 	r.Problems = make([]error, d.Count(len(d.Data)-1))
 	for i := range r.Problems {

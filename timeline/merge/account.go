@@ -8,6 +8,7 @@ import (
 
 	"github.com/timeline-project/timeline/timeline"
 	"github.com/timeline-project/timeline/timeline/claim"
+	"github.com/timeline-project/timeline/timeline/dating"
 	"github.com/timeline-project/timeline/timeline/words"
 )
 
@@ -230,6 +231,9 @@ func datingOf(best *Mention) timeline.Dating {
 		d.Note = "From " + when(best) + counted() + "."
 	case timeline.DatedReported:
 		d.Note = fmt.Sprintf("No source names the day: %s reported it in its headline or lead, published %s (%s).", src.ID, pub.Date, pub.Basis)
+		if dating.InSmallHours(pub) {
+			d.Note = fmt.Sprintf("No source names the day: %s reported it in its headline or lead, published %s at %s (%s), in the small hours: its news is of the day before.", src.ID, pub.Date, pub.Time, pub.Basis)
+		}
 	case timeline.DatedContext:
 		d.Note = fmt.Sprintf("Sentence %d of %s has no date of its own; it continues sentence %d", best.Sentence.N, src.ID, best.DatedBy)
 		d.Note += ", dated by “" + words.CollapseSpace(best.Root.Of(src.Text)) + "”"

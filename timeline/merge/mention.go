@@ -154,7 +154,7 @@ func Mentions(r *read.Reading) []Mention {
 		}
 		m.setDating(d)
 		if m.undated() && role != roleBody && !src.Published.Date.IsZero() {
-			m.Date, m.Precision, m.Basis = src.Published.Date, timex.PrecisionDay, timeline.DatedReported
+			m.Date, m.Precision, m.Basis = dating.ReportedDay(src.Published), timex.PrecisionDay, timeline.DatedReported
 		}
 		if !reportsSomething(sentence, m.dateText(), role) {
 			prev = nil

@@ -101,3 +101,29 @@ func numericDay(s, a, sep, b, year string) (timex.Date, error) {
 	}
 	return d, nil
 }
+
+// statedClock matches the time of day after the date of a date string
+// ("2023-06-29T01:12:00Z", "Thu, 29 Jun 2023 01:12:00 GMT").
+var statedClock = regexp.MustCompile(`(?:T|\s)([01]?\d|2[0-3]):([0-5]\d)\b(?::\d\d)?(?:\s*([AaPp])\.?[Mm]\b)?`)
+
+// clockIn returns the time of day a date string states, "15:04" as
+// written, in the zone it is written in (which is the zone of the date
+// parseDateString reads), or "" when it states none. Midnight is taken
+// for none: "2023-06-29T00:00:00Z" most often writes a day alone.
+func clockIn(s string) string {
+	m := statedClock.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	h, _ := strconv.Atoi(m[1]) // the expression let only digits through
+	switch {
+	case (m[3] == "p" || m[3] == "P") && h < 12:
+		h += 12 // "10:00 PM"
+	case (m[3] == "a" || m[3] == "A") && h == 12:
+		h = 0 // "12:30 AM"
+	}
+	if h == 0 && m[2] == "00" {
+		return ""
+	}
+	return fmt.Sprintf("%02d:%s", h, m[2])
+}

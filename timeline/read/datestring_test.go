@@ -73,3 +73,23 @@ func FuzzParseDateString(f *testing.F) {
 		}
 	})
 }
+
+func TestClockIn(t *testing.T) {
+	for in, want := range map[string]string{
+		"2023-06-29T01:12:00Z":          "01:12",
+		"2023-05-23T18:30:00-04:00":     "18:30",
+		"2023-05-23T22:33:50.746Z":      "22:33",
+		"Thu, 29 Jun 2023 01:12:00 GMT": "01:12",
+		"2023-06-29 9:05":               "09:05",
+		"2023-06-29":                    "",
+		"May 22, 2023":                  "",
+		"2023-06-29T25:12:00Z":          "",
+		"May 23, 2023 10:00 PM EDT":     "22:00",
+		"May 23, 2023 12:30 a.m.":       "00:30",
+		"June 29, 2023 9:05 am":         "09:05",
+	} {
+		if got := clockIn(in); got != want {
+			t.Errorf("clockIn(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -75,5 +75,5 @@ func pagePublication(r *Reading, page htmldoc.Meta) (timeline.Published, bool) {
 	if strings.HasPrefix(page.PublishedBy, "go-htmldate") {
 		evidence = page.PublishedBy
 	}
-	return timeline.Published{Date: d, Basis: timeline.BasisText, Evidence: clip(evidence, maxEvidence)}, true
+	return timeline.Published{Date: d, Basis: timeline.BasisText, Evidence: clip(evidence, maxEvidence), Time: clockIn(page.Published)}, true
 }

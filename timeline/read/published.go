@@ -152,7 +152,7 @@ func statedPublication(r *Reading, page htmldoc.Meta) timeline.Published {
 	if r.Meta.Published != "" {
 		d, err := parseDateString(r.Meta.Published)
 		if err == nil {
-			return timeline.Published{Date: d, Basis: timeline.BasisFrontMatter, Evidence: "published: " + r.Meta.Published}
+			return timeline.Published{Date: d, Basis: timeline.BasisFrontMatter, Evidence: "published: " + r.Meta.Published, Time: clockIn(r.Meta.Published)}
 		}
 		r.Warn(fmt.Errorf("front matter published: %w; the date is inferred instead", err))
 	}

@@ -151,6 +151,7 @@ func SourceFacts(src *timeline.Source) Key {
 	k.date(src.Published.Date)
 	k.String(string(src.Published.Basis))
 	k.String(src.Published.Evidence)
+	k.String(src.Published.Time)
 	k.Int(src.TextOffset)
 	return k.Sum()
 }

@@ -17,7 +17,7 @@ func TestKeyFieldsCovered(t *testing.T) {
 	}{
 		{timeline.Timeline{}, 5},
 		{timeline.Source{}, 12},
-		{timeline.Published{}, 3},
+		{timeline.Published{}, 4},
 		{timeline.Block{}, 3},
 		{timeline.Sentence{}, 3},
 		{timeline.Span{}, 2},
