@@ -134,31 +134,9 @@ func (fr *folderReader) read(dir string) ([]timeline.Input, []build.Problem, err
 	if err != nil {
 		return nil, nil, fmt.Errorf("read source folder: %w", err)
 	}
-	var files []folderFile
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		rel, _ := filepath.Rel(dir, p)
-		name := filepath.ToSlash(rel)
-		if err != nil {
-			files = append(files, folderFile{name: name, err: err})
-			return nil
-		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && (timeline.IsSourceName(name) || name == timeline.SiteFile || isYAML(name)) {
-			f := folderFile{name: name, path: p}
-			if d.Type()&fs.ModeSymlink != 0 {
-				f.link, f.err = true, linkInside(root, p)
-			}
-			files = append(files, f)
-		}
-		return nil
-	})
+	files, err := sourceFilesIn(dir, root)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read source folder %s: %w", dir, err)
+		return nil, nil, err
 	}
 	files = keepSidecarsOfSources(files, func(f folderFile) string { return f.name })
 	limitSources(files, maxSources)
@@ -182,6 +160,40 @@ func (fr *folderReader) read(dir string) ([]timeline.Input, []build.Problem, err
 		}
 	}
 	return inputs, problems, nil
+}
+
+// sourceFilesIn lists the files of the folder dir, whose real path is
+// root, that a story reads: its sources, its site file and their
+// sidecars, but hidden files and folders; a file that cannot be listed,
+// or a link that leads out of root, with its error.
+func sourceFilesIn(dir, root string) ([]folderFile, error) {
+	var files []folderFile
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(dir, p)
+		name := filepath.ToSlash(rel)
+		if err != nil {
+			files = append(files, folderFile{name: name, err: err})
+			return nil
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && (timeline.IsSourceName(name) || name == timeline.SiteFile || isYAML(name)) {
+			f := folderFile{name: name, path: p}
+			if d.Type()&fs.ModeSymlink != 0 {
+				f.link, f.err = true, linkInside(root, p)
+			}
+			files = append(files, f)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read source folder %s: %w", dir, err)
+	}
+	return files, nil
 }
 
 // readFiles returns the bytes of every file without an error, in
