@@ -3,6 +3,7 @@ package merge
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/timeline-project/timeline/timeline"
@@ -202,6 +203,7 @@ func attachUndated(hs []*happening, undated []*Mention, tt *termTable) {
 			return
 		}
 		v := tt.vectorOf([]*Mention{m})
+		plain := tt.vectorOfTerms(slices.DeleteFunc(slices.Clone(m.Terms), smallNumber))
 		from, to := pub.AddDays(-undatedWindow), pub
 		best, bestSim := -1, 0.0
 		for _, t := range rarest(v, tt, candidateTerms) {
@@ -214,11 +216,12 @@ func attachUndated(hs []*happening, undated []*Mention, tt *termTable) {
 					continue
 				}
 				seen[i] = k + 1
-				need := undatedAlone
+				// a number alike is a figure alike only with what it counts
+				need, by := undatedAlone, plain
 				if sharesFigure(h, m) {
-					need = undatedSimilarity
+					need, by = undatedSimilarity, v
 				}
-				if sim := h.similarityTo(v); sim >= need && (sim > bestSim || sim == bestSim && i < best) && !h.cites(m.Src) {
+				if sim := h.similarityTo(by); sim >= need && (sim > bestSim || sim == bestSim && i < best) && !h.cites(m.Src) {
 					best, bestSim = i, sim
 				}
 			}
@@ -300,4 +303,12 @@ func blockDocs(ms []*Mention, tt *termTable) []termVector {
 	}
 	flush()
 	return out
+}
+
+// smallNumber reports whether term t is a number below 100: "30" of
+// "30 years" and of "30 wounded" says nothing alike, where "1,000
+// killed" and "the death toll topped 1,000" may.
+func smallNumber(t string) bool {
+	n, err := strconv.Atoi(t)
+	return err == nil && n < 100
 }
