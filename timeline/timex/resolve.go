@@ -31,6 +31,9 @@ type resolver struct {
 	// period is the last quarter, half or month named, which a compared
 	// year back repeats: see periodBackValue.
 	period lastPeriod
+	// clockDay is the day a clock time is told on by the date just after
+	// it ("at 2153 GMT on Tuesday"), while that clock time resolves.
+	clockDay Date
 }
 
 // remember records a date the text named.
@@ -109,7 +112,11 @@ func (r *resolver) value(e Expr) Value {
 		if m.kind == kindClock || m.gran == unitWeek {
 			p = PrecisionDay
 		}
-		v = r.offset(m, r.narrativeAnchor(p, e.Tense))
+		a := r.narrativeAnchor(p, e.Tense)
+		if m.kind == kindClock && !r.clockDay.IsZero() {
+			a = r.clockDay
+		}
+		v = r.offset(m, a)
 	case kindDuration:
 		v = Value{TIMEX3: durationValue(m)}
 	case kindSet:

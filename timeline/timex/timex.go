@@ -145,6 +145,7 @@ func resolve(exprs []Expr, r resolver) []Value {
 func resolveTo(dst []Value, exprs []Expr, r resolver) []Value {
 	out := slices.Grow(dst[:0], len(exprs))[:len(exprs)]
 	for i, e := range exprs {
+		r.clockDay = r.dayAfterClock(exprs, i)
 		v := r.value(e)
 		if !v.Date.IsZero() && (v.Date.Year < 1 || v.Date.Year > 9999) {
 			v = Value{TIMEX3: placeholder(e.m.gran), Mod: v.Mod, PartOfDay: v.PartOfDay}
@@ -157,6 +158,35 @@ func resolveTo(dst []Value, exprs []Expr, r resolver) []Value {
 		}
 	}
 	return out
+}
+
+// clockGap is the most bytes between a clock time and the day it is
+// told on, or another clock time before that day: ") on ", " (".
+const clockGap = 8
+
+// dayAfterClock returns, for a clock time exprs[i], the day that the
+// expression just after it names ("at 1653 (2153 GMT) on Tuesday"),
+// past any other clock times of the same moment; else the zero Date.
+// The clock time is of that day, not of the last day named before it.
+func (r *resolver) dayAfterClock(exprs []Expr, i int) Date {
+	if exprs[i].m.kind != kindClock {
+		return Date{}
+	}
+	j := i + 1
+	for j < len(exprs) && exprs[j].m.kind == kindClock && exprs[j].Start-exprs[j-1].End <= clockGap {
+		j++
+	}
+	if j == len(exprs) || exprs[j].Start-exprs[j-1].End > clockGap {
+		return Date{}
+	}
+	m := exprs[j].m
+	if m.kind != kindWeekday && (m.kind != kindPoint || m.gran != unitDay) {
+		return Date{}
+	}
+	if v := r.value(exprs[j]); v.Precision == PrecisionDay {
+		return v.Date
+	}
+	return Date{}
 }
 
 // Absolute returns the date e names by itself, with year, month and day
