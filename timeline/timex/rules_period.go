@@ -132,6 +132,15 @@ func (f *finder) isYear(i int) bool {
 	if f.clockHeads && f.lineLabelAt(i) {
 		return false // "1917: The BBC's David Willis says": a live blog's clock
 	}
+	if labelNouns[strings.ToLower(f.wordText(i-1))] || f.punct(i-1, '.') && strings.EqualFold(f.wordText(i-2), "no") {
+		return false // "Resolution 1973", "Resolution No. 1973", "Flight 1549": a number that names ("that 1978 resolution" is of 1978)
+	}
+	if t.num < 1100 && !f.isAny(i-1, wIn, wSince, wYear) {
+		return false // "killed between 1000 and 2000": an amount; the year 1000 is told "in 1000"
+	}
+	if f.isAny(i-1, wAnd, wOr) && f.at(i-2).kind == tokNumber && f.at(i-2).digits == 4 && !f.isYear(i-2) {
+		return false // "between 1000 and 2000": the second of two amounts
+	}
 	if f.yearTrigger(i - 1) {
 		return true
 	}
@@ -147,6 +156,11 @@ func (f *finder) isYear(i int) bool {
 	}
 	return f.at(i-1).kind != tokNumber
 }
+
+// labelNouns name a thing by the number after them, which is no year.
+var labelNouns = map[string]bool{"resolution": true, "resolutions": true, "flight": true, "flights": true,
+	"no": true, "number": true, "route": true, "highway": true, "room": true, "article": true, "section": true,
+	"chapter": true, "bill": true, "platform": true, "gate": true, "apartment": true, "unit": true, "model": true}
 
 // yearTrigger reports whether token p makes a following number a year.
 func (f *finder) yearTrigger(p int) bool {
