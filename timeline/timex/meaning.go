@@ -26,11 +26,14 @@ type meaning struct {
 	pod     partOfDay
 	podCode bool // the part of day goes into the value ("TMO")
 	clock   bool // hour, minute and second were printed
-	hour    int8
-	minute  int8
-	second  int8
-	mod     modifier
-	ref     reference
+	// label is true for a live page's clock label ("1917: The BBC's
+	// David Willis says"), the time of day of the page's own day.
+	label  bool
+	hour   int8
+	minute int8
+	second int8
+	mod    modifier
+	ref    reference
 	// relYear is true when the year is named from the document's:
 	// "the first half of last year" (yearOffset -1), "March of this year".
 	relYear    bool

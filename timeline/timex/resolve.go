@@ -113,7 +113,10 @@ func (r *resolver) value(e Expr) Value {
 			p = PrecisionDay
 		}
 		a := r.narrativeAnchor(p, e.Tense)
-		if m.kind == kindClock && !r.clockDay.IsZero() {
+		switch {
+		case m.kind == kindClock && m.label && !r.dct.IsZero():
+			a = r.dct // a live page's label: the page's day, whatever day its entries name
+		case m.kind == kindClock && !r.clockDay.IsZero():
 			a = r.clockDay
 		}
 		v = r.offset(m, a)

@@ -15,7 +15,7 @@ func ruleClock(f *finder, i int) (match, bool) {
 		if pm, e, ok := f.meridiem(end); ok && m.hour <= 12 {
 			m.hour, end, explicit = to24(m.hour, pm), e, true
 		} else if f.headsLine(i) && f.punct(i+1, ':') && f.glued(i+1) {
-			explicit = true // "09:27: The BBC's David Willis says": a live blog's clock
+			explicit, m.label = true, true // "09:27: The BBC's David Willis says": a live blog's clock
 		} else if t.nd.hasSec && !f.is(i-1, wAt) {
 			m.kind = kindDuration // 3:07:35 is more often a race time
 			return match{first: i, end: end, typ: TypeDuration, m: m}, true
@@ -37,6 +37,7 @@ func ruleClock(f *finder, i int) (match, bool) {
 	case t.kind == tokNumber && t.digits == 4 && t.num/100 <= 23 && t.num%100 <= 59 &&
 		(f.skipZone(end) > end && f.numberAlone(i) || f.clockHeads && f.lineLabelAt(i)):
 		m.hour, m.minute, explicit = int8(t.num/100), int8(t.num%100), true // "0800 GMT", a live blog's "1917:"
+		m.label = f.clockHeads && f.lineLabelAt(i)
 	case t.kind == tokWord && t.lex.number >= 1 && t.lex.number <= 12 && t.lex.word == wNone:
 		h, e, ok := f.spelledHour(i, end)
 		if !ok {

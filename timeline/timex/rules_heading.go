@@ -43,17 +43,25 @@ func clockLabels(text string) bool {
 	return n > 0 && notYear || n >= minClockLabels && descending
 }
 
-// lineLabel reads four digits and a colon at the start of the line that
-// begins at text[i:], after its indentation.
+// lineLabel reads four digits at the start of the line that begins at
+// text[i:], after its indentation, and a colon after them, or a space
+// and a capital ("1901 The BBC's Matt Frei says": a live page saved as
+// text keeps its labels without their colons).
 func lineLabel(text string, i int) (int, bool) {
 	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
 		i++
 	}
 	v, n := digitRun(text, i, 5)
-	if n != 4 || i+n >= len(text) || text[i+n] != ':' {
+	if n != 4 || i+n+1 >= len(text) {
 		return 0, false
 	}
-	return v, i+n+1 == len(text) || !isDigit(text[i+n+1])
+	switch c := text[i+n]; {
+	case c == ':':
+		return v, !isDigit(text[i+n+1])
+	case c == ' ':
+		return v, text[i+n+1] >= 'A' && text[i+n+1] <= 'Z'
+	}
+	return 0, false
 }
 
 // headsLine reports whether token i begins a line of the text.
@@ -63,9 +71,11 @@ func (f *finder) headsLine(i int) bool {
 }
 
 // lineLabelAt reports whether number token i is a label heading a line:
-// four digits glued to a colon at the start of a line.
+// four digits at the start of a line, glued to a colon or before a
+// capitalised word.
 func (f *finder) lineLabelAt(i int) bool {
 	t := f.at(i)
+	next := f.at(i + 1)
 	return t.kind == tokNumber && t.digits == 4 && t.flags&(flagOrdinal|flagDecade) == 0 && f.headsLine(i) &&
-		f.punct(i+1, ':') && f.glued(i+1)
+		(f.punct(i+1, ':') && f.glued(i+1) || next.kind == tokWord && next.flags&(flagCapital|flagNewline) == flagCapital && !f.glued(i+1))
 }
