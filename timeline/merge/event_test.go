@@ -445,3 +445,37 @@ func TestWithoutWhenWordsPossessive(t *testing.T) {
 		t.Errorf("withoutWhenWords = %q, want %q", got, want)
 	}
 }
+
+// TestDropDanglingPreposition: a title loses the prepositions whose dates
+// went, not a particle that belongs to its verb.
+func TestDropDanglingPreposition(t *testing.T) {
+	for in, want := range map[string]string{
+		"Demonstrators say they were organizing a similar march in Alexandria for": "Demonstrators say they were organizing a similar march in Alexandria",
+		"Hotel occupancy was only down by 15 percent compared to":                  "Hotel occupancy was only down by 15 percent",
+		"The emails are said to date from to":                                      "The emails are said to date",
+		"The president said the strikes would go on":                               "The president said the strikes would go on",
+		"NATO took over": "NATO took over",
+	} {
+		if got := dropDanglingPreposition(in); got != want {
+			t.Errorf("dropDanglingPreposition(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestFinishedTitle: a title that only says who speaks is not complete.
+func TestFinishedTitle(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"The prime minister's office said", "The prime minister's office said", false},
+		{"The Syrian Observatory on Human Rights said", "The Syrian Observatory on Human Rights said", false},
+		{"Tanks shelled southern parts of Latakia, residents said", "Tanks shelled southern parts of Latakia, residents said", true},
+		{"Hotel occupancy was only down by 15 percent compared to", "Hotel occupancy was only down by 15 percent", true},
+	} {
+		if got, ok := finishedTitle(tc.in, true); got != tc.want || ok != tc.ok {
+			t.Errorf("finishedTitle(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -258,7 +258,7 @@ const headlineSlack = 10
 // maxTitleChars.
 func sentenceTitle(m *Mention, names canonicalNames, limit int) (string, bool) {
 	if t, ok := speakerTitle(m, names, limit); t != "" {
-		return t, ok
+		return finishedTitle(t, ok)
 	}
 	before, after := withoutWhen(m)
 	s := tidyPunctuation(words.CollapseSpace(before + " " + strings.TrimLeft(after, " ")))
@@ -274,8 +274,44 @@ func sentenceTitle(m *Mention, names canonicalNames, limit int) (string, bool) {
 	if s == "" {
 		return "", false
 	}
-	c, ok := clauseWithin(s, limit)
-	return capitalize(c), ok
+	c, ok := clauseWithin(dropDanglingPreposition(s), limit)
+	return finishedTitle(capitalize(c), ok)
+}
+
+// finishedTitle returns title without the prepositions its dates left at
+// its end, and whether it is complete: ok, more than who speaks ("The
+// prime minister's office said"), and not ending on a word that needs
+// more after it ("…a move toward that" may end a sentence; "…would close
+// the chain over the" may not).
+func finishedTitle(title string, ok bool) (string, bool) {
+	title = dropDanglingPreposition(title)
+	ws := words.Split(title)
+	if len(ws) == 0 {
+		return title, false
+	}
+	last := strings.ToLower(ws[len(ws)-1])
+	onlyWhoSpeaks := speechVerbs[last] && !strings.ContainsAny(title, `,"“”`) && !words.HasVerb(strings.Join(ws[:len(ws)-1], " "))
+	return title, ok && !onlyWhoSpeaks && !titleEndWords[last]
+}
+
+// titleEndWords are words no complete title ends on.
+var titleEndWords = words.SetOf(`a an the and or but to from for with into than whose`)
+
+// danglingWords end a sentence whose date was taken out after them
+// ("…marched in Alexandria for", "…down by 15 percent compared to").
+var danglingWords = words.SetOf(`to from for since until till during compared`)
+
+// dropDanglingPreposition returns s without the prepositions left at
+// its end where the dates after them went ("the emails are said to date
+// from to" of "…from 2005 to 2011").
+func dropDanglingPreposition(s string) string {
+	for {
+		i := strings.LastIndexByte(s, ' ')
+		if i < 0 || !danglingWords[strings.ToLower(s[i+1:])] {
+			return s
+		}
+		s = strings.TrimRight(s[:i], " ,")
+	}
 }
 
 // leadingAside matches what a title cannot open with: a label in
