@@ -33,8 +33,9 @@ func splitSentences(text string, b timeline.Block) []timeline.Span {
 	start := b.Span.Start
 	for i := b.Span.Start; i < b.Span.End; {
 		if end := lineLabelEnd(text[:b.Span.End], i); end > 0 {
+			label, _ := trimSpan(text, i, end) // the label begins after the line's indentation
 			out = appendSentences(out, text, timeline.Span{Start: start, End: i})
-			out = append(out, timeline.Span{Start: i, End: end})
+			out = append(out, timeline.Span{Start: label, End: end})
 			start, _ = trimSpan(text, end, b.Span.End)
 		}
 		nl := strings.IndexByte(text[i:b.Span.End], '\n')
