@@ -238,19 +238,9 @@ func (f *finder) wordText(i int) string {
 	return f.text[t.start:t.end]
 }
 
-// closingQuote reports whether token k is a quotation mark that closes
-// a quotation: a straight or closing double quotation mark, or the
-// either of a pair of apostrophes.
-func (f *finder) closingQuote(k int) bool {
+// closesQuotation reports whether token k is a mark that may close a
+// quotation (see closingQuote).
+func (f *finder) closesQuotation(k int) bool {
 	t := f.at(k)
-	if t.kind != tokPunct {
-		return false
-	}
-	switch t.num {
-	case '"', '\u201d':
-		return true
-	case '\'':
-		return f.punct(k-1, '\'') || f.punct(k+1, '\'')
-	}
-	return false
+	return t.kind == tokPunct && closingQuote(t.num)
 }

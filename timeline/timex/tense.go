@@ -343,7 +343,7 @@ var directive = map[string]bool{
 func (f *finder) pastGoverns(k int) bool {
 	quotes := 0
 	for j := k - 1; j >= 0 && k-j-quotes <= objectWindow+1; j-- {
-		if f.closingQuote(j) {
+		if f.closesQuotation(j) {
 			quotes++
 			continue // “… kidnapped along with the boy” to make the trip: quoted words govern too
 		}
