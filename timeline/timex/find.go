@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // maxSegment is the most tokens matched together. A sentence longer than
 // that (a text with no punctuation) is cut, so memory stays bounded.
 const maxSegment = 400
@@ -170,7 +172,23 @@ func (f *finder) matchAt(i int) (match, bool) {
 			best, found = m, true
 		}
 	}
+	if found && best.m.kind == kindPoint && best.m.gran == unitDay && best.m.year == 0 && f.namedAfterDay(best.end) {
+		return match{}, false // "the February 17 Martyrs Brigade", "the April 6 Movement": a name
+	}
 	return best, found
+}
+
+// namedByDay are the nouns of groups, places and events named after the
+// day they began ("the April 6 Movement", "the 14 March Alliance").
+var namedByDay = map[string]bool{"movement": true, "brigade": true, "brigades": true, "martyrs": true,
+	"coalition": true, "alliance": true, "youth": true, "front": true, "group": true, "party": true,
+	"square": true, "street": true, "bridge": true, "stadium": true}
+
+// namedAfterDay reports whether token k is a capitalised noun of a name
+// given after a day.
+func (f *finder) namedAfterDay(k int) bool {
+	t := f.at(k)
+	return t.kind == tokWord && t.flags&flagCapital != 0 && namedByDay[strings.ToLower(f.wordText(k))]
 }
 
 // noToken stands for positions outside the segment.
